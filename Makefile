@@ -1,0 +1,45 @@
+# The two commands of the README:
+#   make demo   install what is missing (apt-get as root, else print the
+#               sudo line), build, run pacprobe on the built-in example
+#   make test   build and run the whole suite with ctest
+# BUILD and CMAKE_FLAGS select the build (CI: a second, sanitized one).
+BUILD ?= build
+CMAKE_FLAGS ?=
+PACKAGES := $(shell sed -e 's/\#.*//' tools/debian-packages.txt)
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: all deps build demo test clean
+
+all: build
+
+deps:
+	@missing=$$(for p in $(PACKAGES); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; \
+	  done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing: $$missing"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "missing packages; run:"; echo "  sudo apt-get install -y" $$missing; exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
+	cmake --build $(BUILD) -j$(JOBS)
+
+demo: build
+	@echo
+	@echo '$$ pacprobe eval -p pacscripts/examples/corporate.pac -f pacscripts/examples/corporate.urls'
+	@$(BUILD)/pacprobe eval -p pacscripts/examples/corporate.pac -f pacscripts/examples/corporate.urls
+	@echo
+	@echo '$$ pacprobe eval -p pacscripts/examples/corporate.pac --format json https://user:pw@Login.Example.NET/sso/start#x'
+	@$(BUILD)/pacprobe eval -p pacscripts/examples/corporate.pac --format json 'https://user:pw@Login.Example.NET/sso/start#x'
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,51 @@
+# Duktape is compiled from Debian's duktape-dev sources with two changes that
+# the sandbox needs (docs/engine.md):
+#  * duk_config.h turns on DUK_USE_INTERRUPT_COUNTER and routes
+#    DUK_USE_EXEC_TIMEOUT_CHECK and DUK_USE_DATE_GET_NOW to pacprobe hooks that
+#    read the per-heap deadline and pinned clock through the heap udata;
+#  * the regexp executor, which never calls the timeout hook, checks the same
+#    deadline every 65536 steps, so catastrophic patterns end within --timeout.
+# Each replacement is verified: a Duktape whose text changed fails configure
+# instead of silently building an engine without limits.
+set(PP_DUK_SRC_DIR /usr/share/duktape CACHE PATH "Directory holding duktape.c and duk_config.h")
+set(PP_DUK_OUT ${CMAKE_BINARY_DIR}/duktape)
+file(MAKE_DIRECTORY ${PP_DUK_OUT})
+
+function(pp_patch_text text_var old new what)
+  string(FIND "${${text_var}}" "${old}" pos)
+  if(pos EQUAL -1)
+    message(FATAL_ERROR "duktape patch: '${what}' not found in ${PP_DUK_SRC_DIR}")
+  endif()
+  string(REPLACE "${old}" "${new}" out "${${text_var}}")
+  set(${text_var} "${out}" PARENT_SCOPE)
+endfunction()
+
+if(NOT EXISTS ${PP_DUK_SRC_DIR}/duktape.c)
+  message(FATAL_ERROR "duktape.c not found in ${PP_DUK_SRC_DIR}: install duktape-dev")
+endif()
+
+file(READ ${PP_DUK_SRC_DIR}/duk_config.h cfg)
+pp_patch_text(cfg "#undef DUK_USE_INTERRUPT_COUNTER" "#define DUK_USE_INTERRUPT_COUNTER" "interrupt counter")
+pp_patch_text(cfg "#undef DUK_USE_EXEC_TIMEOUT_CHECK"
+  "extern int pp_duk_exec_timeout_check(void *udata);\n#define DUK_USE_EXEC_TIMEOUT_CHECK(udata) pp_duk_exec_timeout_check((udata))"
+  "exec timeout check")
+pp_patch_text(cfg "#if defined(DUK_USE_DATE_GET_NOW)\n/* External provider already defined. */"
+  "#define DUK_USE_DATE_GET_NOW(ctx) pp_duk_date_now((void *) (ctx))\nextern double pp_duk_date_now(void *ctx);\n#if defined(DUK_USE_DATE_GET_NOW)\n/* External provider already defined. */"
+  "date provider")
+file(WRITE ${PP_DUK_OUT}/duk_config.h.tmp "${cfg}")
+configure_file(${PP_DUK_OUT}/duk_config.h.tmp ${PP_DUK_OUT}/duk_config.h COPYONLY)
+
+file(READ ${PP_DUK_SRC_DIR}/duktape.c src)
+pp_patch_text(src "\t\tre_ctx->steps_count++;\n"
+  "\t\tre_ctx->steps_count++;\n\t\tif ((re_ctx->steps_count & 0xffffU) == 0 && pp_duk_exec_timeout_check(re_ctx->thr->heap->heap_udata)) {\n\t\t\tDUK_ERROR_RANGE(re_ctx->thr, \"execution timeout\");\n\t\t\tDUK_WO_NORETURN(return NULL;);\n\t\t}\n"
+  "regexp step counter")
+file(WRITE ${PP_DUK_OUT}/duktape.c.tmp "${src}")
+configure_file(${PP_DUK_OUT}/duktape.c.tmp ${PP_DUK_OUT}/duktape.c COPYONLY)
+configure_file(${PP_DUK_SRC_DIR}/duktape.h ${PP_DUK_OUT}/duktape.h COPYONLY)
+
+add_library(pp_duktape STATIC ${PP_DUK_OUT}/duktape.c)
+target_include_directories(pp_duktape PUBLIC ${PP_DUK_OUT})
+# Third-party code: no project warnings, optimised even in debug builds
+# (the interpreter dominates evaluation time).
+target_compile_options(pp_duktape PRIVATE -w -O2)
+target_link_libraries(pp_duktape PUBLIC m)

@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: MIT */
+/* The command-line layer: option table, messages, subcommands. It reaches
+ * the library only through pacprobe.h. */
+#ifndef PP_CLI_H
+#define PP_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "pacprobe.h"
+
+/* Exit codes, DESIGN §1. */
+enum { PP_EXIT_OK = 0, PP_EXIT_PROBLEM = 1, PP_EXIT_USAGE = 2 };
+
+/* Subcommands, as bits for the option table's "who takes it" column. */
+enum { PP_CMD_EVAL = 1u << 0 };
+
+typedef enum pp_opt_id {
+  PP_OPT_DNS_SERVER,
+  PP_OPT_EMULATE,
+  PP_OPT_FORMAT,
+  PP_OPT_HELP,
+  PP_OPT_HOST,
+  PP_OPT_HOSTS,
+  PP_OPT_JOBS,
+  PP_OPT_MEMORY_LIMIT,
+  PP_OPT_MY_IP,
+  PP_OPT_NO_DNS,
+  PP_OPT_NOW,
+  PP_OPT_PAC,
+  PP_OPT_RESOLVE,
+  PP_OPT_TIMEOUT,
+  PP_OPT_TZ,
+  PP_OPT_URL_FILE,
+  PP_OPT_VERSION,
+  PP_OPT_COUNT
+} pp_opt_id_t;
+
+typedef enum pp_arg_kind { PP_ARG_NONE, PP_ARG_STRING, PP_ARG_COUNT } pp_arg_kind_t;
+
+typedef struct pp_opt_def {
+  pp_opt_id_t id;
+  const char *name;  /* long name without dashes */
+  char letter;       /* short option or 0 */
+  pp_arg_kind_t kind;
+  const char *arg;   /* argument placeholder for --help */
+  unsigned cmds;     /* PP_CMD_* bits */
+  bool repeatable;
+  const char *help;  /* one line */
+} pp_opt_def_t;
+
+/* The table, sorted by long name, terminated by name NULL. */
+extern const pp_opt_def_t pp_options[];
+
+typedef struct pp_strv {
+  const char **v;
+  size_t n;
+} pp_strv_t;
+
+/* What the option parser found. Strings point into argv. */
+typedef struct pp_args {
+  const char *value[PP_OPT_COUNT]; /* last value of a non-repeatable option */
+  bool given[PP_OPT_COUNT];
+  unsigned long count[PP_OPT_COUNT]; /* parsed PP_ARG_COUNT values */
+  pp_strv_t list[PP_OPT_COUNT];      /* every value of a repeatable option */
+  pp_strv_t positional;
+} pp_args_t;
+
+/* Parses argv[first..] for subcommand `cmd` ("--" ends options). On a usage
+ * error prints one line and returns false. */
+bool pp_args_parse(pp_args_t *a, unsigned cmd, const char *cmdname, int argc, char **argv,
+                   int first);
+void pp_args_free(pp_args_t *a);
+/* Prints the options that `cmd` takes, from the table. */
+void pp_options_help(FILE *out, unsigned cmd);
+
+/* msg.c: every line the program writes to stderr. */
+void pp_msg_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void pp_msg_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void pp_msg_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* A raw line on stderr without prefix (pactester's own messages). */
+void pp_msg_raw(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+int pp_cmd_eval(int argc, char **argv, int first);
+int pp_cmd_pactester(int argc, char **argv);
+
+#endif

@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The option table behind parsing and --help (docs/style.md "Options"), and
+ * the one generic parser: --long, --long=value, -x value, -xVALUE, "--".
+ * Values are checked for shape here (counts); their meaning is checked by
+ * the subcommand, which names the option in its one-line error.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+/* Sorted by long name; a test checks the order and that the man page and
+ * README document every row. */
+const pp_opt_def_t pp_options[] = {
+    {PP_OPT_DNS_SERVER, "dns-server", 0, PP_ARG_STRING, "ADDR[:PORT]", PP_CMD_EVAL, true,
+     "query this DNS server instead of the system's (repeatable)"},
+    {PP_OPT_EMULATE, "emulate", 0, PP_ARG_STRING, "MODE", PP_CMD_EVAL, false,
+     "chrome (default), firefox, winhttp, pacparser, pac-resolver, libproxy"},
+    {PP_OPT_FORMAT, "format", 0, PP_ARG_STRING, "FMT", PP_CMD_EVAL, false,
+     "output format: text (default), json, tsv"},
+    {PP_OPT_HELP, "help", 'h', PP_ARG_NONE, NULL, PP_CMD_EVAL, false, "show this help"},
+    {PP_OPT_HOST, "host", 0, PP_ARG_STRING, "HOST", PP_CMD_EVAL, false,
+     "pass HOST as the host argument instead of the URL's host"},
+    {PP_OPT_HOSTS, "hosts", 0, PP_ARG_STRING, "FILE", PP_CMD_EVAL, false,
+     "simulated DNS answers from an /etc/hosts-format file"},
+    {PP_OPT_JOBS, "jobs", 'j', PP_ARG_COUNT, "N", PP_CMD_EVAL, false,
+     "parallel engines (accepted; this version evaluates with one)"},
+    {PP_OPT_MEMORY_LIMIT, "memory-limit", 0, PP_ARG_COUNT, "MIB", PP_CMD_EVAL, false,
+     "JavaScript heap limit per engine in MiB (default 64)"},
+    {PP_OPT_MY_IP, "my-ip", 0, PP_ARG_STRING, "ADDR", PP_CMD_EVAL, true,
+     "myIpAddress() answer; all values form myIpAddressEx() (repeatable)"},
+    {PP_OPT_NO_DNS, "no-dns", 0, PP_ARG_NONE, NULL, PP_CMD_EVAL, false,
+     "fail every lookup not answered by --resolve/--hosts"},
+    {PP_OPT_NOW, "now", 0, PP_ARG_STRING, "TIME", PP_CMD_EVAL, false,
+     "pin the clock: YYYY-MM-DDTHH:MM:SS (local), with Z or +HH:MM"},
+    {PP_OPT_PAC, "pac", 'p', PP_ARG_STRING, "FILE|URL|-", PP_CMD_EVAL, false,
+     "the PAC script (a URL is fetched without any proxy)"},
+    {PP_OPT_RESOLVE, "resolve", 0, PP_ARG_STRING, "HOST=ADDR[,ADDR...]", PP_CMD_EVAL, true,
+     "simulated DNS answer; HOST= alone does not resolve (repeatable)"},
+    {PP_OPT_TIMEOUT, "timeout", 0, PP_ARG_COUNT, "MS", PP_CMD_EVAL, false,
+     "wall-clock limit per evaluation in ms (default 1000)"},
+    {PP_OPT_TZ, "tz", 0, PP_ARG_STRING, "ZONE", PP_CMD_EVAL, false,
+     "IANA time zone for the date and time functions"},
+    {PP_OPT_URL_FILE, "url-file", 'f', PP_ARG_STRING, "FILE|-", PP_CMD_EVAL, true,
+     "read URLs from FILE, one per line (# comments, blank lines skipped)"},
+    {PP_OPT_VERSION, "version", 0, PP_ARG_NONE, NULL, PP_CMD_EVAL, false, "print the version"},
+    {PP_OPT_COUNT, NULL, 0, PP_ARG_NONE, NULL, 0, false, NULL},
+};
+
+static const pp_opt_def_t *find_long(const char *name, size_t len) {
+  for (const pp_opt_def_t *o = pp_options; o->name; o++)
+    if (strlen(o->name) == len && strncmp(o->name, name, len) == 0) return o;
+  return NULL;
+}
+
+static const pp_opt_def_t *find_short(char c) {
+  for (const pp_opt_def_t *o = pp_options; o->name; o++)
+    if (o->letter && o->letter == c) return o;
+  return NULL;
+}
+
+static bool push(pp_strv_t *l, const char *s) {
+  const char **v = realloc(l->v, (l->n + 1) * sizeof(*v));
+  if (!v) return false;
+  v[l->n++] = s;
+  l->v = v;
+  return true;
+}
+
+static bool apply(pp_args_t *a, const pp_opt_def_t *o, const char *value) {
+  if (o->kind == PP_ARG_COUNT) {
+    char *end = NULL;
+    errno = 0;
+    unsigned long v = strtoul(value, &end, 10);
+    if (!*value || *end || errno || value[0] == '-' || v == 0 || v > 1000000000ul) {
+      pp_msg_error("option --%s: bad value '%s': expected a whole number from 1 to 1000000000",
+                   o->name, value);
+      return false;
+    }
+    a->count[o->id] = v;
+  }
+  a->given[o->id] = true;
+  a->value[o->id] = value;
+  if (o->repeatable && !push(&a->list[o->id], value)) {
+    pp_msg_error("out of memory");
+    return false;
+  }
+  return true;
+}
+
+static bool take(pp_args_t *a, const pp_opt_def_t *o, const char *inline_val, int argc,
+                 char **argv, int *i) {
+  if (o->kind == PP_ARG_NONE) {
+    if (inline_val) {
+      pp_msg_error("option --%s takes no value", o->name);
+      return false;
+    }
+    return apply(a, o, "");
+  }
+  const char *v = inline_val;
+  if (!v) {
+    if (*i + 1 >= argc) {
+      pp_msg_error("option --%s needs a value (%s)", o->name, o->arg);
+      return false;
+    }
+    v = argv[++*i];
+  }
+  return apply(a, o, v);
+}
+
+bool pp_args_parse(pp_args_t *a, unsigned cmd, const char *cmdname, int argc, char **argv,
+                   int first) {
+  memset(a, 0, sizeof(*a));
+  bool options_done = false;
+  for (int i = first; i < argc; i++) {
+    const char *arg = argv[i];
+    const pp_opt_def_t *o = NULL;
+    const char *inline_val = NULL;
+    if (options_done || arg[0] != '-' || arg[1] == '\0') {
+      if (!push(&a->positional, arg)) return false;
+      continue;
+    }
+    if (strcmp(arg, "--") == 0) {
+      options_done = true;
+      continue;
+    }
+    if (arg[1] == '-') {
+      const char *eq = strchr(arg + 2, '=');
+      size_t len = eq ? (size_t)(eq - arg - 2) : strlen(arg + 2);
+      o = find_long(arg + 2, len);
+      inline_val = eq ? eq + 1 : NULL;
+    } else {
+      o = find_short(arg[1]);
+      inline_val = arg[2] ? arg + 2 : NULL;
+    }
+    if (!o || !(o->cmds & cmd)) {
+      pp_msg_error("%s: unknown option '%s' (see pacprobe %s --help)", cmdname, arg, cmdname);
+      return false;
+    }
+    if (!take(a, o, inline_val, argc, argv, &i)) return false;
+  }
+  return true;
+}
+
+void pp_args_free(pp_args_t *a) {
+  for (int i = 0; i < PP_OPT_COUNT; i++) free(a->list[i].v);
+  free(a->positional.v);
+  memset(a, 0, sizeof(*a));
+}
+
+void pp_options_help(FILE *out, unsigned cmd) {
+  for (const pp_opt_def_t *o = pp_options; o->name; o++) {
+    if (!(o->cmds & cmd)) continue;
+    char left[64];
+    if (o->letter)
+      snprintf(left, sizeof(left), "-%c, --%s%s%s", o->letter, o->name, o->arg ? " " : "",
+               o->arg ? o->arg : "");
+    else
+      snprintf(left, sizeof(left), "    --%s%s%s", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+    fprintf(out, "  %-34s %s\n", left, o->help);
+  }
+}

@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Formatting one evaluated URL for `eval` (DESIGN §1.2): text (pactester's
+ * "URL : RESULT" lines), JSON Lines, TSV. The diagnostics that go with a
+ * record (errors, dropped result entries, alerts) are written here too so
+ * every format reports the same facts.
+ */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/eval.h"
+
+/* JSON strings must be UTF-8; bytes of an invalid sequence (a URL line in
+ * Latin-1, say) are shown as U+FFFD rather than dropping the field. */
+static json_t *str_or_null(const char *s) {
+  if (!s) return json_null();
+  json_t *j = json_string(s);
+  if (j) return j;
+  pp_str_t fixed = PP_STR_INIT;
+  for (; *s; s++) {
+    if ((unsigned char)*s < 0x80) pp_str_putc(&fixed, *s);
+    else pp_str_puts(&fixed, "\xEF\xBF\xBD");
+  }
+  j = json_string(fixed.s ? fixed.s : "");
+  pp_str_free(&fixed);
+  return j ? j : json_null();
+}
+
+static json_t *routes_json(const pp_result_t *r) {
+  json_t *arr = json_array();
+  for (size_t i = 0; arr && i < r->nroutes; i++) {
+    const pp_route_t *rt = &r->routes[i];
+    json_t *o = json_object();
+    json_object_set_new(o, "type", json_string(pp_route_type_name(rt->type)));
+    if (rt->type != PP_ROUTE_DIRECT) {
+      json_object_set_new(o, "host", str_or_null(rt->host));
+      json_object_set_new(o, "port", json_integer(rt->port));
+    }
+    json_array_append_new(arr, o);
+  }
+  return arr;
+}
+
+static json_t *strings_json(char **v, size_t n) {
+  json_t *arr = json_array();
+  for (size_t i = 0; arr && i < n; i++) json_array_append_new(arr, str_or_null(v[i]));
+  return arr;
+}
+
+/* Machine-readable name of a per-URL failure (docs/json.md). */
+static const char *error_code(pp_status_t st) {
+  switch (st) {
+  case PP_EBADURL: return "bad-url";
+  case PP_ETIMEOUT: return "timeout";
+  case PP_EMEMLIMIT: return "memory-limit";
+  case PP_ENOTSTRING: return "not-a-string";
+  case PP_ENONASCII: return "non-ascii";
+  case PP_EENGINE: return "engine";
+  default: return "script";
+  }
+}
+
+static const char *decided_by(const pp_eval_t *ev) {
+  if (ev->implicit_bypass) return "implicit-bypass";
+  if (ev->status == PP_EBADURL) return NULL;
+  return "pac";
+}
+
+static void print_json(FILE *out, const pp_eval_t *ev) {
+  json_t *o = json_object();
+  json_object_set_new(o, "url", str_or_null(ev->url));
+  json_object_set_new(o, "pac_url", str_or_null(ev->pac_url));
+  json_object_set_new(o, "host", str_or_null(ev->host));
+  json_object_set_new(o, "raw", str_or_null(ev->raw));
+  json_object_set_new(o, "result", str_or_null(ev->result.canonical));
+  json_object_set_new(o, "routes", routes_json(&ev->result));
+  if (ev->status == PP_OK) {
+    json_object_set_new(o, "error", json_null());
+  } else {
+    json_t *err = json_object();
+    json_object_set_new(err, "code", json_string(error_code(ev->status)));
+    json_object_set_new(err, "message", str_or_null(ev->error ? ev->error : pp_strerror(ev->status)));
+    json_object_set_new(err, "line", ev->error_line > 0 ? json_integer(ev->error_line) : json_null());
+    json_object_set_new(o, "error", err);
+  }
+  json_object_set_new(o, "alerts", strings_json(ev->alerts, ev->nalerts));
+  json_object_set_new(o, "invalid", strings_json(ev->result.invalid, ev->result.ninvalid));
+  json_object_set_new(o, "decided_by", str_or_null(decided_by(ev)));
+  char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
+  if (s) fprintf(out, "%s\n", s);
+  free(s);
+  json_decref(o);
+}
+
+/* TSV fields cannot hold tabs or newlines; they are shown as spaces. */
+static void put_tsv_field(FILE *out, const char *s) {
+  for (; s && *s; s++) fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
+}
+
+static void print_text(FILE *out, const pp_eval_t *ev, bool bare) {
+  const char *shown = ev->raw;
+  if (!shown && ev->implicit_bypass) shown = ev->result.canonical;
+  if (!shown) return; /* a failed URL has no answer line; the error is on stderr */
+  if (bare) fprintf(out, "%s\n", shown);
+  else fprintf(out, "%s : %s\n", ev->url, shown);
+}
+
+/* What the emulated client does after a failure (pac-semantics.md §5). */
+static const char *client_fallback(pp_emulation_t mode) {
+  switch (mode) {
+  case PP_EMU_CHROME: return "Chromium goes DIRECT";
+  case PP_EMU_FIREFOX: return "Firefox goes DIRECT";
+  case PP_EMU_WINHTTP: return "WinHTTP reports the error to the application";
+  case PP_EMU_PACPARSER: return "pactester stops with an error";
+  case PP_EMU_PAC_RESOLVER: return "pac-resolver throws to its caller";
+  case PP_EMU_LIBPROXY: return "libproxy returns direct://";
+  }
+  return "the client goes DIRECT";
+}
+
+void pp_eval_report(const pp_eval_report_t *rep, const pp_eval_t *ev) {
+  if (ev->status == PP_EBADURL) {
+    pp_msg_error("%s: '%s': %s", rep->where, ev->url, ev->error);
+  } else if (ev->status != PP_OK) {
+    pp_msg_error("%s: %s (%s; result reported as DIRECT)", ev->url, ev->error,
+                 client_fallback(rep->mode));
+  } else if (ev->result.ninvalid > 0) {
+    pp_str_t dropped = PP_STR_INIT;
+    for (size_t i = 0; i < ev->result.ninvalid; i++)
+      pp_str_printf(&dropped, "%s'%s'", i ? ", " : "", ev->result.invalid[i]);
+    pp_msg_warn("%s: result \"%s\" has invalid entries %s; a browser uses \"%s\"", ev->url,
+                ev->raw, dropped.s ? dropped.s : "", ev->result.canonical);
+    pp_str_free(&dropped);
+  } else if (ev->implicit_bypass && rep->format == PP_FMT_TEXT) {
+    pp_msg_note("%s: implicit bypass: %s sends localhost, loopback and link-local DIRECT "
+                "without running the PAC", ev->url, pp_emulation_name(rep->mode));
+  }
+  if (rep->format != PP_FMT_JSON)
+    for (size_t i = 0; i < ev->nalerts; i++) pp_msg_raw("alert: %s: %s\n", ev->url, ev->alerts[i]);
+  switch (rep->format) {
+  case PP_FMT_JSON: print_json(stdout, ev); break;
+  case PP_FMT_TSV:
+    put_tsv_field(stdout, ev->url);
+    fputc('\t', stdout);
+    put_tsv_field(stdout, ev->result.canonical);
+    fputc('\t', stdout);
+    put_tsv_field(stdout, ev->status == PP_OK ? "" : ev->error);
+    fputc('\n', stdout);
+    break;
+  case PP_FMT_TEXT: print_text(stdout, ev, rep->bare); break;
+  }
+}

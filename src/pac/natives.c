@@ -1,0 +1,250 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The PAC functions Chromium implements natively, and the ones every client
+ * needs from the host (DNS, the local address, alert), with the argument and
+ * failure rules of each emulation profile (pac-semantics.md §2.1, §2.3, §2.4,
+ * §3). Everything expressible in JavaScript lives in pacscripts/runtime.
+ */
+#include "pac/engine_int.h"
+
+#include <netdb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pac/host.h"
+#include "pac/ipext.h"
+
+static pp_engine_t *engine_of(duk_context *ctx) { return pp_heap_ctx(ctx)->owner; }
+
+static pp_emulation_t mode_of(duk_context *ctx) { return engine_of(ctx)->opts.emulate; }
+
+static bool has_non_ascii(const char *s) {
+  for (; *s; s++)
+    if ((unsigned char)*s >= 0x80) return true;
+  return false;
+}
+
+void pp_natives_reset(pp_engine_t *e) {
+  pp_strlist_free(e->dns_seen, e->ndns_seen);
+  e->dns_seen = NULL;
+  e->ndns_seen = 0;
+}
+
+/* Chromium answers at most PP_MAX_DNS_PER_EXEC distinct lookups per
+ * FindProxyForURL run and fails the rest (proxy_resolver_v8_tracing.cc);
+ * other clients have no such cap. */
+static bool within_dns_budget(pp_engine_t *e, const char *host, pp_dns_family_t fam) {
+  if (e->opts.emulate != PP_EMU_CHROME) return true;
+  char key[300];
+  snprintf(key, sizeof(key), "%d/%s", (int)fam, host);
+  for (size_t i = 0; i < e->ndns_seen; i++)
+    if (strcmp(e->dns_seen[i], key) == 0) return true;
+  if (e->ndns_seen >= PP_MAX_DNS_PER_EXEC) return false;
+  return pp_strlist_push(&e->dns_seen, &e->ndns_seen, key);
+}
+
+/* Resolves the string at stack index 0. Non-ASCII names are looked up as
+ * punycode, as Chromium does before handing them to the resolver. */
+static pp_status_t resolve_arg(duk_context *ctx, pp_dns_family_t fam, pp_dns_answer_t *ans) {
+  pp_engine_t *e = engine_of(ctx);
+  memset(ans, 0, sizeof(*ans));
+  const char *host = duk_get_string(ctx, 0);
+  if (!host || !*host || !e->opts.resolver) return PP_ENOTFOUND;
+  char *ascii = has_non_ascii(host) ? pp_idn_to_ascii(host) : strdup(host);
+  if (!ascii) return PP_ENOTFOUND;
+  pp_status_t st = PP_ENOTFOUND;
+  if (within_dns_budget(e, ascii, fam)) st = pp_resolver_lookup(e->opts.resolver, ascii, fam, ans);
+  free(ascii);
+  return st;
+}
+
+static void push_joined(duk_context *ctx, char **list, size_t n) {
+  pp_str_t s = PP_STR_INIT;
+  for (size_t i = 0; i < n; i++) {
+    if (i) pp_str_putc(&s, ';');
+    pp_str_puts(&s, list[i]);
+  }
+  char *joined = pp_str_take(&s);
+  if (!joined) (void)duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
+  duk_push_string(ctx, joined);
+  free(joined);
+}
+
+static duk_ret_t n_dns_resolve(duk_context *ctx) {
+  pp_emulation_t mode = mode_of(ctx);
+  if (mode == PP_EMU_FIREFOX && duk_get_top(ctx) == 0)
+    return duk_error(ctx, DUK_ERR_TYPE_ERROR, "dnsResolve requires an argument");
+  if (duk_get_top(ctx) == 0 || !duk_is_string(ctx, 0)) {
+    duk_push_null(ctx);
+    return 1;
+  }
+  /* IPv4 only except where the client asks for any family (§2.3). */
+  pp_dns_family_t fam = (mode == PP_EMU_FIREFOX || mode == PP_EMU_LIBPROXY) ? PP_DNS_ANY : PP_DNS_IPV4;
+  pp_dns_answer_t ans;
+  if (resolve_arg(ctx, fam, &ans) == PP_OK && ans.naddrs > 0) duk_push_string(ctx, ans.addrs[0]);
+  else if (mode == PP_EMU_LIBPROXY) duk_push_undefined(ctx);
+  else duk_push_null(ctx);
+  pp_dns_answer_clear(&ans);
+  return 1;
+}
+
+static duk_ret_t n_dns_resolve_ex(duk_context *ctx) {
+  if (duk_get_top(ctx) == 0 || !duk_is_string(ctx, 0)) {
+    duk_push_undefined(ctx);
+    return 1;
+  }
+  pp_dns_answer_t ans;
+  if (resolve_arg(ctx, PP_DNS_ANY, &ans) == PP_OK) push_joined(ctx, ans.addrs, ans.naddrs);
+  else duk_push_string(ctx, "");
+  pp_dns_answer_clear(&ans);
+  return 1;
+}
+
+/* pacparser answers myIpAddress() from gethostname() -> getaddrinfo(AF_INET)
+ * on every call, "127.0.0.1" when that fails (pac-semantics.md §2.3). */
+static char *pacparser_my_ip(void) {
+  char name[256];
+  if (gethostname(name, sizeof(name)) != 0) return strdup("127.0.0.1");
+  name[sizeof(name) - 1] = '\0';
+  struct addrinfo hints = {.ai_family = AF_INET}, *res = NULL;
+  char buf[64] = "127.0.0.1";
+  if (getaddrinfo(name, NULL, &hints, &res) == 0 && res)
+    getnameinfo(res->ai_addr, res->ai_addrlen, buf, sizeof(buf), NULL, 0, NI_NUMERICHOST);
+  if (res) freeaddrinfo(res);
+  return strdup(buf);
+}
+
+/* The probe's answer does not depend on the request, so it is computed once
+ * per engine (Chromium caches it the same way). */
+static const char *cached_my_ip(pp_engine_t *e, bool all) {
+  char **slot = all ? &e->myip_ex : &e->myip;
+  if (*slot) return *slot;
+  if (e->opts.nmy_ips > 0) {
+    pp_str_t s = PP_STR_INIT;
+    for (size_t i = 0; i < (all ? e->opts.nmy_ips : 1); i++) {
+      if (i) pp_str_putc(&s, ';');
+      pp_str_puts(&s, e->opts.my_ips[i]);
+    }
+    *slot = pp_str_take(&s);
+  } else if (!all && e->opts.emulate == PP_EMU_PACPARSER) {
+    return (*slot = pacparser_my_ip());
+  } else {
+    char **list = NULL;
+    size_t n = 0;
+    if (pp_myip_probe(all, &list, &n) == PP_OK) {
+      pp_str_t s = PP_STR_INIT;
+      for (size_t i = 0; i < n; i++) {
+        if (i) pp_str_putc(&s, ';');
+        pp_str_puts(&s, list[i]);
+      }
+      *slot = pp_str_take(&s);
+      pp_strlist_free(list, n);
+    }
+    if (*slot && !**slot && !all) {
+      free(*slot);
+      *slot = strdup("127.0.0.1");
+    }
+  }
+  return *slot;
+}
+
+static duk_ret_t n_my_ip(duk_context *ctx) {
+  const char *ip = cached_my_ip(engine_of(ctx), false);
+  duk_push_string(ctx, ip ? ip : "127.0.0.1");
+  return 1;
+}
+
+static duk_ret_t n_my_ip_ex(duk_context *ctx) {
+  const char *ip = cached_my_ip(engine_of(ctx), true);
+  duk_push_string(ctx, ip ? ip : "");
+  return 1;
+}
+
+static duk_ret_t n_sort_ip_list(duk_context *ctx) {
+  const char *list = duk_get_top(ctx) > 0 ? duk_get_string(ctx, 0) : NULL;
+  if (!list || has_non_ascii(list)) {
+    duk_push_null(ctx);
+    return 1;
+  }
+  char *sorted = NULL;
+  pp_status_t st = pp_ip_sort_list(list, &sorted);
+  if (st == PP_OK) duk_push_string(ctx, sorted);
+  else if (st == PP_ENOMEM) return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
+  else if (mode_of(ctx) == PP_EMU_WINHTTP) duk_push_string(ctx, ""); /* Microsoft: "" */
+  else duk_push_false(ctx);                                            /* Chromium: false */
+  free(sorted);
+  return 1;
+}
+
+static duk_ret_t n_is_in_net_ex(duk_context *ctx) {
+  if (duk_get_top(ctx) < 2 || !duk_is_string(ctx, 0) || !duk_is_string(ctx, 1)) {
+    duk_push_null(ctx);
+    return 1;
+  }
+  const char *ip = duk_get_string(ctx, 0), *prefix = duk_get_string(ctx, 1);
+  bool in = !has_non_ascii(ip) && !has_non_ascii(prefix) &&
+            pp_ip_in_net_ex(ip, prefix, mode_of(ctx) == PP_EMU_WINHTTP);
+  duk_push_boolean(ctx, in);
+  return 1;
+}
+
+/* Chromium's native isPlainHostName (proxy_resolver_v8.cc): a string is
+ * required; a dot or an IP literal makes it not plain. */
+static duk_ret_t n_is_plain_host_name(duk_context *ctx) {
+  if (duk_get_top(ctx) < 1 || !duk_is_string(ctx, 0))
+    return duk_error(ctx, DUK_ERR_TYPE_ERROR, "Requires 1 string parameter");
+  const char *h = duk_get_string(ctx, 0);
+  duk_push_boolean(ctx, !strchr(h, '.') && !pp_host_is_ip_literal(h));
+  return 1;
+}
+
+static duk_ret_t n_alert(duk_context *ctx) {
+  pp_engine_t *e = engine_of(ctx);
+  duk_idx_t n = duk_get_top(ctx);
+  if (e->opts.emulate == PP_EMU_FIREFOX && n == 0)
+    return duk_error(ctx, DUK_ERR_TYPE_ERROR, "alert requires an argument");
+  if (e->opts.emulate == PP_EMU_PACPARSER && n > 1) {
+    /* pacparser >= 1.5.1 joins every argument with spaces. */
+    for (duk_idx_t i = 0; i < n; i++) duk_to_string(ctx, i);
+    duk_push_string(ctx, " ");
+    duk_insert(ctx, 0);
+    duk_join(ctx, n);
+  } else if (n == 0) {
+    duk_push_string(ctx, "undefined");
+  } else {
+    duk_set_top(ctx, 1);
+    duk_to_string(ctx, 0); /* a throwing toString propagates, as in Chromium */
+  }
+  const char *msg = duk_get_string(ctx, -1);
+  if (e->cur && !pp_strlist_push(&e->cur->alerts, &e->cur->nalerts, msg))
+    return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
+  if (e->opts.alert) e->opts.alert(e->opts.alert_udata, msg);
+  return 0;
+}
+
+static void def(duk_context *ctx, const char *name, duk_c_function fn) {
+  duk_push_c_function(ctx, fn, DUK_VARARGS);
+  duk_push_string(ctx, "name");
+  duk_push_string(ctx, name);
+  duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_FORCE);
+  duk_put_global_string(ctx, name);
+}
+
+void pp_natives_install(pp_engine_t *e) {
+  duk_context *ctx = e->ctx;
+  pp_emulation_t m = e->opts.emulate;
+  def(ctx, "alert", n_alert);
+  def(ctx, "dnsResolve", n_dns_resolve);
+  def(ctx, "myIpAddress", n_my_ip);
+  if (m == PP_EMU_CHROME || m == PP_EMU_WINHTTP) {
+    def(ctx, "isPlainHostName", n_is_plain_host_name);
+    def(ctx, "sortIpAddressList", n_sort_ip_list);
+  }
+  if (m == PP_EMU_CHROME || m == PP_EMU_WINHTTP || m == PP_EMU_PACPARSER) {
+    def(ctx, "dnsResolveEx", n_dns_resolve_ex);
+    def(ctx, "myIpAddressEx", n_my_ip_ex);
+    def(ctx, "isInNetEx", n_is_in_net_ex);
+  }
+}

@@ -1,0 +1,225 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Reading a PAC script (DESIGN §1.1 -p/--pac, §1.5 fetch): stdin ("-"), a
+ * file path, or an http/https/file URL fetched with the libcurl easy API.
+ * Owns the fetch rules browsers apply (pac-semantics.md §7, Chromium's
+ * net/proxy_resolution/pac_file_fetcher_impl.cc): never via a proxy, HTTP
+ * 200 only, a size cap enforced while receiving, a total timeout. WPAD URL
+ * discovery is not here; it only hands this file a URL.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <curl/curl.h>
+
+#include "pacprobe.h"
+#include "util/str.h"
+
+/* Chromium's PAC fetch limits, used when the caller passes 0. */
+#define DEFAULT_MAX_BYTES (1024u * 1024u)
+#define DEFAULT_TIMEOUT_MS 30000u
+
+typedef struct sink {
+  pp_str_t body;
+  size_t max;
+  bool too_big;
+  bool bad_status;
+  CURL *curl;
+} sink_t;
+
+static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
+static CURLcode curl_init_rc = CURLE_FAILED_INIT;
+
+static void curl_init_once(void) { curl_init_rc = curl_global_init(CURL_GLOBAL_DEFAULT); }
+
+/* ---- stdin and files ---------------------------------------------------- */
+
+static pp_status_t read_fd(int fd, const char *name, size_t max, pp_str_t *s, char *err, size_t errlen) {
+  char chunk[16384];
+  for (;;) {
+    ssize_t n = read(fd, chunk, sizeof(chunk));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      pp_set_err(err, errlen, "cannot read %s: %s", name, strerror(errno));
+      return PP_EIO;
+    }
+    if (n == 0) return PP_OK;
+    if (s->len + (size_t)n > max) {
+      pp_set_err(err, errlen, "%s: larger than %zu bytes", name, max);
+      return PP_ETOOBIG;
+    }
+    if (!pp_str_append(s, chunk, (size_t)n)) {
+      pp_set_err(err, errlen, "out of memory");
+      return PP_ENOMEM;
+    }
+  }
+}
+
+static pp_status_t read_local(const char *source, size_t max, pp_str_t *s, char *err, size_t errlen) {
+  if (!strcmp(source, "-")) return read_fd(STDIN_FILENO, "standard input", max, s, err, errlen);
+  int fd = open(source, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    pp_set_err(err, errlen, "cannot read %s: %s", source, strerror(errno));
+    return PP_EIO;
+  }
+  pp_status_t st = read_fd(fd, source, max, s, err, errlen);
+  close(fd);
+  return st;
+}
+
+/* ---- URLs ---------------------------------------------------------------- */
+
+static bool has_prefix_ci(const char *s, const char *prefix) {
+  for (; *prefix; s++, prefix++)
+    if (tolower((unsigned char)*s) != *prefix) return false;
+  return true;
+}
+
+/* "scheme://" at the start (RFC 3986 scheme characters). */
+static bool looks_like_url(const char *s) {
+  if (!isalpha((unsigned char)*s)) return false;
+  while (isalnum((unsigned char)*s) || *s == '+' || *s == '-' || *s == '.') s++;
+  return !strncmp(s, "://", 3);
+}
+
+/* The URL for messages, without "user:password@" (never print a secret). */
+static void redact(const char *url, char *out, size_t outlen) {
+  const char *auth = strstr(url, "://");
+  const char *at = auth ? strpbrk(auth + 3, "@/?#") : NULL;
+  if (at && *at == '@')
+    snprintf(out, outlen, "%.*s%s", (int)(auth + 3 - url), url, at + 1);
+  else
+    snprintf(out, outlen, "%s", url);
+}
+
+static bool is_http(const char *url) {
+  return has_prefix_ci(url, "http://") || has_prefix_ci(url, "https://");
+}
+
+static size_t on_data(char *data, size_t size, size_t nmemb, void *udata) {
+  sink_t *k = udata;
+  size_t n = size * nmemb;
+  long code = 0;
+  char *eff = NULL;
+  curl_easy_getinfo(k->curl, CURLINFO_EFFECTIVE_URL, &eff);
+  curl_easy_getinfo(k->curl, CURLINFO_RESPONSE_CODE, &code);
+  if (eff && is_http(eff) && code != 200) {
+    if (code >= 300 && code < 400) return n; /* body of a redirect being followed */
+    k->bad_status = true;                    /* nothing more is needed */
+    return 0;
+  }
+  if (k->body.len + n > k->max) {
+    k->too_big = true; /* abort now rather than receive the rest */
+    return 0;
+  }
+  return pp_str_append(&k->body, data, n) ? n : 0;
+}
+
+static void setup(CURL *c, const char *url, sink_t *k, unsigned timeout_ms, char *cerr) {
+  curl_easy_setopt(c, CURLOPT_URL, url);
+  curl_easy_setopt(c, CURLOPT_PROXY, "");   /* never through a proxy, */
+  curl_easy_setopt(c, CURLOPT_NOPROXY, "*"); /* whatever the environment says */
+  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https,file");
+  curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"); /* no redirect to file: */
+  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
+  curl_easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
+  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, (long)timeout_ms);
+  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L); /* threads: no SIGALRM */
+  curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)k->max);
+  curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
+  curl_easy_setopt(c, CURLOPT_USERAGENT, "pacprobe/" PP_VERSION);
+  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
+  curl_easy_setopt(c, CURLOPT_WRITEDATA, k);
+  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, cerr);
+}
+
+/* Turns the transfer outcome into a status and a one-line reason. */
+static pp_status_t outcome(CURL *c, CURLcode rc, const sink_t *k, const char *shown, unsigned timeout_ms,
+                           const char *cerr, char *err, size_t errlen) {
+  long code = 0;
+  char *eff = NULL;
+  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+  curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &eff);
+  if (k->too_big || rc == CURLE_FILESIZE_EXCEEDED) {
+    pp_set_err(err, errlen, "%s: PAC larger than %zu bytes", shown, k->max);
+    return PP_ETOOBIG;
+  }
+  if (k->body.oom) {
+    pp_set_err(err, errlen, "out of memory");
+    return PP_ENOMEM;
+  }
+  if (rc == CURLE_OPERATION_TIMEDOUT) {
+    pp_set_err(err, errlen, "%s: timed out after %u ms", shown, timeout_ms);
+    return PP_EFETCH;
+  }
+  bool http = eff ? is_http(eff) : is_http(shown);
+  if (http && code != 0 && code != 200 && (k->bad_status || rc == CURLE_OK)) {
+    pp_set_err(err, errlen, "HTTP %ld from %s", code, shown);
+    return PP_EFETCH;
+  }
+  if (rc != CURLE_OK) {
+    pp_set_err(err, errlen, "%s: %s", shown, cerr[0] ? cerr : curl_easy_strerror(rc));
+    return PP_EFETCH;
+  }
+  return PP_OK;
+}
+
+static pp_status_t fetch_url(const char *url, size_t max, unsigned timeout_ms, pp_str_t *out, char *err,
+                             size_t errlen) {
+  pp_status_t st;
+  char cerr[CURL_ERROR_SIZE] = "", shown[2048];
+  sink_t k = {PP_STR_INIT, max, false, false, NULL};
+  redact(url, shown, sizeof(shown));
+  pthread_once(&curl_once, curl_init_once);
+  if (curl_init_rc != CURLE_OK) {
+    pp_set_err(err, errlen, "%s: libcurl initialisation failed", shown);
+    return PP_EFETCH;
+  }
+  k.curl = curl_easy_init();
+  if (!k.curl) {
+    pp_set_err(err, errlen, "%s: libcurl initialisation failed", shown);
+    return PP_EFETCH;
+  }
+  setup(k.curl, url, &k, timeout_ms, cerr);
+  CURLcode rc = curl_easy_perform(k.curl);
+  st = outcome(k.curl, rc, &k, shown, timeout_ms, cerr, err, errlen);
+  if (st == PP_OK) {
+    *out = k.body;
+    k.body = (pp_str_t)PP_STR_INIT;
+  }
+  pp_str_free(&k.body);
+  curl_easy_cleanup(k.curl);
+  return st;
+}
+
+pp_status_t pp_pac_read(const char *source, size_t max_bytes, unsigned timeout_ms, char **out,
+                        size_t *len, char *err, size_t errlen) {
+  pp_status_t st;
+  pp_str_t s = PP_STR_INIT;
+  size_t max = max_bytes ? max_bytes : DEFAULT_MAX_BYTES;
+  *out = NULL;
+  *len = 0;
+  if (!looks_like_url(source)) {
+    st = read_local(source, max, &s, err, errlen);
+  } else if (is_http(source) || has_prefix_ci(source, "file://")) {
+    st = fetch_url(source, max, timeout_ms ? timeout_ms : DEFAULT_TIMEOUT_MS, &s, err, errlen);
+  } else {
+    pp_set_err(err, errlen, "%s: only http://, https:// and file:// URLs are supported", source);
+    st = PP_EFETCH;
+  }
+  if (st != PP_OK) goto done;
+  *len = s.len;
+  *out = pp_str_take(&s); /* "" for an empty script, always NUL-terminated */
+  if (!*out) {
+    pp_set_err(err, errlen, "out of memory");
+    st = PP_ENOMEM;
+  }
+done:
+  pp_str_free(&s);
+  return st;
+}

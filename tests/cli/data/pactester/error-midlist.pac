@@ -1,0 +1,5 @@
+function FindProxyForURL(url, host) {
+  if (host == "bad.example.com")
+    return nosuch;
+  return "DIRECT";
+}

@@ -1,0 +1,1 @@
+function FindProxyForURL(url, host) { return {proxy: "PROXY a:1"}; }

@@ -1,0 +1,1 @@
+function FindProxyForURL(url, host) { return "  PROXY a:1 ;; DIRECT  "; }

@@ -1,0 +1,4 @@
+function FindProxyForURL(url, host) {
+  var x = 1;
+  return nosuch(x);
+}

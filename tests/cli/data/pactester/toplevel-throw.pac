@@ -1,0 +1,2 @@
+var a = b.c;
+function FindProxyForURL(url, host) { return "DIRECT"; }
