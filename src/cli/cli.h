@@ -83,6 +83,8 @@ void pp_msg_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void pp_msg_raw(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 int pp_cmd_eval(int argc, char **argv, int first);
+/* eval with pactester's exit-code rules when `pactester` is set. */
+int pp_eval_main(int argc, char **argv, int first, bool pactester);
 int pp_cmd_pactester(int argc, char **argv);
 
 #endif

@@ -24,6 +24,7 @@ typedef struct eval_run {
   pp_resolver_t *resolver;
   pp_engine_t *engine;
   bool pactester_lines; /* pacparser text mode: pactester's list handling */
+  bool pactester;       /* invoked as pactester: its exit-code rules */
   bool failed;          /* some URL failed: exit 1 */
 } eval_run_t;
 
@@ -143,7 +144,8 @@ static int eval_one(eval_run_t *r, const char *url, const char *where) {
   }
   r->rep.where = where;
   pp_eval_report(&r->rep, &ev);
-  if (ev.status != PP_OK) r->failed = true;
+  /* pactester skips a malformed list line and still exits 0 */
+  if (ev.status != PP_OK && !(r->pactester && ev.status == PP_EBADURL)) r->failed = true;
   pp_eval_clear(&ev);
   return 0;
 }
@@ -151,12 +153,15 @@ static int eval_one(eval_run_t *r, const char *url, const char *where) {
 /* One line of a URL list. Ordinary lists: surrounding blanks trimmed, blank
  * and "#" lines skipped. pactester lists: leading blanks skipped, "#" lines
  * echoed to stdout as they are, the URL ends at the first blank. */
-static int eval_line(eval_run_t *r, const char *line, size_t len, bool had_nl, const char *where) {
+static int eval_line(eval_run_t *r, const char *line, size_t len, size_t raw_len, bool had_nl,
+                     const char *where) {
   pp_buf_t b;
   pp_buf_init(&b, line, len);
   pp_buf_skip_blanks(&b);
   if (pp_buf_peek(&b) == '#') {
-    if (r->pactester_lines) printf("%.*s%s", (int)pp_buf_remaining(&b), line + b.pos, had_nl ? "\n" : "");
+    /* pactester echoes the comment with its own line end, "\r\n" included */
+    if (r->pactester_lines)
+      printf("%.*s%s", (int)(raw_len - b.pos), line + b.pos, had_nl ? "\n" : "");
     return 0;
   }
   const char *tok;
@@ -194,8 +199,9 @@ static int eval_file(eval_run_t *r, const char *path) {
     size_t len = (size_t)got;
     bool nl = len > 0 && line[len - 1] == '\n';
     if (nl) len--;
+    size_t raw_len = len;
     if (len > 0 && line[len - 1] == '\r') len--;
-    rc = eval_line(r, line, len, nl, where);
+    rc = eval_line(r, line, len, raw_len, nl, where);
   }
   if (rc == 0 && ferror(f)) {
     pp_msg_error("URL file '%s': read error: %s", path, strerror(errno));
@@ -213,9 +219,12 @@ static void print_help(void) {
   printf("\nexit status: 0 all evaluated, 1 a URL or evaluation failed, 2 usage error or unusable PAC\n");
 }
 
-int pp_cmd_eval(int argc, char **argv, int first) {
+int pp_cmd_eval(int argc, char **argv, int first) { return pp_eval_main(argc, argv, first, false); }
+
+int pp_eval_main(int argc, char **argv, int first, bool pactester) {
   eval_run_t r;
   memset(&r, 0, sizeof(r));
+  r.pactester = pactester;
   int rc = PP_EXIT_USAGE;
   if (!pp_args_parse(&r.a, PP_CMD_EVAL, "eval", argc, argv, first)) goto done;
   if (r.a.given[PP_OPT_VERSION]) {

@@ -24,7 +24,7 @@ static int usage(void) {
              "  -f urlslist  : a file containing list of URLs to be tested.\n"
              "  -v           : print version and exit\n"
              "\n(pacprobe " PP_VERSION " in pactester mode: see `pacprobe eval --help`)\n");
-  return PP_EXIT_USAGE;
+  return PP_EXIT_PROBLEM; /* pactester's usage exit code */
 }
 
 int pp_cmd_pactester(int argc, char **argv) {
@@ -75,5 +75,7 @@ int pp_cmd_pactester(int argc, char **argv) {
     args[n++] = (char *)list;
   }
   args[n] = NULL;
-  return pp_cmd_eval(n, args, 1);
+  /* pactester exits 1 for every failure, unusable PAC included */
+  int rc = pp_eval_main(n, args, 1, true);
+  return rc == PP_EXIT_USAGE ? PP_EXIT_PROBLEM : rc;
 }

@@ -223,9 +223,12 @@ static bool poll_once(ares_channel ch, double left) {
   struct pollfd pfd[ARES_GETSOCK_MAXNUM];
   nfds_t n = 0;
   int bits = ares_getsock(ch, socks, ARES_GETSOCK_MAXNUM);
-  for (int i = 0; i < ARES_GETSOCK_MAXNUM; i++) {
-    short ev = (short)((ARES_GETSOCK_READABLE(bits, i) ? POLLIN : 0) |
-                       (ARES_GETSOCK_WRITABLE(bits, i) ? POLLOUT : 0));
+  /* Bits tested unsigned: c-ares' ARES_GETSOCK_WRITABLE shifts a signed 1
+   * into the sign bit for the 16th socket (undefined behaviour). */
+  unsigned ubits = (unsigned)bits;
+  for (unsigned i = 0; i < ARES_GETSOCK_MAXNUM; i++) {
+    short ev = (short)((((ubits >> i) & 1u) ? POLLIN : 0) |
+                       (((ubits >> (i + ARES_GETSOCK_MAXNUM)) & 1u) ? POLLOUT : 0));
     if (!ev) continue;
     pfd[n].fd = socks[i];
     pfd[n].events = ev;

@@ -55,13 +55,18 @@ typedef struct grammar {
   pp_route_type_t socks;       /* what plain "SOCKS" means */
 } grammar_t;
 
+#define CHROME_GRAMMAR {.https_keyword = true, .quic_keyword = true, .socks = PP_ROUTE_SOCKS4}
+
 static const grammar_t grammars[] = {
-    [PP_EMU_CHROME] = {false, false, true, true, false, false, false, PP_ROUTE_SOCKS4},
-    [PP_EMU_FIREFOX] = {false, true, true, false, false, false, true, PP_ROUTE_SOCKS4},
-    [PP_EMU_WINHTTP] = {false, false, true, true, false, false, false, PP_ROUTE_SOCKS4},
-    [PP_EMU_PACPARSER] = {false, false, true, true, false, false, false, PP_ROUTE_SOCKS4},
-    [PP_EMU_PAC_RESOLVER] = {true, true, true, false, false, false, false, PP_ROUTE_SOCKS5},
-    [PP_EMU_LIBPROXY] = {false, false, false, false, true, true, false, PP_ROUTE_SOCKS4},
+    [PP_EMU_CHROME] = CHROME_GRAMMAR,
+    [PP_EMU_FIREFOX] = {.http_keyword = true, .https_keyword = true,
+                        .lead_blank_skips_first = true, .socks = PP_ROUTE_SOCKS4},
+    [PP_EMU_WINHTTP] = CHROME_GRAMMAR,
+    [PP_EMU_PACPARSER] = CHROME_GRAMMAR,
+    [PP_EMU_PAC_RESOLVER] = {.case_sensitive = true, .http_keyword = true,
+                             .https_keyword = true, .socks = PP_ROUTE_SOCKS5},
+    [PP_EMU_LIBPROXY] = {.prefix_match = true, .one_space_only = true,
+                         .socks = PP_ROUTE_SOCKS4},
 };
 
 #define KW_INVALID (-1)

@@ -124,9 +124,12 @@ static pp_status_t parse_authority(const char *a, size_t n, url_parts_t *u, char
     pp_set_err(err, errlen, "empty host");
     return PP_EBADURL;
   }
-  u->canon = pp_host_canonicalize(u->host, u->host_len, err, errlen);
+  char why[160];
+  u->canon = pp_host_canonicalize(u->host, u->host_len, why, sizeof(why));
   if (u->canon) return PP_OK;
-  return err && strcmp(err, "out of memory") == 0 ? PP_ENOMEM : PP_EBADURL;
+  pp_set_err(err, errlen, "%s", why);
+  /* host.h reports ENOMEM only as text; it is the one non-URL failure. */
+  return strcmp(why, "out of memory") == 0 ? PP_ENOMEM : PP_EBADURL;
 }
 
 /* Fills u from url; on failure u->canon is NULL and err says why. */

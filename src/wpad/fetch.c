@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -28,7 +29,6 @@ typedef struct sink {
   pp_str_t body;
   size_t max;
   bool too_big;
-  bool bad_status;
   CURL *curl;
 } sink_t;
 
@@ -110,8 +110,7 @@ static size_t on_data(char *data, size_t size, size_t nmemb, void *udata) {
   curl_easy_getinfo(k->curl, CURLINFO_RESPONSE_CODE, &code);
   if (eff && is_http(eff) && code != 200) {
     if (code >= 300 && code < 400) return n; /* body of a redirect being followed */
-    k->bad_status = true;                    /* nothing more is needed */
-    return 0;
+    return 0; /* the status decides; the body is not needed */
   }
   if (k->body.len + n > k->max) {
     k->too_big = true; /* abort now rather than receive the rest */
@@ -145,6 +144,12 @@ static pp_status_t outcome(CURL *c, CURLcode rc, const sink_t *k, const char *sh
   char *eff = NULL;
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
   curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &eff);
+  bool http = eff ? is_http(eff) : is_http(shown);
+  bool redirect_failed = code >= 300 && code < 400 && rc != CURLE_OK;
+  if (http && code != 0 && code != 200 && !redirect_failed) {
+    pp_set_err(err, errlen, "HTTP %ld from %s", code, shown);
+    return PP_EFETCH;
+  }
   if (k->too_big || rc == CURLE_FILESIZE_EXCEEDED) {
     pp_set_err(err, errlen, "%s: PAC larger than %zu bytes", shown, k->max);
     return PP_ETOOBIG;
@@ -155,11 +160,6 @@ static pp_status_t outcome(CURL *c, CURLcode rc, const sink_t *k, const char *sh
   }
   if (rc == CURLE_OPERATION_TIMEDOUT) {
     pp_set_err(err, errlen, "%s: timed out after %u ms", shown, timeout_ms);
-    return PP_EFETCH;
-  }
-  bool http = eff ? is_http(eff) : is_http(shown);
-  if (http && code != 0 && code != 200 && (k->bad_status || rc == CURLE_OK)) {
-    pp_set_err(err, errlen, "HTTP %ld from %s", code, shown);
     return PP_EFETCH;
   }
   if (rc != CURLE_OK) {
@@ -173,7 +173,7 @@ static pp_status_t fetch_url(const char *url, size_t max, unsigned timeout_ms, p
                              size_t errlen) {
   pp_status_t st;
   char cerr[CURL_ERROR_SIZE] = "", shown[2048];
-  sink_t k = {PP_STR_INIT, max, false, false, NULL};
+  sink_t k = {PP_STR_INIT, max, false, NULL};
   redact(url, shown, sizeof(shown));
   pthread_once(&curl_once, curl_init_once);
   if (curl_init_rc != CURLE_OK) {
@@ -209,7 +209,9 @@ pp_status_t pp_pac_read(const char *source, size_t max_bytes, unsigned timeout_m
   } else if (is_http(source) || has_prefix_ci(source, "file://")) {
     st = fetch_url(source, max, timeout_ms ? timeout_ms : DEFAULT_TIMEOUT_MS, &s, err, errlen);
   } else {
-    pp_set_err(err, errlen, "%s: only http://, https:// and file:// URLs are supported", source);
+    char shown[2048];
+    redact(source, shown, sizeof(shown));
+    pp_set_err(err, errlen, "%s: only http://, https:// and file:// URLs are supported", shown);
     st = PP_EFETCH;
   }
   if (st != PP_OK) goto done;

@@ -1,0 +1,575 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Unit tests of src/dns: answer order (literal, --resolve, --hosts,
+ * --no-dns), real c-ares lookups against a tiny DNS server this file runs
+ * on 127.0.0.1 (crafted A/AAAA answers, NXDOMAIN, a name it never answers),
+ * concurrent lookups from two threads, and the myIpAddress candidate rules
+ * with a fake machine plus one run on the real one.
+ */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "dns/dns_int.h"
+#include "pacprobe.h"
+#include "util/buf.h"
+#include "util/str.h"
+
+static const char *data_dir = ".";
+
+/* ---- a tiny DNS server on 127.0.0.1 ------------------------------------- */
+
+/* Zone: name -> A and AAAA records; "silent.test" is never answered, any
+ * other name is NXDOMAIN; "<k>-<n>.thread.test" answers 10.k.(n/256).(n%256). */
+typedef struct rr {
+  const char *name;
+  const char *a[3];
+  const char *aaaa[3];
+} rr_t;
+
+static const rr_t zone[] = {
+    {"v4.test", {"192.0.2.1", "192.0.2.2"}, {NULL}},
+    {"v6.test", {NULL}, {"2001:db8::1"}},
+    {"dual.test", {"192.0.2.10"}, {"2001:db8::10"}},
+    {"both.example.test", {"198.51.100.1"}, {NULL}},
+};
+
+typedef struct dns_server {
+  int fd;
+  int port;
+  int stop[2];
+  pthread_t thread;
+  atomic_int queries;
+} dns_server_t;
+
+static dns_server_t server;
+
+/* Reads the question: lower-case dotted name, type, end offset. */
+static bool read_question(pp_buf_t *b, char *name, size_t cap, uint16_t *qtype) {
+  size_t n = 0;
+  uint16_t qdcount, skip;
+  int len;
+  if (!pp_buf_fetch_be16(b, &skip) || !pp_buf_fetch_be16(b, &skip) || !pp_buf_fetch_be16(b, &qdcount) ||
+      !pp_buf_fetch_be16(b, &skip) || !pp_buf_fetch_be16(b, &skip) || !pp_buf_fetch_be16(b, &skip) ||
+      qdcount != 1)
+    return false;
+  while ((len = pp_buf_get(b)) > 0) {
+    if (len > 63 || n + (size_t)len + 2 > cap) return false;
+    if (n) name[n++] = '.';
+    for (int i = 0; i < len; i++) {
+      int c = pp_buf_get(b);
+      if (c < 0) return false;
+      name[n++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+    }
+  }
+  name[n] = '\0';
+  return len == 0 && pp_buf_fetch_be16(b, qtype) && pp_buf_fetch_be16(b, &skip);
+}
+
+static void put16(unsigned char *p, size_t *n, unsigned v) {
+  p[(*n)++] = (unsigned char)(v >> 8);
+  p[(*n)++] = (unsigned char)v;
+}
+
+static size_t add_record(unsigned char *out, size_t n, uint16_t type, const char *addr) {
+  unsigned char bin[16];
+  size_t alen = type == 1 ? 4 : 16;
+  inet_pton(type == 1 ? AF_INET : AF_INET6, addr, bin);
+  put16(out, &n, 0xc00c); /* name: pointer to the question */
+  put16(out, &n, type);
+  put16(out, &n, 1);
+  put16(out, &n, 0);
+  put16(out, &n, 60);
+  put16(out, &n, (unsigned)alen);
+  memcpy(out + n, bin, alen);
+  return n + alen;
+}
+
+/* Builds the answer list for name/qtype; false for NXDOMAIN. */
+static bool lookup_zone(const char *name, uint16_t qtype, const char **addrs, size_t *n, char *synth) {
+  unsigned k, num;
+  *n = 0;
+  if (sscanf(name, "%u-%u.thread.test", &k, &num) == 2) {
+    if (qtype == 1) {
+      snprintf(synth, 32, "10.%u.%u.%u", k & 255, (num >> 8) & 255, num & 255);
+      addrs[(*n)++] = synth;
+    }
+    return true;
+  }
+  for (size_t i = 0; i < sizeof(zone) / sizeof(zone[0]); i++) {
+    if (strcmp(zone[i].name, name)) continue;
+    const char *const *src = qtype == 1 ? zone[i].a : qtype == 28 ? zone[i].aaaa : NULL;
+    for (size_t j = 0; src && j < 3 && src[j]; j++) addrs[(*n)++] = src[j];
+    return true;
+  }
+  return false;
+}
+
+static size_t build_answer(const unsigned char *q, size_t qlen, unsigned char *out) {
+  pp_buf_t b;
+  char name[256], synth[32];
+  uint16_t qtype;
+  const char *addrs[4];
+  size_t naddrs, n = 12;
+  pp_buf_init(&b, q, qlen);
+  if (!read_question(&b, name, sizeof(name), &qtype) || !strcmp(name, "silent.test")) return 0;
+  bool exists = lookup_zone(name, qtype, addrs, &naddrs, synth);
+  memcpy(out, q, 2);                                          /* id */
+  out[2] = (unsigned char)(0x84 | (q[2] & 0x01));             /* QR, AA, RD copied */
+  out[3] = (unsigned char)(0x80 | (exists ? 0 : 3));          /* RA, NOERROR/NXDOMAIN */
+  out[4] = 0, out[5] = 1;                                     /* QDCOUNT */
+  out[6] = 0, out[7] = (unsigned char)naddrs;                 /* ANCOUNT */
+  memset(out + 8, 0, 4);
+  memcpy(out + 12, q + 12, b.pos - 12);                       /* the question */
+  n = b.pos;
+  for (size_t i = 0; i < naddrs; i++) n = add_record(out, n, qtype, addrs[i]);
+  return n;
+}
+
+static void *serve(void *arg) {
+  dns_server_t *s = arg;
+  for (;;) {
+    struct pollfd p[2] = {{s->fd, POLLIN, 0}, {s->stop[0], POLLIN, 0}};
+    if (poll(p, 2, -1) < 0) continue;
+    if (p[1].revents) return NULL;
+    unsigned char q[512], out[1024];
+    struct sockaddr_storage from;
+    socklen_t fl = sizeof(from);
+    ssize_t n = recvfrom(s->fd, q, sizeof(q), 0, (struct sockaddr *)&from, &fl);
+    if (n < 12) continue;
+    atomic_fetch_add(&s->queries, 1);
+    size_t rlen = build_answer(q, (size_t)n, out);
+    if (rlen) sendto(s->fd, out, rlen, 0, (struct sockaddr *)&from, fl);
+  }
+}
+
+static int server_start(void **state) {
+  (void)state;
+  struct sockaddr_in sa = {0};
+  socklen_t sl = sizeof(sa);
+  sa.sin_family = AF_INET;
+  sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  server.fd = socket(AF_INET, SOCK_DGRAM, 0);
+  if (server.fd < 0 || bind(server.fd, (struct sockaddr *)&sa, sizeof(sa)) != 0 ||
+      getsockname(server.fd, (struct sockaddr *)&sa, &sl) != 0 || pipe(server.stop) != 0)
+    return -1;
+  server.port = ntohs(sa.sin_port);
+  return pthread_create(&server.thread, NULL, serve, &server) == 0 ? 0 : -1;
+}
+
+static int server_stop(void **state) {
+  (void)state;
+  if (write(server.stop[1], "x", 1) != 1) return -1;
+  pthread_join(server.thread, NULL);
+  close(server.fd);
+  close(server.stop[0]);
+  close(server.stop[1]);
+  return 0;
+}
+
+/* A resolver asking only the test server. */
+static pp_resolver_t *server_resolver(unsigned timeout_ms) {
+  char spec[64], err[256];
+  pp_resolver_t *r = pp_resolver_new();
+  assert_non_null(r);
+  snprintf(spec, sizeof(spec), "127.0.0.1:%d", server.port);
+  assert_int_equal(pp_resolver_add_server(r, spec, err, sizeof(err)), PP_OK);
+  pp_resolver_set_timeout(r, timeout_ms);
+  return r;
+}
+
+/* ---- helpers -------------------------------------------------------------- */
+
+/* "a;b;c" of the answer, in order. */
+static char *joined(const pp_dns_answer_t *a) {
+  pp_str_t s = PP_STR_INIT;
+  for (size_t i = 0; i < a->naddrs; i++) {
+    if (i) pp_str_putc(&s, ';');
+    pp_str_puts(&s, a->addrs[i]);
+  }
+  return pp_str_take(&s);
+}
+
+static void expect(pp_resolver_t *r, const char *host, pp_dns_family_t fam, pp_status_t st,
+                   pp_dns_source_t src, const char *addrs) {
+  pp_dns_answer_t a;
+  pp_status_t got = pp_resolver_lookup(r, host, fam, &a);
+  char *j = joined(&a);
+  if (got != st || a.source != src || strcmp(j, addrs))
+    fail_msg("%s/%d: expected %s src %d [%s], got %s src %d [%s]", host, (int)fam, pp_strerror(st),
+             (int)src, addrs, pp_strerror(got), (int)a.source, j);
+  assert_true(a.ms >= 0);
+  free(j);
+  pp_dns_answer_clear(&a);
+}
+
+/* Same, but the order of addresses is the resolver's (RFC 6724 sorting in
+ * c-ares depends on this machine's routes): compare as sets. */
+static void expect_set(pp_resolver_t *r, const char *host, pp_dns_family_t fam, const char *const *want,
+                       size_t nwant) {
+  pp_dns_answer_t a;
+  assert_int_equal(pp_resolver_lookup(r, host, fam, &a), PP_OK);
+  assert_int_equal(a.source, PP_DNS_SRC_SERVER);
+  assert_int_equal(a.naddrs, nwant);
+  for (size_t i = 0; i < nwant; i++) {
+    bool found = false;
+    for (size_t k = 0; k < a.naddrs; k++) found = found || !strcmp(a.addrs[k], want[i]);
+    if (!found) fail_msg("%s: %s missing from the answer", host, want[i]);
+  }
+  pp_dns_answer_clear(&a);
+}
+
+/* ---- answer order without a server ----------------------------------------- */
+
+static void test_literals(void **state) {
+  (void)state;
+  pp_resolver_t *r = pp_resolver_new();
+  assert_non_null(r);
+  pp_resolver_set_offline(r, true); /* literals never need DNS */
+  expect(r, "192.0.2.7", PP_DNS_IPV4, PP_OK, PP_DNS_SRC_LITERAL, "192.0.2.7");
+  expect(r, "192.0.2.7", PP_DNS_ANY, PP_OK, PP_DNS_SRC_LITERAL, "192.0.2.7");
+  expect(r, "::1", PP_DNS_ANY, PP_OK, PP_DNS_SRC_LITERAL, "::1");
+  expect(r, "2001:DB8:0::1", PP_DNS_ANY, PP_OK, PP_DNS_SRC_LITERAL, "2001:db8::1");
+  expect(r, "[2001:db8::2]", PP_DNS_ANY, PP_OK, PP_DNS_SRC_LITERAL, "2001:db8::2");
+  expect(r, "::1", PP_DNS_IPV4, PP_ENOTFOUND, PP_DNS_SRC_LITERAL, "");
+  /* Not literals: they reach the (offline) lookup. */
+  expect(r, "192.0.2", PP_DNS_IPV4, PP_ENOTFOUND, PP_DNS_SRC_OFFLINE, "");
+  expect(r, "192.0.2.7 ", PP_DNS_IPV4, PP_ENOTFOUND, PP_DNS_SRC_OFFLINE, "");
+  pp_resolver_free(r);
+}
+
+static void test_overrides(void **state) {
+  (void)state;
+  char err[256];
+  pp_resolver_t *r = pp_resolver_new();
+  assert_non_null(r);
+  pp_resolver_set_offline(r, true);
+  assert_int_equal(pp_resolver_add_override(r, "Foo.Example=10.0.0.1,2001:db8::1, 10.0.0.2,10.0.0.1",
+                                            err, sizeof(err)),
+                   PP_OK);
+  assert_int_equal(pp_resolver_add_override(r, "gone.example=", err, sizeof(err)), PP_OK);
+  assert_int_equal(pp_resolver_add_override(r, "v6.example=[2001:db8::5]", err, sizeof(err)), PP_OK);
+  expect(r, "foo.example", PP_DNS_ANY, PP_OK, PP_DNS_SRC_OVERRIDE, "10.0.0.1;2001:db8::1;10.0.0.2");
+  expect(r, "FOO.example", PP_DNS_IPV4, PP_OK, PP_DNS_SRC_OVERRIDE, "10.0.0.1;10.0.0.2");
+  expect(r, "gone.example", PP_DNS_ANY, PP_ENOTFOUND, PP_DNS_SRC_OVERRIDE, "");
+  expect(r, "v6.example", PP_DNS_ANY, PP_OK, PP_DNS_SRC_OVERRIDE, "2001:db8::5");
+  expect(r, "v6.example", PP_DNS_IPV4, PP_ENOTFOUND, PP_DNS_SRC_OVERRIDE, "");
+  expect(r, "other.example", PP_DNS_IPV4, PP_ENOTFOUND, PP_DNS_SRC_OFFLINE, "");
+  /* A later spec replaces the earlier one; a bad one changes nothing. */
+  assert_int_equal(pp_resolver_add_override(r, "foo.example=10.9.9.9", err, sizeof(err)), PP_OK);
+  expect(r, "foo.example", PP_DNS_ANY, PP_OK, PP_DNS_SRC_OVERRIDE, "10.9.9.9");
+  static const char *const bad[] = {"noequals",       "=1.2.3.4",        "h=1.2.3",  "h=1.2.3.4,",
+                                    "h=,1.2.3.4",     "h=foo",           "h=1.2.3.4,,1.2.3.5",
+                                    "a b=1.2.3.4",    "foo.example=::g", "h=1.2.3.4/8"};
+  for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+    err[0] = '\0';
+    if (pp_resolver_add_override(r, bad[i], err, sizeof(err)) != PP_EINVAL)
+      fail_msg("override '%s' accepted", bad[i]);
+    assert_non_null(strstr(err, bad[i]));
+  }
+  expect(r, "foo.example", PP_DNS_ANY, PP_OK, PP_DNS_SRC_OVERRIDE, "10.9.9.9");
+  pp_resolver_free(r);
+}
+
+static pp_resolver_t *hosts_resolver(void) {
+  char path[4096], err[512];
+  pp_resolver_t *r = pp_resolver_new();
+  assert_non_null(r);
+  snprintf(path, sizeof(path), "%s/good.hosts", data_dir);
+  if (pp_resolver_load_hosts(r, path, err, sizeof(err)) != PP_OK) fail_msg("%s", err);
+  pp_resolver_set_offline(r, true);
+  return r;
+}
+
+static void test_hosts_file(void **state) {
+  (void)state;
+  char err[256];
+  pp_resolver_t *r = hosts_resolver();
+  expect(r, "www.example.test", PP_DNS_ANY, PP_OK, PP_DNS_SRC_HOSTS, "192.0.2.1;2001:db8::1;192.0.2.2");
+  expect(r, "www.example.test", PP_DNS_IPV4, PP_OK, PP_DNS_SRC_HOSTS, "192.0.2.1;192.0.2.2");
+  expect(r, "WWW", PP_DNS_IPV4, PP_OK, PP_DNS_SRC_HOSTS, "192.0.2.1");
+  expect(r, "tabbed.example.test", PP_DNS_IPV4, PP_OK, PP_DNS_SRC_HOSTS, "10.0.0.1");
+  expect(r, "ll.example.test", PP_DNS_ANY, PP_OK, PP_DNS_SRC_HOSTS, "fe80::1");
+  expect(r, "v6only.example.test", PP_DNS_IPV4, PP_ENOTFOUND, PP_DNS_SRC_HOSTS, "");
+  expect(r, "v6only.example.test", PP_DNS_ANY, PP_OK, PP_DNS_SRC_HOSTS, "::1");
+  expect(r, "comment", PP_DNS_ANY, PP_ENOTFOUND, PP_DNS_SRC_OFFLINE, "");
+  /* --resolve is consulted before --hosts. */
+  assert_int_equal(pp_resolver_add_override(r, "www=10.1.1.1", err, sizeof(err)), PP_OK);
+  expect(r, "www", PP_DNS_ANY, PP_OK, PP_DNS_SRC_OVERRIDE, "10.1.1.1");
+  pp_resolver_free(r);
+}
+
+static void expect_hosts_error(const char *file, pp_status_t want, const char *needle) {
+  char path[4096], err[512] = "";
+  pp_resolver_t *r = pp_resolver_new();
+  assert_non_null(r);
+  snprintf(path, sizeof(path), "%s/%s", data_dir, file);
+  assert_int_equal(pp_resolver_load_hosts(r, path, err, sizeof(err)), want);
+  if (!strstr(err, needle)) fail_msg("'%s' does not contain '%s'", err, needle);
+  pp_resolver_free(r);
+}
+
+static void test_hosts_errors(void **state) {
+  (void)state;
+  expect_hosts_error("bad-addr.hosts", PP_EINVAL, "bad-addr.hosts:3: '999.1.1.1' is not an IP address");
+  expect_hosts_error("bad-noname.hosts", PP_EINVAL, "bad-noname.hosts:2:");
+  expect_hosts_error("missing.hosts", PP_EIO, "cannot read");
+}
+
+static void test_offline_sends_nothing(void **state) {
+  (void)state;
+  pp_resolver_t *r = server_resolver(1000);
+  pp_resolver_set_offline(r, true);
+  int before = atomic_load(&server.queries);
+  expect(r, "v4.test", PP_DNS_IPV4, PP_ENOTFOUND, PP_DNS_SRC_OFFLINE, "");
+  expect(r, "v4.test", PP_DNS_ANY, PP_ENOTFOUND, PP_DNS_SRC_OFFLINE, "");
+  assert_int_equal(atomic_load(&server.queries), before);
+  /* The same resolver online asks the server. */
+  pp_resolver_set_offline(r, false);
+  expect(r, "v4.test", PP_DNS_IPV4, PP_OK, PP_DNS_SRC_SERVER, "192.0.2.1;192.0.2.2");
+  assert_true(atomic_load(&server.queries) > before);
+  pp_resolver_free(r);
+}
+
+static void test_server_specs(void **state) {
+  (void)state;
+  char err[256];
+  static const char *const good[] = {"192.0.2.53", "192.0.2.53:5353", "::1", "[::1]:53", "[2001:db8::1]",
+                                     "2001:db8::53"};
+  static const char *const bad[] = {"", "dns.example", "192.0.2.53:0", "192.0.2.53:70000", "192.0.2.53:",
+                                    "[192.0.2.53]:53", "[::1", "[::1]53", "192.0.2.53:5x", "[::1]:"};
+  pp_resolver_t *r = pp_resolver_new();
+  assert_non_null(r);
+  for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+    if (pp_resolver_add_server(r, good[i], err, sizeof(err)) != PP_OK) fail_msg("%s: %s", good[i], err);
+  for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+    err[0] = '\0';
+    if (pp_resolver_add_server(r, bad[i], err, sizeof(err)) != PP_EINVAL) fail_msg("'%s' accepted", bad[i]);
+    assert_true(err[0] != '\0');
+  }
+  pp_resolver_free(r);
+}
+
+/* ---- lookups against the test server -------------------------------------- */
+
+static void test_server_lookups(void **state) {
+  (void)state;
+  pp_resolver_t *r = server_resolver(2000);
+  static const char *const v4[] = {"192.0.2.1", "192.0.2.2"};
+  static const char *const dual[] = {"192.0.2.10", "2001:db8::10"};
+  static const char *const dual4[] = {"192.0.2.10"};
+  static const char *const v6[] = {"2001:db8::1"};
+  expect_set(r, "v4.test", PP_DNS_IPV4, v4, 2);
+  expect_set(r, "V4.Test", PP_DNS_ANY, v4, 2);
+  expect_set(r, "dual.test", PP_DNS_ANY, dual, 2);
+  expect_set(r, "dual.test", PP_DNS_IPV4, dual4, 1);
+  expect_set(r, "v6.test", PP_DNS_ANY, v6, 1);
+  expect(r, "v6.test", PP_DNS_IPV4, PP_ENOTFOUND, PP_DNS_SRC_SERVER, "");
+  expect(r, "nx.test", PP_DNS_ANY, PP_ENOTFOUND, PP_DNS_SRC_SERVER, "");
+  expect(r, "nx.test", PP_DNS_IPV4, PP_ENOTFOUND, PP_DNS_SRC_SERVER, "");
+  expect(r, "", PP_DNS_IPV4, PP_ENOTFOUND, PP_DNS_SRC_SERVER, "");
+  pp_resolver_free(r);
+}
+
+static void test_hosts_before_server(void **state) {
+  (void)state;
+  char path[4096], err[512];
+  pp_resolver_t *r = server_resolver(2000);
+  snprintf(path, sizeof(path), "%s/good.hosts", data_dir);
+  assert_int_equal(pp_resolver_load_hosts(r, path, err, sizeof(err)), PP_OK);
+  /* both.example.test is 192.0.2.50 in the file and 198.51.100.1 on the server. */
+  expect(r, "both.example.test", PP_DNS_IPV4, PP_OK, PP_DNS_SRC_HOSTS, "192.0.2.50");
+  pp_resolver_free(r);
+}
+
+static void test_timeout(void **state) {
+  (void)state;
+  pp_resolver_t *r = server_resolver(400);
+  pp_dns_answer_t a;
+  assert_int_equal(pp_resolver_lookup(r, "silent.test", PP_DNS_IPV4, &a), PP_EDNS);
+  assert_int_equal(a.source, PP_DNS_SRC_SERVER);
+  assert_int_equal(a.naddrs, 0);
+  /* Honoured, not ignored: the budget is used, and the call does not hang. */
+  if (a.ms < 300 || a.ms > 3000) fail_msg("timeout of 400 ms took %.0f ms", a.ms);
+  pp_dns_answer_clear(&a);
+  /* The resolver still works after a timed-out lookup. */
+  expect(r, "v4.test", PP_DNS_IPV4, PP_OK, PP_DNS_SRC_SERVER, "192.0.2.1;192.0.2.2");
+  pp_resolver_free(r);
+}
+
+/* ---- two threads sharing one resolver ------------------------------------- */
+
+typedef struct worker {
+  pp_resolver_t *r;
+  unsigned k;
+  int failures;
+} worker_t;
+
+static void *work(void *arg) {
+  worker_t *w = arg;
+  for (unsigned n = 1; n <= 40; n++) {
+    char host[64], want[32];
+    snprintf(host, sizeof(host), "%u-%u.thread.test", w->k, n);
+    snprintf(want, sizeof(want), "10.%u.%u.%u", w->k, n >> 8, n & 255);
+    pp_dns_answer_t a;
+    pp_status_t st = pp_resolver_lookup(w->r, host, PP_DNS_IPV4, &a);
+    if (st != PP_OK || a.naddrs != 1 || strcmp(a.addrs[0], want)) w->failures++;
+    pp_dns_answer_clear(&a);
+  }
+  return NULL;
+}
+
+static void test_two_threads(void **state) {
+  (void)state;
+  pp_resolver_t *r = server_resolver(3000);
+  worker_t w[2] = {{r, 1, 0}, {r, 2, 0}};
+  pthread_t t[2];
+  for (int i = 0; i < 2; i++) assert_int_equal(pthread_create(&t[i], NULL, work, &w[i]), 0);
+  for (int i = 0; i < 2; i++) pthread_join(t[i], NULL);
+  assert_int_equal(w[0].failures, 0);
+  assert_int_equal(w[1].failures, 0);
+  pp_resolver_free(r);
+}
+
+/* ---- myIpAddress candidate rules with a fake machine ----------------------- */
+
+/* routes: "dest=local,..." (unlisted destinations have no route);
+ * host: the addresses of the machine's name, NULL when it does not resolve;
+ * want: the expected list joined with ';'. */
+typedef struct myip_case {
+  bool all;
+  const char *routes;
+  const char *host;
+  const char *want;
+} myip_case_t;
+
+static const myip_case_t myip_cases[] = {
+    /* stage 1: the public-Internet route */
+    {false, "8.8.8.8=192.168.1.5", NULL, "192.168.1.5"},
+    {false, "8.8.8.8=192.168.1.5,2001:4860:4860::8888=2001:db8::5", NULL, "192.168.1.5"},
+    {true, "8.8.8.8=192.168.1.5,2001:4860:4860::8888=2001:db8::5", NULL, "192.168.1.5;2001:db8::5"},
+    {false, "2001:4860:4860::8888=2001:db8::5", "192.168.1.7", "2001:db8::5"},
+    {true, "8.8.8.8=192.168.1.5", "192.168.1.7", "192.168.1.5"},
+    /* stage 2: the host name; loopback and repeats dropped */
+    {true, "", "127.0.1.1,192.168.1.9,192.168.1.9,2001:db8::9", "192.168.1.9;2001:db8::9"},
+    {false, "", "2001:db8::7,192.168.1.7,192.168.1.8", "192.168.1.7"},
+    {false, "", "2001:db8::7", "2001:db8::7"},
+    {true, "8.8.8.8=127.0.0.1", "::1,127.0.0.1", ""},
+    /* stage 3: private routes, only when nothing better was found */
+    {false, "10.0.0.0=10.1.1.1", NULL, "10.1.1.1"},
+    {true, "10.0.0.0=10.1.1.1,172.16.0.0=10.1.1.1,fc00::=fd00::1", NULL, "10.1.1.1;fd00::1"},
+    {false, "10.0.0.0=10.1.1.1", "192.168.3.3", "192.168.3.3"},
+    /* link-local: last resort, at most one, IPv4 preferred */
+    {false, "8.8.8.8=169.254.1.1", "fe80::1", "169.254.1.1"},
+    {true, "8.8.8.8=169.254.1.1", "fe80::1", "169.254.1.1"},
+    {true, "", "fe80::1,fe80::2", "fe80::1"},
+    {true, "", "fe80::1,169.254.9.9", "169.254.9.9"},
+    {true, "", "::ffff:169.254.1.1", "::ffff:169.254.1.1"},
+    {true, "8.8.8.8=169.254.1.1,192.168.0.0=192.168.5.5", NULL, "192.168.5.5"},
+    /* nothing at all */
+    {false, "", NULL, "127.0.0.1"},
+    {true, "", NULL, ""},
+};
+
+static bool fake_route(void *udata, const char *dest, char *out, size_t outlen) {
+  const char *routes = ((const myip_case_t *)udata)->routes;
+  size_t dl = strlen(dest);
+  for (const char *p = routes; *p;) {
+    size_t len = strcspn(p, ",");
+    if (len > dl && !strncmp(p, dest, dl) && p[dl] == '=') {
+      snprintf(out, outlen, "%.*s", (int)(len - dl - 1), p + dl + 1);
+      return true;
+    }
+    p += len + (p[len] == ',');
+  }
+  return false;
+}
+
+static bool fake_hostname(void *udata, char ***addrs, size_t *n) {
+  const char *host = ((const myip_case_t *)udata)->host;
+  if (!host) return false;
+  for (const char *p = host; *p;) {
+    size_t len = strcspn(p, ",");
+    char *one = pp_strndup(p, len);
+    assert_true(one && pp_strlist_push(addrs, n, one));
+    free(one);
+    p += len + (p[len] == ',');
+  }
+  return true;
+}
+
+static void test_myip_rules(void **state) {
+  (void)state;
+  size_t nfail = 0;
+  for (size_t i = 0; i < sizeof(myip_cases) / sizeof(myip_cases[0]); i++) {
+    const myip_case_t *c = &myip_cases[i];
+    pp_myip_ops_t ops = {fake_route, fake_hostname, (void *)c};
+    char **out = NULL;
+    size_t n = 0;
+    assert_int_equal(pp_myip_run(c->all, &ops, &out, &n), PP_OK);
+    assert_non_null(out);
+    pp_dns_answer_t tmp = {out, n, PP_DNS_SRC_LITERAL, 0};
+    char *got = joined(&tmp);
+    if (strcmp(got, c->want)) {
+      print_error("myip case %zu (%s, routes '%s'): expected '%s', got '%s'\n", i, c->all ? "all" : "one",
+                  c->routes, c->want, got);
+      nfail++;
+    }
+    free(got);
+    pp_strlist_free(out, n);
+  }
+  assert_int_equal(nfail, 0);
+}
+
+/* The real machine: whatever it has, the answers obey the rules. */
+static void test_myip_real(void **state) {
+  (void)state;
+  char **out = NULL;
+  size_t n = 0;
+  unsigned char bin[16];
+  assert_int_equal(pp_myip_probe(false, &out, &n), PP_OK);
+  assert_int_equal(n, 1);
+  assert_true(inet_pton(strchr(out[0], ':') ? AF_INET6 : AF_INET, out[0], bin) == 1);
+  assert_true(strncmp(out[0], "127.", 4) || !strcmp(out[0], "127.0.0.1"));
+  pp_strlist_free(out, n);
+  assert_int_equal(pp_myip_probe(true, &out, &n), PP_OK);
+  assert_non_null(out);
+  for (size_t i = 0; i < n; i++) {
+    assert_true(inet_pton(strchr(out[i], ':') ? AF_INET6 : AF_INET, out[i], bin) == 1);
+    assert_true(strncmp(out[i], "127.", 4) && strcmp(out[i], "::1"));
+    for (size_t k = 0; k < i; k++) assert_string_not_equal(out[i], out[k]);
+  }
+  pp_strlist_free(out, n);
+}
+
+int main(int argc, char **argv) {
+  if (argc > 1) data_dir = argv[1];
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_literals),
+      cmocka_unit_test(test_overrides),
+      cmocka_unit_test(test_hosts_file),
+      cmocka_unit_test(test_hosts_errors),
+      cmocka_unit_test(test_offline_sends_nothing),
+      cmocka_unit_test(test_server_specs),
+      cmocka_unit_test(test_server_lookups),
+      cmocka_unit_test(test_hosts_before_server),
+      cmocka_unit_test(test_timeout),
+      cmocka_unit_test(test_two_threads),
+      cmocka_unit_test(test_myip_rules),
+      cmocka_unit_test(test_myip_real),
+  };
+  return cmocka_run_group_tests(tests, server_start, server_stop);
+}
