@@ -49,6 +49,23 @@
   }
   if (mode === 'pac-resolver') installPacResolver(G, P);
   delete G.__pp_private;
+  freezeBindings(G);
+
+  /* In the browsers the library is top-level declarations: writable and
+   * enumerable but not deletable. Make ours the same now that the profile
+   * has removed what it does not have. */
+  function freezeBindings(G) {
+    var names = ['dnsDomainIs', 'dnsDomainLevels', 'isValidIpAddress', 'convert_addr',
+      'isInNet', 'isResolvable', 'localHostOrDomainIs', 'shExpMatch', 'wdays', 'months',
+      'weekdayRange', 'dateRange', 'timeRange', 'isPlainHostName', 'isResolvableEx',
+      'getClientVersion'];
+    for (var i = 0; i < names.length; i++) {
+      var d = Object.getOwnPropertyDescriptor(G, names[i]);
+      if (d && d.configurable && 'value' in d) {
+        Object.defineProperty(G, names[i], { configurable: false });
+      }
+    }
+  }
 
   /* isInNet of the older Mozilla copy: only the host is checked (a dotted
    * quad with a field over 255 is false; anything else is resolved);

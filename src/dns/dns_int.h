@@ -53,7 +53,7 @@ bool pp_dns_answer_add(pp_dns_answer_t *a, const char *addr);
 /* ---- overrides.c / hosts.c -------------------------------------------- */
 
 /* "HOST=ADDR[,ADDR...]" or "HOST=" into t (replacing HOST's entry).
- * PP_EINVAL with a reason in err, PP_ENOMEM. */
+ * PP_EINVAL with the reason (not repeating spec) in err, PP_ENOMEM. */
 pp_status_t pp_dns_override_parse(pp_dns_table_t *t, const char *spec, char *err, size_t errlen);
 /* Adds every entry of an /etc/hosts-format file to t (appending to names
  * already present). PP_EIO / PP_EINVAL ("path:line: reason") / PP_ENOMEM.
@@ -66,7 +66,8 @@ pp_status_t pp_dns_hosts_parse(pp_dns_table_t *t, const char *data, size_t len, 
 /* ---- servers.c --------------------------------------------------------- */
 
 /* Parses "ADDR", "ADDR:PORT", "[V6]" or "[V6]:PORT" into *node (next set
- * to NULL; port 0 = 53). PP_EINVAL with a reason in err. */
+ * to NULL; port 0 = 53). PP_EINVAL with the reason (not repeating text)
+ * in err. */
 pp_status_t pp_dns_server_parse(const char *text, struct ares_addr_port_node *node, char *err,
                                 size_t errlen);
 

@@ -42,7 +42,7 @@ static bool valid_host(const char *h, size_t n) {
 }
 
 /* Parses the comma-separated address list into *list. */
-static pp_status_t parse_addrs(pp_buf_t *b, const char *spec, char ***list, size_t *n, char *err,
+static pp_status_t parse_addrs(pp_buf_t *b, char ***list, size_t *n, char *err,
                                size_t errlen) {
   char norm[INET6_ADDRSTRLEN];
   while (pp_buf_remaining(b)) {
@@ -51,19 +51,18 @@ static pp_status_t parse_addrs(pp_buf_t *b, const char *spec, char ***list, size
     bool comma = pp_buf_get(b) == ',';
     trim(&tok, &len);
     if (!len) {
-      pp_set_err(err, errlen, "bad resolve spec '%s': empty address", spec);
+      pp_set_err(err, errlen, "empty address in the list");
       return PP_EINVAL;
     }
     if (!pp_dns_addr_normalize(tok, len, norm, sizeof(norm))) {
-      pp_set_err(err, errlen, "bad resolve spec '%s': '%.*s' is not an IP address", spec, (int)len,
-                 tok);
+      pp_set_err(err, errlen, "'%.*s' is not an IP address", (int)len, tok);
       return PP_EINVAL;
     }
     bool dup = false;
     for (size_t i = 0; i < *n; i++) dup = dup || !strcmp((*list)[i], norm);
     if (!dup && !pp_strlist_push(list, n, norm)) return PP_ENOMEM;
     if (comma && !pp_buf_remaining(b)) {
-      pp_set_err(err, errlen, "bad resolve spec '%s': empty address", spec);
+      pp_set_err(err, errlen, "empty address in the list");
       return PP_EINVAL;
     }
   }
@@ -79,17 +78,17 @@ pp_status_t pp_dns_override_parse(pp_dns_table_t *t, const char *spec, char *err
   const char *h;
   size_t hlen = take_until(&b, '=', &h);
   if (pp_buf_get(&b) != '=') {
-    pp_set_err(err, errlen, "bad resolve spec '%s': expected HOST=ADDR[,ADDR...]", spec);
+    pp_set_err(err, errlen, "expected HOST=ADDR[,ADDR...] or HOST=");
     st = PP_EINVAL;
     goto done;
   }
   trim(&h, &hlen);
   if (!valid_host(h, hlen)) {
-    pp_set_err(err, errlen, "bad resolve spec '%s': missing or invalid host name", spec);
+    pp_set_err(err, errlen, "missing or invalid host name before '='");
     st = PP_EINVAL;
     goto done;
   }
-  st = parse_addrs(&b, spec, &addrs, &naddrs, err, errlen);
+  st = parse_addrs(&b, &addrs, &naddrs, err, errlen);
   if (st != PP_OK) goto done;
   host = pp_strndup(h, hlen);
   pp_dns_entry_t *e = host ? pp_dns_table_reset(t, host) : NULL;

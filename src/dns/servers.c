@@ -78,15 +78,15 @@ pp_status_t pp_dns_server_parse(const char *text, struct ares_addr_port_node *no
   memset(node, 0, sizeof(*node));
   size_t len = strlen(text);
   if (!split(text, len, &a, &alen, &p, &plen) || !set_addr(a, alen, node)) {
-    pp_set_err(err, errlen, "bad DNS server '%s': expected ADDR, ADDR:PORT or [IPV6]:PORT", text);
+    pp_set_err(err, errlen, "expected ADDR, ADDR:PORT or [IPV6]:PORT with a numeric address");
     return PP_EINVAL;
   }
   if (p && !parse_port(p, plen, &port)) {
-    pp_set_err(err, errlen, "bad DNS server '%s': port must be 1-65535", text);
+    pp_set_err(err, errlen, "port must be 1-65535");
     return PP_EINVAL;
   }
   if (text[0] == '[' && node->family != AF_INET6) {
-    pp_set_err(err, errlen, "bad DNS server '%s': brackets are for IPv6 addresses", text);
+    pp_set_err(err, errlen, "brackets are for IPv6 addresses");
     return PP_EINVAL;
   }
   node->udp_port = port;

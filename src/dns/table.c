@@ -103,7 +103,8 @@ void pp_dns_table_free(pp_dns_table_t *t) {
 int pp_dns_addr_normalize(const char *text, size_t len, char *out, size_t outlen) {
   char tmp[INET6_ADDRSTRLEN + 2];
   unsigned char bin[16];
-  if (len >= 2 && text[0] == '[' && text[len - 1] == ']') {
+  bool brackets = len >= 2 && text[0] == '[' && text[len - 1] == ']';
+  if (brackets) {
     text++;
     len -= 2;
   }
@@ -111,6 +112,7 @@ int pp_dns_addr_normalize(const char *text, size_t len, char *out, size_t outlen
   memcpy(tmp, text, len);
   tmp[len] = '\0';
   int family = strchr(tmp, ':') ? AF_INET6 : AF_INET;
+  if (brackets && family != AF_INET6) return 0; /* "[1.2.3.4]" is no literal */
   if (inet_pton(family, tmp, bin) != 1) return 0;
   if (!inet_ntop(family, bin, out, (socklen_t)outlen)) return 0;
   return family;

@@ -178,12 +178,27 @@ static duk_ret_t n_sort_ip_list(duk_context *ctx) {
   return 1;
 }
 
+/* pacparser's JavaScript isInNetEx reads Microsoft's 2006 abbreviated
+ * prefix "3ffe:8311:ffff/48" (groups before the length, no "::") as the
+ * zero-padded address (pac-semantics.md §3); strict parsers reject it. */
+static bool pad_short_v6_prefix(const char *prefix, char *out, size_t outlen) {
+  const char *slash = strchr(prefix, '/');
+  if (!slash || !strchr(prefix, ':') || strstr(prefix, "::")) return false;
+  int groups = 1;
+  for (const char *p = prefix; p < slash; p++) groups += *p == ':';
+  if (groups >= 8) return false;
+  return (size_t)snprintf(out, outlen, "%.*s::%s", (int)(slash - prefix), prefix, slash) < outlen;
+}
+
 static duk_ret_t n_is_in_net_ex(duk_context *ctx) {
   if (duk_get_top(ctx) < 2 || !duk_is_string(ctx, 0) || !duk_is_string(ctx, 1)) {
     duk_push_null(ctx);
     return 1;
   }
   const char *ip = duk_get_string(ctx, 0), *prefix = duk_get_string(ctx, 1);
+  char padded[128];
+  if (mode_of(ctx) == PP_EMU_PACPARSER && pad_short_v6_prefix(prefix, padded, sizeof(padded)))
+    prefix = padded;
   bool in = !has_non_ascii(ip) && !has_non_ascii(prefix) &&
             pp_ip_in_net_ex(ip, prefix, mode_of(ctx) == PP_EMU_WINHTTP);
   duk_push_boolean(ctx, in);

@@ -248,6 +248,7 @@ static void test_literals(void **state) {
   /* Not literals: they reach the (offline) lookup. */
   expect(r, "192.0.2", PP_DNS_IPV4, PP_ENOTFOUND, PP_DNS_SRC_OFFLINE, "");
   expect(r, "192.0.2.7 ", PP_DNS_IPV4, PP_ENOTFOUND, PP_DNS_SRC_OFFLINE, "");
+  expect(r, "[192.0.2.7]", PP_DNS_IPV4, PP_ENOTFOUND, PP_DNS_SRC_OFFLINE, "");
   pp_resolver_free(r);
 }
 
@@ -278,8 +279,11 @@ static void test_overrides(void **state) {
     err[0] = '\0';
     if (pp_resolver_add_override(r, bad[i], err, sizeof(err)) != PP_EINVAL)
       fail_msg("override '%s' accepted", bad[i]);
-    assert_non_null(strstr(err, bad[i]));
+    assert_true(err[0] != '\0');
   }
+  /* The reason names the offending part. */
+  assert_int_equal(pp_resolver_add_override(r, "h=10.0.0.1,10.0.0.300", err, sizeof(err)), PP_EINVAL);
+  assert_string_equal(err, "'10.0.0.300' is not an IP address");
   expect(r, "foo.example", PP_DNS_ANY, PP_OK, PP_DNS_SRC_OVERRIDE, "10.9.9.9");
   pp_resolver_free(r);
 }
