@@ -138,7 +138,7 @@ typedef struct pp_dns_answer {
 } pp_dns_answer_t;
 
 /* A resolver is set up single-threaded, then may be shared by engines in
- * several threads (lookups are serialised internally). NULL on ENOMEM. */
+ * several threads (concurrent lookups are safe). NULL on ENOMEM. */
 pp_resolver_t *pp_resolver_new(void);
 void pp_resolver_free(pp_resolver_t *r);
 /* "HOST=ADDR[,ADDR...]" or "HOST=" (the name does not resolve). Repeatable;

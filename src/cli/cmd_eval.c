@@ -97,7 +97,7 @@ static int setup_engine(eval_run_t *r, const char *pac_source) {
   pp_status_t st = pp_pac_read(pac_source, PAC_MAX_BYTES, PAC_FETCH_TIMEOUT_MS, &text, &len, err,
                                sizeof(err));
   if (st != PP_OK) {
-    pp_msg_error("PAC '%s': %s", pac_source, err);
+    pp_msg_error("PAC: %s", err);
     return PP_EXIT_USAGE;
   }
   r->engine = pp_engine_new(&o);
