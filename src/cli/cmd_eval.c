@@ -9,120 +9,37 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
 
+#include "cli/env.h"
 #include "cli/eval.h"
 #include "util/buf.h"
-
-#define PAC_MAX_BYTES (4u * 1024u * 1024u)
-#define PAC_FETCH_TIMEOUT_MS 30000u
 
 typedef struct eval_run {
   pp_args_t a;
   pp_eval_report_t rep;
-  pp_resolver_t *resolver;
+  pp_cli_env_t env;
   pp_engine_t *engine;
   bool pactester_lines; /* pacparser text mode: pactester's list handling */
   bool pactester;       /* invoked as pactester: its exit-code rules */
   bool failed;          /* some URL failed: exit 1 */
 } eval_run_t;
 
-static int usage_error(const char *opt, const char *value, const char *why) {
-  pp_msg_error("option --%s: bad value '%s': %s", opt, value, why);
-  return PP_EXIT_USAGE;
-}
-
 static int parse_format(eval_run_t *r) {
   const char *f = r->a.value[PP_OPT_FORMAT];
   if (!f || strcmp(f, "text") == 0) r->rep.format = PP_FMT_TEXT;
   else if (strcmp(f, "json") == 0) r->rep.format = PP_FMT_JSON;
   else if (strcmp(f, "tsv") == 0) r->rep.format = PP_FMT_TSV;
-  else return usage_error("format", f, "expected text, json or tsv");
-  return PP_EXIT_OK;
-}
-
-/* --tz must name a zone the C library knows; an unknown TZ would silently
- * mean UTC, which is exactly the kind of default we must not hide. */
-static int apply_tz(const char *zone) {
-  const char *dir = getenv("TZDIR") ? getenv("TZDIR") : "/usr/share/zoneinfo";
-  char path[512];
-  struct stat st;
-  if (!*zone || zone[0] == '/' || strstr(zone, "..") ||
-      (size_t)snprintf(path, sizeof(path), "%s/%s", dir, zone) >= sizeof(path) ||
-      stat(path, &st) != 0 || !S_ISREG(st.st_mode))
-    return usage_error("tz", zone, "not a known IANA time zone (e.g. Europe/Berlin)");
-  setenv("TZ", zone, 1);
-  tzset();
-  return PP_EXIT_OK;
-}
-
-static int setup_resolver(eval_run_t *r) {
-  char err[512];
-  r->resolver = pp_resolver_new();
-  if (!r->resolver) return PP_EXIT_USAGE;
-  pp_strv_t *l = &r->a.list[PP_OPT_RESOLVE];
-  for (size_t i = 0; i < l->n; i++)
-    if (pp_resolver_add_override(r->resolver, l->v[i], err, sizeof(err)) != PP_OK)
-      return usage_error("resolve", l->v[i], err);
-  l = &r->a.list[PP_OPT_DNS_SERVER];
-  for (size_t i = 0; i < l->n; i++)
-    if (pp_resolver_add_server(r->resolver, l->v[i], err, sizeof(err)) != PP_OK)
-      return usage_error("dns-server", l->v[i], err);
-  const char *hosts = r->a.value[PP_OPT_HOSTS];
-  if (hosts && pp_resolver_load_hosts(r->resolver, hosts, err, sizeof(err)) != PP_OK) {
-    pp_msg_error("option --hosts: %s", err);
-    return PP_EXIT_USAGE;
-  }
-  pp_resolver_set_offline(r->resolver, r->a.given[PP_OPT_NO_DNS]);
-  return PP_EXIT_OK;
-}
-
-static int setup_engine(eval_run_t *r, const char *pac_source) {
-  pp_engine_opts_t o;
-  pp_engine_opts_init(&o);
-  o.emulate = r->rep.mode;
-  if (r->a.given[PP_OPT_TIMEOUT]) o.timeout_ms = (unsigned)r->a.count[PP_OPT_TIMEOUT];
-  if (r->a.given[PP_OPT_MEMORY_LIMIT]) o.memory_limit_mib = (unsigned)r->a.count[PP_OPT_MEMORY_LIMIT];
-  o.my_ips = r->a.list[PP_OPT_MY_IP].v;
-  o.nmy_ips = r->a.list[PP_OPT_MY_IP].n;
-  o.resolver = r->resolver;
-  char err[512];
-  const char *now = r->a.value[PP_OPT_NOW];
-  if (now && pp_time_parse(now, &o.now_ms, err, sizeof(err)) != PP_OK)
-    return usage_error("now", now, err);
-  o.now_set = now != NULL;
-  char *text = NULL;
-  size_t len = 0;
-  pp_status_t st = pp_pac_read(pac_source, PAC_MAX_BYTES, PAC_FETCH_TIMEOUT_MS, &text, &len, err,
-                               sizeof(err));
-  if (st != PP_OK) {
-    pp_msg_error("PAC: %s", err);
-    return PP_EXIT_USAGE;
-  }
-  r->engine = pp_engine_new(&o);
-  st = r->engine ? pp_engine_load(r->engine, text, len, strcmp(pac_source, "-") ? pac_source : "stdin")
-                 : PP_ENOMEM;
-  free(text);
-  if (st != PP_OK) {
-    pp_msg_error("%s", r->engine ? pp_engine_error(r->engine) : pp_strerror(st));
-    if (st != PP_EENGINE && st != PP_ENOMEM)
-      pp_msg_note("the PAC cannot be used: %s would go DIRECT for every URL",
-                  pp_emulation_name(r->rep.mode));
-    return PP_EXIT_USAGE;
-  }
+  else return pp_cli_usage_error("format", f, "expected text, json or tsv");
   return PP_EXIT_OK;
 }
 
 static int setup(eval_run_t *r) {
   int rc = parse_format(r);
-  if (rc) return rc;
-  const char *m = r->a.value[PP_OPT_EMULATE];
-  if (m && pp_emulation_parse(m, &r->rep.mode) != PP_OK)
-    return usage_error("emulate", m, "expected chrome, firefox, winhttp, pacparser, pac-resolver or libproxy");
+  if (rc || (rc = pp_cli_env_setup(&r->env, &r->a))) return rc;
+  r->rep.mode = r->env.opts.emulate;
   r->pactester_lines = r->rep.mode == PP_EMU_PACPARSER && r->rep.format == PP_FMT_TEXT;
-  if (r->a.value[PP_OPT_TZ] && (rc = apply_tz(r->a.value[PP_OPT_TZ]))) return rc;
-  if (!r->a.value[PP_OPT_PAC]) {
+  const char *pac = r->a.value[PP_OPT_PAC];
+  if (!pac) {
     pp_msg_error("eval: no PAC given (use -p FILE|URL|-)");
     return PP_EXIT_USAGE;
   }
@@ -130,8 +47,12 @@ static int setup(eval_run_t *r) {
     pp_msg_error("eval: no URL given (arguments or -f FILE)");
     return PP_EXIT_USAGE;
   }
-  if ((rc = setup_resolver(r))) return rc;
-  return setup_engine(r, r->a.value[PP_OPT_PAC]);
+  char *text = NULL;
+  size_t len = 0;
+  if ((rc = pp_cli_read_pac(pac, &text, &len))) return rc;
+  rc = pp_cli_load_engine(&r->env.opts, text, len, pp_cli_pac_name(pac), &r->engine);
+  free(text);
+  return rc;
 }
 
 static int eval_one(eval_run_t *r, const char *url, const char *where) {
@@ -251,7 +172,7 @@ int pp_eval_main(int argc, char **argv, int first, bool pactester) {
   rc = err ? PP_EXIT_USAGE : r.failed ? PP_EXIT_PROBLEM : PP_EXIT_OK;
 done:
   pp_engine_free(r.engine);
-  pp_resolver_free(r.resolver);
+  pp_cli_env_free(&r.env);
   pp_args_free(&r.a);
   return rc;
 }

@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The shared options of every subcommand that runs a PAC (DESIGN §1.1),
+ * turned into a resolver and engine options, plus reading and loading the
+ * PAC with one-line errors. Each subcommand (eval, and the authoring tools)
+ * calls these instead of repeating the checks.
+ */
+#include "cli/env.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+int pp_cli_usage_error(const char *opt, const char *value, const char *why) {
+  pp_msg_error("option --%s: bad value '%s': %s", opt, value, why);
+  return PP_EXIT_USAGE;
+}
+
+/* --tz must name a zone the C library knows; an unknown TZ would silently
+ * mean UTC, which is exactly the kind of default we must not hide. */
+static int apply_tz(const char *zone) {
+  const char *dir = getenv("TZDIR") ? getenv("TZDIR") : "/usr/share/zoneinfo";
+  char path[512];
+  struct stat st;
+  if (!*zone || zone[0] == '/' || strstr(zone, "..") ||
+      (size_t)snprintf(path, sizeof(path), "%s/%s", dir, zone) >= sizeof(path) ||
+      stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+    return pp_cli_usage_error("tz", zone, "not a known IANA time zone (e.g. Europe/Berlin)");
+  setenv("TZ", zone, 1);
+  tzset();
+  return PP_EXIT_OK;
+}
+
+static int setup_resolver(pp_cli_env_t *env, const pp_args_t *a) {
+  char err[512];
+  env->resolver = pp_resolver_new();
+  if (!env->resolver) {
+    pp_msg_error("out of memory");
+    return PP_EXIT_USAGE;
+  }
+  const pp_strv_t *l = &a->list[PP_OPT_RESOLVE];
+  for (size_t i = 0; i < l->n; i++)
+    if (pp_resolver_add_override(env->resolver, l->v[i], err, sizeof(err)) != PP_OK)
+      return pp_cli_usage_error("resolve", l->v[i], err);
+  l = &a->list[PP_OPT_DNS_SERVER];
+  for (size_t i = 0; i < l->n; i++)
+    if (pp_resolver_add_server(env->resolver, l->v[i], err, sizeof(err)) != PP_OK)
+      return pp_cli_usage_error("dns-server", l->v[i], err);
+  const char *hosts = a->value[PP_OPT_HOSTS];
+  if (hosts && pp_resolver_load_hosts(env->resolver, hosts, err, sizeof(err)) != PP_OK) {
+    pp_msg_error("option --hosts: %s", err);
+    return PP_EXIT_USAGE;
+  }
+  pp_resolver_set_offline(env->resolver, a->given[PP_OPT_NO_DNS]);
+  return PP_EXIT_OK;
+}
+
+int pp_cli_env_setup(pp_cli_env_t *env, const pp_args_t *a) {
+  memset(env, 0, sizeof(*env));
+  pp_engine_opts_t *o = &env->opts;
+  pp_engine_opts_init(o);
+  const char *m = a->value[PP_OPT_EMULATE];
+  if (m && pp_emulation_parse(m, &o->emulate) != PP_OK)
+    return pp_cli_usage_error("emulate", m,
+                              "expected chrome, firefox, winhttp, pacparser, pac-resolver or libproxy");
+  int rc;
+  if (a->value[PP_OPT_TZ] && (rc = apply_tz(a->value[PP_OPT_TZ]))) return rc;
+  char err[512];
+  const char *now = a->value[PP_OPT_NOW];
+  if (now && pp_time_parse(now, &o->now_ms, err, sizeof(err)) != PP_OK)
+    return pp_cli_usage_error("now", now, err);
+  o->now_set = now != NULL;
+  if (a->given[PP_OPT_TIMEOUT]) o->timeout_ms = (unsigned)a->count[PP_OPT_TIMEOUT];
+  if (a->given[PP_OPT_MEMORY_LIMIT]) o->memory_limit_mib = (unsigned)a->count[PP_OPT_MEMORY_LIMIT];
+  o->my_ips = a->list[PP_OPT_MY_IP].v;
+  o->nmy_ips = a->list[PP_OPT_MY_IP].n;
+  if ((rc = setup_resolver(env, a))) return rc;
+  o->resolver = env->resolver;
+  return PP_EXIT_OK;
+}
+
+void pp_cli_env_free(pp_cli_env_t *env) {
+  pp_resolver_free(env->resolver);
+  memset(env, 0, sizeof(*env));
+}
+
+const char *pp_cli_pac_name(const char *source) { return strcmp(source, "-") ? source : "stdin"; }
+
+int pp_cli_read_pac(const char *source, char **text, size_t *len) {
+  char err[512];
+  if (pp_pac_read(source, PP_PAC_MAX_BYTES, PP_PAC_FETCH_TIMEOUT_MS, text, len, err, sizeof(err)) !=
+      PP_OK) {
+    pp_msg_error("PAC: %s", err);
+    return PP_EXIT_USAGE;
+  }
+  return PP_EXIT_OK;
+}
+
+int pp_cli_load_engine(const pp_engine_opts_t *opts, const char *text, size_t len,
+                       const char *name, pp_engine_t **out) {
+  pp_engine_t *e = pp_engine_new(opts);
+  pp_status_t st = e ? pp_engine_load(e, text, len, name) : PP_ENOMEM;
+  if (st == PP_OK) {
+    *out = e;
+    return PP_EXIT_OK;
+  }
+  pp_msg_error("%s", e ? pp_engine_error(e) : pp_strerror(st));
+  if (st != PP_EENGINE && st != PP_ENOMEM)
+    pp_msg_note("the PAC cannot be used: %s would go DIRECT for every URL",
+                pp_emulation_name(opts->emulate));
+  pp_engine_free(e);
+  *out = NULL;
+  return PP_EXIT_USAGE;
+}

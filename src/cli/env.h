@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: MIT */
+/* The evaluation environment every PAC-running subcommand builds from the
+ * shared options of DESIGN §1.1: resolver, engine options, the PAC text. */
+#ifndef PP_CLI_ENV_H
+#define PP_CLI_ENV_H
+
+#include "cli/cli.h"
+
+#define PP_PAC_MAX_BYTES (4u * 1024u * 1024u)
+#define PP_PAC_FETCH_TIMEOUT_MS 30000u
+
+typedef struct pp_cli_env {
+  pp_resolver_t *resolver; /* owned */
+  pp_engine_opts_t opts;   /* emulate, limits, clock, my-ip; resolver set */
+} pp_cli_env_t;
+
+/* Prints "option --OPT: bad value 'VALUE': WHY" and returns PP_EXIT_USAGE. */
+int pp_cli_usage_error(const char *opt, const char *value, const char *why);
+
+/* Builds env from --emulate, --tz, --now, --my-ip, --resolve, --hosts,
+ * --no-dns, --dns-server, --timeout, --memory-limit. Applies --tz to the
+ * process (TZ) before parsing --now. Returns PP_EXIT_OK or PP_EXIT_USAGE
+ * after printing one line. env must be freed with pp_cli_env_free either way. */
+int pp_cli_env_setup(pp_cli_env_t *env, const pp_args_t *a);
+void pp_cli_env_free(pp_cli_env_t *env);
+
+/* Reads the PAC (file, URL or "-"). On failure prints one line and returns
+ * PP_EXIT_USAGE. *text is malloc'd. */
+int pp_cli_read_pac(const char *source, char **text, size_t *len);
+
+/* The name errors use for a PAC source ("stdin" for "-"). */
+const char *pp_cli_pac_name(const char *source);
+
+/* Creates an engine with opts and loads text. On failure prints the error
+ * (with what the emulated client would do) and returns PP_EXIT_USAGE;
+ * *out is NULL then. */
+int pp_cli_load_engine(const pp_engine_opts_t *opts, const char *text, size_t len,
+                       const char *name, pp_engine_t **out);
+
+#endif
