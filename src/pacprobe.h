@@ -217,6 +217,8 @@ typedef struct pp_eval {
   bool implicit_bypass;
   char **alerts;       /* alert() messages in order */
   size_t nalerts;
+  int decided_line;    /* PAC line:col of the return statement that produced */
+  int decided_col;     /* the result; 0 when no PAC return decided */
 } pp_eval_t;
 
 /* Evaluates one URL. host_override replaces the host argument (pactester -h)
@@ -226,6 +228,17 @@ typedef struct pp_eval {
 pp_status_t pp_engine_eval(pp_engine_t *e, const char *url, const char *host_override,
                            pp_eval_t *out);
 void pp_eval_clear(pp_eval_t *ev);
+
+/* Coverage (`pacprobe test --coverage`): the return statements of the
+ * loaded PAC in source order, each with how many times it ran since the
+ * PAC was loaded (in any function, not only the deciding one). The array
+ * belongs to the engine and stays valid until the next load or free. */
+typedef struct pp_return_site {
+  int line;
+  int col;
+  unsigned long hits;
+} pp_return_site_t;
+size_t pp_engine_return_sites(const pp_engine_t *e, const pp_return_site_t **sites);
 
 /* ---- fetching a PAC (src/wpad/fetch.c) --------------------------------- */
 

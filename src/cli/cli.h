@@ -13,8 +13,16 @@
 /* Exit codes, DESIGN §1. */
 enum { PP_EXIT_OK = 0, PP_EXIT_PROBLEM = 1, PP_EXIT_USAGE = 2 };
 
-/* Subcommands, as bits for the option table's "who takes it" column. */
-enum { PP_CMD_EVAL = 1u << 0 };
+/* Subcommands, as bits for the option table's "who takes it" column.
+ * PP_CMD_PAC: every subcommand that evaluates a PAC (DESIGN §1.1). */
+enum {
+  PP_CMD_EVAL = 1u << 0,
+  PP_CMD_EXPLAIN = 1u << 1,
+  PP_CMD_LINT = 1u << 2,
+  PP_CMD_TEST = 1u << 3,
+  PP_CMD_DIFF = 1u << 4,
+  PP_CMD_PAC = PP_CMD_EVAL | PP_CMD_EXPLAIN | PP_CMD_LINT | PP_CMD_TEST | PP_CMD_DIFF
+};
 
 typedef enum pp_opt_id {
   PP_OPT_DNS_SERVER,
