@@ -25,10 +25,9 @@
 
 #include "dns/dns_int.h"
 #include "pacprobe.h"
+#include "support/casefile.h"
 #include "util/buf.h"
 #include "util/str.h"
-
-static const char *data_dir = ".";
 
 /* ---- a tiny DNS server on 127.0.0.1 ------------------------------------- */
 
@@ -292,7 +291,7 @@ static pp_resolver_t *hosts_resolver(void) {
   char path[4096], err[512];
   pp_resolver_t *r = pp_resolver_new();
   assert_non_null(r);
-  snprintf(path, sizeof(path), "%s/good.hosts", data_dir);
+  assert_true(pp_test_data_path("good.hosts", path, sizeof(path)));
   if (pp_resolver_load_hosts(r, path, err, sizeof(err)) != PP_OK) fail_msg("%s", err);
   pp_resolver_set_offline(r, true);
   return r;
@@ -320,7 +319,7 @@ static void expect_hosts_error(const char *file, pp_status_t want, const char *n
   char path[4096], err[512] = "";
   pp_resolver_t *r = pp_resolver_new();
   assert_non_null(r);
-  snprintf(path, sizeof(path), "%s/%s", data_dir, file);
+  assert_true(pp_test_data_path(file, path, sizeof(path)));
   assert_int_equal(pp_resolver_load_hosts(r, path, err, sizeof(err)), want);
   if (!strstr(err, needle)) fail_msg("'%s' does not contain '%s'", err, needle);
   pp_resolver_free(r);
@@ -392,7 +391,7 @@ static void test_hosts_before_server(void **state) {
   (void)state;
   char path[4096], err[512];
   pp_resolver_t *r = server_resolver(2000);
-  snprintf(path, sizeof(path), "%s/good.hosts", data_dir);
+  assert_true(pp_test_data_path("good.hosts", path, sizeof(path)));
   assert_int_equal(pp_resolver_load_hosts(r, path, err, sizeof(err)), PP_OK);
   /* both.example.test is 192.0.2.50 in the file and 198.51.100.1 on the server. */
   expect(r, "both.example.test", PP_DNS_IPV4, PP_OK, PP_DNS_SRC_HOSTS, "192.0.2.50");
@@ -560,7 +559,7 @@ static void test_myip_real(void **state) {
 }
 
 int main(int argc, char **argv) {
-  if (argc > 1) data_dir = argv[1];
+  if (argc > 1) pp_test_set_datadir(argv[1]);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_literals),
       cmocka_unit_test(test_overrides),

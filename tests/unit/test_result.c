@@ -17,74 +17,8 @@
 #include <cmocka.h>
 
 #include "pacprobe.h"
-#include "util/buf.h"
+#include "support/casefile.h"
 #include "util/str.h"
-
-#define MAX_FIELDS 6
-
-static const char *datadir;
-
-typedef struct fields {
-  char *f[MAX_FIELDS];
-  size_t n;
-} fields_t;
-
-static int hexval(int c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-static char *unescape(const char *p, size_t n) {
-  pp_str_t s = PP_STR_INIT;
-  pp_str_append(&s, "", 0);
-  for (size_t i = 0; i < n; i++) {
-    char c = p[i];
-    if (c == '\\' && i + 1 < n) {
-      char e = p[++i];
-      if (e == 't') c = '\t';
-      else if (e == 'n') c = '\n';
-      else if (e == 'r') c = '\r';
-      else if (e == 'x' && i + 2 < n && hexval(p[i + 1]) >= 0 && hexval(p[i + 2]) >= 0) {
-        c = (char)(hexval(p[i + 1]) * 16 + hexval(p[i + 2]));
-        i += 2;
-      } else c = e;
-    }
-    pp_str_putc(&s, c);
-  }
-  return pp_str_take(&s);
-}
-
-static void split_fields(const char *line, size_t len, fields_t *fl) {
-  fl->n = 0;
-  size_t start = 0;
-  for (size_t i = 0; i <= len && fl->n < MAX_FIELDS; i++) {
-    if (i == len || line[i] == '\t') {
-      fl->f[fl->n++] = unescape(line + start, i - start);
-      start = i + 1;
-    }
-  }
-}
-
-static void free_fields(fields_t *fl) {
-  for (size_t i = 0; i < fl->n; i++) free(fl->f[i]);
-  fl->n = 0;
-}
-
-static char *read_file(const char *name, size_t *len) {
-  char path[4096];
-  snprintf(path, sizeof(path), "%s/%s", datadir, name);
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  pp_str_t s = PP_STR_INIT;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof(buf), f)) > 0) pp_str_append(&s, buf, n);
-  fclose(f);
-  *len = s.len;
-  return pp_str_take(&s);
-}
 
 /* Joins the invalid list with '|' for comparison and printing. */
 static char *join_invalid(const pp_result_t *r) {
@@ -119,61 +53,44 @@ static char *from_routes(const pp_result_t *r) {
   return pp_str_take(&s);
 }
 
-/* Checks one case line; returns 0 when it passes. */
-static int check_case(const fields_t *fl, size_t lineno) {
+/* Checks one case line against the parser and its route array. */
+static pp_test_verdict_t check_case(const pp_test_case_t *c, void *ctx) {
+  (void)ctx;
   pp_emulation_t mode;
-  if (fl->n < 3 || pp_emulation_parse(fl->f[0], &mode) != PP_OK) {
-    fprintf(stderr, "result.cases:%zu: malformed line\n", lineno);
-    return 1;
+  if (c->n < 3 || pp_emulation_parse(c->f[0], &mode) != PP_OK) {
+    pp_test_case_fail(c, "malformed line\n");
+    return PP_TEST_FAIL;
   }
-  const char *want_inv = fl->n >= 4 ? fl->f[3] : "";
+  const char *want_inv = c->n >= 4 ? c->f[3] : "";
   pp_result_t r;
   memset(&r, 0, sizeof(r));
-  if (pp_result_parse(fl->f[1], mode, &r) != PP_OK) {
-    fprintf(stderr, "result.cases:%zu: pp_result_parse failed\n", lineno);
-    return 1;
+  if (pp_result_parse(c->f[1], mode, &r) != PP_OK) {
+    pp_test_case_fail(c, "pp_result_parse failed\n");
+    return PP_TEST_FAIL;
   }
   char *inv = join_invalid(&r);
   char *rebuilt = from_routes(&r);
-  int bad = 0;
-  if (!r.canonical || strcmp(r.canonical, fl->f[2]) != 0 || strcmp(inv, want_inv) != 0 ||
-      strcmp(rebuilt, fl->f[2]) != 0 || r.nroutes == 0) {
-    fprintf(stderr,
-            "result.cases:%zu: %s \"%s\"\n  expected \"%s\" invalid [%s]\n"
-            "  actual   \"%s\" invalid [%s] routes \"%s\"\n",
-            lineno, fl->f[0], fl->f[1], fl->f[2], want_inv,
-            r.canonical ? r.canonical : "(null)", inv, rebuilt);
-    bad = 1;
+  pp_test_verdict_t v = PP_TEST_PASS;
+  if (!r.canonical || !inv || !rebuilt || strcmp(r.canonical, c->f[2]) != 0 ||
+      strcmp(inv, want_inv) != 0 || strcmp(rebuilt, c->f[2]) != 0 || r.nroutes == 0) {
+    pp_test_case_fail(c,
+                      "%s \"%s\"\n  expected \"%s\" invalid [%s]\n"
+                      "  actual   \"%s\" invalid [%s] routes \"%s\"\n",
+                      c->f[0], c->f[1], c->f[2], want_inv, r.canonical ? r.canonical : "(null)",
+                      inv ? inv : "(null)", rebuilt ? rebuilt : "(null)");
+    v = PP_TEST_FAIL;
   }
   free(inv);
   free(rebuilt);
   pp_result_clear(&r);
-  return bad;
+  return v;
 }
 
 static void test_result_cases(void **state) {
   (void)state;
-  size_t len = 0;
-  char *text = read_file("result.cases", &len);
-  assert_non_null(text);
-  pp_buf_t b;
-  pp_buf_init(&b, text, len);
-  const char *line;
-  size_t n, lineno = 0, cases = 0;
-  int failures = 0;
-  while (pp_buf_fetch_line(&b, &line, &n)) {
-    lineno++;
-    if (n == 0 || line[0] == '#') continue;
-    fields_t fl;
-    split_fields(line, n, &fl);
-    failures += check_case(&fl, lineno);
-    free_fields(&fl);
-    cases++;
-  }
-  free(text);
-  fprintf(stderr, "result.cases: %zu cases, %d failed\n", cases, failures);
-  assert_true(cases >= 60);
-  assert_int_equal(failures, 0);
+  pp_test_tally_t t = pp_test_run_cases("result.cases", check_case, NULL);
+  assert_true(t.cases >= 60);
+  assert_int_equal(t.failures, 0);
 }
 
 static void test_route_type_names(void **state) {
@@ -219,11 +136,7 @@ static void test_route_fields(void **state) {
 }
 
 int main(int argc, char **argv) {
-  if (argc < 2) {
-    fprintf(stderr, "usage: %s DATADIR\n", argv[0]);
-    return 2;
-  }
-  datadir = argv[1];
+  if (!pp_test_datadir_from_args(argc, argv)) return 2;
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_result_cases),
       cmocka_unit_test(test_route_type_names),

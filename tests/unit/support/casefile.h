@@ -18,6 +18,10 @@
  * NULL means ".". */
 void pp_test_set_datadir(const char *dir);
 
+/* For a test whose data dir is required: takes it from argv[1], or prints
+ * "usage: PROG DATADIR" to stderr and returns false (exit 2 then). */
+bool pp_test_datadir_from_args(int argc, char **argv);
+
 /* Writes "<datadir>/<name>" into out (size cap); false when it does not fit
  * (out then holds a truncated path that names no data file). */
 bool pp_test_data_path(const char *name, char *out, size_t cap);
