@@ -2,13 +2,15 @@
 #   make demo   install what is missing (apt-get as root, else print the
 #               sudo line), build, run pacprobe on the built-in example
 #   make test   build and run the whole suite with ctest
+#   make bench  pacprobe against pactester and pac-resolver (bench/run.sh;
+#               not part of make test; root for the DNS benchmark)
 # BUILD and CMAKE_FLAGS select the build (CI: a second, sanitized one).
 BUILD ?= build
 CMAKE_FLAGS ?=
 PACKAGES := $(shell sed -e 's/\#.*//' tools/debian-packages.txt)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build demo test clean
+.PHONY: all deps build demo test bench clean
 
 all: build
 
@@ -40,6 +42,9 @@ demo: build
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+bench: build
+	BUILD=$(abspath $(BUILD)) bash bench/run.sh
 
 clean:
 	rm -rf $(BUILD)

@@ -39,7 +39,9 @@ typedef enum pp_status {
   PP_EBADURL,    /* the URL cannot be parsed */
   PP_ENOTFOUND,  /* a name does not resolve */
   PP_EDNS,       /* the resolver failed (timeout, server failure) */
-  PP_EENGINE     /* the engine itself cannot run this (never "your PAC is broken") */
+  PP_EENGINE,    /* the engine itself cannot run this (never "your PAC is broken") */
+  PP_EUNSUPPORTED /* the PAC uses JavaScript browsers accept but pacprobe's engine
+                     does not (class, generators...): never "broken PAC" */
 } pp_status_t;
 
 /* One fixed line per code; never NULL. */
@@ -160,6 +162,23 @@ pp_status_t pp_resolver_lookup(pp_resolver_t *r, const char *host, pp_dns_family
                                pp_dns_answer_t *out);
 void pp_dns_answer_clear(pp_dns_answer_t *a);
 
+/* DNS answers are cached per resolver for their TTL (negative answers for
+ * their SOA's negative TTL, RFC 2308), so engines sharing a resolver ask the
+ * servers once per name and record type. Counters since pp_resolver_new: */
+typedef struct pp_dns_stats {
+  unsigned long lookups;      /* lookups that needed DNS (not a literal, --resolve, --hosts, --no-dns) */
+  unsigned long cache_hits;   /* of those, answered without sending a query of their own */
+  unsigned long queries_sent; /* DNS questions sent (per name, record type, search domain) */
+  unsigned long not_found;    /* lookups answered "does not resolve" */
+  unsigned long errors;       /* lookups that failed: timeout, server failure */
+  unsigned long prefetched;   /* questions queued ahead by pp_resolver_prefetch */
+} pp_dns_stats_t;
+void pp_resolver_stats(pp_resolver_t *r, pp_dns_stats_t *out);
+/* Starts resolving `host` for a later pp_resolver_lookup with `family` and
+ * returns at once (bulk evaluation resolves the hosts of upcoming URLs
+ * ahead, many queries in flight). Does nothing for names that need no DNS. */
+void pp_resolver_prefetch(pp_resolver_t *r, const char *host, pp_dns_family_t family);
+
 /* myIpAddress()/myIpAddressEx() probe as Chromium's PacMyIpAddress
  * (pac-semantics.md §2.3). all=false: at most one address (IPv4 preferred);
  * all=true: every candidate of the first stage that found any. On success
@@ -183,6 +202,7 @@ typedef struct pp_engine_opts {
   double now_ms;
   pp_alert_cb alert;          /* optional; alerts are also kept per evaluation */
   void *alert_udata;
+  bool trace;                 /* fill pp_eval_t.trace (`explain`); off = no cost */
 } pp_engine_opts_t;
 
 /* Sets the documented defaults (chrome, 1000 ms, 64 MiB). */
@@ -204,6 +224,33 @@ const char *pp_engine_error(const pp_engine_t *e);
 /* Line of the last error in the PAC, 0 when unknown. */
 int pp_engine_error_line(const pp_engine_t *e);
 
+/* One step of an evaluation, recorded when pp_engine_opts_t.trace is set
+ * (DESIGN §1.3). Helper calls made inside other helpers (isInNet resolving
+ * its host) appear only as their PP_TRACE_DNS entries. */
+typedef enum pp_trace_kind {
+  PP_TRACE_CALL = 0, /* the PAC called a PAC helper function */
+  PP_TRACE_DNS,      /* a helper looked a name up */
+  PP_TRACE_ALERT,    /* alert(message) */
+  PP_TRACE_RETURN    /* a return statement of the PAC ran (any function) */
+} pp_trace_kind_t;
+
+typedef struct pp_trace_entry {
+  pp_trace_kind_t kind;
+  int line;        /* PAC line of the call / alert / return (or of the PAC
+                      line running during a lookup); 0 when unknown */
+  int col;         /* 1-based column in code points; 0 when unknown */
+  char *fn;        /* CALL: helper name */
+  char *args;      /* CALL: the arguments as a JSON array text */
+  char *result;    /* CALL: the result as JSON text; NULL when it threw */
+  char *text;      /* ALERT: the message; DNS: the name asked */
+  char **answers;  /* DNS: addresses in order; none = did not resolve */
+  size_t nanswers;
+  pp_dns_source_t source; /* DNS */
+  double ms;       /* DNS: wall time */
+  int depth;       /* RETURN: 1 = the entry function (FindProxyForURL), 2 =
+                      a function it called, ... */
+} pp_trace_entry_t;
+
 /* One evaluated URL (DESIGN §1.2). All strings are owned by the struct. */
 typedef struct pp_eval {
   char *url;           /* as given */
@@ -219,7 +266,19 @@ typedef struct pp_eval {
   size_t nalerts;
   int decided_line;    /* PAC line:col of the return statement that produced */
   int decided_col;     /* the result; 0 when no PAC return decided */
+  /* decided_* is the return statement of the entry function itself (for
+   * `return route(url)` that line, not route's). origin_* is the innermost
+   * return whose string value passed unchanged up to that one (route's
+   * `return "PROXY a:1"`); equal to decided_* when nothing was delegated.
+   * Set only when opts.trace. */
+  int origin_line;
+  int origin_col;
+  pp_trace_entry_t *trace; /* in order, when opts.trace; freed by pp_eval_clear */
+  size_t ntrace;
+  bool trace_truncated;    /* more than PP_TRACE_MAX entries; later ones dropped */
 } pp_eval_t;
+
+#define PP_TRACE_MAX 10000
 
 /* Evaluates one URL. host_override replaces the host argument (pactester -h)
  * when non-NULL. Returns the same status as out->status; per-URL failures
@@ -240,6 +299,23 @@ typedef struct pp_return_site {
 } pp_return_site_t;
 size_t pp_engine_return_sites(const pp_engine_t *e, const pp_return_site_t **sites);
 
+/* Why the loaded PAC runs without return instrumentation (decided_* then
+ * stay 0 and there are no return sites): "" when it is instrumented, else
+ * one line such as "pac.js:3:9: unterminated regular expression (pacprobe's
+ * tokenizer; the PAC runs uninstrumented)". Never NULL; valid until the
+ * next load. Instrumentation never makes an evaluation fail. */
+const char *pp_engine_instrument_note(const pp_engine_t *e);
+
+/* Load-time warnings about the loaded PAC that do not stop it from running
+ * (issue 9, docs/modern-js.md): with --emulate winhttp, each kind of ES2015+
+ * syntax pacprobe lowered and each built-in it provides that WinHTTP's
+ * legacy engine would reject (first use of each); in every mode, notes where
+ * the lowering may behave differently (a closure capturing a loop's let).
+ * Lines "NAME:LINE:COL: text" in source order, original positions; print
+ * them once per load. *lines stays valid until the next load or free;
+ * returns how many (0 for an ES5 PAC). */
+size_t pp_engine_warnings(const pp_engine_t *e, const char *const **lines);
+
 /* ---- fetching a PAC (src/wpad/fetch.c) --------------------------------- */
 
 /* Reads a PAC from a file path, "-" (stdin) or an http(s)/file URL (libcurl,
@@ -248,6 +324,357 @@ size_t pp_engine_return_sites(const pp_engine_t *e, const pp_return_site_t **sit
  * a one-line reason in err. */
 pp_status_t pp_pac_read(const char *source, size_t max_bytes, unsigned timeout_ms,
                         char **out, size_t *len, char *err, size_t errlen);
+
+/* Fetches a PAC from an http(s) URL as pp_pac_read does, and reports what
+ * the transfer did (WPAD discovery, docs/wpad.md). `resolve` pins host
+ * names to addresses for this transfer (curl "HOST:PORT:ADDR" entries; NULL
+ * for none), so a WPAD fetch goes to the address discovery found. `info`
+ * is filled on every return; clear it with pp_fetch_info_clear. */
+typedef struct pp_fetch_info {
+  long http_status;      /* last HTTP status received, 0 when none */
+  char *content_type;    /* Content-Type of the final response, NULL when none */
+  char *effective_url;   /* the URL of the final response (after redirects) */
+  char **redirects;      /* each Location followed, in order */
+  size_t nredirects;
+  size_t bytes;          /* body bytes received */
+  const char *code;      /* static: "ok", "http-status", "too-big", "timeout",
+                            "redirect-loop", "connect", "fetch-error", "oom" */
+  double ms;
+} pp_fetch_info_t;
+
+pp_status_t pp_pac_fetch(const char *url, size_t max_bytes, unsigned timeout_ms,
+                         const char *const *resolve, size_t nresolve, pp_fetch_info_t *info,
+                         char **out, size_t *len, char *err, size_t errlen);
+void pp_fetch_info_clear(pp_fetch_info_t *info);
+
+/* ---- WPAD discovery (src/wpad) ----------------------------------------- */
+
+/* DESIGN §1.5, docs/wpad.md. Every string an option points to must outlive
+ * the pp_discover call; nothing is copied. */
+typedef struct pp_discover_opts {
+  const char *const *interfaces; /* --interface; NULL/0 = every usable IPv4 one */
+  size_t ninterfaces;
+  const char *const *domains;    /* --domain; NULL/0 = resolv.conf search + FQDN */
+  size_t ndomains;
+  const char *const *lease_files; /* --lease-file; NULL/0 = the standard places */
+  size_t nlease_files;
+  const char *resolv_conf;       /* NULL = /etc/resolv.conf */
+  const char *hostname;          /* NULL = gethostname() */
+  bool no_dhcp, no_dns, no_fetch;
+  bool dns_first;                /* --order dns,dhcp */
+  unsigned dhcp_timeout_ms;      /* 0 = 2000 */
+  unsigned dns_timeout_ms;       /* 0 = 2000 */
+  unsigned fetch_timeout_ms;     /* 0 = 30000 (Chromium) */
+  size_t max_bytes;              /* 0 = 1 MiB (Chromium) */
+  unsigned devolution_level;     /* fewest labels a devolved suffix keeps; 0 = 2 */
+  pp_resolver_t *resolver;       /* required: DNS candidates and the PAC check */
+} pp_discover_opts_t;
+
+typedef enum pp_wpad_method {
+  PP_WPAD_DHCP = 0, /* DHCPINFORM on an interface */
+  PP_WPAD_LEASE,    /* a DHCP client's lease file */
+  PP_WPAD_DNS,      /* a wpad.<domain> lookup */
+  PP_WPAD_FETCH     /* fetching and checking a candidate PAC URL */
+} pp_wpad_method_t;
+
+/* One line of the trace. Fields a method does not use are NULL / 0. */
+typedef struct pp_wpad_attempt {
+  pp_wpad_method_t method;
+  char *asked;        /* dhcp: interface; lease: file; dns: name; fetch: URL */
+  char *via;          /* dhcp: "broadcast" or the unicast server; lease: client
+                         kind; dns: "dns"; fetch: the method that offered the URL */
+  char *server;       /* dhcp: server identifier (option 54); dns: --dns-server or NULL */
+  char *answer;       /* dhcp/lease: PAC URL; dns: addresses ", "-joined;
+                         fetch: effective URL */
+  char *result;       /* short code, docs/json.md */
+  char *detail;       /* one line, NULL when there is nothing to add */
+  pp_fetch_info_t fetch; /* fetch only */
+  double ms;
+} pp_wpad_attempt_t;
+
+typedef struct pp_wpad_warning {
+  char *code;    /* stable, e.g. "public-suffix-stop", "dhcp-conflict" */
+  char *message; /* one line */
+} pp_wpad_warning_t;
+
+typedef struct pp_discovery {
+  pp_wpad_attempt_t *attempts; /* in trace order */
+  size_t nattempts;
+  pp_wpad_warning_t *warnings;
+  size_t nwarnings;
+  char *pac_url;    /* NULL when nothing usable was found */
+  char *decided_by; /* "dhcp", "lease", "dns"; NULL when nothing */
+  char *pac;        /* the fetched, checked script (NUL-terminated); NULL with no_fetch */
+  size_t pac_len;
+  char *error;      /* why pp_discover failed, NULL on PP_OK */
+  double ms;
+} pp_discovery_t;
+
+/* Sets the documented defaults (all zero / NULL). */
+void pp_discover_opts_init(pp_discover_opts_t *o);
+/* Runs discovery (DHCP and DNS concurrently, then fetches in priority
+ * order). PP_OK when the run completed, whether or not a PAC was found
+ * (out->pac_url tells); PP_EINVAL for an unusable option (unknown
+ * interface, bad domain) and PP_ENOMEM, with out->error set. `out` is filled
+ * on every return; clear it with pp_discovery_clear. */
+pp_status_t pp_discover(const pp_discover_opts_t *o, pp_discovery_t *out);
+void pp_discovery_clear(pp_discovery_t *d);
+/* "dhcp", "lease", "dns", "fetch". Never NULL. */
+const char *pp_wpad_method_name(pp_wpad_method_t m);
+
+/* ---- proxy configuration sources (src/config) ---------------------------- */
+/* DESIGN §1.6, docs/sources.md. Every function here is pure: no file, no
+ * environment, no printing. Callers hand in bytes (a .reg export, netsh
+ * output) and "NAME=VALUE" strings; errors name file:line and a byte offset.
+ * Proxy strings are stored with any password masked ("user:****@host"), so
+ * nothing in these structures is a secret except the raw blob bytes kept
+ * for --write-reg (pp_source_t.blob), which are never formatted as text. */
+
+/* Registry value types (winnt.h REG_*) as a .reg file spells them. */
+#define PP_REG_SZ 1u
+#define PP_REG_EXPAND_SZ 2u
+#define PP_REG_BINARY 3u
+#define PP_REG_DWORD 4u
+#define PP_REG_MULTI_SZ 7u
+#define PP_REG_QWORD 11u
+#define PP_REG_DELETE 0xffffffffu /* "Name"=- */
+/* Inputs over this size are refused (a real Internet Settings export is KBs). */
+#define PP_CONFIG_MAX_BYTES (32u * 1024u * 1024u)
+
+typedef struct pp_reg_value {
+  char *key;           /* key path as written: "HKEY_USERS\S-1-5-18\Software\..." */
+  char *name;          /* value name, "" for the default value (@) */
+  uint32_t type;       /* PP_REG_* or the N of hex(N); PP_REG_DELETE */
+  unsigned char *data; /* "text": UTF-8 + NUL (len without it); hex: the bytes;
+                          dword: 4 bytes little-endian */
+  size_t len;
+  unsigned line;       /* line of the value in the file, 1-based */
+} pp_reg_value_t;
+
+typedef struct pp_reg_file {
+  pp_reg_value_t *values; /* in file order; a deleted key yields no values */
+  size_t nvalues;
+  bool utf16;             /* UTF-16LE with BOM (regedit's export encoding) */
+  bool regedit4;          /* "REGEDIT4" header (ANSI) */
+} pp_reg_file_t;
+
+/* Parses a .reg export (UTF-16LE with BOM, UTF-8 with or without BOM,
+ * ANSI; "Windows Registry Editor Version 5.00" or "REGEDIT4"): key headers,
+ * "name"=value pairs, hex: data with ",\" continuations, ';' comments.
+ * `name` is used in errors. On failure returns PP_EINVAL (or PP_ETOOBIG,
+ * PP_ENOMEM) with "name:line: byte offset N: reason" in err and *out
+ * cleared. The caller zero-initialises *out and clears it with
+ * pp_reg_file_clear. */
+pp_status_t pp_reg_parse(const void *data, size_t len, const char *name, pp_reg_file_t *out,
+                         char *err, size_t errlen);
+void pp_reg_file_clear(pp_reg_file_t *f);
+
+/* One REG_BINARY value for pp_reg_write. */
+typedef struct pp_reg_binary {
+  const char *key;
+  const char *name;
+  const unsigned char *data;
+  size_t len;
+} pp_reg_binary_t;
+
+/* Writes a .reg file byte-exact as regedit exports it: UTF-16LE with BOM,
+ * CRLF, "Windows Registry Editor Version 5.00", hex: lines wrapped at
+ * column 77 with "\" and two spaces (Wine regproc.c REG_FILE_HEX_LINE_LEN).
+ * Consecutive values with the same key share one [key] block. *out is
+ * malloc'd (caller frees). PP_OK or PP_ENOMEM. */
+pp_status_t pp_reg_write(const pp_reg_binary_t *v, size_t n, unsigned char **out, size_t *len);
+
+/* WinINet per-connection flags (wininet.h PROXY_TYPE_*). */
+#define PP_WININET_DIRECT 0x01u
+#define PP_WININET_PROXY 0x02u
+#define PP_WININET_AUTO_PROXY_URL 0x04u
+#define PP_WININET_AUTO_DETECT 0x08u
+
+/* A decoded DefaultConnectionSettings / SavedLegacySettings / connection
+ * blob, or (winhttp true) a WinHttpSettings blob. Strings are the bytes as
+ * stored plus a NUL; *_len excludes it (a string may hold a NUL byte). */
+typedef struct pp_wininet {
+  bool winhttp;
+  uint32_t version, counter, flags;
+  char *proxy;
+  size_t proxy_len;
+  char *bypass;
+  size_t bypass_len;
+  char *pac_url; /* always NULL for WinHTTP */
+  size_t pac_url_len;
+  unsigned char *trailer; /* everything after the PAC URL; NULL for WinHTTP */
+  size_t trailer_len;
+} pp_wininet_t;
+
+/* Decodes a blob (windows-proxy-settings.md §2.3, §3). WinINet: versions
+ * 0x3C..0x46, three strings, the rest is the trailer. WinHTTP: versions
+ * 0x18 and 0x28, two strings, nothing after. On failure PP_EINVAL with
+ * "byte offset N: reason" in err (N counts from the blob's first byte) and
+ * *out cleared. Clear with pp_wininet_clear. */
+pp_status_t pp_wininet_decode(const void *blob, size_t len, bool winhttp, pp_wininet_t *out,
+                              char *err, size_t errlen);
+/* Encodes w back into the same layout; decode(encode(x)) == x. *out is
+ * malloc'd. PP_OK or PP_ENOMEM. */
+pp_status_t pp_wininet_encode(const pp_wininet_t *w, unsigned char **out, size_t *len);
+void pp_wininet_clear(pp_wininet_t *w);
+
+/* `netsh winhttp show proxy` output (English only; UTF-16LE with BOM as a
+ * PowerShell redirect writes it, or 8-bit). */
+typedef struct pp_netsh {
+  bool direct;
+  char *proxy;  /* NULL when direct */
+  char *bypass; /* "" for "(none)"; NULL when direct */
+  unsigned proxy_line;
+} pp_netsh_t;
+
+/* PP_EINVAL with "name:line: byte offset N: reason" for anything that is
+ * not the English output, including localised output (no guessing). */
+pp_status_t pp_netsh_parse(const void *data, size_t len, const char *name, pp_netsh_t *out,
+                           char *err, size_t errlen);
+void pp_netsh_clear(pp_netsh_t *n);
+
+/* curl's rules (lib/url.c detect_proxy, lib/noproxy.c): the proxy variable
+ * for `scheme` ("http", "https", ...) from envp ("NAME=VALUE" strings, NULL
+ * terminated): scheme_proxy, then SCHEME_PROXY (never HTTP_PROXY), then
+ * all_proxy, ALL_PROXY; empty values count as unset. Returns a pointer
+ * into envp's value or NULL; *var gets the variable's name (static). */
+const char *pp_env_proxy_for(const char *const *envp, const char *scheme, const char **var);
+/* no_proxy, then NO_PROXY; NULL when neither is set and non-empty. */
+const char *pp_env_noproxy(const char *const *envp, const char **var);
+/* true when curl would not use a proxy for host (a name, an IPv4 literal
+ * or a bracketed IPv6 literal) under the no_proxy list. */
+bool pp_env_noproxy_match(const char *host, const char *list);
+
+/* Returns a malloc'd copy of a proxy string (a URL, host:port or a
+ * per-scheme list) with every password replaced by "****"; *had_creds says
+ * whether any user info was present. NULL on ENOMEM. */
+char *pp_config_mask_credentials(const char *proxy, bool *had_creds);
+
+typedef enum pp_source_kind {
+  PP_SRC_CMDLINE = 0, /* --proxy, --pac, --noproxy */
+  PP_SRC_ENV,         /* http_proxy, ... */
+  PP_SRC_WININET,     /* a WinINet blob from a .reg export */
+  PP_SRC_WININET_VALUES, /* ProxyEnable/ProxyServer/ProxyOverride/AutoConfigURL */
+  PP_SRC_POLICY,      /* ProxySettingsPerUser */
+  PP_SRC_WINHTTP,     /* a WinHttpSettings blob */
+  PP_SRC_NETSH,       /* netsh winhttp show proxy */
+  PP_SRC_MDI          /* --mdi-proxy */
+} pp_source_kind_t;
+
+typedef enum pp_account {
+  PP_ACCT_NONE = 0,
+  PP_ACCT_USER,           /* HKEY_CURRENT_USER or HKEY_USERS\S-1-5-21-... */
+  PP_ACCT_LOCALSYSTEM,    /* S-1-5-18, .DEFAULT */
+  PP_ACCT_LOCALSERVICE,   /* S-1-5-19 */
+  PP_ACCT_NETWORKSERVICE, /* S-1-5-20 */
+  PP_ACCT_MACHINE         /* HKEY_LOCAL_MACHINE */
+} pp_account_t;
+
+typedef enum pp_consumer {
+  PP_FOR_USER = 0,
+  PP_FOR_LOCALSYSTEM,
+  PP_FOR_LOCALSERVICE,
+  PP_FOR_NETWORKSERVICE,
+  PP_FOR_WINHTTP,
+  PP_FOR_ENV,
+  PP_FOR_MDI_SENSOR
+} pp_consumer_t;
+
+typedef enum pp_config_mode {
+  PP_MODE_DIRECT = 0,
+  PP_MODE_PROXY,
+  PP_MODE_PAC,
+  PP_MODE_AUTO_DETECT
+} pp_config_mode_t;
+
+typedef struct pp_source {
+  pp_source_kind_t kind;
+  char *file;        /* input file; NULL for env and options */
+  unsigned line;     /* line in file, 0 when none */
+  char *key;         /* registry key; NULL otherwise */
+  char *value;       /* value name, variable name or option ("--proxy") */
+  pp_account_t account;
+  char *sid;         /* "S-1-5-18", ...; NULL for HKCU and non-registry */
+  bool has_blob;     /* version/counter/flags are meaningful */
+  uint32_t version, counter, flags; /* blob header; values/netsh: flags only */
+  uint32_t dword;    /* PP_SRC_POLICY: the ProxySettingsPerUser DWORD */
+  char *proxy;       /* masked; NULL when none */
+  char **bypass;     /* split entries */
+  size_t nbypass;
+  char *pac_url;
+  bool auto_detect;
+  bool credentials;  /* the proxy string carried user info (masked) */
+  bool in_effect;    /* set by pp_config_decide */
+  char *error;       /* NULL, or "file:line: byte offset N: reason" */
+  unsigned char *blob; /* raw WinINet blob (for --write-reg); never print */
+  size_t blob_len;
+} pp_source_t;
+
+typedef struct pp_config_warning {
+  char *code;    /* stable: account-missing-settings, saved-legacy-differs, ... */
+  char *message; /* one line, no secrets */
+} pp_config_warning_t;
+
+typedef struct pp_config_effective {
+  pp_config_mode_t mode;
+  char *proxy; /* masked */
+  char **bypass;
+  size_t nbypass;
+  char *pac_url;
+  bool auto_detect;
+} pp_config_effective_t;
+
+/* Every source given, then (after pp_config_decide) the decision. The
+ * caller zero-initialises and frees with pp_config_clear. */
+typedef struct pp_config {
+  pp_source_t *sources;
+  size_t nsources;
+  size_t nerrors;          /* sources that could not be read */
+  pp_consumer_t consumer;
+  pp_config_effective_t effective;
+  char *decided_by;        /* "WinINet localsystem (S-1-5-18) DefaultConnectionSettings" */
+  pp_config_warning_t *warnings;
+  size_t nwarnings;
+} pp_config_t;
+
+/* Adds the sources of one .reg export (bytes; `file` names it in errors
+ * and output). A file or blob that cannot be decoded becomes a source with
+ * its error (counted in nerrors) and the rest is still read. PP_OK or
+ * PP_ENOMEM. */
+pp_status_t pp_config_add_reg(pp_config_t *c, const void *data, size_t len, const char *file);
+/* The same for `netsh winhttp show proxy` output. */
+pp_status_t pp_config_add_netsh(pp_config_t *c, const void *data, size_t len, const char *file);
+/* Adds one env source per proxy variable set (non-empty) in envp. */
+pp_status_t pp_config_add_env(pp_config_t *c, const char *const *envp);
+/* A command-line or agent setting: opt is "--proxy", "--pac", "--noproxy"
+ * or "--mdi-proxy"; "--pac auto" means auto-detect. */
+pp_status_t pp_config_add_option(pp_config_t *c, const char *opt, const char *value);
+/* A source the caller could not read (missing file): kind and file with a
+ * one-line error. */
+pp_status_t pp_config_add_error(pp_config_t *c, pp_source_kind_t kind, const char *file,
+                                const char *error);
+
+/* "user", "localsystem", ... ; PP_EINVAL for an unknown name. */
+pp_status_t pp_consumer_parse(const char *name, pp_consumer_t *out);
+const char *pp_consumer_name(pp_consumer_t c);
+const char *pp_source_kind_name(pp_source_kind_t k); /* "wininet", "env", ... */
+const char *pp_account_name(pp_account_t a);         /* "user", "localsystem", ... */
+const char *pp_config_mode_name(pp_config_mode_t m); /* "direct", "proxy", "pac", "auto-detect" */
+
+/* Decides for consumer (docs/sources.md): marks in_effect, fills
+ * effective, decided_by and warnings (replacing an earlier decision).
+ * PP_OK or PP_ENOMEM. */
+pp_status_t pp_config_decide(pp_config_t *c, pp_consumer_t consumer);
+
+/* The fix of MDI's procedure: a .reg (pp_reg_write format) giving each
+ * account in `targets` (LocalSystem, LocalService, NetworkService; the MDI
+ * sensor means the first two) the user's DefaultConnectionSettings blob as
+ * both DefaultConnectionSettings and SavedLegacySettings. PP_EINVAL with a
+ * reason in err when there is no user blob or a target is not a service
+ * account; PP_ENOMEM. *out is malloc'd. */
+pp_status_t pp_config_write_reg(const pp_config_t *c, const pp_consumer_t *targets, size_t n,
+                                unsigned char **out, size_t *len, char *err, size_t errlen);
+void pp_config_clear(pp_config_t *c);
 
 /* ---- clock ------------------------------------------------------------- */
 

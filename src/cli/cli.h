@@ -21,7 +21,9 @@ enum {
   PP_CMD_LINT = 1u << 2,
   PP_CMD_TEST = 1u << 3,
   PP_CMD_DIFF = 1u << 4,
-  PP_CMD_PAC = PP_CMD_EVAL | PP_CMD_EXPLAIN | PP_CMD_LINT | PP_CMD_TEST | PP_CMD_DIFF
+  PP_CMD_PAC = PP_CMD_EVAL | PP_CMD_EXPLAIN | PP_CMD_LINT | PP_CMD_TEST | PP_CMD_DIFF,
+  PP_CMD_DISCOVER = 1u << 10, /* not a PAC evaluator: it finds one (DESIGN §1.5) */
+  PP_CMD_SOURCES = 1u << 11   /* proxy configuration sources (DESIGN §1.6) */
 };
 
 typedef enum pp_opt_id {
@@ -42,6 +44,31 @@ typedef enum pp_opt_id {
   PP_OPT_TZ,
   PP_OPT_URL_FILE,
   PP_OPT_VERSION,
+  PP_OPT_COVERAGE,
+  PP_OPT_JUNIT,
+  PP_OPT_TAP,
+  PP_OPT_QUIET,
+  PP_OPT_STATS,
+  PP_OPT_DEVOLUTION_LEVEL,
+  PP_OPT_DHCP_TIMEOUT,
+  PP_OPT_DNS_TIMEOUT,
+  PP_OPT_DOMAIN,
+  PP_OPT_FETCH_TIMEOUT,
+  PP_OPT_INTERFACE,
+  PP_OPT_LEASE_FILE,
+  PP_OPT_NO_DHCP,
+  PP_OPT_NO_FETCH,
+  PP_OPT_ORDER,
+  PP_OPT_STRICT,
+  PP_OPT_URLS,
+  PP_OPT_FOR,
+  PP_OPT_MDI_PROXY,
+  PP_OPT_NETSH,
+  PP_OPT_NO_ENV,
+  PP_OPT_NOPROXY,
+  PP_OPT_PROXY,
+  PP_OPT_REG,
+  PP_OPT_WRITE_REG,
   PP_OPT_COUNT
 } pp_opt_id_t;
 
@@ -91,8 +118,18 @@ void pp_msg_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void pp_msg_raw(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 int pp_cmd_eval(int argc, char **argv, int first);
+/* `pacprobe explain -p PAC URL` (DESIGN §1.3). */
+int pp_cmd_explain(int argc, char **argv, int first);
+int pp_cmd_discover(int argc, char **argv, int first);
 /* eval with pactester's exit-code rules when `pactester` is set. */
 int pp_eval_main(int argc, char **argv, int first, bool pactester);
 int pp_cmd_pactester(int argc, char **argv);
+/* `pacprobe sources` (DESIGN §1.6): which proxy configuration is in effect. */
+int pp_cmd_sources(int argc, char **argv, int first);
+/* `pacprobe test PAC CASES` and `pacprobe diff OLD NEW` (DESIGN §1.4). */
+int pp_cmd_test(int argc, char **argv, int first);
+int pp_cmd_diff(int argc, char **argv, int first);
+/* `pacprobe lint PAC...` (DESIGN §1.4, docs/lint.md). */
+int pp_cmd_lint(int argc, char **argv, int first);
 
 #endif

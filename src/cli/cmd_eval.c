@@ -1,24 +1,35 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * `pacprobe eval` (DESIGN §1.2): turns options into a resolver and an engine,
- * loads the PAC, then evaluates URLs from the arguments and -f files in input
- * order, streaming one record per URL. Unusable input (the PAC, a flag value)
- * exits 2 before any URL runs; a bad URL or a failing evaluation is reported
- * and the rest go on (exit 1).
+ * `pacprobe eval` (DESIGN §1.2): turns options into a resolver and --jobs
+ * engines, loads the PAC into each, then streams URLs from the arguments and
+ * -f files through the parallel runner (runner.c), which hands records back
+ * in input order. Unusable input (the PAC, a flag value) exits 2 before any
+ * URL runs; a bad URL or a failing evaluation is reported and the rest go on
+ * (exit 1). --stats adds a summary on stderr at the end.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/env.h"
 #include "cli/eval.h"
+#include "cli/runner.h"
 #include "util/buf.h"
+
+/* --jobs above this is refused: each engine is a heap of up to
+ * --memory-limit MiB. */
+#define MAX_JOBS 256
 
 typedef struct eval_run {
   pp_args_t a;
   pp_eval_report_t rep;
   pp_cli_env_t env;
-  pp_engine_t *engine;
+  pp_engine_t **engines;
+  size_t jobs;
+  pp_runner_t *runner;
+  unsigned long long bytes_done, bytes_total;
   bool pactester_lines; /* pacparser text mode: pactester's list handling */
   bool pactester;       /* invoked as pactester: its exit-code rules */
   bool failed;          /* some URL failed: exit 1 */
@@ -30,6 +41,17 @@ static int parse_format(eval_run_t *r) {
   else if (strcmp(f, "json") == 0) r->rep.format = PP_FMT_JSON;
   else if (strcmp(f, "tsv") == 0) r->rep.format = PP_FMT_TSV;
   else return pp_cli_usage_error("format", f, "expected text, json or tsv");
+  return PP_EXIT_OK;
+}
+
+/* --jobs, default one per CPU; never more engines than URL arguments when
+ * the URLs are all on the command line. */
+static int choose_jobs(eval_run_t *r) {
+  long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+  unsigned long jobs = r->a.given[PP_OPT_JOBS] ? r->a.count[PP_OPT_JOBS] : (cpus > 0 ? (unsigned long)cpus : 1);
+  if (jobs > MAX_JOBS) return pp_cli_usage_error("jobs", r->a.value[PP_OPT_JOBS], "at most 256");
+  if (r->a.list[PP_OPT_URL_FILE].n == 0 && r->a.positional.n < jobs) jobs = r->a.positional.n;
+  r->jobs = jobs ? jobs : 1;
   return PP_EXIT_OK;
 }
 
@@ -47,28 +69,36 @@ static int setup(eval_run_t *r) {
     pp_msg_error("eval: no URL given (arguments or -f FILE)");
     return PP_EXIT_USAGE;
   }
+  if ((rc = choose_jobs(r))) return rc;
   char *text = NULL;
   size_t len = 0;
   if ((rc = pp_cli_read_pac(pac, &text, &len))) return rc;
-  rc = pp_cli_load_engine(&r->env.opts, text, len, pp_cli_pac_name(pac), &r->engine);
+  r->engines = calloc(r->jobs, sizeof(*r->engines));
+  if (!r->engines) rc = pp_cli_usage_error("jobs", r->a.value[PP_OPT_JOBS], "out of memory");
+  /* every engine compiles the PAC once; the first reports a broken PAC */
+  for (size_t i = 0; rc == 0 && i < r->jobs; i++)
+    rc = pp_cli_load_engine(&r->env.opts, text, len, pp_cli_pac_name(pac), &r->engines[i]);
   free(text);
   return rc;
 }
 
-static int eval_one(eval_run_t *r, const char *url, const char *where) {
-  pp_eval_t ev;
-  pp_status_t st = pp_engine_eval(r->engine, url, r->a.value[PP_OPT_HOST], &ev);
-  if (st == PP_ENOMEM) {
-    pp_eval_clear(&ev);
-    pp_msg_error("out of memory");
-    return -1;
+/* The runner's output callback: one record (or pactester's echoed "#"
+ * line), in input order, on the main thread. */
+static void emit(void *udata, const pp_eval_t *ev, const char *where, const char *text) {
+  eval_run_t *r = udata;
+  if (!ev) {
+    fputs(text, stdout);
+    return;
   }
   r->rep.where = where;
-  pp_eval_report(&r->rep, &ev);
+  pp_eval_report(&r->rep, ev);
   /* pactester skips a malformed list line and still exits 0 */
-  if (ev.status != PP_OK && !(r->pactester && ev.status == PP_EBADURL)) r->failed = true;
-  pp_eval_clear(&ev);
-  return 0;
+  if (ev->status != PP_OK && !(r->pactester && ev->status == PP_EBADURL)) r->failed = true;
+}
+
+static int eval_one(eval_run_t *r, const char *url, const char *where) {
+  pp_runner_progress_bytes(r->runner, r->bytes_done, r->bytes_total);
+  return pp_runner_submit(r->runner, url, where);
 }
 
 /* One line of a URL list. Ordinary lists: surrounding blanks trimmed, blank
@@ -81,9 +111,12 @@ static int eval_line(eval_run_t *r, const char *line, size_t len, size_t raw_len
   pp_buf_skip_blanks(&b);
   if (pp_buf_peek(&b) == '#') {
     /* pactester echoes the comment with its own line end, "\r\n" included */
-    if (r->pactester_lines)
-      printf("%.*s%s", (int)(raw_len - b.pos), line + b.pos, had_nl ? "\n" : "");
-    return 0;
+    if (!r->pactester_lines) return 0;
+    pp_str_t echo = PP_STR_INIT;
+    bool ok = pp_str_append(&echo, line + b.pos, raw_len - b.pos) && pp_str_puts(&echo, had_nl ? "\n" : "");
+    int rc = ok && echo.s ? pp_runner_echo(r->runner, echo.s) : -1;
+    pp_str_free(&echo);
+    return rc;
   }
   const char *tok;
   size_t n = pp_buf_fetch_token(&b, &tok);
@@ -118,6 +151,7 @@ static int eval_file(eval_run_t *r, const char *path) {
     lineno++;
     snprintf(where, sizeof(where), "%s:%lu", strcmp(path, "-") ? path : "stdin", lineno);
     size_t len = (size_t)got;
+    r->bytes_done += len;
     bool nl = len > 0 && line[len - 1] == '\n';
     if (nl) len--;
     size_t raw_len = len;
@@ -131,6 +165,52 @@ static int eval_file(eval_run_t *r, const char *path) {
   free(line);
   if (f != stdin) fclose(f);
   return rc;
+}
+
+/* Sum of the sizes of the -f files, 0 when one is not a regular file. */
+static unsigned long long input_bytes(const pp_args_t *a) {
+  unsigned long long total = 0;
+  for (size_t i = 0; i < a->list[PP_OPT_URL_FILE].n; i++) {
+    struct stat st;
+    const char *p = a->list[PP_OPT_URL_FILE].v[i];
+    if (strcmp(p, "-") == 0 || stat(p, &st) != 0 || !S_ISREG(st.st_mode)) return 0;
+    total += (unsigned long long)st.st_size;
+  }
+  return total;
+}
+
+static int start_runner(eval_run_t *r) {
+  pp_runner_cfg_t cfg = {
+      .engines = r->engines,
+      .jobs = r->jobs,
+      .mode = r->env.opts.emulate,
+      .resolver = r->env.resolver,
+      .host_override = r->a.value[PP_OPT_HOST],
+      .prefetch = true,
+      .progress = !r->a.given[PP_OPT_QUIET] && isatty(STDERR_FILENO),
+      .emit = emit,
+      .udata = r,
+  };
+  r->bytes_total = input_bytes(&r->a);
+  r->runner = pp_runner_new(&cfg);
+  if (r->runner) return PP_EXIT_OK;
+  pp_msg_error("cannot start %zu evaluation threads", r->jobs);
+  return PP_EXIT_USAGE;
+}
+
+/* --stats: one summary on stderr after the last record (DNS counters are
+ * the shared resolver's: every query this run sent). */
+static void print_stats(const eval_run_t *r, const pp_run_stats_t *s) {
+  pp_dns_stats_t d;
+  pp_resolver_stats(r->env.resolver, &d);
+  double secs = s->wall_ms / 1000.0;
+  pp_msg_raw("stats: %lu URLs in %.3f s, %.0f evaluations/s, %zu jobs, %lu failed\n", s->urls,
+             secs, secs > 0 ? (double)s->urls / secs : 0.0, r->jobs, s->failed);
+  pp_msg_raw("stats: evaluation time p50 %.3f ms, p99 %.3f ms\n", s->p50_ms, s->p99_ms);
+  pp_msg_raw("stats: DNS %lu queries sent, %lu lookups, %lu cache hits, %lu failures "
+             "(%lu not found, %lu errors), %lu resolved ahead\n",
+             d.queries_sent, d.lookups, d.cache_hits, d.not_found + d.errors, d.not_found, d.errors,
+             d.prefetched);
 }
 
 static void print_help(void) {
@@ -158,7 +238,7 @@ int pp_eval_main(int argc, char **argv, int first, bool pactester) {
     rc = PP_EXIT_OK;
     goto done;
   }
-  if ((rc = setup(&r))) goto done;
+  if ((rc = setup(&r)) || (rc = start_runner(&r))) goto done;
   r.rep.bare = r.a.positional.n == 1 && r.a.list[PP_OPT_URL_FILE].n == 0;
   int err = 0;
   for (size_t i = 0; err == 0 && i < r.a.positional.n; i++) {
@@ -168,10 +248,15 @@ int pp_eval_main(int argc, char **argv, int first, bool pactester) {
   }
   for (size_t i = 0; err == 0 && i < r.a.list[PP_OPT_URL_FILE].n; i++)
     err = eval_file(&r, r.a.list[PP_OPT_URL_FILE].v[i]);
+  pp_run_stats_t stats;
+  if (pp_runner_finish(r.runner, &stats) != 0) err = -1;
   fflush(stdout);
+  if (r.a.given[PP_OPT_STATS]) print_stats(&r, &stats);
   rc = err ? PP_EXIT_USAGE : r.failed ? PP_EXIT_PROBLEM : PP_EXIT_OK;
 done:
-  pp_engine_free(r.engine);
+  pp_runner_free(r.runner);
+  for (size_t i = 0; r.engines && i < r.jobs; i++) pp_engine_free(r.engines[i]);
+  free(r.engines);
   pp_cli_env_free(&r.env);
   pp_args_free(&r.a);
   return rc;

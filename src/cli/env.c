@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "util/str.h"
+
 int pp_cli_usage_error(const char *opt, const char *value, const char *why) {
   pp_msg_error("option --%s: bad value '%s': %s", opt, value, why);
   return PP_EXIT_USAGE;
@@ -87,8 +89,32 @@ void pp_cli_env_free(pp_cli_env_t *env) {
 
 const char *pp_cli_pac_name(const char *source) { return strcmp(source, "-") ? source : "stdin"; }
 
+/* --pac auto: WPAD discovery with discover's defaults (DESIGN §1.5); the
+ * note says what decided, `pacprobe discover` shows the whole trace. */
+static int read_auto(char **text, size_t *len) {
+  pp_discover_opts_t o;
+  pp_discovery_t d;
+  pp_discover_opts_init(&o);
+  o.resolver = pp_resolver_new();
+  pp_status_t st = o.resolver ? pp_discover(&o, &d) : PP_ENOMEM;
+  int rc = PP_EXIT_USAGE;
+  if (st != PP_OK) pp_msg_error("--pac auto: %s", o.resolver && d.error ? d.error : pp_strerror(st));
+  else if (!d.pac) pp_msg_error("--pac auto: WPAD found no usable PAC (see pacprobe discover)");
+  else {
+    pp_msg_note("--pac auto: WPAD decided by %s: %s", d.decided_by, d.pac_url);
+    *text = d.pac;
+    *len = d.pac_len;
+    d.pac = NULL;
+    rc = PP_EXIT_OK;
+  }
+  if (o.resolver) pp_discovery_clear(&d);
+  pp_resolver_free(o.resolver);
+  return rc;
+}
+
 int pp_cli_read_pac(const char *source, char **text, size_t *len) {
   char err[512];
+  if (strcmp(source, "auto") == 0) return read_auto(text, len);
   if (pp_pac_read(source, PP_PAC_MAX_BYTES, PP_PAC_FETCH_TIMEOUT_MS, text, len, err, sizeof(err)) !=
       PP_OK) {
     pp_msg_error("PAC: %s", err);
@@ -97,16 +123,34 @@ int pp_cli_read_pac(const char *source, char **text, size_t *len) {
   return PP_EXIT_OK;
 }
 
+/* Prints the load-time warnings of e (docs/modern-js.md), each line once
+ * per process: eval loads one engine per worker, diff one per PAC. */
+static void warn_once(const pp_engine_t *e) {
+  static char **printed;
+  static size_t nprinted;
+  const char *const *warn;
+  size_t nwarn = pp_engine_warnings(e, &warn);
+  for (size_t i = 0; i < nwarn; i++) {
+    bool seen = false;
+    for (size_t j = 0; j < nprinted && !seen; j++) seen = strcmp(printed[j], warn[i]) == 0;
+    if (seen) continue;
+    pp_msg_warn("%s", warn[i]);
+    pp_strlist_push(&printed, &nprinted, warn[i]);
+  }
+}
+
 int pp_cli_load_engine(const pp_engine_opts_t *opts, const char *text, size_t len,
                        const char *name, pp_engine_t **out) {
   pp_engine_t *e = pp_engine_new(opts);
   pp_status_t st = e ? pp_engine_load(e, text, len, name) : PP_ENOMEM;
   if (st == PP_OK) {
+    warn_once(e);
     *out = e;
     return PP_EXIT_OK;
   }
   pp_msg_error("%s", e ? pp_engine_error(e) : pp_strerror(st));
-  if (st != PP_EENGINE && st != PP_ENOMEM)
+  /* PP_EUNSUPPORTED: browsers run this PAC; only pacprobe's engine cannot. */
+  if (st != PP_EENGINE && st != PP_ENOMEM && st != PP_EUNSUPPORTED)
     pp_msg_note("the PAC cannot be used: %s would go DIRECT for every URL",
                 pp_emulation_name(opts->emulate));
   pp_engine_free(e);

@@ -13,7 +13,13 @@ static void print_usage(FILE *out) {
           "usage: pacprobe COMMAND [options]\n\n"
           "Which proxy does this machine use for a URL, who decided, does it work.\n\n"
           "commands:\n"
-          "  eval      evaluate a PAC for URLs (pactester-compatible)\n\n"
+          "  eval      evaluate a PAC for URLs (pactester-compatible)\n"
+          "  sources   which proxy configuration is in effect for a user or service, and why\n"
+          "  explain   show why a URL gets its proxy: calls, DNS, the deciding line\n"
+          "  discover  find the PAC by WPAD (DHCP, DNS) and show every step\n"
+          "  lint      check PAC scripts for errors and likely mistakes\n"
+          "  test      run a PAC against a file of expected results\n"
+          "  diff      compare two PAC versions over a URL list\n\n"
           "Run 'pacprobe COMMAND --help' for a command's options, 'man pacprobe' for more.\n"
           "Invoked as 'pactester', pacprobe accepts pactester's flags.\n");
 }
@@ -36,6 +42,12 @@ int main(int argc, char **argv) {
     return PP_EXIT_OK;
   }
   if (strcmp(cmd, "eval") == 0) return pp_cmd_eval(argc, argv, 2);
+  if (strcmp(cmd, "sources") == 0) return pp_cmd_sources(argc, argv, 2);
+  if (strcmp(cmd, "explain") == 0) return pp_cmd_explain(argc, argv, 2);
+  if (strcmp(cmd, "discover") == 0) return pp_cmd_discover(argc, argv, 2);
+  if (strcmp(cmd, "test") == 0) return pp_cmd_test(argc, argv, 2);
+  if (strcmp(cmd, "diff") == 0) return pp_cmd_diff(argc, argv, 2);
+  if (strcmp(cmd, "lint") == 0) return pp_cmd_lint(argc, argv, 2);
   pp_msg_error("unknown command '%s' (see pacprobe --help)", cmd);
   return PP_EXIT_USAGE;
 }

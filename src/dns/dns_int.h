@@ -6,6 +6,7 @@
 #ifndef PP_DNS_INT_H
 #define PP_DNS_INT_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -87,5 +88,114 @@ typedef struct pp_myip_ops {
 
 /* pp_myip_probe with the machine replaced by ops. */
 pp_status_t pp_myip_run(bool all, const pp_myip_ops_t *ops, char ***out, size_t *n);
+
+
+/* ---- cache.c: this run's DNS answers per (name, record type) ----------- */
+
+enum { PP_DNS_QA = 0, PP_DNS_QAAAA = 1 };
+typedef enum pp_dns_state { PP_DNS_PENDING = 0, PP_DNS_READY } pp_dns_state_t;
+
+typedef struct pp_dns_centry pp_dns_centry_t;
+struct pp_dns_centry {
+  char *name;            /* lower-case, as asked (before search domains) */
+  int qtype;             /* PP_DNS_QA or PP_DNS_QAAAA */
+  pp_dns_state_t state;
+  pp_status_t status;    /* READY: PP_OK, PP_ENOTFOUND, PP_EDNS */
+  char **addrs;          /* READY and PP_OK: numeric, answer order */
+  size_t naddrs;
+  double expires;        /* READY: monotonic ms after which it is asked again */
+  double neg_ttl_ms;     /* PENDING: smallest negative TTL of the candidates */
+  unsigned cand;         /* PENDING: search candidate being asked */
+  bool soft_error;       /* PENDING: a candidate got SERVFAIL */
+  bool asking;           /* a query for it is in flight */
+  unsigned char inq;     /* bit q set: linked in send queue q (async.c) */
+  unsigned refs;         /* lookups waiting on it */
+  void *owner;           /* the resolver, for the c-ares callback */
+  pp_dns_centry_t *hnext, *older, *newer, *qnext[2];
+};
+
+/* Chained hash of entries plus a recency list; zero-initialise, then init. */
+typedef struct pp_dns_cache {
+  pp_dns_centry_t **buckets;
+  size_t nbuckets; /* power of two */
+  size_t n, max;
+  pp_dns_centry_t *newest, *oldest;
+} pp_dns_cache_t;
+
+bool pp_dns_cache_init(pp_dns_cache_t *c, size_t max);
+/* The entry for (name, qtype), NULL if none; name already lower-case. */
+pp_dns_centry_t *pp_dns_cache_find(const pp_dns_cache_t *c, const char *name, int qtype);
+/* Adds a PENDING entry, first evicting the least recently used entries that
+ * nothing references when the cache is full. NULL on ENOMEM. */
+pp_dns_centry_t *pp_dns_cache_add(pp_dns_cache_t *c, const char *name, int qtype);
+/* Marks e most recently used. */
+void pp_dns_cache_touch(pp_dns_cache_t *c, pp_dns_centry_t *e);
+/* Frees every entry and the table. */
+void pp_dns_cache_free(pp_dns_cache_t *c);
+
+/* ---- wire.c ------------------------------------------------------------ */
+
+/* The negative-caching TTL of a DNS response in seconds (RFC 2308 §5: the
+ * smaller of the authority SOA's TTL and its MINIMUM field), or -1 when the
+ * response carries no SOA or is malformed. */
+long pp_dns_negative_ttl(const unsigned char *msg, size_t len);
+/* The addresses and smallest TTL (seconds) of the A (qtype PP_DNS_QA) or
+ * AAAA answers of a response; CNAME chains are followed by c-ares' parser.
+ * Returns PP_OK (n may be 0: no data), PP_ENOMEM or PP_EDNS (malformed). */
+pp_status_t pp_dns_parse_answers(const unsigned char *msg, size_t len, int qtype, char ***addrs,
+                                 size_t *n, long *ttl);
+
+/* ---- resolver state shared by resolver.c and async.c ------------------- */
+
+/* Queries in flight at once; a lookup's own query jumps the prefetch queue. */
+#define PP_DNS_MAX_INFLIGHT 256
+/* Entries kept per resolver (name x record type). */
+#define PP_DNS_CACHE_MAX 65536
+enum { PP_DNS_Q_URGENT = 0, PP_DNS_Q_AHEAD = 1 };
+
+typedef struct pp_dns_io {
+  bool running, stopping, woken;
+  pthread_t thread;
+  int wake[2];
+  ares_channel ch;
+  char **domains; /* search list of the channel (resolv.conf / LOCALDOMAIN) */
+  size_t ndomains;
+  int ndots;
+  unsigned inflight;
+  pp_dns_centry_t *head[2], *tail[2]; /* send queues */
+} pp_dns_io_t;
+
+struct pp_resolver {
+  pp_dns_table_t overrides;
+  pp_dns_table_t hosts;        /* --hosts */
+  pp_dns_table_t system_hosts; /* /etc/hosts, read when DNS is first needed */
+  struct ares_addr_port_node *servers; /* array, linked through next */
+  size_t nservers;
+  bool offline;
+  bool v6_first; /* ANY answers list AAAA first (the machine has IPv6 routes) */
+  unsigned timeout_ms;
+  pthread_mutex_t lock; /* guards everything below */
+  pthread_cond_t answered; /* broadcast when an entry becomes READY */
+  pp_dns_cache_t cache;
+  pp_dns_io_t io;
+  pp_dns_stats_t stats;
+};
+
+/* ---- async.c: the I/O thread (every function: r->lock held) ------------ */
+
+/* Starts the channel and the I/O thread unless running. PP_OK, PP_EDNS,
+ * PP_ENOMEM. */
+pp_status_t pp_dns_io_start(pp_resolver_t *r);
+/* Queues e (PENDING, not asking) on send queue q and wakes the thread. */
+void pp_dns_io_submit(pp_resolver_t *r, pp_dns_centry_t *e, int q);
+/* Stops the thread and destroys the channel; queued and in-flight entries
+ * end as PP_EDNS, not cached. Called with the lock NOT held. */
+void pp_dns_io_stop(pp_resolver_t *r);
+/* Makes e READY with status and addrs (taken over) for ttl_ms; broadcasts. */
+void pp_dns_finish(pp_resolver_t *r, pp_dns_centry_t *e, pp_status_t status, char **addrs,
+                   size_t naddrs, double ttl_ms);
+double pp_dns_now_ms(void);
+/* ares_library_init, once per process (pthread_once in resolver.c). */
+void pp_dns_library_init(void);
 
 #endif

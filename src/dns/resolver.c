@@ -1,22 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * pp_resolver_t: the DNS the PAC functions see (DESIGN §1.1, pac-semantics
- * §2.3). Owns the answer order and the c-ares lookups; the --resolve and
- * --hosts tables are table.c/overrides.c/hosts.c, server specs servers.c.
- * A blocking wrapper for now: each lookup runs its own small poll() loop
- * until it completes or the total timeout passes.
+ * §2.3). Owns the answer order, the per-run cache policy and the waiting;
+ * the tables behind --resolve and --hosts are table.c/overrides.c/hosts.c,
+ * --dns-server parsing servers.c, the c-ares I/O thread async.c, the cache
+ * store cache.c.
  */
 #include <arpa/inet.h>
 #include <errno.h>
-#include <netinet/in.h>
-#include <poll.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <time.h>
-
-#include <ares.h>
 
 #include "dns/dns_int.h"
 #include "pacprobe.h"
@@ -28,64 +24,44 @@
  *   2. --resolve override for the name (an empty one: does not resolve).
  *   3. --hosts entries for the name.
  *   4. --no-dns -> not found, source OFFLINE.
- *   5. c-ares ares_getaddrinfo (resolv.conf search list and /etc/hosts
- *      applied by c-ares), servers from --dns-server or the system's.
+ *   5. the system's /etc/hosts (as c-ares' "files" lookup), then DNS: A for
+ *      IPv4 lookups, AAAA and A for any-family ones, servers from
+ *      --dns-server or resolv.conf, its search list applied per query.
  * Rules 2 and 3 are authoritative: a name they list never reaches DNS, even
  * when the family filter leaves nothing (deterministic offline runs).
  *
- * Threads: a c-ares 1.18 channel must not be used by two threads at once.
- * Rather than one channel behind a mutex (one slow or dead server would
- * stall every engine for the whole timeout) each lookup borrows a channel
- * from a small pool and returns it afterwards; the mutex only guards the
- * pool. Pooling keeps resolv.conf from being re-read for every lookup.
- * Configuration (servers, timeout, tables) is set up before the resolver is
- * shared and is read-only afterwards; changing it drops pooled channels.
+ * Step 5 goes through the cache: (name, record type) -> answer until its TTL
+ * (negative answers: the SOA's negative TTL) passes. A lookup that finds the
+ * entry pending (asked ahead by pp_resolver_prefetch, or by another engine)
+ * waits for that query instead of sending its own, so each name and type is
+ * asked once however many engines need it. Waiting is bounded by the lookup
+ * budget (--timeout of the resolver, default 5 s): a lookup that runs out
+ * reports PP_EDNS while the query may still complete for later lookups.
  *
- * Timeout: one budget for the whole lookup (all tries, all servers, both
- * families, search domains). c-ares gets a per-try timeout of a quarter of
- * the budget and 3 tries; when the budget runs out the channel is destroyed
- * (which completes the query with ARES_EDESTRUCTION) and not reused.
+ * Threads: configuration is set up before the resolver is shared and is
+ * read-only afterwards (changing it stops the I/O thread and drops the
+ * cache). The cache, queues, counters and channel are guarded by r->lock.
  */
 
 #define DEFAULT_TIMEOUT_MS 5000u
-#define POOL_MAX 8
-
-struct pp_resolver {
-  pp_dns_table_t overrides;
-  pp_dns_table_t hosts;
-  struct ares_addr_port_node *servers; /* array, linked through next */
-  size_t nservers;
-  bool offline;
-  unsigned timeout_ms;
-  pthread_mutex_t lock; /* guards idle, nidle, gen */
-  ares_channel idle[POOL_MAX];
-  size_t nidle;
-  unsigned gen; /* bumped on configuration change */
-};
-
-typedef struct query {
-  pp_dns_answer_t *out;
-  int family;
-  pp_status_t status;
-  bool done;
-} query_t;
-
-static pthread_once_t ares_once = PTHREAD_ONCE_INIT;
-static int ares_init_rc = ARES_ENOTINITIALIZED;
-
-static void ares_init_once(void) { ares_init_rc = ares_library_init(ARES_LIB_INIT_ALL); }
-
-static double now_ms(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
-}
 
 pp_resolver_t *pp_resolver_new(void) {
-  pthread_once(&ares_once, ares_init_once);
+  static pthread_once_t once = PTHREAD_ONCE_INIT;
+  pthread_once(&once, pp_dns_library_init);
   pp_resolver_t *r = calloc(1, sizeof(*r));
   if (!r) return NULL;
-  if (pthread_mutex_init(&r->lock, NULL) != 0) {
+  pthread_condattr_t ca;
+  bool ok = pthread_condattr_init(&ca) == 0;
+  ok = ok && pthread_condattr_setclock(&ca, CLOCK_MONOTONIC) == 0;
+  ok = ok && pthread_cond_init(&r->answered, &ca) == 0;
+  pthread_condattr_destroy(&ca);
+  if (!ok || pthread_mutex_init(&r->lock, NULL) != 0) {
+    free(r);
+    return NULL;
+  }
+  if (!pp_dns_cache_init(&r->cache, PP_DNS_CACHE_MAX)) {
+    pthread_mutex_destroy(&r->lock);
+    pthread_cond_destroy(&r->answered);
     free(r);
     return NULL;
   }
@@ -93,21 +69,22 @@ pp_resolver_t *pp_resolver_new(void) {
   return r;
 }
 
-/* Destroys the pooled channels so the next lookups see new settings. */
-static void flush_pool(pp_resolver_t *r) {
-  pthread_mutex_lock(&r->lock);
-  for (size_t i = 0; i < r->nidle; i++) ares_destroy(r->idle[i]);
-  r->nidle = 0;
-  r->gen++;
-  pthread_mutex_unlock(&r->lock);
+/* New settings: the channel is rebuilt and earlier answers forgotten. */
+static void reconfigure(pp_resolver_t *r) {
+  pp_dns_io_stop(r);
+  pp_dns_cache_free(&r->cache);
+  (void)pp_dns_cache_init(&r->cache, PP_DNS_CACHE_MAX);
 }
 
 void pp_resolver_free(pp_resolver_t *r) {
   if (!r) return;
-  flush_pool(r);
+  pp_dns_io_stop(r);
+  pp_dns_cache_free(&r->cache);
+  pthread_cond_destroy(&r->answered);
   pthread_mutex_destroy(&r->lock);
   pp_dns_table_free(&r->overrides);
   pp_dns_table_free(&r->hosts);
+  pp_dns_table_free(&r->system_hosts);
   free(r->servers);
   free(r);
 }
@@ -132,7 +109,7 @@ pp_status_t pp_resolver_add_server(pp_resolver_t *r, const char *server, char *e
   v[r->nservers++] = node;
   for (size_t i = 0; i < r->nservers; i++) v[i].next = i + 1 < r->nservers ? &v[i + 1] : NULL;
   r->servers = v;
-  flush_pool(r);
+  reconfigure(r);
   return PP_OK;
 }
 
@@ -140,7 +117,7 @@ void pp_resolver_set_offline(pp_resolver_t *r, bool offline) { r->offline = offl
 
 void pp_resolver_set_timeout(pp_resolver_t *r, unsigned ms) {
   r->timeout_ms = ms ? ms : DEFAULT_TIMEOUT_MS;
-  flush_pool(r);
+  reconfigure(r);
 }
 
 void pp_dns_answer_clear(pp_dns_answer_t *a) {
@@ -149,141 +126,111 @@ void pp_dns_answer_clear(pp_dns_answer_t *a) {
   memset(a, 0, sizeof(*a));
 }
 
-/* ---- c-ares ------------------------------------------------------------ */
-
-static pp_status_t channel_new(const pp_resolver_t *r, ares_channel *out) {
-  struct ares_options o;
-  memset(&o, 0, sizeof(o));
-  o.timeout = (int)(r->timeout_ms / 4 > 50 ? r->timeout_ms / 4 : 50);
-  o.tries = 3;
-  ares_channel ch;
-  int rc = ares_init_options(&ch, &o, ARES_OPT_TIMEOUTMS | ARES_OPT_TRIES);
-  if (rc != ARES_SUCCESS) return rc == ARES_ENOMEM ? PP_ENOMEM : PP_EDNS;
-  if (r->nservers) rc = ares_set_servers_ports(ch, r->servers);
-  if (rc != ARES_SUCCESS) {
-    ares_destroy(ch);
-    return rc == ARES_ENOMEM ? PP_ENOMEM : PP_EDNS;
-  }
-  *out = ch;
-  return PP_OK;
-}
-
-static pp_status_t channel_take(pp_resolver_t *r, ares_channel *ch, unsigned *gen) {
+void pp_resolver_stats(pp_resolver_t *r, pp_dns_stats_t *out) {
   pthread_mutex_lock(&r->lock);
-  *gen = r->gen;
-  bool pooled = r->nidle > 0;
-  if (pooled) *ch = r->idle[--r->nidle];
+  *out = r->stats;
   pthread_mutex_unlock(&r->lock);
-  return pooled ? PP_OK : channel_new(r, ch);
 }
 
-static void channel_give(pp_resolver_t *r, ares_channel ch, unsigned gen) {
-  pthread_mutex_lock(&r->lock);
-  bool keep = gen == r->gen && r->nidle < POOL_MAX;
-  if (keep) r->idle[r->nidle++] = ch;
-  pthread_mutex_unlock(&r->lock);
-  if (!keep) ares_destroy(ch);
+/* ---- the cache path (rule 5) ---------------------------------------------- */
+
+/* Record types of a lookup in answer order. */
+static size_t qtypes_of(const pp_resolver_t *r, pp_dns_family_t family, int qt[2]) {
+  if (family == PP_DNS_IPV4) {
+    qt[0] = PP_DNS_QA;
+    return 1;
+  }
+  qt[0] = r->v6_first ? PP_DNS_QAAAA : PP_DNS_QA;
+  qt[1] = r->v6_first ? PP_DNS_QA : PP_DNS_QAAAA;
+  return 2;
 }
 
-static pp_status_t map_ares(int status) {
-  switch (status) {
-  case ARES_SUCCESS: return PP_OK;
-  case ARES_ENOTFOUND:
-  case ARES_ENODATA:
-  case ARES_ENONAME:
-  case ARES_EBADNAME:
-  case ARES_EBADFAMILY: return PP_ENOTFOUND;
-  case ARES_ENOMEM: return PP_ENOMEM;
-  default: return PP_EDNS; /* timeout, refused, server failure, destroyed */
+/* The entry for (name, qt), asked (again) when missing or expired; *sent
+ * is set when that sent a question. NULL on ENOMEM. */
+static pp_dns_centry_t *acquire(pp_resolver_t *r, const char *name, int qt, int queue, bool *sent) {
+  pp_dns_centry_t *e = pp_dns_cache_find(&r->cache, name, qt);
+  if (!e) {
+    if (!(e = pp_dns_cache_add(&r->cache, name, qt))) return NULL;
+    e->owner = r;
+  } else if (e->state == PP_DNS_READY && e->expires > pp_dns_now_ms()) {
+    pp_dns_cache_touch(&r->cache, e);
+    return e;
+  } else if (e->state == PP_DNS_READY) {
+    e->state = PP_DNS_PENDING;
+  } else { /* pending: make sure it is not stuck behind names asked ahead */
+    if (queue == PP_DNS_Q_URGENT && !e->asking) pp_dns_io_submit(r, e, queue);
+    return e;
+  }
+  pp_dns_io_submit(r, e, queue);
+  *sent = true;
+  return e;
+}
+
+static bool wait_ready(pp_resolver_t *r, pp_dns_centry_t **e, size_t n, double deadline) {
+  for (;;) {
+    bool all = true;
+    for (size_t i = 0; i < n; i++) all = all && (!e[i] || e[i]->state == PP_DNS_READY);
+    if (all) return true;
+    double left = deadline - pp_dns_now_ms();
+    if (left <= 0) return false;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    long long ns = (long long)ts.tv_nsec + (long long)(left * 1e6);
+    ts.tv_sec += (time_t)(ns / 1000000000LL);
+    ts.tv_nsec = (long)(ns % 1000000000LL);
+    int rc = pthread_cond_timedwait(&r->answered, &r->lock, &ts);
+    if (rc != 0 && rc != ETIMEDOUT && rc != EINTR) return false;
   }
 }
 
-static void on_addrinfo(void *arg, int status, int timeouts, struct ares_addrinfo *res) {
-  query_t *q = arg;
-  (void)timeouts;
-  q->done = true;
-  q->status = map_ares(status);
-  for (struct ares_addrinfo_node *n = res ? res->nodes : NULL; n && q->status == PP_OK;
-       n = n->ai_next) {
-    char buf[INET6_ADDRSTRLEN];
-    const void *src = NULL;
-    if (n->ai_family == AF_INET) src = &((const struct sockaddr_in *)(void *)n->ai_addr)->sin_addr;
-    else if (n->ai_family == AF_INET6 && q->family != AF_INET)
-      src = &((const struct sockaddr_in6 *)(void *)n->ai_addr)->sin6_addr;
-    if (!src || !inet_ntop(n->ai_family, src, buf, sizeof(buf))) continue;
-    if (!pp_dns_answer_add(q->out, buf)) q->status = PP_ENOMEM;
+/* Merges the entries' answers into out; the lookup's status. */
+static pp_status_t collect(pp_dns_centry_t **e, size_t n, pp_dns_answer_t *out) {
+  bool failed = false, nomem = false;
+  for (size_t i = 0; i < n; i++) {
+    if (!e[i]) {
+      nomem = true;
+      continue;
+    }
+    if (e[i]->status == PP_EDNS) failed = true;
+    if (e[i]->status == PP_ENOMEM) nomem = true;
+    for (size_t k = 0; e[i]->status == PP_OK && k < e[i]->naddrs; k++)
+      if (!pp_dns_answer_add(out, e[i]->addrs[k])) nomem = true;
   }
-  if (q->status == PP_OK && q->out->naddrs == 0) q->status = PP_ENOTFOUND;
-  if (res) ares_freeaddrinfo(res);
+  if (nomem) return PP_ENOMEM;
+  if (out->naddrs) return PP_OK;
+  return failed ? PP_EDNS : PP_ENOTFOUND;
 }
 
-/* One poll() round over the channel's sockets, at most `left` ms. */
-static bool poll_once(ares_channel ch, double left) {
-  ares_socket_t socks[ARES_GETSOCK_MAXNUM];
-  struct pollfd pfd[ARES_GETSOCK_MAXNUM];
-  nfds_t n = 0;
-  int bits = ares_getsock(ch, socks, ARES_GETSOCK_MAXNUM);
-  /* Bits tested unsigned: c-ares' ARES_GETSOCK_WRITABLE shifts a signed 1
-   * into the sign bit for the 16th socket (undefined behaviour). */
-  unsigned ubits = (unsigned)bits;
-  for (unsigned i = 0; i < ARES_GETSOCK_MAXNUM; i++) {
-    short ev = (short)((((ubits >> i) & 1u) ? POLLIN : 0) |
-                       (((ubits >> (i + ARES_GETSOCK_MAXNUM)) & 1u) ? POLLOUT : 0));
-    if (!ev) continue;
-    pfd[n].fd = socks[i];
-    pfd[n].events = ev;
-    pfd[n++].revents = 0;
-  }
-  struct timeval maxtv = {(time_t)(left / 1000), (suseconds_t)((long)left % 1000 * 1000)}, tv;
-  struct timeval *tvp = ares_timeout(ch, &maxtv, &tv);
-  int ms = (int)(tvp->tv_sec * 1000 + (tvp->tv_usec + 999) / 1000);
-  int rc = poll(pfd, n, ms > 0 ? ms : 1);
-  if (rc < 0 && errno != EINTR) return false;
-  for (nfds_t i = 0; rc > 0 && i < n; i++) {
-    if (!pfd[i].revents) continue;
-    ares_socket_t rfd = (pfd[i].revents & (POLLIN | POLLERR | POLLHUP)) ? pfd[i].fd : ARES_SOCKET_BAD;
-    ares_socket_t wfd = (pfd[i].revents & POLLOUT) ? pfd[i].fd : ARES_SOCKET_BAD;
-    ares_process_fd(ch, rfd, wfd);
-  }
-  ares_process_fd(ch, ARES_SOCKET_BAD, ARES_SOCKET_BAD); /* expire timeouts */
-  return true;
+static pp_status_t cache_lookup(pp_resolver_t *r, const char *name, pp_dns_family_t family,
+                                pp_dns_answer_t *out) {
+  int qt[2];
+  pp_dns_centry_t *e[2] = {NULL, NULL};
+  bool sent = false;
+  size_t n = qtypes_of(r, family, qt);
+  double deadline = pp_dns_now_ms() + r->timeout_ms;
+  for (size_t i = 0; i < n; i++)
+    if ((e[i] = acquire(r, name, qt[i], PP_DNS_Q_URGENT, &sent)) != NULL) e[i]->refs++;
+  r->stats.lookups++;
+  if (!sent) r->stats.cache_hits++;
+  bool done = wait_ready(r, e, n, deadline);
+  pp_status_t st = done ? collect(e, n, out) : PP_EDNS;
+  for (size_t i = 0; i < n; i++)
+    if (e[i]) e[i]->refs--;
+  if (st == PP_ENOTFOUND) r->stats.not_found++;
+  else if (st != PP_OK) r->stats.errors++;
+  return st;
 }
 
-static pp_status_t ares_lookup(pp_resolver_t *r, const char *host, pp_dns_family_t family,
-                               pp_dns_answer_t *out) {
-  if (ares_init_rc != ARES_SUCCESS) return PP_EDNS;
-  ares_channel ch;
-  unsigned gen;
-  pp_status_t st = channel_take(r, &ch, &gen);
-  if (st != PP_OK) return st;
-  query_t q = {out, family == PP_DNS_IPV4 ? AF_INET : AF_UNSPEC, PP_EDNS, false};
-  struct ares_addrinfo_hints hints;
-  memset(&hints, 0, sizeof(hints));
-  hints.ai_family = q.family;
-  hints.ai_socktype = SOCK_STREAM;
-  double deadline = now_ms() + r->timeout_ms;
-  ares_getaddrinfo(ch, host, NULL, &hints, on_addrinfo, &q);
-  double left;
-  while (!q.done && (left = deadline - now_ms()) > 0)
-    if (!poll_once(ch, left)) break;
-  if (!q.done) {
-    ares_destroy(ch); /* completes q with ARES_EDESTRUCTION while q is alive */
-    q.status = PP_EDNS;
-    return PP_EDNS;
-  }
-  channel_give(r, ch, gen);
-  return q.status;
-}
-
-/* ---- the answer order -------------------------------------------------- */
+/* ---- the answer order ---------------------------------------------------- */
 
 static pp_status_t from_entry(pp_dns_answer_t *out, const pp_dns_entry_t *e, pp_dns_family_t family) {
   if (!pp_dns_answer_add_entry(out, e, family)) return PP_ENOMEM;
   return out->naddrs ? PP_OK : PP_ENOTFOUND;
 }
 
-static pp_status_t lookup_steps(pp_resolver_t *r, const char *host, pp_dns_family_t family,
-                                pp_dns_answer_t *out) {
+/* Rules 1-4; PP_EDNS means "not decided, ask DNS". */
+static pp_status_t local_steps(pp_resolver_t *r, const char *host, pp_dns_family_t family,
+                               pp_dns_answer_t *out) {
   char norm[INET6_ADDRSTRLEN];
   int af = pp_dns_addr_normalize(host, strlen(host), norm, sizeof(norm));
   if (af) {
@@ -301,20 +248,60 @@ static pp_status_t lookup_steps(pp_resolver_t *r, const char *host, pp_dns_famil
     return from_entry(out, e, family);
   }
   out->source = r->offline ? PP_DNS_SRC_OFFLINE : PP_DNS_SRC_SERVER;
-  if (r->offline || !*host) return PP_ENOTFOUND;
-  return ares_lookup(r, host, family, out);
+  if (r->offline || !*host || strlen(host) > 253) return PP_ENOTFOUND;
+  return PP_EDNS;
+}
+
+/* Rule 5 with the lock held: system hosts file, then the cache. */
+static pp_status_t server_steps(pp_resolver_t *r, const char *name, pp_dns_family_t family,
+                                pp_dns_answer_t *out) {
+  pp_status_t st = pp_dns_io_start(r);
+  if (st != PP_OK) return st;
+  const pp_dns_entry_t *e = pp_dns_table_find(&r->system_hosts, name);
+  if (e && (st = from_entry(out, e, family)) != PP_ENOTFOUND) return st;
+  return cache_lookup(r, name, family, out);
 }
 
 pp_status_t pp_resolver_lookup(pp_resolver_t *r, const char *host, pp_dns_family_t family,
                                pp_dns_answer_t *out) {
   memset(out, 0, sizeof(*out));
-  double t0 = now_ms();
-  pp_status_t st = lookup_steps(r, host, family, out);
-  out->ms = now_ms() - t0;
+  double t0 = pp_dns_now_ms();
+  pp_status_t st = local_steps(r, host, family, out);
+  if (st == PP_EDNS) {
+    char name[256];
+    snprintf(name, sizeof(name), "%s", host);
+    pp_ascii_lower(name);
+    pthread_mutex_lock(&r->lock);
+    st = server_steps(r, name, family, out);
+    pthread_mutex_unlock(&r->lock);
+  }
+  out->ms = pp_dns_now_ms() - t0;
   if (st != PP_OK) {
     pp_strlist_free(out->addrs, out->naddrs); /* failure carries no addresses */
     out->addrs = NULL;
     out->naddrs = 0;
   }
   return st;
+}
+
+void pp_resolver_prefetch(pp_resolver_t *r, const char *host, pp_dns_family_t family) {
+  pp_dns_answer_t probe;
+  memset(&probe, 0, sizeof(probe));
+  pp_status_t st = local_steps(r, host, family, &probe);
+  pp_dns_answer_clear(&probe);
+  if (st != PP_EDNS) return;
+  char name[256];
+  snprintf(name, sizeof(name), "%s", host);
+  pp_ascii_lower(name);
+  pthread_mutex_lock(&r->lock);
+  if (pp_dns_io_start(r) == PP_OK && !pp_dns_table_find(&r->system_hosts, name)) {
+    int qt[2];
+    size_t n = qtypes_of(r, family, qt);
+    for (size_t i = 0; i < n; i++) {
+      bool sent = false;
+      (void)acquire(r, name, qt[i], PP_DNS_Q_AHEAD, &sent);
+      if (sent) r->stats.prefetched++;
+    }
+  }
+  pthread_mutex_unlock(&r->lock);
 }

@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pac/fast.h"
+#include "pac/lower.h"
 #include "pac/runtime.h"
 
 /*
@@ -60,7 +62,11 @@ void pp_engine_free(pp_engine_t *e) {
   free(e->name);
   free(e->myip);
   free(e->myip_ex);
+  pp_strlist_free(e->warn, e->nwarn);
   pp_str_free(&e->err);
+  pp_instrumented_clear(&e->instr);
+  pp_str_free(&e->instr_note);
+  free(e->tr.last_value);
   free(e);
 }
 
@@ -142,6 +148,7 @@ static pp_status_t record_failure(pp_engine_t *e, pp_status_t script_status) {
 static duk_ret_t install_runtime(duk_context *ctx, void *udata) {
   pp_engine_t *e = udata;
   pp_natives_install(e);
+  pp_trace_install(e);
   duk_push_string(ctx, pp_emulation_name(e->opts.emulate));
   duk_put_global_string(ctx, "__pp_mode");
   for (const pp_runtime_script_t *s = pp_runtime_scripts; s->name; s++) {
@@ -150,6 +157,7 @@ static duk_ret_t install_runtime(duk_context *ctx, void *udata) {
     duk_call(ctx, 0);
     duk_pop(ctx);
   }
+  pp_fast_install(e);
   duk_push_global_object(ctx);
   duk_del_prop_string(ctx, -1, "__pp_mode");
   duk_pop(ctx);
@@ -168,10 +176,44 @@ static const char *entry_point(pp_engine_t *e) {
   return "FindProxyForURL";
 }
 
+/* Compiles the instrumented text (instrument.c), or the original when there
+ * is none or Duktape rejects the rewrite: errors always come from the
+ * original, and instrumentation never makes a PAC fail. 0 = compiled. */
+static int compile_pac(pp_engine_t *e) {
+  duk_context *ctx = e->ctx;
+  if (e->instr.text) {
+    duk_push_string(ctx, e->name);
+    if (duk_pcompile_lstring_filename(ctx, 0, e->instr.text, e->instr.len) == 0) return 0;
+    duk_pop(ctx);
+  }
+  duk_push_string(ctx, e->name);
+  int rc = duk_pcompile_lstring_filename(ctx, 0, e->script, e->script_len);
+  if (rc == 0 && e->instr.text) {
+    pp_instrumented_clear(&e->instr);
+    pp_str_free(&e->instr_note);
+    pp_str_printf(&e->instr_note, "%s: pacprobe's return instrumentation produced code Duktape "
+                  "rejects; the PAC runs uninstrumented", e->name);
+  }
+  return rc;
+}
+
+/* Rewrites the kept script for return sites (and helper calls when
+ * tracing); a tokenizer failure leaves a note and the original text. */
+static pp_status_t instrument(pp_engine_t *e) {
+  pp_js_error_t jerr;
+  pp_instrumented_clear(&e->instr);
+  pp_str_free(&e->instr_note);
+  pp_status_t st = pp_instrument(e->script, e->script_len, e->opts.trace ? PP_INSTR_CALLS : 0,
+                                 &e->instr, &jerr);
+  if (st == PP_ESYNTAX)
+    pp_str_printf(&e->instr_note, "%s:%d:%d: %s (pacprobe's tokenizer; the PAC runs "
+                  "uninstrumented)", e->name, jerr.line, jerr.col, jerr.msg);
+  return st == PP_ENOMEM ? st : PP_OK;
+}
+
 static pp_status_t run_pac_top_level(pp_engine_t *e) {
   duk_context *ctx = e->ctx;
-  duk_push_string(ctx, e->name);
-  if (duk_pcompile_lstring_filename(ctx, 0, e->script, e->script_len) != 0) {
+  if (compile_pac(e) != 0) {
     /* Duktape reports a parse error's line in lineNumber but not its file. */
     duk_get_prop_string(ctx, -1, "lineNumber");
     int line = duk_is_number(ctx, -1) ? duk_get_int(ctx, -1) : 0;
@@ -232,6 +274,9 @@ pp_status_t pp_engine_load(pp_engine_t *e, const char *script, size_t len, const
   e->name = strdup(name ? name : "pac");
   if (!e->script || !e->name) return PP_ENOMEM;
   e->script_len = len;
+  if (instrument(e) != PP_OK) return PP_ENOMEM;
+  pp_status_t lst = pp_lower_engine(e); /* ES2015+ syntax, issue 9 */
+  if (lst != PP_OK) return lst;
   return build_heap(e);
 }
 
@@ -288,6 +333,7 @@ static pp_status_t take_return_value(pp_engine_t *e, pp_eval_t *out) {
 static pp_status_t call_pac(pp_engine_t *e, pp_eval_t *out) {
   duk_context *ctx = e->ctx;
   pp_natives_reset(e);
+  pp_trace_begin(e);
   e->cur = out;
   duk_get_global_string(ctx, entry_point(e));
   duk_push_string(ctx, out->pac_url);
@@ -303,6 +349,7 @@ static pp_status_t call_pac(pp_engine_t *e, pp_eval_t *out) {
     if (st == PP_OK && (e->hc.timed_out || e->hc.mem_hit)) st = record_failure(e, PP_ESCRIPT);
   }
   pp_heap_disarm(&e->hc);
+  pp_trace_end(e, out, st == PP_OK);
   e->cur = NULL;
   duk_set_top(ctx, 0);
   if (st == PP_ETIMEOUT || st == PP_EMEMLIMIT) {
@@ -367,5 +414,14 @@ void pp_eval_clear(pp_eval_t *ev) {
   free(ev->error);
   pp_result_clear(&ev->result);
   pp_strlist_free(ev->alerts, ev->nalerts);
+  for (size_t i = 0; i < ev->ntrace; i++) {
+    pp_trace_entry_t *t = &ev->trace[i];
+    free(t->fn);
+    free(t->args);
+    free(t->result);
+    free(t->text);
+    pp_strlist_free(t->answers, t->nanswers);
+  }
+  free(ev->trace);
   memset(ev, 0, sizeof(*ev));
 }

@@ -4,6 +4,8 @@
 #define PP_PAC_ENGINE_INT_H
 
 #include "pac/heap.h"
+#include "pac/instrument.h"
+#include "pac/trace.h"
 #include "pacprobe.h"
 #include "util/str.h"
 
@@ -25,6 +27,11 @@ struct pp_engine {
   size_t ndns_seen;
   char *myip;          /* probed once per engine (not tied to a request) */
   char *myip_ex;
+  pp_instrumented_t instr; /* the compiled text and its return sites (trace.c) */
+  pp_str_t instr_note;     /* why the PAC runs uninstrumented; empty if it is not */
+  pp_trace_rt_t tr;        /* the evaluation in progress (trace.c) */
+  char **warn;             /* load-time warnings (lower_engine.c) */
+  size_t nwarn;
 };
 
 /* Defines the native PAC functions of e->opts.emulate on the global object

@@ -55,7 +55,10 @@ static pp_status_t resolve_arg(duk_context *ctx, pp_dns_family_t fam, pp_dns_ans
   char *ascii = has_non_ascii(host) ? pp_idn_to_ascii(host) : strdup(host);
   if (!ascii) return PP_ENOTFOUND;
   pp_status_t st = PP_ENOTFOUND;
-  if (within_dns_budget(e, ascii, fam)) st = pp_resolver_lookup(e->opts.resolver, ascii, fam, ans);
+  if (within_dns_budget(e, ascii, fam)) {
+    st = pp_resolver_lookup(e->opts.resolver, ascii, fam, ans);
+    pp_trace_dns(e, ascii, ans);
+  }
   free(ascii);
   return st;
 }
@@ -235,6 +238,7 @@ static duk_ret_t n_alert(duk_context *ctx) {
   const char *msg = duk_get_string(ctx, -1);
   if (e->cur && !pp_strlist_push(&e->cur->alerts, &e->cur->nalerts, msg))
     return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
+  pp_trace_alert(e, ctx, msg);
   if (e->opts.alert) e->opts.alert(e->opts.alert_udata, msg);
   return 0;
 }

@@ -21,6 +21,8 @@ const char *pp_strerror(pp_status_t status) {
   case PP_ENOTFOUND: return "name does not resolve";
   case PP_EDNS: return "DNS lookup failed";
   case PP_EENGINE: return "the engine cannot run this (a pacprobe limitation, not a PAC error)";
+  case PP_EUNSUPPORTED:
+    return "unsupported JavaScript feature (browsers accept it; pacprobe's engine does not)";
   }
   return "unknown status";
 }

@@ -30,6 +30,7 @@ typedef struct sink {
   size_t max;
   bool too_big;
   CURL *curl;
+  pp_fetch_info_t *info; /* pp_pac_fetch: what the transfer did; else NULL */
 } sink_t;
 
 static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
@@ -119,6 +120,43 @@ static size_t on_data(char *data, size_t size, size_t nmemb, void *udata) {
   return pp_str_append(&k->body, data, n) ? n : 0;
 }
 
+/* Header lines of every response (redirects included): records each
+ * Location that a 3xx carries and the final Content-Type for WPAD reports. */
+static size_t on_header(char *data, size_t size, size_t nmemb, void *udata) {
+  sink_t *k = udata;
+  size_t n = size * nmemb;
+  size_t end = n;
+  while (end > 0 && (data[end - 1] == '\n' || data[end - 1] == '\r')) end--;
+  if (!k->info) return n;
+  if (end > 5 && !strncmp(data, "HTTP/", 5)) {
+    free(k->info->content_type); /* a new response starts */
+    k->info->content_type = NULL;
+    return n;
+  }
+  const char *names[] = {"location:", "content-type:"};
+  for (int i = 0; i < 2; i++) {
+    size_t nl = strlen(names[i]);
+    if (end < nl || !has_prefix_ci(data, names[i])) continue;
+    size_t v = nl;
+    while (v < end && (data[v] == ' ' || data[v] == '\t')) v++;
+    char *val = pp_strndup(data + v, end - v);
+    if (!val) return 0;
+    long code = 0;
+    curl_easy_getinfo(k->curl, CURLINFO_RESPONSE_CODE, &code);
+    if (i == 0 && code >= 300 && code < 400) {
+      bool ok = pp_strlist_push(&k->info->redirects, &k->info->nredirects, val);
+      free(val);
+      if (!ok) return 0;
+    } else if (i == 1) {
+      free(k->info->content_type);
+      k->info->content_type = val;
+    } else {
+      free(val);
+    }
+  }
+  return n;
+}
+
 static void setup(CURL *c, const char *url, sink_t *k, unsigned timeout_ms, char *cerr) {
   curl_easy_setopt(c, CURLOPT_URL, url);
   curl_easy_setopt(c, CURLOPT_PROXY, "");   /* never through a proxy, */
@@ -135,9 +173,23 @@ static void setup(CURL *c, const char *url, sink_t *k, unsigned timeout_ms, char
   curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
   curl_easy_setopt(c, CURLOPT_WRITEDATA, k);
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, cerr);
+  curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+  curl_easy_setopt(c, CURLOPT_HEADERDATA, k);
 }
 
 /* Turns the transfer outcome into a status and a one-line reason. */
+/* The stable failure name pp_fetch_info_t.code reports (docs/json.md). */
+static const char *failure_code(pp_status_t st, CURLcode rc, long http_status) {
+  if (st == PP_OK) return "ok";
+  if (st == PP_ETOOBIG) return "too-big";
+  if (st == PP_ENOMEM) return "oom";
+  if (rc == CURLE_OPERATION_TIMEDOUT) return "timeout";
+  if (rc == CURLE_TOO_MANY_REDIRECTS) return "redirect-loop";
+  if (rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST) return "connect";
+  if (http_status != 0 && http_status != 200) return "http-status";
+  return "fetch-error";
+}
+
 static pp_status_t outcome(CURL *c, CURLcode rc, const sink_t *k, const char *shown, unsigned timeout_ms,
                            const char *cerr, char *err, size_t errlen) {
   long code = 0;
@@ -169,11 +221,24 @@ static pp_status_t outcome(CURL *c, CURLcode rc, const sink_t *k, const char *sh
   return PP_OK;
 }
 
-static pp_status_t fetch_url(const char *url, size_t max, unsigned timeout_ms, pp_str_t *out, char *err,
-                             size_t errlen) {
+/* Fills info from the finished transfer (pp_pac_fetch only). */
+static void record(CURL *c, CURLcode rc, pp_status_t st, const sink_t *k, pp_fetch_info_t *info) {
+  char *eff = NULL;
+  double total = 0;
+  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &info->http_status);
+  curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &eff);
+  curl_easy_getinfo(c, CURLINFO_TOTAL_TIME, &total);
+  info->effective_url = eff ? strdup(eff) : NULL;
+  info->bytes = k->body.len;
+  info->ms = total * 1000.0;
+  info->code = failure_code(st, rc, info->http_status);
+}
+
+static pp_status_t fetch_url(const char *url, size_t max, unsigned timeout_ms, struct curl_slist *pins,
+                             pp_fetch_info_t *info, pp_str_t *out, char *err, size_t errlen) {
   pp_status_t st;
   char cerr[CURL_ERROR_SIZE] = "", shown[2048];
-  sink_t k = {PP_STR_INIT, max, false, NULL};
+  sink_t k = {PP_STR_INIT, max, false, NULL, info};
   redact(url, shown, sizeof(shown));
   pthread_once(&curl_once, curl_init_once);
   if (curl_init_rc != CURLE_OK) {
@@ -186,8 +251,10 @@ static pp_status_t fetch_url(const char *url, size_t max, unsigned timeout_ms, p
     return PP_EFETCH;
   }
   setup(k.curl, url, &k, timeout_ms, cerr);
+  if (pins) curl_easy_setopt(k.curl, CURLOPT_RESOLVE, pins);
   CURLcode rc = curl_easy_perform(k.curl);
   st = outcome(k.curl, rc, &k, shown, timeout_ms, cerr, err, errlen);
+  if (info) record(k.curl, rc, st, &k, info);
   if (st == PP_OK) {
     *out = k.body;
     k.body = (pp_str_t)PP_STR_INIT;
@@ -207,7 +274,8 @@ pp_status_t pp_pac_read(const char *source, size_t max_bytes, unsigned timeout_m
   if (!looks_like_url(source)) {
     st = read_local(source, max, &s, err, errlen);
   } else if (is_http(source) || has_prefix_ci(source, "file://")) {
-    st = fetch_url(source, max, timeout_ms ? timeout_ms : DEFAULT_TIMEOUT_MS, &s, err, errlen);
+    st = fetch_url(source, max, timeout_ms ? timeout_ms : DEFAULT_TIMEOUT_MS, NULL, NULL, &s, err,
+                   errlen);
   } else {
     char shown[2048];
     redact(source, shown, sizeof(shown));
@@ -222,6 +290,50 @@ pp_status_t pp_pac_read(const char *source, size_t max_bytes, unsigned timeout_m
     st = PP_ENOMEM;
   }
 done:
+  pp_str_free(&s);
+  return st;
+}
+
+void pp_fetch_info_clear(pp_fetch_info_t *info) {
+  if (!info) return;
+  free(info->content_type);
+  free(info->effective_url);
+  pp_strlist_free(info->redirects, info->nredirects);
+  memset(info, 0, sizeof(*info));
+}
+
+pp_status_t pp_pac_fetch(const char *url, size_t max_bytes, unsigned timeout_ms,
+                         const char *const *resolve, size_t nresolve, pp_fetch_info_t *info,
+                         char **out, size_t *len, char *err, size_t errlen) {
+  pp_status_t st = PP_ENOMEM;
+  pp_str_t s = PP_STR_INIT;
+  struct curl_slist *pins = NULL;
+  memset(info, 0, sizeof(*info));
+  info->code = "fetch-error";
+  *out = NULL;
+  *len = 0;
+  for (size_t i = 0; i < nresolve; i++) {
+    struct curl_slist *next = curl_slist_append(pins, resolve[i]);
+    if (!next) goto done;
+    pins = next;
+  }
+  if (!is_http(url)) {
+    pp_set_err(err, errlen, "only http:// and https:// URLs are fetched for WPAD");
+    st = PP_EFETCH;
+    goto done;
+  }
+  st = fetch_url(url, max_bytes ? max_bytes : DEFAULT_MAX_BYTES,
+                 timeout_ms ? timeout_ms : DEFAULT_TIMEOUT_MS, pins, info, &s, err, errlen);
+  if (st != PP_OK) goto done;
+  *len = s.len;
+  *out = pp_str_take(&s);
+  if (!*out) st = PP_ENOMEM;
+done:
+  if (st == PP_ENOMEM) {
+    pp_set_err(err, errlen, "out of memory");
+    info->code = "oom";
+  }
+  curl_slist_free_all(pins);
   pp_str_free(&s);
   return st;
 }

@@ -7,18 +7,21 @@ set -u
 BIN=$1
 SRC=${PP_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
 fails=0 checks=0
-help=$("$BIN" eval --help) || { echo "FAIL: eval --help exited non-zero"; exit 1; }
+# Each subcommand listed here has its --help checked.
+for cmd in eval explain lint test diff sources discover; do
+help=$("$BIN" "$cmd" --help) || { echo "FAIL: $cmd --help exited non-zero"; exit 1; }
 opts=$(printf '%s\n' "$help" | grep -oE -- '--[a-z][a-z-]*' | sort -u)
 listed=$(printf '%s\n' "$help" | grep -oE -- '^ +(-[a-z], )?--[a-z][a-z-]*' | grep -oE -- '--[a-z-]+')
 checks=$((checks + 1))
 if [ "$listed" != "$(printf '%s\n' "$listed" | LC_ALL=C sort)" ]; then
-  echo "FAIL: --help is not sorted by long name"; fails=$((fails + 1))
+  echo "FAIL: $cmd --help is not sorted by long name"; fails=$((fails + 1))
 fi
 for o in $opts; do
   checks=$((checks + 2))
   roff=$(printf '%s' "$o" | sed 's/-/\\\\-/g')
-  grep -q -- "$roff" "$SRC/docs/pacprobe.1" || { echo "FAIL: $o missing from docs/pacprobe.1"; fails=$((fails + 1)); }
-  grep -qE -- "(\`|\`-[a-z], )$o([ =\`|]|\$)" "$SRC/README.md" || { echo "FAIL: $o missing from README.md"; fails=$((fails + 1)); }
+  grep -q -- "$roff" "$SRC/docs/pacprobe.1" || { echo "FAIL: $o ($cmd) missing from docs/pacprobe.1"; fails=$((fails + 1)); }
+  grep -qE -- "(\`|\`-[a-z], )$o([ =\`|]|\$)" "$SRC/README.md" || { echo "FAIL: $o ($cmd) missing from README.md"; fails=$((fails + 1)); }
+done
 done
 echo "$((checks - fails)) passed, $fails failed"
 [ $fails = 0 ]

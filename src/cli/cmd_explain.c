@@ -1,0 +1,315 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * `pacprobe explain -p PAC URL` (DESIGN §1.3): one evaluation with the
+ * engine's trace on, told as a story: helper calls, DNS lookups, alerts,
+ * returns, then the deciding return quoted from the PAC with a caret, the
+ * raw and canonical result and the routes. Text for people, --format json
+ * for programs (docs/json.md "explain"). The trace itself is the library's.
+ */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/env.h"
+#include "util/buf.h"
+#include "util/str.h"
+
+typedef struct explain_run {
+  pp_args_t a;
+  pp_cli_env_t env;
+  pp_engine_t *engine;
+  bool json;
+  const char *name; /* PAC name used in locations */
+  char *text;       /* the PAC source, for quoting lines */
+  size_t len;
+} explain_run_t;
+
+static const char *source_name(pp_dns_source_t s, bool text) {
+  switch (s) {
+  case PP_DNS_SRC_LITERAL: return "literal";
+  case PP_DNS_SRC_OVERRIDE: return text ? "--resolve" : "override";
+  case PP_DNS_SRC_HOSTS: return text ? "--hosts" : "hosts";
+  case PP_DNS_SRC_SERVER: return "server";
+  case PP_DNS_SRC_OFFLINE: return text ? "offline (--no-dns)" : "offline";
+  }
+  return "server";
+}
+
+/* Line `line` of the PAC (1-based) without its line end; NULL if none.
+ * *n gets its length. Lines end at LF or CRLF here. */
+static const char *source_line(const explain_run_t *r, int line, size_t *n) {
+  pp_buf_t b;
+  const char *p = NULL;
+  pp_buf_init(&b, r->text, r->len);
+  for (int i = 1; pp_buf_fetch_line(&b, &p, n); i++)
+    if (i == line) return p;
+  return NULL;
+}
+
+static void print_location(const explain_run_t *r, int line, int col) {
+  if (line <= 0) return;
+  if (col > 0) printf("  %s:%d:%d", r->name, line, col);
+  else printf("  %s:%d", r->name, line);
+}
+
+/* "   12 | text" then a caret under column col (tabs kept so it lines up;
+ * col counts code points, so a multi-byte character is one column). */
+static void print_quote(const explain_run_t *r, int line, int col) {
+  size_t n = 0;
+  const char *p = source_line(r, line, &n);
+  if (!p) return;
+  printf("  %5d | %.*s\n", line, (int)n, p);
+  if (col <= 0) return;
+  printf("        | ");
+  int c = 1;
+  for (size_t i = 0; i < n && c < col; i++) {
+    unsigned char ch = (unsigned char)p[i];
+    if ((ch & 0xC0) == 0x80) continue;
+    putchar(ch == '\t' ? '\t' : ' ');
+    c++;
+  }
+  printf("^\n");
+}
+
+static void print_entry(const explain_run_t *r, size_t i, const pp_trace_entry_t *t) {
+  printf("%3zu. ", i + 1);
+  switch (t->kind) {
+  case PP_TRACE_CALL: {
+    const char *args = t->args ? t->args : "[]";
+    size_t an = strlen(args);
+    printf("call    %s(%.*s) -> %s", t->fn, an >= 2 ? (int)(an - 2) : 0, an >= 2 ? args + 1 : "",
+           t->result ? t->result : "(threw)");
+    print_location(r, t->line, t->col);
+    break;
+  }
+  case PP_TRACE_DNS:
+    printf("dns     %s -> ", t->text);
+    if (t->nanswers == 0) printf("(no answer)");
+    for (size_t k = 0; k < t->nanswers; k++) printf("%s%s", k ? ", " : "", t->answers[k]);
+    printf("  [%s, %.1f ms]", source_name(t->source, true), t->ms);
+    break;
+  case PP_TRACE_ALERT:
+    printf("alert   %s", t->text);
+    print_location(r, t->line, 0);
+    break;
+  case PP_TRACE_RETURN:
+    printf("return ");
+    print_location(r, t->line, t->col);
+    if (t->depth > 1) printf("  (in a function %d call%s below FindProxyForURL)", t->depth - 1,
+                             t->depth > 2 ? "s" : "");
+    break;
+  }
+  putchar('\n');
+}
+
+static void print_text(const explain_run_t *r, const pp_eval_t *ev) {
+  printf("PAC      %s (emulating %s)\n", r->name, pp_emulation_name(r->env.opts.emulate));
+  printf("URL      %s\n", ev->url);
+  if (ev->pac_url && !ev->implicit_bypass) printf("passed   FindProxyForURL(\"%s\", \"%s\")\n", ev->pac_url, ev->host);
+  if (ev->implicit_bypass) {
+    printf("\nThe PAC did not run: %s sends localhost, loopback and link-local URLs DIRECT "
+           "(implicit bypass).\n", pp_emulation_name(r->env.opts.emulate));
+  } else if (ev->pac_url) {
+    printf("\ntrace:\n");
+    if (ev->ntrace == 0) printf("  (no helper calls, lookups, alerts or returns recorded)\n");
+    for (size_t i = 0; i < ev->ntrace; i++) print_entry(r, i, &ev->trace[i]);
+    if (ev->trace_truncated) printf("  ... (trace truncated after %d entries)\n", PP_TRACE_MAX);
+  }
+  if (ev->decided_line > 0) {
+    printf("\ndecided at %s:%d:%d\n", r->name, ev->decided_line, ev->decided_col);
+    print_quote(r, ev->decided_line, ev->decided_col);
+    if (ev->origin_line > 0 && (ev->origin_line != ev->decided_line ||
+                                ev->origin_col != ev->decided_col)) {
+      printf("value from %s:%d:%d\n", r->name, ev->origin_line, ev->origin_col);
+      print_quote(r, ev->origin_line, ev->origin_col);
+    }
+  }
+  if (ev->status != PP_OK) {
+    printf("\nerror    %s\n", ev->error ? ev->error : pp_strerror(ev->status));
+    if (ev->error_line > 0) print_quote(r, ev->error_line, 0);
+  }
+  printf("\nraw      %s\n", ev->raw ? ev->raw : "(none)");
+  printf("result   %s\n", ev->result.canonical);
+  for (size_t i = 0; i < ev->result.nroutes; i++) {
+    const pp_route_t *rt = &ev->result.routes[i];
+    printf("route %zu  %s", i + 1, pp_route_type_name(rt->type));
+    if (rt->host) printf(" %s%s%s:%d", strchr(rt->host, ':') ? "[" : "", rt->host,
+                         strchr(rt->host, ':') ? "]" : "", rt->port);
+    putchar('\n');
+  }
+  for (size_t i = 0; i < ev->result.ninvalid; i++)
+    printf("dropped  %s (not valid PAC result grammar)\n", ev->result.invalid[i]);
+}
+
+/* ---- JSON --------------------------------------------------------------- */
+
+static json_t *jstr(const char *s) {
+  json_t *j = s ? json_string(s) : json_null();
+  return j ? j : json_string("\xEF\xBF\xBD");
+}
+
+static json_t *jraw(const char *json_text) {
+  json_t *j = json_text ? json_loads(json_text, JSON_DECODE_ANY, NULL) : NULL;
+  return j ? j : json_null();
+}
+
+static json_t *entry_json(const pp_trace_entry_t *t) {
+  json_t *o = json_object();
+  static const char *const kinds[] = {"call", "dns", "alert", "return"};
+  json_object_set_new(o, "kind", json_string(kinds[t->kind]));
+  switch (t->kind) {
+  case PP_TRACE_CALL:
+    json_object_set_new(o, "fn", jstr(t->fn));
+    json_object_set_new(o, "args", t->args ? jraw(t->args) : json_array());
+    json_object_set_new(o, "result", jraw(t->result));
+    json_object_set_new(o, "line", json_integer(t->line));
+    json_object_set_new(o, "col", json_integer(t->col));
+    break;
+  case PP_TRACE_DNS: {
+    json_t *ans = json_array();
+    for (size_t k = 0; k < t->nanswers; k++) json_array_append_new(ans, jstr(t->answers[k]));
+    json_object_set_new(o, "host", jstr(t->text));
+    json_object_set_new(o, "answers", ans);
+    json_object_set_new(o, "source", json_string(source_name(t->source, false)));
+    json_object_set_new(o, "ms", json_real(t->ms));
+    break;
+  }
+  case PP_TRACE_ALERT:
+    json_object_set_new(o, "message", jstr(t->text));
+    json_object_set_new(o, "line", json_integer(t->line));
+    break;
+  case PP_TRACE_RETURN:
+    json_object_set_new(o, "line", json_integer(t->line));
+    json_object_set_new(o, "col", json_integer(t->col));
+    json_object_set_new(o, "depth", json_integer(t->depth));
+    break;
+  }
+  return o;
+}
+
+static json_t *at_json(const explain_run_t *r, int line, int col) {
+  if (line <= 0) return json_null();
+  size_t n = 0;
+  const char *p = source_line(r, line, &n);
+  char *src = p ? pp_strndup(p, n) : NULL;
+  json_t *o = json_object();
+  json_object_set_new(o, "line", json_integer(line));
+  json_object_set_new(o, "col", json_integer(col));
+  json_object_set_new(o, "source", jstr(src));
+  free(src);
+  return o;
+}
+
+static json_t *routes_json(const pp_result_t *res) {
+  json_t *arr = json_array();
+  for (size_t i = 0; i < res->nroutes; i++) {
+    json_t *o = json_object();
+    json_object_set_new(o, "type", json_string(pp_route_type_name(res->routes[i].type)));
+    if (res->routes[i].host) {
+      json_object_set_new(o, "host", jstr(res->routes[i].host));
+      json_object_set_new(o, "port", json_integer(res->routes[i].port));
+    }
+    json_array_append_new(arr, o);
+  }
+  return arr;
+}
+
+static void print_json(const explain_run_t *r, const pp_eval_t *ev) {
+  json_t *o = json_object(), *trace = json_array();
+  for (size_t i = 0; i < ev->ntrace; i++) json_array_append_new(trace, entry_json(&ev->trace[i]));
+  const char *note = pp_engine_instrument_note(r->engine);
+  json_object_set_new(o, "url", jstr(ev->url));
+  json_object_set_new(o, "pac_url", jstr(ev->pac_url));
+  json_object_set_new(o, "host", jstr(ev->host));
+  json_object_set_new(o, "emulate", json_string(pp_emulation_name(r->env.opts.emulate)));
+  json_object_set_new(o, "trace", trace);
+  json_object_set_new(o, "trace_truncated", json_boolean(ev->trace_truncated));
+  json_object_set_new(o, "decided_at", at_json(r, ev->decided_line, ev->decided_col));
+  json_object_set_new(o, "value_from", at_json(r, ev->origin_line, ev->origin_col));
+  json_object_set_new(o, "raw", jstr(ev->raw));
+  json_object_set_new(o, "result", jstr(ev->result.canonical));
+  json_object_set_new(o, "routes", routes_json(&ev->result));
+  if (ev->status == PP_OK) {
+    json_object_set_new(o, "error", json_null());
+  } else {
+    json_t *err = json_object();
+    json_object_set_new(err, "message", jstr(ev->error ? ev->error : pp_strerror(ev->status)));
+    json_object_set_new(err, "line", ev->error_line > 0 ? json_integer(ev->error_line) : json_null());
+    json_object_set_new(o, "error", err);
+  }
+  json_object_set_new(o, "decided_by", ev->implicit_bypass ? json_string("implicit-bypass")
+                                        : ev->pac_url ? json_string("pac") : json_null());
+  json_object_set_new(o, "instrumentation", *note ? json_string(note) : json_null());
+  char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
+  if (s) printf("%s\n", s);
+  free(s);
+  json_decref(o);
+}
+
+/* ---- the command --------------------------------------------------------- */
+
+static void print_help(void) {
+  printf("usage: pacprobe explain -p PAC [options] URL\n\n"
+         "Evaluate one URL and tell the story: every PAC helper call with its arguments\n"
+         "and result, every DNS lookup, alert() and return, and the return statement\n"
+         "that decided the result, quoted from the PAC.\n\noptions:\n");
+  pp_options_help(stdout, PP_CMD_EXPLAIN);
+  printf("\nexit status: 0 evaluated, 1 the evaluation failed (the trace up to the failure\n"
+         "is printed), 2 usage error or unusable PAC\n");
+}
+
+static int setup(explain_run_t *r) {
+  const char *f = r->a.value[PP_OPT_FORMAT];
+  if (f && strcmp(f, "json") == 0) r->json = true;
+  else if (f && strcmp(f, "text") != 0) return pp_cli_usage_error("format", f, "expected text or json");
+  int rc = pp_cli_env_setup(&r->env, &r->a);
+  if (rc) return rc;
+  r->env.opts.trace = true;
+  const char *pac = r->a.value[PP_OPT_PAC];
+  if (!pac) {
+    pp_msg_error("explain: no PAC given (use -p FILE|URL|-)");
+    return PP_EXIT_USAGE;
+  }
+  if (r->a.positional.n != 1) {
+    pp_msg_error("explain: give exactly one URL (got %zu)", r->a.positional.n);
+    return PP_EXIT_USAGE;
+  }
+  if ((rc = pp_cli_read_pac(pac, &r->text, &r->len))) return rc;
+  r->name = pp_cli_pac_name(pac);
+  return pp_cli_load_engine(&r->env.opts, r->text, r->len, r->name, &r->engine);
+}
+
+int pp_cmd_explain(int argc, char **argv, int first) {
+  explain_run_t r;
+  memset(&r, 0, sizeof(r));
+  pp_eval_t ev;
+  memset(&ev, 0, sizeof(ev));
+  int rc = PP_EXIT_USAGE;
+  if (!pp_args_parse(&r.a, PP_CMD_EXPLAIN, "explain", argc, argv, first)) goto done;
+  if (r.a.given[PP_OPT_HELP] || r.a.given[PP_OPT_VERSION]) {
+    if (r.a.given[PP_OPT_HELP]) print_help();
+    else printf("pacprobe %s\n", PP_VERSION);
+    rc = PP_EXIT_OK;
+    goto done;
+  }
+  if ((rc = setup(&r))) goto done;
+  const char *note = pp_engine_instrument_note(r.engine);
+  if (*note && !r.json) pp_msg_note("%s: the deciding return cannot be shown", note);
+  if (pp_engine_eval(r.engine, r.a.positional.v[0], r.a.value[PP_OPT_HOST], &ev) == PP_ENOMEM) {
+    pp_msg_error("out of memory");
+    rc = PP_EXIT_USAGE;
+    goto done;
+  }
+  if (r.json) print_json(&r, &ev);
+  else print_text(&r, &ev);
+  if (ev.status != PP_OK) pp_msg_error("%s: %s", ev.url, ev.error ? ev.error : pp_strerror(ev.status));
+  rc = ev.status == PP_OK ? PP_EXIT_OK : PP_EXIT_PROBLEM;
+done:
+  fflush(stdout);
+  pp_eval_clear(&ev);
+  pp_engine_free(r.engine);
+  pp_cli_env_free(&r.env);
+  pp_args_free(&r.a);
+  free(r.text);
+  return rc;
+}

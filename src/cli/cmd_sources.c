@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * `pacprobe sources` (DESIGN §1.6, issue 7): reads the files and options it
+ * is given plus the environment, hands them to the library (src/config),
+ * decides for each --for consumer and prints the report (sources_out.c);
+ * --write-reg writes the fix. Exit 1 when a source could not be read.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/sources.h"
+#include "util/str.h"
+
+extern char **environ;
+
+#define MAX_FOR 8
+
+static void usage(FILE *out) {
+  fprintf(out, "usage: pacprobe sources [--reg FILE]... [--netsh FILE]... [--for CONSUMER[,...]]\n"
+               "                        [--proxy URL] [--pac FILE|URL|auto] [--noproxy LIST]\n"
+               "                        [--mdi-proxy URL] [--write-reg OUT] [--format text|json]\n\n"
+               "Collects every proxy configuration source and says which one is in effect for a\n"
+               "consumer: user, localsystem, localservice, networkservice, winhttp, env,\n"
+               "mdi-sensor (default user).\n\noptions:\n");
+  pp_options_help(out, PP_CMD_SOURCES);
+}
+
+/* Reads at most PP_CONFIG_MAX_BYTES + 1 bytes so that a huge file is
+ * refused without reading it whole. NULL with a reason in err. */
+static char *slurp(const char *path, size_t *len, char *err, size_t errlen) {
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    pp_set_err(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+    return NULL;
+  }
+  size_t cap = PP_CONFIG_MAX_BYTES + 1, n = 0;
+  char *buf = malloc(65536), *p;
+  size_t have = buf ? 65536 : 0;
+  while (buf) {
+    if (n == have) {
+      have = have * 2 > cap ? cap : have * 2;
+      if (!(p = realloc(buf, have))) break;
+      buf = p;
+    }
+    size_t r = fread(buf + n, 1, have - n, f);
+    n += r;
+    if (r == 0 || n >= cap) break;
+  }
+  bool bad = ferror(f);
+  fclose(f);
+  if (!buf || bad) {
+    pp_set_err(err, errlen, "%s: cannot read%s", path, buf ? "" : ": out of memory");
+    free(buf);
+    return NULL;
+  }
+  if (n >= cap) {
+    pp_set_err(err, errlen, "%s: byte offset %u: over the %u MiB limit for a configuration file",
+               path, PP_CONFIG_MAX_BYTES, PP_CONFIG_MAX_BYTES >> 20);
+    free(buf);
+    return NULL;
+  }
+  *len = n;
+  return buf;
+}
+
+static pp_status_t add_files(pp_config_t *c, const pp_strv_t *files, bool netsh) {
+  for (size_t i = 0; i < files->n; i++) {
+    char err[512];
+    size_t len = 0;
+    char *data = slurp(files->v[i], &len, err, sizeof(err));
+    pp_status_t st;
+    if (!data) st = pp_config_add_error(c, netsh ? PP_SRC_NETSH : PP_SRC_WININET, files->v[i], err);
+    else if (netsh) st = pp_config_add_netsh(c, data, len, files->v[i]);
+    else st = pp_config_add_reg(c, data, len, files->v[i]);
+    free(data);
+    if (st != PP_OK) return st;
+  }
+  return PP_OK;
+}
+
+static int parse_for(const char *spec, pp_consumer_t *out, size_t *n) {
+  char buf[256];
+  *n = 0;
+  snprintf(buf, sizeof(buf), "%s", spec);
+  for (char *save = NULL, *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+    if (*n == MAX_FOR || pp_consumer_parse(t, &out[*n]) != PP_OK) {
+      pp_msg_error("option --for: bad value '%s': expected user, localsystem, localservice, "
+                   "networkservice, winhttp, env or mdi-sensor (comma-separated)", t);
+      return PP_EXIT_USAGE;
+    }
+    (*n)++;
+  }
+  if (*n == 0) {
+    pp_msg_error("option --for: empty value");
+    return PP_EXIT_USAGE;
+  }
+  return PP_EXIT_OK;
+}
+
+static pp_status_t collect(pp_config_t *c, const pp_args_t *a) {
+  static const struct { pp_opt_id_t id; const char *name; } opts[] = {
+      {PP_OPT_PROXY, "--proxy"}, {PP_OPT_PAC, "--pac"}, {PP_OPT_NOPROXY, "--noproxy"},
+      {PP_OPT_MDI_PROXY, "--mdi-proxy"}};
+  pp_status_t st = add_files(c, &a->list[PP_OPT_REG], false);
+  if (st == PP_OK) st = add_files(c, &a->list[PP_OPT_NETSH], true);
+  if (st == PP_OK && !a->given[PP_OPT_NO_ENV])
+    st = pp_config_add_env(c, (const char *const *)environ);
+  for (size_t i = 0; st == PP_OK && i < sizeof(opts) / sizeof(opts[0]); i++)
+    if (a->given[opts[i].id]) st = pp_config_add_option(c, opts[i].name, a->value[opts[i].id]);
+  return st;
+}
+
+static int write_fix(const pp_config_t *c, const char *path, const pp_consumer_t *t, size_t n) {
+  unsigned char *out = NULL;
+  size_t len = 0;
+  char err[512];
+  if (pp_config_write_reg(c, t, n, &out, &len, err, sizeof(err)) != PP_OK) {
+    pp_msg_error("--write-reg %s: %s", path, err);
+    return PP_EXIT_USAGE;
+  }
+  FILE *f = fopen(path, "wb");
+  bool ok = f && fwrite(out, 1, len, f) == len;
+  if (f && fclose(f) != 0) ok = false;
+  free(out);
+  if (!ok) {
+    pp_msg_error("--write-reg %s: cannot write: %s", path, strerror(errno));
+    return PP_EXIT_USAGE;
+  }
+  pp_msg_note("wrote %s: the user's DefaultConnectionSettings for the accounts of --for; "
+              "import it as administrator (reg import %s) and restart the service", path, path);
+  return PP_EXIT_OK;
+}
+
+static int report(pp_config_t *c, const pp_consumer_t *k, size_t n, bool json) {
+  for (size_t i = 0; i < c->nsources; i++)
+    if (c->sources[i].error) pp_msg_error("%s", c->sources[i].error);
+  for (size_t i = 0; i < n; i++) {
+    if (pp_config_decide(c, k[i]) != PP_OK) {
+      pp_msg_error("out of memory");
+      return PP_EXIT_USAGE;
+    }
+    if (json && !pp_sources_print_json(stdout, c)) return PP_EXIT_USAGE;
+    if (!json) {
+      if (i) fputc('\n', stdout);
+      pp_sources_print_text(stdout, c);
+    }
+  }
+  return c->nerrors ? PP_EXIT_PROBLEM : PP_EXIT_OK;
+}
+
+int pp_cmd_sources(int argc, char **argv, int first) {
+  pp_args_t a;
+  pp_config_t c;
+  pp_consumer_t k[MAX_FOR];
+  size_t nk = 1;
+  int rc = PP_EXIT_USAGE;
+  memset(&c, 0, sizeof(c));
+  k[0] = PP_FOR_USER;
+  if (!pp_args_parse(&a, PP_CMD_SOURCES, "sources", argc, argv, first)) goto done;
+  if (a.given[PP_OPT_HELP]) {
+    usage(stdout);
+    rc = PP_EXIT_OK;
+    goto done;
+  }
+  const char *fmt = a.given[PP_OPT_FORMAT] ? a.value[PP_OPT_FORMAT] : "text";
+  if (strcmp(fmt, "text") != 0 && strcmp(fmt, "json") != 0) {
+    pp_msg_error("option --format: bad value '%s': expected text or json", fmt);
+    goto done;
+  }
+  if (a.positional.n) {
+    pp_msg_error("sources: unexpected argument '%s' (files go after --reg or --netsh)",
+                 a.positional.v[0]);
+    goto done;
+  }
+  if (a.given[PP_OPT_FOR] && parse_for(a.value[PP_OPT_FOR], k, &nk) != PP_EXIT_OK) goto done;
+  if (collect(&c, &a) != PP_OK) {
+    pp_msg_error("out of memory");
+    goto done;
+  }
+  if (a.given[PP_OPT_WRITE_REG] &&
+      (rc = write_fix(&c, a.value[PP_OPT_WRITE_REG], k, nk)) != PP_EXIT_OK)
+    goto done;
+  rc = report(&c, k, nk, strcmp(fmt, "json") == 0);
+done:
+  pp_config_clear(&c);
+  pp_args_free(&a);
+  return rc;
+}

@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The lowering at load time (issue 9): the original script is checked for
+ * constructs pacprobe does not lower (PP_EUNSUPPORTED, original line:col),
+ * then, only when it has ES2015+ syntax, both the kept script and the
+ * instrumented text are lowered, so an ES5 PAC compiles byte for byte as
+ * written. Also the load-time warnings (pp_engine_warnings).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pac/engine_int.h"
+#include "pac/lower.h"
+
+static void add_warning(pp_engine_t *e, const char *name, const pp_lower_diag_t *d,
+                        const char *text) {
+  char line[512];
+  snprintf(line, sizeof(line), "%s:%d:%d: %s", name, d->line, d->col, text);
+  pp_strlist_push(&e->warn, &e->nwarn, line);
+}
+
+static void collect_warnings(pp_engine_t *e, const pp_lower_result_t *r) {
+  char text[400];
+  for (size_t i = 0; e->opts.emulate == PP_EMU_WINHTTP && i < r->nlowered; i++) {
+    const pp_lower_diag_t *d = &r->lowered[i];
+    if (strcmp(d->msg, "built-in") == 0)
+      snprintf(text, sizeof(text), "%s (%s) is missing in WinHTTP's legacy JScript engine; "
+               "pacprobe provides it", d->feature, d->es);
+    else
+      snprintf(text, sizeof(text), "%s (%s): WinHTTP's legacy JScript engine rejects this "
+               "syntax; pacprobe lowers it to ES5", d->feature, d->es);
+    add_warning(e, e->name, d, text);
+  }
+  for (size_t i = 0; i < r->nnotes; i++) add_warning(e, e->name, &r->notes[i], r->notes[i].msg);
+}
+
+/* Replaces *text (len *len) with its lowering when there is one. */
+static pp_status_t lower_in_place(char **text, size_t *len) {
+  pp_lower_result_t r;
+  pp_status_t st = pp_lower(*text, *len, &r);
+  if (st == PP_OK && r.changed) {
+    free(*text);
+    *text = r.text;
+    *len = r.len;
+    r.text = NULL;
+  }
+  pp_lower_clear(&r);
+  return st;
+}
+
+pp_status_t pp_lower_engine(pp_engine_t *e) {
+  pp_strlist_free(e->warn, e->nwarn);
+  e->warn = NULL;
+  e->nwarn = 0;
+  pp_lower_result_t r;
+  pp_status_t st = pp_lower(e->script, e->script_len, &r);
+  if (st == PP_EUNSUPPORTED) {
+    char msg[512];
+    pp_lower_format_unsupported(&r.error, e->name, msg, sizeof(msg));
+    pp_str_free(&e->err);
+    pp_str_puts(&e->err, msg);
+    e->err_line = r.error.line;
+  }
+  bool modern = st == PP_OK && r.changed;
+  if (modern) collect_warnings(e, &r);
+  pp_lower_clear(&r);
+  if (st == PP_ESYNTAX) return PP_OK; /* Duktape reports it from the original */
+  if (!modern || st != PP_OK) return st;
+  st = lower_in_place(&e->script, &e->script_len);
+  if (st == PP_OK && e->instr.text) {
+    pp_status_t ist = lower_in_place(&e->instr.text, &e->instr.len);
+    if (ist == PP_ENOMEM) return ist;
+    if (ist != PP_OK) {
+      pp_instrumented_clear(&e->instr);
+      pp_str_printf(&e->instr_note, "%s: the instrumented text could not be lowered; the PAC "
+                    "runs uninstrumented", e->name);
+    }
+  }
+  return st == PP_ENOMEM ? st : PP_OK;
+}
+
+size_t pp_engine_warnings(const pp_engine_t *e, const char *const **lines) {
+  *lines = (const char *const *)e->warn;
+  return e->nwarn;
+}

@@ -1,0 +1,136 @@
+/* SPDX-License-Identifier: MIT */
+/* The lowering pass as its files see it (lower*.c): the token array with
+ * bracket structure, and the edit model every rewrite goes through. */
+#ifndef PP_PAC_LOWER_INT_H
+#define PP_PAC_LOWER_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "pac/jslex.h"
+#include "pac/lower.h"
+#include "util/str.h"
+
+/*
+ * Edits never touch the source text directly. Each token may get a
+ * replacement text (repl), and "items" before or after it: literal text or
+ * a reference to a token range that was moved there (a default value moves
+ * into the function body). A token's owner says where it is emitted: 0 in
+ * place, -1 deleted (a destructuring pattern), m > 0 at the destination of
+ * move m. Wherever a token is not emitted in place, its line breaks still
+ * are, so every line keeps its number.
+ */
+typedef struct lw_item {
+  long tok;      /* the token it is attached to */
+  bool after;
+  long key;      /* nesting order: before-items by span end desc, after-items
+                    by span start desc (inner constructs close first) */
+  size_t seq;
+  char *text;    /* literal, or NULL for a range */
+  long a, b;     /* range [a, b] of tokens (text == NULL) */
+  int move;      /* owner id of that range */
+} lw_item_t;
+
+/* A function: `function` or method (body {...}) or arrow (block or expr). */
+typedef struct lw_fn {
+  long start;      /* first token (`function`, the param `(` or ident) */
+  long params_lo;  /* first param token, params_hi last (lo > hi: none) */
+  long params_hi;
+  long body_lo;    /* `{` of the body, or first token of an expression body */
+  long body_hi;    /* matching `}` or last expression token */
+  long arrow;      /* index of `=>`, -1 for a function */
+  bool needs_this; /* an arrow inside uses this/arguments lexically */
+  long up;         /* enclosing function, -1 = program */
+} lw_fn_t;
+
+enum {
+  LW_OBJ = 1,      /* `{` opens an object literal */
+  LW_KEY = 2,      /* identifier is a property name, not a reference */
+  LW_ARRAYLIT = 4, /* `[` opens an array literal */
+  LW_CALL = 8,     /* `(` opens call arguments */
+  LW_DECL = 16     /* let/const/var starting a declaration */
+};
+
+typedef struct lw {
+  const char *src;
+  size_t len;
+  pp_js_token_t *t;
+  long n;            /* tokens including the final EOF */
+  long *match;       /* matching bracket (template chain: next part), or -1 */
+  long *parent;      /* innermost enclosing opener, or -1 */
+  unsigned char *fl; /* LW_* flags */
+  char **repl;
+  int *owner;
+  long *fn_of;       /* innermost function (index into fns), -1 = program */
+  long *arrow_at;    /* fn index of the arrow whose params start here, or -1 */
+  lw_fn_t *fns;
+  long nfns, capfns;
+  lw_item_t *items;
+  size_t nitems, capitems;
+  int nmoves;
+  int ntmp;          /* temporaries __pp_d0, __pp_i0, ... */
+  int nrename;
+  bool failed;       /* an unsupported construct: res->error is set */
+  bool oom;
+  bool changed;
+  unsigned seen;     /* bit per lowered feature already listed */
+  pp_lower_result_t *res;
+} lw_t;
+
+/* ---- tokens (lower_scan.c) ---- */
+bool pp_lower_is(const lw_t *w, long k, const char *text);
+bool pp_lower_kind(const lw_t *w, long k, pp_js_kind_t kind);
+bool pp_lower_ends_operand(const lw_t *w, long k);
+long pp_lower_expr_end(const lw_t *w, long k, bool stop_at_comma);
+long pp_lower_stmt_end(const lw_t *w, long k);
+long pp_lower_operand_start(const lw_t *w, long k);
+long pp_lower_operand_end(const lw_t *w, long k);
+long pp_lower_template_end(const lw_t *w, long k);
+pp_status_t pp_lower_structure(lw_t *w);
+
+/* ---- edits (lower.c) ---- */
+void pp_lower_repl(lw_t *w, long k, const char *text);
+void pp_lower_before(lw_t *w, long k, long span_end, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void pp_lower_after(lw_t *w, long k, long span_start, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Moves tokens [a, b] after token dest (nesting key span_start). */
+void pp_lower_move_after(lw_t *w, long dest, long span_start, long a, long b);
+void pp_lower_delete(lw_t *w, long a, long b);
+/* Records an unsupported construct at token k (first one wins). */
+void pp_lower_unsupported(lw_t *w, long k, const char *feature, const char *es);
+/* Notes the first use of a lowered feature (bit) for warnings. */
+void pp_lower_used(lw_t *w, long k, unsigned bit, const char *feature, const char *es);
+void pp_lower_note(lw_t *w, long k, const char *feature, const char *msg);
+/* The name a binding token is emitted as (its rename, or its text). */
+void pp_lower_name(const lw_t *w, long k, char *buf, size_t cap);
+
+/* ---- constructs ---- */
+void pp_lower_check_token(lw_t *w, long k);      /* lower_check.c */
+void pp_lower_functions_at(lw_t *w, long k);      /* lower_fn.c */
+void pp_lower_decl(lw_t *w, long k);             /* lower_decl.c */
+void pp_lower_for_of(lw_t *w, long k);
+void pp_lower_scopes(lw_t *w);                   /* lower_scope.c */
+/* Appends ", NAME" for every binding of the pattern at p (emitted names). */
+void pp_lower_pattern_names(const lw_t *w, long p, pp_str_t *out);
+/* A fresh temporary "__pp_<prefix><n>" into buf. */
+void pp_lower_temp(lw_t *w, const char *prefix, char *buf, size_t cap);
+void pp_lower_template(lw_t *w, long k);         /* lower_expr.c */
+void pp_lower_object(lw_t *w, long k);
+void pp_lower_spread(lw_t *w, long k);
+void pp_lower_pow(lw_t *w, long k);
+void pp_lower_number(lw_t *w, long k);
+void pp_lower_catch(lw_t *w, long k);
+/* Generates destructuring of `src` by the pattern at token p into the
+ * declarator list after token dest (lower_decl.c). */
+void pp_lower_pattern(lw_t *w, long p, const char *src, long dest, long key);
+
+/* Feature bits for pp_lower_used. */
+enum {
+  LWF_LET = 1u << 0, LWF_CONST = 1u << 1, LWF_ARROW = 1u << 2, LWF_TEMPLATE = 1u << 3,
+  LWF_DEFAULT = 1u << 4, LWF_REST = 1u << 5, LWF_FOROF = 1u << 6, LWF_SHORTHAND = 1u << 7,
+  LWF_METHOD = 1u << 8, LWF_DESTRUCT = 1u << 9, LWF_SPREAD = 1u << 10, LWF_POW = 1u << 11,
+  LWF_CATCH = 1u << 12, LWF_NUMBER = 1u << 13
+};
+
+#endif

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# examples/minimal.c builds against the library of this build and answers
+# like `pacprobe eval` (the library API is what the CLI uses).
+set -euo pipefail
+PP=$1
+SRC=${PP_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
+B=${PP_BUILD:-$(dirname "$PP")}
+command -v cc >/dev/null || { echo "skip: no C compiler"; exit 77; }
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+duk=$B/libpp_duktape.a
+[ -f "$duk" ] || duk=$B/libpacprobe_duktape.a
+cc -std=c11 -Wall -Wextra -Werror -I"$SRC/src" -o "$TMP/minimal" "$SRC/examples/minimal.c" \
+  "$B/libpacprobe.a" "$duk" $(pkg-config --libs libcurl libcares jansson libidn2) -lm -lpthread
+pac=$SRC/pacscripts/examples/corporate.pac
+urls=(http://www.example.com/ https://login.example.net/sso http://intranet/)
+"$TMP/minimal" "$pac" "${urls[@]}" >"$TMP/ex.out" || true
+"$PP" eval --no-dns -j 1 -p "$pac" --format tsv "${urls[@]}" | cut -f1,2 | sed 's/\t/ : /' >"$TMP/pp.out" || true
+# the example uses the system resolver, eval --no-dns: compare names that need no DNS
+diff <(head -n2 "$TMP/ex.out") <(head -n2 "$TMP/pp.out")
+[ "$(wc -l <"$TMP/ex.out")" = 3 ]
+echo "ok: examples/minimal.c agrees with pacprobe eval"

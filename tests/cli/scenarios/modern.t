@@ -1,0 +1,64 @@
+# Modern JavaScript in PAC files (issue 9, docs/modern-js.md): ES2015+
+# syntax is lowered for Duktape, unsupported constructs get their own
+# message, positions stay those of the original file.
+
+=== a modern rewrite of corporate.pac answers exactly as the ES5 original (5,000 URLs, chrome)
+$ bash $DATA/modern/gen-urls.sh 5000 >u.txt && pacprobe eval -p $EX/corporate.pac -f u.txt >es5.out && pacprobe eval -p $DATA/modern/corporate-modern.pac -f u.txt >modern.out && cmp es5.out modern.out && wc -l <modern.out && sed 's/.* : //' modern.out | sort -u | wc -l
+out<<
+5000
+7
+.
+
+=== the same 5,000 URLs in pacparser and winhttp modes (full URLs: the /sso/ rule fires too)
+$ bash $DATA/modern/gen-urls.sh 5000 >u.txt && for m in pacparser winhttp firefox; do pacprobe eval --emulate $m -p $EX/corporate.pac -f u.txt >a.$m && pacprobe eval --emulate $m -p $DATA/modern/corporate-modern.pac -f u.txt 2>/dev/null >b.$m && cmp a.$m b.$m && { grep -c sso-proxy b.$m || true; }; done
+out<<
+90
+90
+0
+.
+
+=== class at line 9 column 1: the distinct unsupported-feature error, exit 2, never "broken PAC"
+$ pacprobe eval -p $DATA/modern/class9.pac http://www.example.com/
+exit 2
+err~ ^pacprobe: error: .*class9\.pac:9:1: unsupported JavaScript feature 'class' \(ES2015\) — browsers accept this; pacprobe's engine does not$
+err! SyntaxError|cannot be used|would go DIRECT
+errlines 1
+
+=== a runtime error in a lowered PAC names the original line
+$ pacprobe eval -p $DATA/modern/lines.pac http://boom/ http://ok/
+exit 1
+out= http://ok/ : PROXY ok:8080
+err~ lines\.pac:10: ReferenceError
+
+=== a syntax error after lowered lines keeps its original line
+$ pacprobe eval -p $DATA/modern/syntax.pac http://x/
+exit 2
+err~ syntax\.pac:5: SyntaxError
+
+=== explain on the modern PAC names the deciding return at its original line
+$ pacprobe explain -p $DATA/modern/corporate-modern.pac http://www.example.org/
+out~ decided at .*corporate-modern\.pac:96:3
+out~ 96 \|   return routes\[pool\];
+out~ dnsDomainIs\("www.example.org",".azure.com"\) -> false .*corporate-modern\.pac:84:30
+
+=== --emulate winhttp warns, once at load, about each construct WinHTTP's engine rejects
+$ pacprobe eval --emulate winhttp -p $DATA/modern/corporate-modern.pac http://www.example.org/ http://a.example.com/
+out~ ^http://www.example.org/ : PROXY
+err~ warning: .*corporate-modern\.pac:7:1: const \(ES2015\): WinHTTP's legacy JScript engine rejects this syntax; pacprobe lowers it to ES5
+err~ warning: .*corporate-modern\.pac:9:27: default parameter \(ES2015\)
+err~ warning: .*corporate-modern\.pac:9:39: arrow function \(ES2015\)
+err~ warning: .*\.includes\(\) \(ES2016\) is missing in WinHTTP's legacy JScript engine; pacprobe provides it
+errlines 12
+
+=== the same PAC in chrome mode loads without a word
+$ pacprobe eval -p $DATA/modern/corporate-modern.pac http://www.example.org/
+errlines 0
+
+=== an ES5 PAC gets no lowering warning in winhttp mode
+$ pacprobe eval --emulate winhttp -p $EX/corporate.pac http://www.example.org/
+errlines 0
+
+=== a closure capturing a loop's let is reported as a note in every mode
+$ printf 'var fs = [];\nfor (let i = 0; i < 2; i++) fs.push(() => i);\nfunction FindProxyForURL(u, h) { return "DIRECT"; }\n' >c.pac && pacprobe eval -p c.pac http://x/
+out= DIRECT
+err~ warning: c\.pac:2:43: a closure captures the loop variable 'i'
