@@ -96,7 +96,7 @@ bench_nodns() {
   local d=$OUT/nodns
   bash "$ROOT/tests/tools/gen-rules-pac.sh" "$d" 200 "$NODNS_URLS" 1 >/dev/null
   # only plain URL lines: every tool's script must see the same string
-  grep -E '^[a-z]+://[^ ]+$' "$d/urls.txt" | head -n "$NODNS_URLS" >"$d/clean.urls"
+  grep -E '^[a-z]+://[^ ]+$' "$d/urls.txt" | grep -v $'\r' | head -n "$NODNS_URLS" >"$d/clean.urls"
   local n
   n=$(wc -l <"$d/clean.urls")
   run pp-nodns "$d/pp.out" "$PP" eval --quiet --emulate pacparser -p "$d/rules.pac" -f "$d/clean.urls"
@@ -111,6 +111,10 @@ bench_nodns() {
   row "pactester (libpacparser1 1.3.6)" "$n" pactester-nodns 0 "$ref"
   row "node pac-resolver $(node -p "require('$ROOT/bench/peers/node_modules/pac-resolver/package.json').version")" \
     "$n" node-nodns 0 "$ref"
+  check "pacprobe >= 30 x pactester's evaluations/s (no DNS)" awk -v a="$ref" \
+    -v b="$(rate "$n" "$(cat "$OUT/pactester-nodns.wall")")" 'BEGIN{exit !(a >= 30 * b)}'
+  check "pacprobe >= 3 x pac-resolver's evaluations/s (no DNS)" awk -v a="$ref" \
+    -v b="$(rate "$n" "$(cat "$OUT/node-nodns.wall")")" 'BEGIN{exit !(a >= 3 * b)}'
   check "pacprobe --emulate pacparser output identical to pactester's ($n URLs)" \
     cmp -s "$d/pp.out" "$d/pactester.out"
   check "pacprobe --emulate pac-resolver output identical to pac-resolver's ($n URLs)" \

@@ -203,6 +203,9 @@ typedef struct pp_engine_opts {
   pp_alert_cb alert;          /* optional; alerts are also kept per evaluation */
   void *alert_udata;
   bool trace;                 /* fill pp_eval_t.trace (`explain`); off = no cost */
+  bool no_return_sites;       /* skip locating return statements: decided_line/col
+                                 stay 0 and there are no return sites, for bulk
+                                 evaluation that reports neither (~10 % faster) */
 } pp_engine_opts_t;
 
 /* Sets the documented defaults (chrome, 1000 ms, 64 MiB). */
@@ -681,6 +684,10 @@ void pp_config_clear(pp_config_t *c);
 /* Parses --now: YYYY-MM-DDTHH:MM:SS[.fff] with optional Z or ±HH:MM; without
  * a zone the time is local (process TZ). PP_EINVAL with reason in err. */
 pp_status_t pp_time_parse(const char *text, double *epoch_ms, char *err, size_t errlen);
+
+/* True when zone names a time zone of the system's zoneinfo database
+ * ($TZDIR or /usr/share/zoneinfo), e.g. "Europe/Berlin". */
+bool pp_tz_known(const char *zone);
 
 #ifdef __cplusplus
 }

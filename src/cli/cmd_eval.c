@@ -8,6 +8,8 @@
  * (exit 1). --stats adds a summary on stderr at the end.
  */
 #include <errno.h>
+#ifdef __GLIBC__
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -59,6 +61,7 @@ static int setup(eval_run_t *r) {
   int rc = parse_format(r);
   if (rc || (rc = pp_cli_env_setup(&r->env, &r->a))) return rc;
   r->rep.mode = r->env.opts.emulate;
+  r->env.opts.no_return_sites = true; /* eval reports no return locations */
   r->pactester_lines = r->rep.mode == PP_EMU_PACPARSER && r->rep.format == PP_FMT_TEXT;
   const char *pac = r->a.value[PP_OPT_PAC];
   if (!pac) {

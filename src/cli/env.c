@@ -9,7 +9,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include "util/str.h"
@@ -22,12 +21,7 @@ int pp_cli_usage_error(const char *opt, const char *value, const char *why) {
 /* --tz must name a zone the C library knows; an unknown TZ would silently
  * mean UTC, which is exactly the kind of default we must not hide. */
 static int apply_tz(const char *zone) {
-  const char *dir = getenv("TZDIR") ? getenv("TZDIR") : "/usr/share/zoneinfo";
-  char path[512];
-  struct stat st;
-  if (!*zone || zone[0] == '/' || strstr(zone, "..") ||
-      (size_t)snprintf(path, sizeof(path), "%s/%s", dir, zone) >= sizeof(path) ||
-      stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+  if (!pp_tz_known(zone))
     return pp_cli_usage_error("tz", zone, "not a known IANA time zone (e.g. Europe/Berlin)");
   setenv("TZ", zone, 1);
   tzset();

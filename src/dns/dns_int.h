@@ -148,7 +148,7 @@ pp_status_t pp_dns_parse_answers(const unsigned char *msg, size_t len, int qtype
 /* ---- resolver state shared by resolver.c and async.c ------------------- */
 
 /* Queries in flight at once; a lookup's own query jumps the prefetch queue. */
-#define PP_DNS_MAX_INFLIGHT 256
+#define PP_DNS_MAX_INFLIGHT 128
 /* Entries kept per resolver (name x record type). */
 #define PP_DNS_CACHE_MAX 65536
 enum { PP_DNS_Q_URGENT = 0, PP_DNS_Q_AHEAD = 1 };

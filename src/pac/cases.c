@@ -7,13 +7,12 @@
  * lines and building engines is left to src/cli/cmd_test.c.
  */
 #include "pac/cases.h"
+#include "pac/host.h"
 
-#include <arpa/inet.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 #include "util/buf.h"
 #include "util/str.h"
@@ -39,22 +38,6 @@ static bool is_blank(int c) { return c == ' ' || c == '\t'; }
 static void trim(const char **p, size_t *n) {
   while (*n > 0 && is_blank((unsigned char)(*p)[0])) (*p)++, (*n)--;
   while (*n > 0 && (is_blank((unsigned char)(*p)[*n - 1]) || (*p)[*n - 1] == '\r')) (*n)--;
-}
-
-/* The same rule as --tz (src/cli/env.c): the zone must be a file of the
- * system's zoneinfo database, because an unknown TZ silently means UTC. */
-static bool zone_known(const char *zone) {
-  const char *dir = getenv("TZDIR") ? getenv("TZDIR") : "/usr/share/zoneinfo";
-  char path[512];
-  struct stat st;
-  if (!*zone || zone[0] == '/' || strstr(zone, "..")) return false;
-  if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, zone) >= sizeof(path)) return false;
-  return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-static bool ip_literal(const char *s) {
-  unsigned char tmp[16];
-  return inet_pton(AF_INET, s, tmp) == 1 || inet_pton(AF_INET6, s, tmp) == 1;
 }
 
 /* Splits the value on blanks (and on commas when `commas`) into l->items. */
@@ -108,12 +91,12 @@ static pp_status_t check_value(pp_case_line_t *l, char *err, size_t errlen) {
     return PP_OK;
   }
   case PP_CASE_DIR_TZ:
-    return zone_known(l->value) ? PP_OK
+    return pp_tz_known(l->value) ? PP_OK
                                 : bad_value(l, "not a known IANA time zone (e.g. Europe/Berlin)", err, errlen);
   case PP_CASE_DIR_MY_IP: {
     pp_status_t st = split_items(l, true);
     for (size_t i = 0; st == PP_OK && i < l->nitems; i++)
-      if (!ip_literal(l->items[i])) st = bad_value(l, "expected IP addresses separated by ','", err, errlen);
+      if (!pp_host_is_ip_literal(l->items[i])) st = bad_value(l, "expected IP addresses separated by ','", err, errlen);
     return st;
   }
   case PP_CASE_DIR_RESOLVE: return check_resolve(l, err, errlen);

@@ -8,7 +8,9 @@
 #include "pacprobe.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "util/str.h"
@@ -81,4 +83,16 @@ pp_status_t pp_time_parse(const char *text, double *epoch_ms, char *err, size_t 
   }
   *epoch_ms = (double)t * 1000.0 + ms;
   return PP_OK;
+}
+
+/* The zone must be a file of the system's zoneinfo database: glibc reads
+ * an unknown TZ as UTC without a word, exactly the kind of silent default
+ * pacprobe must not have. */
+bool pp_tz_known(const char *zone) {
+  const char *dir = getenv("TZDIR") ? getenv("TZDIR") : "/usr/share/zoneinfo";
+  char path[512];
+  struct stat st;
+  if (!*zone || zone[0] == '/' || strstr(zone, "..")) return false;
+  if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, zone) >= sizeof(path)) return false;
+  return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }

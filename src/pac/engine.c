@@ -203,6 +203,7 @@ static pp_status_t instrument(pp_engine_t *e) {
   pp_js_error_t jerr;
   pp_instrumented_clear(&e->instr);
   pp_str_free(&e->instr_note);
+  if (e->opts.no_return_sites && !e->opts.trace) return PP_OK;
   pp_status_t st = pp_instrument(e->script, e->script_len, e->opts.trace ? PP_INSTR_CALLS : 0,
                                  &e->instr, &jerr);
   if (st == PP_ESYNTAX)

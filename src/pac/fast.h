@@ -5,10 +5,11 @@
 
 #include "pac/engine_int.h"
 
-/* Wraps the runtime's global shExpMatch in a native function that answers
- * the plain glob cases itself and calls the original for everything else.
- * Call after the runtime scripts ran, before the PAC (which may still
- * redefine shExpMatch), inside a protected call. */
+/* Wraps the runtime's hot helpers (shExpMatch, dnsDomainIs, ...) for the
+ * engine's emulation mode in native functions that answer the common
+ * printable-ASCII cases themselves and call the original for everything
+ * else. Call after the runtime scripts ran, before the PAC (which may still
+ * redefine them), inside a protected call. */
 void pp_fast_install(pp_engine_t *e);
 
 #endif

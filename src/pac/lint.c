@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "pac/lint_int.h"
+#include "pac/lower.h"
 #include "util/str.h"
 
 /* WinHTTP refuses a PAC over 1 MB; Chromium's fetcher stops at 1,048,576
@@ -126,6 +127,7 @@ static pp_status_t report_load(pp_status_t st, const pp_engine_t *e, const char 
     int col = !lexed && lexerr->line == line ? lexerr->col : 1;
     return pp_lint_add(rep, name, line, col, PP_LINT_ERROR, "syntax", "%s", msg);
   }
+  if (st == PP_EUNSUPPORTED) return PP_OK; /* a warning from check_engines, not a PAC error */
   if (st == PP_ENOFUNC) {
     size_t near = near_find_proxy(c);
     if (near != PP_LINT_NO_MATCH)
@@ -155,6 +157,26 @@ static pp_status_t load_check(const char *text, size_t len, const char *name,
   return st;
 }
 
+/* What the lowering pass knows about engines (docs/modern-js.md): a
+ * construct no engine of pacprobe's runs (the PAC itself works in browsers,
+ * so a warning, not an error) and, for winhttp/pacparser, constructs their
+ * older engines reject. Findings arrive as "LINE:COL: text". */
+static pp_status_t check_engines(const char *text, size_t len, const char *name,
+                                 pp_emulation_t mode, pp_lint_report_t *rep) {
+  char **lines = NULL;
+  size_t n = 0, nerr = 0;
+  if (pp_lower_findings(text, len, mode, &lines, &n, &nerr) != PP_OK) return PP_ENOMEM;
+  pp_status_t st = PP_OK;
+  for (size_t i = 0; i < n && st == PP_OK; i++) {
+    int line = 0, col = 0, used = 0;
+    if (sscanf(lines[i], "%d:%d: %n", &line, &col, &used) < 2 || used == 0) continue;
+    st = pp_lint_add(rep, name, line, col, PP_LINT_WARNING,
+                     i < nerr ? "unsupported-js" : "engine-compat", "%s", lines[i] + used);
+  }
+  pp_strlist_free(lines, n);
+  return st;
+}
+
 pp_status_t pp_lint_source(const char *text, size_t len, const char *name,
                            const pp_engine_opts_t *eo, pp_lint_report_t *rep) {
   size_t first = rep->n;
@@ -168,6 +190,7 @@ pp_status_t pp_lint_source(const char *text, size_t len, const char *name,
                   "stops fetching at 1048576 bytes",
                   len) != PP_OK)
     return PP_ENOMEM;
+  if (check_engines(text, len, name, eo->emulate, rep) != PP_OK) return PP_ENOMEM;
   pp_status_t lx = pp_lint_ctx_init(&c, text, len, name, eo->emulate, rep, &lexerr);
   if (lx == PP_ENOMEM) {
     st = PP_ENOMEM;

@@ -39,13 +39,11 @@ static lw_item_t *new_item(lw_t *w, long k, bool after, long key) {
 }
 
 static void add_text(lw_t *w, long k, bool after, long key, const char *fmt, va_list ap) {
-  pp_str_t s = PP_STR_INIT;
   va_list cp;
   va_copy(cp, ap);
   int n = vsnprintf(NULL, 0, fmt, cp);
   va_end(cp);
   char *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
-  (void)s;
   if (!buf) {
     w->oom = true;
     return;

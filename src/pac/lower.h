@@ -82,8 +82,10 @@ void pp_lower_format_unsupported(const pp_lower_diag_t *d, const char *name, cha
  * text", caller frees with pp_strlist_free), for emulation `mode`:
  * unsupported constructs (every mode), lowered constructs and polyfilled
  * built-ins WinHTTP's legacy engine rejects (winhttp only; "pacparser" too,
- * whose SpiderMonkey is ES3-era), loop-closure notes. *nerr counts the
- * unsupported ones. PP_OK, PP_ENOMEM. */
+ * whose SpiderMonkey is ES3-era), loop-closure notes. Only the first
+ * unsupported construct is listed (the pass stops there); *nerr counts it.
+ * Findings in the lowered constructs stop at that point too. PP_OK,
+ * PP_ENOMEM. */
 pp_status_t pp_lower_findings(const char *src, size_t len, pp_emulation_t mode, char ***lines,
                               size_t *n, size_t *nerr);
 

@@ -84,3 +84,43 @@ size_t pp_engine_warnings(const pp_engine_t *e, const char *const **lines) {
   *lines = (const char *const *)e->warn;
   return e->nwarn;
 }
+
+static void push_line(char ***lines, size_t *n, const pp_lower_diag_t *d, const char *text,
+                      bool *ok) {
+  char buf[512];
+  snprintf(buf, sizeof(buf), "%d:%d: %s", d->line, d->col, text);
+  *ok = *ok && pp_strlist_push(lines, n, buf);
+}
+
+pp_status_t pp_lower_findings(const char *src, size_t len, pp_emulation_t mode, char ***lines,
+                              size_t *n, size_t *nerr) {
+  *lines = NULL;
+  *n = *nerr = 0;
+  pp_lower_result_t r;
+  pp_status_t st = pp_lower(src, len, &r);
+  bool ok = st != PP_ENOMEM;
+  char text[400];
+  if (st == PP_EUNSUPPORTED) {
+    snprintf(text, sizeof(text), "unsupported JavaScript feature '%s' (%s) \xe2\x80\x94 browsers "
+             "accept this; pacprobe's engine does not", r.error.feature, r.error.es);
+    push_line(lines, n, &r.error, text, &ok);
+    *nerr = 1;
+  }
+  bool old_engine = mode == PP_EMU_WINHTTP || mode == PP_EMU_PACPARSER;
+  for (size_t i = 0; old_engine && i < r.nlowered; i++) {
+    const pp_lower_diag_t *d = &r.lowered[i];
+    snprintf(text, sizeof(text), "%s (%s): %s's engine rejects this; pacprobe %s", d->feature,
+             d->es, pp_emulation_name(mode),
+             strcmp(d->msg, "built-in") == 0 ? "provides it" : "lowers it to ES5");
+    push_line(lines, n, d, text, &ok);
+  }
+  for (size_t i = 0; i < r.nnotes; i++) push_line(lines, n, &r.notes[i], r.notes[i].msg, &ok);
+  pp_lower_clear(&r);
+  if (!ok) {
+    pp_strlist_free(*lines, *n);
+    *lines = NULL;
+    *n = *nerr = 0;
+    return PP_ENOMEM;
+  }
+  return PP_OK;
+}

@@ -24,7 +24,8 @@ static void template_chars(pp_str_t *s, const char *p, size_t n) {
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)p[i];
     if (c == '\\' && i + 1 < n) {
-      pp_str_append(s, p + i, 2);
+      if (p[i + 1] == 0) pp_str_puts(s, "\\x00");
+      else pp_str_append(s, p + i, 2);
       i++;
       if (p[i] == '\r' && i + 1 < n && p[i + 1] == '\n') pp_str_putc(s, p[++i]);
     } else if (c == 0) {
@@ -168,7 +169,10 @@ void pp_lower_spread(lw_t *w, long k) {
   if (w->match[k] < 0 || !has_spread(w, k)) return;
   long close = w->match[k];
   pp_str_t idx = PP_STR_INIT;
-  spread_indexes(w, k, &idx);
+  if (spread_indexes(w, k, &idx) == 0) { /* `...` in no element position: Duktape says so */
+    pp_str_free(&idx);
+    return;
+  }
   pp_lower_used(w, k, LWF_SPREAD, "spread", "ES2015");
   if (!idx.s) {
     w->oom = true;

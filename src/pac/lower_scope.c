@@ -109,10 +109,7 @@ static void on_binding(lw_t *w, long b, long decl, long lo, long hi) {
 /* Each declarator of the let/const at k. */
 static void block_scoped(lw_t *w, long k) {
   long lo, hi;
-  if (!block_of(w, k, &lo, &hi)) {
-    if (is(w, w->parent[k], "(") && is(w, w->parent[k] - 1, "for")) return;
-    return;
-  }
+  if (!block_of(w, k, &lo, &hi)) return; /* function level: var means the same */
   for (long j = k + 1; j < w->n - 1;) {
     visit(w, j, k, lo, hi, on_binding);
     long e = (is(w, j, "[") || is(w, j, "{")) && w->match[j] > j ? w->match[j] : j;

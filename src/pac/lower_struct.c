@@ -19,8 +19,8 @@ static pp_status_t match_brackets(lw_t *w) {
   long sp = 0;
   if (!stack) return PP_ENOMEM;
   pp_status_t st = PP_ESYNTAX;
+  for (long k = 0; k < w->n; k++) w->match[k] = w->parent[k] = -1; /* defined after a bail-out */
   for (long k = 0; k < w->n; k++) {
-    w->match[k] = -1;
     w->parent[k] = sp ? stack[sp - 1] : -1;
     pp_js_kind_t kind = w->t[k].kind;
     bool open = kind == PP_JS_TEMPLATE_HEAD || is(w, k, "(") || is(w, k, "[") || is(w, k, "{");

@@ -146,6 +146,7 @@ static void test_random_tokens(void **state) {
     const char *src = s.s ? s.s : "";
     pp_lower_result_t r;
     pp_status_t st = pp_lower(src, s.len, &r);
+    if (!(st == PP_OK || st == PP_EUNSUPPORTED || st == PP_ESYNTAX)) fprintf(stderr, "status %d for: %s\n", (int)st, src);
     assert_true(st == PP_OK || st == PP_EUNSUPPORTED || st == PP_ESYNTAX);
     if (st == PP_OK && r.changed) {
       rewritten++;

@@ -131,3 +131,14 @@ out= 0 errors, 0 warnings
 $ pacprobe lint --help
 out~ --strict
 out~ --urls FILE
+
+=== a construct pacprobe cannot run is a warning (browsers accept it), not a PAC error
+$ printf 'function FindProxyForURL(u, h) {\n  return "DIRECT";\n}\nclass A {}\n' > $TMP/c.pac; pacprobe lint $TMP/c.pac
+out~ c\.pac:4:1: warning: unsupported JavaScript feature 'class' \(ES2015\) .* \[unsupported-js\]$
+out~ ^0 errors, 1 warning$
+
+=== winhttp: modern syntax its engine rejects is reported where it is
+$ printf 'function FindProxyForURL(u, h) {\n  let p = "PROXY a:1";\n  return `${p}`;\n}\n' > $TMP/m.pac; pacprobe lint $TMP/m.pac; pacprobe lint --emulate winhttp $TMP/m.pac
+out~ ^0 errors, 0 warnings$
+out~ m\.pac:2:3: warning: let \(ES2015\): winhttp's engine rejects this; pacprobe lowers it to ES5 \[engine-compat\]
+out~ m\.pac:3:10: warning: template literal .*\[engine-compat\]
