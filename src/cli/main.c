@@ -14,12 +14,12 @@ static void print_usage(FILE *out) {
           "Which proxy does this machine use for a URL, who decided, does it work.\n\n"
           "commands:\n"
           "  eval      evaluate a PAC for URLs (pactester-compatible)\n"
-          "  sources   which proxy configuration is in effect for a user or service, and why\n"
           "  explain   show why a URL gets its proxy: calls, DNS, the deciding line\n"
-          "  discover  find the PAC by WPAD (DHCP, DNS) and show every step\n"
           "  lint      check PAC scripts for errors and likely mistakes\n"
           "  test      run a PAC against a file of expected results\n"
-          "  diff      compare two PAC versions over a URL list\n\n"
+          "  diff      compare two PAC versions over a URL list\n"
+          "  discover  find the PAC by WPAD (DHCP, DNS) and show every step\n"
+          "  sources   which proxy configuration is in effect for a user or service, and why\n\n"
           "Run 'pacprobe COMMAND --help' for a command's options, 'man pacprobe' for more.\n"
           "Invoked as 'pactester', pacprobe accepts pactester's flags.\n");
 }
