@@ -107,6 +107,9 @@ typedef struct pp_args {
 bool pp_args_parse(pp_args_t *a, unsigned cmd, const char *cmdname, int argc, char **argv,
                    int first);
 void pp_args_free(pp_args_t *a);
+/* When --help or --version was given, prints the subcommand's help (which
+ * wins) or the version and returns true: the caller then exits 0. */
+bool pp_args_info(const pp_args_t *a, void (*print_help)(void));
 /* Prints the options that `cmd` takes, from the table. */
 void pp_options_help(FILE *out, unsigned cmd);
 

@@ -6,13 +6,11 @@
  * result differs, then a count and the old -> new pairs by frequency. URLs
  * are streamed: memory grows with the number of distinct pairs, not URLs.
  */
-#include <errno.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/env.h"
-#include "util/buf.h"
 #include "util/str.h"
 
 /* One old -> new pair; `first` orders pairs of equal count by appearance. */
@@ -117,49 +115,16 @@ static int diff_url(diff_run_t *r, const char *url, const char *where) {
   return rc;
 }
 
-/* A URL list line: blanks around the URL trimmed, blank and '#' lines
- * skipped (DESIGN §1.1 -f). */
-static int diff_line(diff_run_t *r, const char *line, size_t len, const char *where) {
-  pp_buf_t b;
-  pp_buf_init(&b, line, len);
-  pp_buf_skip_blanks(&b);
-  if (pp_buf_remaining(&b) == 0 || pp_buf_peek(&b) == '#') return 0;
-  size_t start = b.pos, end = len;
-  while (end > start && (line[end - 1] == ' ' || line[end - 1] == '\t' || line[end - 1] == '\r'))
-    end--;
-  char *url = pp_strndup(line + start, end - start);
+/* A URL list line (DESIGN §1.1 -f, pp_cli_list_url). */
+static int diff_line(void *udata, const char *line, size_t len, bool had_nl, const char *where) {
+  (void)had_nl;
+  const char *start;
+  size_t n;
+  if (!pp_cli_list_url(line, len, &start, &n)) return 0;
+  char *url = pp_strndup(start, n);
   if (!url) return -1;
-  int rc = diff_url(r, url, where);
+  int rc = diff_url(udata, url, where);
   free(url);
-  return rc;
-}
-
-static int diff_file(diff_run_t *r, const char *path) {
-  bool is_stdin = strcmp(path, "-") == 0;
-  FILE *f = is_stdin ? stdin : fopen(path, "r");
-  if (!f) {
-    pp_msg_error("URL file '%s': %s", path, strerror(errno));
-    r->bad_input = true;
-    return 0;
-  }
-  char *line = NULL;
-  size_t cap = 0;
-  ssize_t got;
-  unsigned long lineno = 0;
-  int rc = 0;
-  while (rc == 0 && (got = getline(&line, &cap, f)) >= 0) {
-    char where[600];
-    size_t len = (size_t)got;
-    if (len > 0 && line[len - 1] == '\n') len--;
-    snprintf(where, sizeof(where), "%s:%lu", is_stdin ? "stdin" : path, ++lineno);
-    rc = diff_line(r, line, len, where);
-  }
-  if (rc == 0 && ferror(f)) {
-    pp_msg_error("URL file '%s': read error: %s", path, strerror(errno));
-    r->bad_input = true;
-  }
-  free(line);
-  if (!is_stdin) fclose(f);
   return rc;
 }
 
@@ -245,7 +210,7 @@ static int run(diff_run_t *r) {
     err = diff_url(r, r->a.positional.v[i], where);
   }
   for (size_t i = 0; err == 0 && i < r->a.list[PP_OPT_URL_FILE].n; i++)
-    err = diff_file(r, r->a.list[PP_OPT_URL_FILE].v[i]);
+    err = pp_cli_each_line(r->a.list[PP_OPT_URL_FILE].v[i], diff_line, r, &r->bad_input);
   if (err) return PP_EXIT_USAGE;
   print_summary(r);
   fflush(stdout);
@@ -257,9 +222,7 @@ int pp_cmd_diff(int argc, char **argv, int first) {
   memset(&r, 0, sizeof(r));
   int rc = PP_EXIT_USAGE;
   if (!pp_args_parse(&r.a, PP_CMD_DIFF, "diff", argc, argv, first)) goto done;
-  if (r.a.given[PP_OPT_HELP] || r.a.given[PP_OPT_VERSION]) {
-    if (r.a.given[PP_OPT_HELP]) print_help();
-    else printf("pacprobe %s\n", PP_VERSION);
+  if (pp_args_info(&r.a, print_help)) {
     rc = PP_EXIT_OK;
     goto done;
   }

@@ -175,9 +175,7 @@ int pp_cmd_discover(int argc, char **argv, int first) {
   memset(&d, 0, sizeof(d));
   int rc = PP_EXIT_USAGE;
   if (!pp_args_parse(&r.a, PP_CMD_DISCOVER, "discover", argc, argv, first)) goto done;
-  if (r.a.given[PP_OPT_HELP] || r.a.given[PP_OPT_VERSION]) {
-    if (r.a.given[PP_OPT_HELP]) print_help();
-    else printf("pacprobe %s\n", PP_VERSION);
+  if (pp_args_info(&r.a, print_help)) {
     rc = PP_EXIT_OK;
     goto done;
   }

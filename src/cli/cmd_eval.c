@@ -7,7 +7,6 @@
  * URL runs; a bad URL or a failing evaluation is reported and the rest go on
  * (exit 1). --stats adds a summary on stderr at the end.
  */
-#include <errno.h>
 #ifdef __GLIBC__
 #endif
 #include <stdlib.h>
@@ -104,69 +103,36 @@ static int eval_one(eval_run_t *r, const char *url, const char *where) {
   return pp_runner_submit(r->runner, url, where);
 }
 
-/* One line of a URL list. Ordinary lists: surrounding blanks trimmed, blank
- * and "#" lines skipped. pactester lists: leading blanks skipped, "#" lines
- * echoed to stdout as they are, the URL ends at the first blank. */
-static int eval_line(eval_run_t *r, const char *line, size_t len, size_t raw_len, bool had_nl,
+/* One line of a URL list. Ordinary lists: pp_cli_list_url. pactester
+ * lists: leading blanks skipped, "#" lines echoed to stdout as they are
+ * (their "\r\n" included), the URL ends at the first blank. */
+static int eval_line(void *udata, const char *line, size_t raw_len, bool had_nl,
                      const char *where) {
-  pp_buf_t b;
-  pp_buf_init(&b, line, len);
-  pp_buf_skip_blanks(&b);
-  if (pp_buf_peek(&b) == '#') {
-    /* pactester echoes the comment with its own line end, "\r\n" included */
-    if (!r->pactester_lines) return 0;
-    pp_str_t echo = PP_STR_INIT;
-    bool ok = pp_str_append(&echo, line + b.pos, raw_len - b.pos) && pp_str_puts(&echo, had_nl ? "\n" : "");
-    int rc = ok && echo.s ? pp_runner_echo(r->runner, echo.s) : -1;
-    pp_str_free(&echo);
-    return rc;
-  }
+  eval_run_t *r = udata;
+  r->bytes_done += raw_len + had_nl;
+  size_t len = raw_len > 0 && line[raw_len - 1] == '\r' ? raw_len - 1 : raw_len;
   const char *tok;
-  size_t n = pp_buf_fetch_token(&b, &tok);
+  size_t n;
   if (!r->pactester_lines) {
-    /* the URL runs to the last non-blank byte */
-    size_t end = len;
-    while (end > b.pos - n && (line[end - 1] == ' ' || line[end - 1] == '\t')) end--;
-    n = end - (size_t)(tok - line);
+    if (!pp_cli_list_url(line, len, &tok, &n)) return 0;
+  } else {
+    pp_buf_t b;
+    pp_buf_init(&b, line, len);
+    pp_buf_skip_blanks(&b);
+    if (pp_buf_peek(&b) == '#') {
+      pp_str_t echo = PP_STR_INIT;
+      bool ok = pp_str_append(&echo, line + b.pos, raw_len - b.pos) &&
+                pp_str_puts(&echo, had_nl ? "\n" : "");
+      int rc = ok && echo.s ? pp_runner_echo(r->runner, echo.s) : -1;
+      pp_str_free(&echo);
+      return rc;
+    }
+    if ((n = pp_buf_fetch_token(&b, &tok)) == 0) return 0;
   }
-  if (n == 0) return 0;
   char *url = pp_strndup(tok, n);
   if (!url) return -1;
   int rc = eval_one(r, url, where);
   free(url);
-  return rc;
-}
-
-static int eval_file(eval_run_t *r, const char *path) {
-  FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
-  if (!f) {
-    pp_msg_error("URL file '%s': %s", path, strerror(errno));
-    r->failed = true;
-    return 0;
-  }
-  char *line = NULL;
-  size_t cap = 0;
-  ssize_t got;
-  unsigned long lineno = 0;
-  int rc = 0;
-  while (rc == 0 && (got = getline(&line, &cap, f)) >= 0) {
-    char where[600];
-    lineno++;
-    snprintf(where, sizeof(where), "%s:%lu", strcmp(path, "-") ? path : "stdin", lineno);
-    size_t len = (size_t)got;
-    r->bytes_done += len;
-    bool nl = len > 0 && line[len - 1] == '\n';
-    if (nl) len--;
-    size_t raw_len = len;
-    if (len > 0 && line[len - 1] == '\r') len--;
-    rc = eval_line(r, line, len, raw_len, nl, where);
-  }
-  if (rc == 0 && ferror(f)) {
-    pp_msg_error("URL file '%s': read error: %s", path, strerror(errno));
-    r->failed = true;
-  }
-  free(line);
-  if (f != stdin) fclose(f);
   return rc;
 }
 
@@ -231,13 +197,7 @@ int pp_eval_main(int argc, char **argv, int first, bool pactester) {
   r.pactester = pactester;
   int rc = PP_EXIT_USAGE;
   if (!pp_args_parse(&r.a, PP_CMD_EVAL, "eval", argc, argv, first)) goto done;
-  if (r.a.given[PP_OPT_VERSION]) {
-    printf("pacprobe %s\n", PP_VERSION);
-    rc = PP_EXIT_OK;
-    goto done;
-  }
-  if (r.a.given[PP_OPT_HELP]) {
-    print_help();
+  if (pp_args_info(&r.a, print_help)) {
     rc = PP_EXIT_OK;
     goto done;
   }
@@ -250,7 +210,7 @@ int pp_eval_main(int argc, char **argv, int first, bool pactester) {
     err = eval_one(&r, r.a.positional.v[i], where);
   }
   for (size_t i = 0; err == 0 && i < r.a.list[PP_OPT_URL_FILE].n; i++)
-    err = eval_file(&r, r.a.list[PP_OPT_URL_FILE].v[i]);
+    err = pp_cli_each_line(r.a.list[PP_OPT_URL_FILE].v[i], eval_line, &r, &r.failed);
   pp_run_stats_t stats;
   if (pp_runner_finish(r.runner, &stats) != 0) err = -1;
   fflush(stdout);

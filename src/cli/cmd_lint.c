@@ -171,13 +171,7 @@ int pp_cmd_lint(int argc, char **argv, int first) {
   memset(&r, 0, sizeof(r));
   int rc = PP_EXIT_USAGE;
   if (!pp_args_parse(&r.a, PP_CMD_LINT, "lint", argc, argv, first)) goto done;
-  if (r.a.given[PP_OPT_HELP]) {
-    print_help();
-    rc = PP_EXIT_OK;
-    goto done;
-  }
-  if (r.a.given[PP_OPT_VERSION]) {
-    printf("pacprobe %s\n", PP_VERSION);
+  if (pp_args_info(&r.a, print_help)) {
     rc = PP_EXIT_OK;
     goto done;
   }

@@ -150,6 +150,8 @@ static int report(pp_config_t *c, const pp_consumer_t *k, size_t n, bool json) {
   return c->nerrors ? PP_EXIT_PROBLEM : PP_EXIT_OK;
 }
 
+static void print_help(void) { usage(stdout); }
+
 int pp_cmd_sources(int argc, char **argv, int first) {
   pp_args_t a;
   pp_config_t c;
@@ -159,8 +161,7 @@ int pp_cmd_sources(int argc, char **argv, int first) {
   memset(&c, 0, sizeof(c));
   k[0] = PP_FOR_USER;
   if (!pp_args_parse(&a, PP_CMD_SOURCES, "sources", argc, argv, first)) goto done;
-  if (a.given[PP_OPT_HELP]) {
-    usage(stdout);
+  if (pp_args_info(&a, print_help)) {
     rc = PP_EXIT_OK;
     goto done;
   }

@@ -214,3 +214,10 @@ void pp_options_help(FILE *out, unsigned cmd) {
     fprintf(out, "  %-34s %s\n", left, o->help);
   }
 }
+
+bool pp_args_info(const pp_args_t *a, void (*print_help)(void)) {
+  if (a->given[PP_OPT_HELP]) print_help();
+  else if (a->given[PP_OPT_VERSION]) printf("pacprobe %s\n", PP_VERSION);
+  else return false;
+  return true;
+}
