@@ -5,27 +5,12 @@
  * record (errors, dropped result entries, alerts) are written here too so
  * every format reports the same facts.
  */
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/eval.h"
+#include "cli/json.h"
 
-/* JSON strings must be UTF-8; bytes of an invalid sequence (a URL line in
- * Latin-1, say) are shown as U+FFFD rather than dropping the field. */
-static json_t *str_or_null(const char *s) {
-  if (!s) return json_null();
-  json_t *j = json_string(s);
-  if (j) return j;
-  pp_str_t fixed = PP_STR_INIT;
-  for (; *s; s++) {
-    if ((unsigned char)*s < 0x80) pp_str_putc(&fixed, *s);
-    else pp_str_puts(&fixed, "\xEF\xBF\xBD");
-  }
-  j = json_string(fixed.s ? fixed.s : "");
-  pp_str_free(&fixed);
-  return j ? j : json_null();
-}
 
 static json_t *routes_json(const pp_result_t *r) {
   json_t *arr = json_array();
@@ -34,7 +19,7 @@ static json_t *routes_json(const pp_result_t *r) {
     json_t *o = json_object();
     json_object_set_new(o, "type", json_string(pp_route_type_name(rt->type)));
     if (rt->type != PP_ROUTE_DIRECT) {
-      json_object_set_new(o, "host", str_or_null(rt->host));
+      json_object_set_new(o, "host", pp_json_str(rt->host));
       json_object_set_new(o, "port", json_integer(rt->port));
     }
     json_array_append_new(arr, o);
@@ -42,11 +27,6 @@ static json_t *routes_json(const pp_result_t *r) {
   return arr;
 }
 
-static json_t *strings_json(char **v, size_t n) {
-  json_t *arr = json_array();
-  for (size_t i = 0; arr && i < n; i++) json_array_append_new(arr, str_or_null(v[i]));
-  return arr;
-}
 
 /* Machine-readable name of a per-URL failure (docs/json.md). */
 static const char *error_code(pp_status_t st) {
@@ -69,24 +49,24 @@ static const char *decided_by(const pp_eval_t *ev) {
 
 static void print_json(FILE *out, const pp_eval_t *ev) {
   json_t *o = json_object();
-  json_object_set_new(o, "url", str_or_null(ev->url));
-  json_object_set_new(o, "pac_url", str_or_null(ev->pac_url));
-  json_object_set_new(o, "host", str_or_null(ev->host));
-  json_object_set_new(o, "raw", str_or_null(ev->raw));
-  json_object_set_new(o, "result", str_or_null(ev->result.canonical));
+  json_object_set_new(o, "url", pp_json_str(ev->url));
+  json_object_set_new(o, "pac_url", pp_json_str(ev->pac_url));
+  json_object_set_new(o, "host", pp_json_str(ev->host));
+  json_object_set_new(o, "raw", pp_json_str(ev->raw));
+  json_object_set_new(o, "result", pp_json_str(ev->result.canonical));
   json_object_set_new(o, "routes", routes_json(&ev->result));
   if (ev->status == PP_OK) {
     json_object_set_new(o, "error", json_null());
   } else {
     json_t *err = json_object();
     json_object_set_new(err, "code", json_string(error_code(ev->status)));
-    json_object_set_new(err, "message", str_or_null(ev->error ? ev->error : pp_strerror(ev->status)));
+    json_object_set_new(err, "message", pp_json_str(ev->error ? ev->error : pp_strerror(ev->status)));
     json_object_set_new(err, "line", ev->error_line > 0 ? json_integer(ev->error_line) : json_null());
     json_object_set_new(o, "error", err);
   }
-  json_object_set_new(o, "alerts", strings_json(ev->alerts, ev->nalerts));
-  json_object_set_new(o, "invalid", strings_json(ev->result.invalid, ev->result.ninvalid));
-  json_object_set_new(o, "decided_by", str_or_null(decided_by(ev)));
+  json_object_set_new(o, "alerts", pp_json_strlist(ev->alerts, ev->nalerts));
+  json_object_set_new(o, "invalid", pp_json_strlist(ev->result.invalid, ev->result.ninvalid));
+  json_object_set_new(o, "decided_by", pp_json_str(decided_by(ev)));
   char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
   if (s) fprintf(out, "%s\n", s);
   free(s);

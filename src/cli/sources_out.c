@@ -6,10 +6,10 @@
  * object. Proxy strings arrive masked from the library; nothing here
  * prints a password.
  */
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/json.h"
 #include "cli/sources.h"
 #include "util/str.h"
 
@@ -92,26 +92,7 @@ void pp_sources_print_text(FILE *out, const pp_config_t *c) {
     fprintf(out, "warning [%s]: %s\n", c->warnings[i].code, c->warnings[i].message);
 }
 
-/* JSON strings must be UTF-8; anything else becomes U+FFFD per byte. */
-static json_t *jstr(const char *s) {
-  if (!s) return json_null();
-  json_t *j = json_string(s);
-  if (j) return j;
-  pp_str_t fixed = PP_STR_INIT;
-  for (; *s; s++) {
-    if ((unsigned char)*s < 0x80) pp_str_putc(&fixed, *s);
-    else pp_str_puts(&fixed, "\xEF\xBF\xBD");
-  }
-  j = json_string(fixed.s ? fixed.s : "");
-  pp_str_free(&fixed);
-  return j ? j : json_null();
-}
 
-static json_t *jlist(char **v, size_t n) {
-  json_t *a = json_array();
-  for (size_t i = 0; a && i < n; i++) json_array_append_new(a, jstr(v[i]));
-  return a;
-}
 
 static json_t *jflags(const pp_source_t *s) {
   if (!s->has_blob && s->kind != PP_SRC_WININET_VALUES && s->kind != PP_SRC_NETSH)
@@ -124,22 +105,22 @@ static json_t *jflags(const pp_source_t *s) {
 static json_t *source_json(const pp_source_t *s) {
   json_t *o = json_object();
   json_object_set_new(o, "kind", json_string(pp_source_kind_name(s->kind)));
-  json_object_set_new(o, "file", jstr(s->file));
+  json_object_set_new(o, "file", pp_json_str(s->file));
   json_object_set_new(o, "line", s->line ? json_integer(s->line) : json_null());
-  json_object_set_new(o, "key", jstr(s->key));
+  json_object_set_new(o, "key", pp_json_str(s->key));
   json_object_set_new(o, "account",
                       s->account ? json_string(pp_account_name(s->account)) : json_null());
-  json_object_set_new(o, "sid", jstr(s->sid));
-  json_object_set_new(o, "value", jstr(s->value));
+  json_object_set_new(o, "sid", pp_json_str(s->sid));
+  json_object_set_new(o, "value", pp_json_str(s->value));
   json_object_set_new(o, "version", s->has_blob ? json_integer(s->version) : json_null());
   json_object_set_new(o, "counter", s->has_blob ? json_integer(s->counter) : json_null());
   json_object_set_new(o, "flags", jflags(s));
-  json_object_set_new(o, "proxy", jstr(s->proxy));
-  json_object_set_new(o, "bypass", jlist(s->bypass, s->nbypass));
-  json_object_set_new(o, "pac_url", jstr(s->pac_url));
+  json_object_set_new(o, "proxy", pp_json_str(s->proxy));
+  json_object_set_new(o, "bypass", pp_json_strlist(s->bypass, s->nbypass));
+  json_object_set_new(o, "pac_url", pp_json_str(s->pac_url));
   json_object_set_new(o, "auto_detect", json_boolean(s->auto_detect));
   json_object_set_new(o, "in_effect", json_boolean(s->in_effect));
-  json_object_set_new(o, "error", jstr(s->error));
+  json_object_set_new(o, "error", pp_json_str(s->error));
   return o;
 }
 
@@ -152,12 +133,12 @@ bool pp_sources_print_json(FILE *out, const pp_config_t *c) {
   json_object_set_new(root, "sources", src);
   json_object_set_new(root, "effective",
                       json_pack("{s:s,s:o,s:o,s:o,s:b}", "mode", pp_config_mode_name(e->mode),
-                                "proxy", jstr(e->proxy), "bypass", jlist(e->bypass, e->nbypass),
-                                "pac_url", jstr(e->pac_url), "auto_detect", (int)e->auto_detect));
-  json_object_set_new(root, "decided_by", jstr(c->decided_by));
+                                "proxy", pp_json_str(e->proxy), "bypass", pp_json_strlist(e->bypass, e->nbypass),
+                                "pac_url", pp_json_str(e->pac_url), "auto_detect", (int)e->auto_detect));
+  json_object_set_new(root, "decided_by", pp_json_str(c->decided_by));
   for (size_t i = 0; warn && i < c->nwarnings; i++)
-    json_array_append_new(warn, json_pack("{s:o,s:o}", "code", jstr(c->warnings[i].code),
-                                          "message", jstr(c->warnings[i].message)));
+    json_array_append_new(warn, json_pack("{s:o,s:o}", "code", pp_json_str(c->warnings[i].code),
+                                          "message", pp_json_str(c->warnings[i].message)));
   json_object_set_new(root, "warnings", warn);
   char *txt = json_dumps(root, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_ENSURE_ASCII);
   json_decref(root);
