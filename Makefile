@@ -1,6 +1,7 @@
 # The two commands of the README:
 #   make demo   install what is missing (apt-get as root, else print the
-#               sudo line), build, run pacprobe on the built-in example
+#               sudo line), build, run pacprobe on the built-in example,
+#               then `pacprobe check` in the proxy lab (tools/demo-check.sh)
 #   make test   build and run the whole suite with ctest
 #   make bench  pacprobe against pactester and pac-resolver (bench/run.sh;
 #               not part of make test; root for the DNS benchmark)
@@ -39,6 +40,7 @@ demo: build
 	@echo
 	@echo '$$ pacprobe eval -p pacscripts/examples/corporate.pac --format json https://user:pw@Login.Example.NET/sso/start#x'
 	@$(BUILD)/pacprobe eval -p pacscripts/examples/corporate.pac --format json 'https://user:pw@Login.Example.NET/sso/start#x'
+	@bash tools/demo-check.sh $(BUILD)
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)

@@ -679,6 +679,120 @@ pp_status_t pp_config_write_reg(const pp_config_t *c, const pp_consumer_t *targe
                                 unsigned char **out, size_t *len, char *err, size_t errlen);
 void pp_config_clear(pp_config_t *c);
 
+/* ---- route checks (src/route) ------------------------------------------ */
+/* DESIGN §1.7, issue 8: each target's routes tried for real with libcurl,
+ * failing over like a browser; timings, errors, proxy authentication, the
+ * server's certificate chain and an interception verdict per attempt. */
+
+typedef struct pp_cert_info {
+  char *subject;   /* RFC 2253 */
+  char *issuer;    /* RFC 2253 */
+  char *not_after; /* ISO 8601 UTC, "2026-08-25T23:59:59Z" */
+  char *sha256;    /* lowercase hex of the DER */
+} pp_cert_info_t;
+
+typedef struct pp_attempt {
+  char *route;            /* "PROXY p2:8080", "DIRECT" */
+  bool ok;                /* this route delivered an accepted answer */
+  long status;            /* last HTTP status received (CONNECT or origin), 0 none */
+  const char *error_code; /* static: dns, refused, reset, timeout, proxy-dns, socks,
+                             proxy-auth, proxy-denied, tls, http; NULL when ok */
+  char *error_message;    /* one line; NULL when ok */
+  bool auth_required;     /* the proxy answered 407 (or SOCKS asked for a password) */
+  char **auth_offered;    /* "Basic", "Digest", "NTLM", "Negotiate" in offer order */
+  size_t nauth_offered;
+  const char *auth_used;  /* static scheme name when credentials got through, or NULL */
+  /* Cumulative ms from the start of the attempt; < 0 when the phase did not happen. */
+  double dns_ms, connect_ms, tls_ms, first_byte_ms, total_ms;
+  bool tls;               /* a server chain was seen (https) */
+  pp_cert_info_t *chain;  /* leaf first, as sent */
+  size_t nchain;
+  bool verified;          /* the chain builds to a trusted root (system + cacert) */
+  bool intercepted;
+  char *tls_reason;       /* why intercepted / not verified; NULL otherwise */
+  bool failover;          /* a browser would try the next entry after this failure */
+} pp_attempt_t;
+
+typedef struct pp_check_target {
+  const char *url;
+  const pp_route_t *routes; /* in PAC order */
+  size_t nroutes;
+  const long *accept;       /* accepted statuses as pairs [lo, hi]; NULL = 200..399 */
+  size_t naccept;           /* number of pairs */
+  bool head;                /* HEAD instead of GET */
+  const char *const *issuers; /* expected issuer substrings (profile); NULL/0 = any trusted */
+  size_t nissuers;
+  bool intercept_tolerated; /* an unexpected issuer that verifies is not a failure */
+} pp_check_target_t;
+
+typedef struct pp_check_result {
+  pp_attempt_t *attempts; /* in the order tried */
+  size_t nattempts;
+  int decided;            /* index of the attempt that decided the verdict, -1 none */
+  const char *verdict;    /* static: ok, unreachable, intercepted, auth-required,
+                             dns-failed, blocked, http-error */
+} pp_check_result_t;
+
+typedef struct pp_check_opts {
+  pp_resolver_t *resolver;      /* required: names curl connects to are resolved here */
+  unsigned connect_timeout_ms;  /* 0 = 5000 */
+  unsigned max_time_ms;         /* 0 = 15000 */
+  unsigned parallel;            /* targets in flight; 0 = 16 */
+  const char *cacert;           /* extra trusted CAs (PEM file) or NULL */
+  const char *proxy_user;       /* NULL = no proxy credentials */
+  const char *proxy_password;   /* not copied; the caller clears it after the run */
+  bool all_routes;              /* try every entry, not only until one works */
+} pp_check_opts_t;
+
+void pp_check_opts_init(pp_check_opts_t *o);
+/* Runs every target (out[i] for t[i], zero-initialised by the caller).
+ * Sets the resolver's timeout to connect_timeout_ms (DNS is part of the
+ * connection budget). PP_OK, PP_EINVAL (no resolver) or PP_ENOMEM. */
+pp_status_t pp_check_run(const pp_check_opts_t *o, const pp_check_target_t *t, size_t n,
+                         pp_check_result_t *out);
+void pp_check_result_clear(pp_check_result_t *r);
+
+/* Target profiles (docs/targets.md): data files listing required URLs. */
+typedef struct pp_profile_target {
+  char *url;
+  long *accept;    /* [lo, hi] pairs */
+  size_t naccept;
+  bool head;
+  char **issuers;
+  size_t nissuers;
+  bool intercept_tolerated;
+  bool advisory;
+} pp_profile_target_t;
+
+typedef struct pp_profile {
+  char *name;
+  char *description;
+  char *intercept_note; /* why interception fails this profile, or NULL */
+  bool needs_workspace;
+  pp_profile_target_t *targets;
+  size_t ntargets;
+} pp_profile_t;
+
+/* Parses a profile (text, len bytes; `name` used in errors), replacing
+ * {workspace} with `workspace` (validated: a DNS label prefix). PP_EINVAL
+ * with "name:line: reason" in err, PP_ENOMEM. Clear with pp_profile_clear. */
+pp_status_t pp_profile_parse(const char *text, size_t len, const char *name,
+                             const char *workspace, pp_profile_t *out, char *err, size_t errlen);
+void pp_profile_clear(pp_profile_t *p);
+/* true when `name` is a usable MDI workspace name; else a reason in err. */
+bool pp_workspace_valid(const char *name, char *err, size_t errlen);
+
+/* Azure Service Tags (docs/mdi-connectivity.md §5): the prefixes of one tag. */
+typedef struct pp_service_tag pp_service_tag_t;
+/* Loads tag `tag` from a ServiceTags JSON file. PP_EIO, PP_ETOOBIG, PP_EINVAL
+ * (bad JSON, unknown tag) with a reason in err. */
+pp_status_t pp_service_tag_load(const char *path, const char *tag, pp_service_tag_t **out,
+                                char *err, size_t errlen);
+/* true when the numeric address lies in one of the tag's prefixes. */
+bool pp_service_tag_contains(const pp_service_tag_t *t, const char *addr);
+size_t pp_service_tag_nprefixes(const pp_service_tag_t *t);
+void pp_service_tag_free(pp_service_tag_t *t);
+
 /* ---- clock ------------------------------------------------------------- */
 
 /* Parses --now: YYYY-MM-DDTHH:MM:SS[.fff] with optional Z or ±HH:MM; without

@@ -23,7 +23,8 @@ enum {
   PP_CMD_DIFF = 1u << 4,
   PP_CMD_PAC = PP_CMD_EVAL | PP_CMD_EXPLAIN | PP_CMD_LINT | PP_CMD_TEST | PP_CMD_DIFF,
   PP_CMD_DISCOVER = 1u << 10, /* not a PAC evaluator: it finds one (DESIGN §1.5) */
-  PP_CMD_SOURCES = 1u << 11   /* proxy configuration sources (DESIGN §1.6) */
+  PP_CMD_SOURCES = 1u << 11,  /* proxy configuration sources (DESIGN §1.6) */
+  PP_CMD_CHECK = 1u << 12     /* try every route for real (DESIGN §1.7) */
 };
 
 typedef enum pp_opt_id {
@@ -69,6 +70,19 @@ typedef enum pp_opt_id {
   PP_OPT_PROXY,
   PP_OPT_REG,
   PP_OPT_WRITE_REG,
+  PP_OPT_ADVISORY,
+  PP_OPT_ALL_ROUTES,
+  PP_OPT_AUTO,
+  PP_OPT_CACERT,
+  PP_OPT_CONNECT_TIMEOUT,
+  PP_OPT_MAX_TIME,
+  PP_OPT_PARALLEL,
+  PP_OPT_PROXY_PASSWORD_FILE,
+  PP_OPT_PROXY_USER,
+  PP_OPT_SERVICE_TAGS,
+  PP_OPT_TAG,
+  PP_OPT_TARGETS,
+  PP_OPT_WORKSPACE,
   PP_OPT_COUNT
 } pp_opt_id_t;
 
@@ -134,5 +148,7 @@ int pp_cmd_test(int argc, char **argv, int first);
 int pp_cmd_diff(int argc, char **argv, int first);
 /* `pacprobe lint PAC...` (DESIGN §1.4, docs/lint.md). */
 int pp_cmd_lint(int argc, char **argv, int first);
+/* `pacprobe check [URL...]` (DESIGN §1.7): try every route for real. */
+int pp_cmd_check(int argc, char **argv, int first);
 
 #endif

@@ -19,7 +19,8 @@ static void print_usage(FILE *out) {
           "  test      run a PAC against a file of expected results\n"
           "  diff      compare two PAC versions over a URL list\n"
           "  discover  find the PAC by WPAD (DHCP, DNS) and show every step\n"
-          "  sources   which proxy configuration is in effect for a user or service, and why\n\n"
+          "  sources   which proxy configuration is in effect for a user or service, and why\n"
+          "  check     try every URL through its route for real: failover, auth, TLS interception\n\n"
           "Run 'pacprobe COMMAND --help' for a command's options, 'man pacprobe' for more.\n"
           "Invoked as 'pactester', pacprobe accepts pactester's flags.\n");
 }
@@ -48,6 +49,7 @@ int main(int argc, char **argv) {
   if (strcmp(cmd, "test") == 0) return pp_cmd_test(argc, argv, 2);
   if (strcmp(cmd, "diff") == 0) return pp_cmd_diff(argc, argv, 2);
   if (strcmp(cmd, "lint") == 0) return pp_cmd_lint(argc, argv, 2);
+  if (strcmp(cmd, "check") == 0) return pp_cmd_check(argc, argv, 2);
   pp_msg_error("unknown command '%s' (see pacprobe --help)", cmd);
   return PP_EXIT_USAGE;
 }

@@ -8,7 +8,7 @@ BIN=$1
 SRC=${PP_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
 fails=0 checks=0
 # Each subcommand listed here has its --help checked.
-for cmd in eval explain lint test diff sources discover; do
+for cmd in eval explain lint test diff sources discover check; do
 help=$("$BIN" "$cmd" --help) || { echo "FAIL: $cmd --help exited non-zero"; exit 1; }
 opts=$(printf '%s\n' "$help" | grep -oE -- '--[a-z][a-z-]*' | sort -u)
 listed=$(printf '%s\n' "$help" | grep -oE -- '^ +(-[a-z], )?--[a-z][a-z-]*' | grep -oE -- '--[a-z-]+')

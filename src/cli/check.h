@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: MIT */
+/* `pacprobe check` (DESIGN §1.7): the state shared by its files —
+ * cmd_check.c (options, targets, run), check_conf.c (which configuration,
+ * which routes per target) and check_out.c (text, JSON, JUnit). */
+#ifndef PP_CLI_CHECK_H
+#define PP_CLI_CHECK_H
+
+#include "cli/cli.h"
+#include "cli/env.h"
+
+typedef struct pp_ck_target {
+  char *url;
+  pp_check_target_t spec;  /* what src/route tries; spec.url == url */
+  pp_result_t result;      /* the routes (owned) */
+  char **decided_by;       /* config chain, then "pac line N" */
+  size_t ndecided_by;
+  char *pac_error;         /* the PAC failed for this URL: verdict pac-error */
+  pp_check_result_t res;
+  char **addrs;            /* --service-tags: the target's addresses */
+  size_t naddrs;
+  bool tag_inside;
+  bool tag_checked;
+} pp_ck_target_t;
+
+typedef struct pp_ck {
+  pp_ck_target_t *t;
+  size_t n;
+  pp_config_mode_t mode;
+  char **decided_by;       /* how the configuration was decided */
+  size_t ndecided_by;
+  char *pac_url;           /* the PAC's location, NULL without a PAC */
+  char *proxy;             /* mode proxy: the proxy string (masked) */
+  char *noproxy;           /* mode proxy: bypass list, comma-separated */
+  const char *tag;         /* --tag */
+  const char *intercept_note; /* the profile's reason interception fails it */
+} pp_ck_t;
+
+/* Decides the configuration (--proxy, --pac, --auto or the sources for
+ * --for) and the routes of every target (PAC evaluated per target). Prints
+ * one line and returns PP_EXIT_USAGE on unusable input. */
+int pp_ck_routes(pp_ck_t *ck, const pp_args_t *a, pp_cli_env_t *env);
+
+const char *pp_ck_verdict(const pp_ck_target_t *t);
+void pp_ck_print_text(FILE *out, const pp_ck_t *ck);
+bool pp_ck_print_json(FILE *out, const pp_ck_t *ck);
+bool pp_ck_write_junit(const char *path, const pp_ck_t *ck);
+
+#endif

@@ -1,0 +1,257 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * `pacprobe check`: which configuration is in effect (explicit --proxy,
+ * --pac or --auto, else the sources decision for --for, default env) and,
+ * per target, the routes it gives and the chain that decided them: config
+ * sources, then "pac line N" from the deciding return (DESIGN §1.7).
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/check.h"
+#include "util/str.h"
+
+extern char **environ;
+
+static bool push(char ***l, size_t *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static bool push(char ***l, size_t *n, const char *fmt, ...) {
+  char buf[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf, sizeof(buf), fmt, ap);
+  va_end(ap);
+  return pp_strlist_push(l, n, buf);
+}
+
+static int oom(void) {
+  pp_msg_error("out of memory");
+  return PP_EXIT_USAGE;
+}
+
+/* The registry and netsh files of --reg/--netsh for the sources decision. */
+static pp_status_t add_files(pp_config_t *c, const pp_strv_t *files, bool netsh) {
+  for (size_t i = 0; i < files->n; i++) {
+    char err[512], *data = NULL;
+    size_t len = 0;
+    pp_status_t st;
+    if (pp_pac_read(files->v[i], PP_CONFIG_MAX_BYTES, 0, &data, &len, err, sizeof(err)) != PP_OK)
+      st = pp_config_add_error(c, netsh ? PP_SRC_NETSH : PP_SRC_WININET, files->v[i], err);
+    else if (netsh) st = pp_config_add_netsh(c, data, len, files->v[i]);
+    else st = pp_config_add_reg(c, data, len, files->v[i]);
+    free(data);
+    if (st != PP_OK) return st;
+  }
+  return PP_OK;
+}
+
+static char *join(char **v, size_t n) {
+  pp_str_t s = PP_STR_INIT;
+  pp_str_append(&s, "", 0);
+  for (size_t i = 0; i < n; i++) pp_str_printf(&s, "%s%s", i ? "," : "", v[i]);
+  return pp_str_take(&s);
+}
+
+/* The sources decision (docs/sources.md) for --for (default env). */
+static int from_sources(pp_ck_t *ck, const pp_args_t *a) {
+  pp_config_t c;
+  pp_consumer_t who = PP_FOR_ENV;
+  memset(&c, 0, sizeof(c));
+  const char *f = a->value[PP_OPT_FOR];
+  if (f && pp_consumer_parse(f, &who) != PP_OK)
+    return pp_cli_usage_error("for", f, "expected user, localsystem, localservice, "
+                              "networkservice, winhttp, env or mdi-sensor");
+  int rc = PP_EXIT_USAGE;
+  pp_status_t st = add_files(&c, &a->list[PP_OPT_REG], false);
+  if (st == PP_OK) st = add_files(&c, &a->list[PP_OPT_NETSH], true);
+  if (st == PP_OK) st = pp_config_add_env(&c, (const char *const *)environ);
+  if (st == PP_OK) st = pp_config_decide(&c, who);
+  if (st != PP_OK) goto done;
+  for (size_t i = 0; i < c.nsources; i++)
+    if (c.sources[i].error) pp_msg_error("%s", c.sources[i].error);
+  if (c.nerrors) goto done;
+  for (size_t i = 0; i < c.nwarnings; i++) pp_msg_warn("%s", c.warnings[i].message);
+  const pp_config_effective_t *e = &c.effective;
+  ck->mode = e->mode;
+  bool ok = push(&ck->decided_by, &ck->ndecided_by, "%s", c.decided_by ? c.decided_by : "default");
+  if (ok && e->pac_url) ok = (ck->pac_url = pp_strndup(e->pac_url, strlen(e->pac_url))) != NULL;
+  if (ok && e->mode == PP_MODE_PROXY) {
+    ck->proxy = pp_strndup(e->proxy, strlen(e->proxy));
+    ck->noproxy = join(e->bypass, e->nbypass);
+    ok = ck->proxy && ck->noproxy;
+  }
+  rc = ok ? PP_EXIT_OK : oom();
+done:
+  if (st != PP_OK) rc = oom();
+  pp_config_clear(&c);
+  return rc;
+}
+
+/* --auto, or auto-detect in effect: WPAD as `pacprobe discover` does it. */
+static int discover(pp_ck_t *ck, char **text, size_t *len) {
+  pp_discover_opts_t o;
+  pp_discovery_t d;
+  pp_discover_opts_init(&o);
+  o.resolver = pp_resolver_new();
+  pp_status_t st = o.resolver ? pp_discover(&o, &d) : PP_ENOMEM;
+  int rc = PP_EXIT_USAGE;
+  if (st != PP_OK) pp_msg_error("auto-detect: %s", o.resolver && d.error ? d.error : pp_strerror(st));
+  else if (!d.pac) pp_msg_error("auto-detect: WPAD found no usable PAC (see pacprobe discover)");
+  else if (push(&ck->decided_by, &ck->ndecided_by, "wpad %s", d.decided_by) &&
+           (ck->pac_url = pp_strndup(d.pac_url, strlen(d.pac_url)))) {
+    *text = d.pac;
+    *len = d.pac_len;
+    d.pac = NULL;
+    rc = PP_EXIT_OK;
+  } else rc = oom();
+  if (o.resolver) pp_discovery_clear(&d);
+  pp_resolver_free(o.resolver);
+  return rc;
+}
+
+/* One entry of a proxy string for scheme: "http=a:1;https=b:2" (WinINet)
+ * or a single curl-style "[scheme://][user[:****]@]host[:port]". */
+static char *proxy_entry(const char *proxy, const char *scheme) {
+  if (!strchr(proxy, '=')) return pp_strndup(proxy, strlen(proxy));
+  size_t sl = strlen(scheme);
+  for (const char *p = proxy; *p;) {
+    size_t n = strcspn(p, "; ");
+    if (n > sl && strncmp(p, scheme, sl) == 0 && p[sl] == '=') return pp_strndup(p + sl + 1, n - sl - 1);
+    p += n;
+    while (*p == ';' || *p == ' ') p++;
+  }
+  return NULL;
+}
+
+/* The route of a proxy entry in PAC syntax, for pp_result_parse. */
+static char *proxy_route(const char *entry) {
+  static const struct { const char *scheme, *kw; int port; } map[] = {
+      {"http", "PROXY", 1080}, {"https", "HTTPS", 443}, {"socks4", "SOCKS", 1080},
+      {"socks4a", "SOCKS", 1080}, {"socks5", "SOCKS5", 1080}, {"socks5h", "SOCKS5", 1080},
+      {"socks", "SOCKS5", 1080}};
+  const char *sep = strstr(entry, "://"), *kw = "PROXY", *hp = entry;
+  int port = 1080; /* curl's default proxy port */
+  for (size_t i = 0; sep && i < sizeof(map) / sizeof(map[0]); i++)
+    if ((size_t)(sep - entry) == strlen(map[i].scheme) &&
+        strncmp(entry, map[i].scheme, strlen(map[i].scheme)) == 0) {
+      kw = map[i].kw;
+      port = map[i].port;
+    }
+  if (sep) hp = sep + 3;
+  const char *at = strrchr(hp, '@');
+  if (at) hp = at + 1;
+  size_t n = strcspn(hp, "/");
+  pp_str_t s = PP_STR_INIT;
+  const char *close = hp[0] == '[' ? memchr(hp, ']', n) : NULL;
+  const char *colon = close ? (close[1] == ':' ? close + 1 : NULL) : memchr(hp, ':', n);
+  if (colon) pp_str_printf(&s, "%s %.*s", kw, (int)n, hp);
+  else pp_str_printf(&s, "%s %.*s:%d", kw, (int)n, hp, port);
+  return pp_str_take(&s);
+}
+
+static const char *url_scheme(const char *url, char *buf, size_t len) {
+  size_t n = strcspn(url, ":");
+  snprintf(buf, len, "%.*s", (int)(n < len ? n : len - 1), url);
+  pp_ascii_lower(buf);
+  return buf;
+}
+
+static bool set_routes(pp_ck_target_t *t, const char *raw) {
+  return pp_result_parse(raw, PP_EMU_CHROME, &t->result) == PP_OK;
+}
+
+static bool copy_chain(pp_ck_target_t *t, const pp_ck_t *ck) {
+  for (size_t i = 0; i < ck->ndecided_by; i++)
+    if (!pp_strlist_push(&t->decided_by, &t->ndecided_by, ck->decided_by[i])) return false;
+  return true;
+}
+
+static bool proxy_target(pp_ck_target_t *t, const pp_ck_t *ck) {
+  char sch[16], host[256];
+  const char *hs = strstr(t->url, "://");
+  size_t hn = hs ? strcspn(hs + 3, "/:?#") : 0;
+  snprintf(host, sizeof(host), "%.*s", (int)hn, hs ? hs + 3 : "");
+  if (ck->noproxy && *ck->noproxy && pp_env_noproxy_match(host, ck->noproxy))
+    return push(&t->decided_by, &t->ndecided_by, "bypass list %s", ck->noproxy) &&
+           set_routes(t, "DIRECT");
+  char *entry = proxy_entry(ck->proxy, url_scheme(t->url, sch, sizeof(sch)));
+  char *route = entry && *entry ? proxy_route(entry) : NULL;
+  bool ok = set_routes(t, route ? route : "DIRECT");
+  free(entry);
+  free(route);
+  return ok;
+}
+
+static bool pac_target(pp_ck_target_t *t, pp_engine_t *e) {
+  pp_eval_t ev;
+  memset(&ev, 0, sizeof(ev));
+  if (pp_engine_eval(e, t->url, NULL, &ev) == PP_ENOMEM) return false;
+  bool ok = true;
+  if (ev.status != PP_OK) {
+    ok = (t->pac_error = pp_strndup(ev.error, strlen(ev.error))) != NULL;
+  } else if (ev.implicit_bypass) {
+    ok = push(&t->decided_by, &t->ndecided_by, "implicit bypass (%s never proxies loopback)",
+              "the emulated browser");
+  } else if (ev.decided_line > 0) {
+    ok = push(&t->decided_by, &t->ndecided_by, "pac line %d", ev.decided_line);
+  }
+  if (ok) {
+    t->result = ev.result;
+    memset(&ev.result, 0, sizeof(ev.result));
+  }
+  pp_eval_clear(&ev);
+  return ok;
+}
+
+static int load_pac(pp_ck_t *ck, const pp_args_t *a, pp_cli_env_t *env, pp_engine_t **e) {
+  char *text = NULL;
+  size_t len = 0;
+  int rc;
+  if (a->given[PP_OPT_AUTO] || (!ck->pac_url && ck->mode == PP_MODE_AUTO_DETECT))
+    rc = discover(ck, &text, &len);
+  else rc = pp_cli_read_pac(ck->pac_url, &text, &len);
+  if (rc == PP_EXIT_OK)
+    rc = pp_cli_load_engine(&env->opts, text, len, pp_cli_pac_name(ck->pac_url), e);
+  free(text);
+  return rc;
+}
+
+static int decide_config(pp_ck_t *ck, const pp_args_t *a) {
+  const char *proxy = a->value[PP_OPT_PROXY], *pac = a->value[PP_OPT_PAC];
+  if (proxy) {
+    ck->mode = *proxy ? PP_MODE_PROXY : PP_MODE_DIRECT;
+    ck->proxy = pp_strndup(proxy, strlen(proxy));
+    ck->noproxy = pp_strndup("", 0);
+    return push(&ck->decided_by, &ck->ndecided_by, "--proxy") && ck->proxy && ck->noproxy
+               ? PP_EXIT_OK : oom();
+  }
+  if (pac) {
+    ck->mode = PP_MODE_PAC;
+    ck->pac_url = pp_strndup(pac, strlen(pac));
+    return push(&ck->decided_by, &ck->ndecided_by, "--pac") && ck->pac_url ? PP_EXIT_OK : oom();
+  }
+  if (a->given[PP_OPT_AUTO]) {
+    ck->mode = PP_MODE_AUTO_DETECT;
+    return PP_EXIT_OK;
+  }
+  return from_sources(ck, a);
+}
+
+int pp_ck_routes(pp_ck_t *ck, const pp_args_t *a, pp_cli_env_t *env) {
+  int rc = decide_config(ck, a);
+  pp_engine_t *e = NULL;
+  bool pac = ck->mode == PP_MODE_PAC || ck->mode == PP_MODE_AUTO_DETECT;
+  if (rc == PP_EXIT_OK && pac) rc = load_pac(ck, a, env, &e);
+  for (size_t i = 0; rc == PP_EXIT_OK && i < ck->n; i++) {
+    pp_ck_target_t *t = &ck->t[i];
+    bool ok = copy_chain(t, ck);
+    if (ok && pac) ok = pac_target(t, e);
+    else if (ok && ck->mode == PP_MODE_PROXY) ok = proxy_target(t, ck);
+    else if (ok) ok = set_routes(t, "DIRECT");
+    if (!ok) rc = oom();
+    t->spec.routes = t->result.routes;
+    t->spec.nroutes = t->pac_error ? 0 : t->result.nroutes;
+  }
+  pp_engine_free(e);
+  return rc;
+}

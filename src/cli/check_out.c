@@ -1,0 +1,237 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * `pacprobe check` output (DESIGN §1.7): a table of targets, then per target
+ * the chain that decided it and every attempt, then a summary; the JSON
+ * object of §1.7; JUnit XML with one testcase per target. Nothing here can
+ * print the proxy password: it is never part of the data handed in.
+ */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/check.h"
+#include "util/str.h"
+
+const char *pp_ck_verdict(const pp_ck_target_t *t) {
+  if (t->pac_error) return "pac-error";
+  return t->res.verdict ? t->res.verdict : "unreachable";
+}
+
+static const pp_attempt_t *decided(const pp_ck_target_t *t) {
+  return t->res.decided >= 0 ? &t->res.attempts[t->res.decided] : NULL;
+}
+
+static double target_ms(const pp_ck_target_t *t) {
+  double ms = 0;
+  for (size_t i = 0; i < t->res.nattempts; i++)
+    if (t->res.attempts[i].total_ms > 0) ms += t->res.attempts[i].total_ms;
+  return ms;
+}
+
+static size_t count_ok(const pp_ck_t *ck) {
+  size_t ok = 0;
+  for (size_t i = 0; i < ck->n; i++) ok += strcmp(pp_ck_verdict(&ck->t[i]), "ok") == 0;
+  return ok;
+}
+
+/* ---- text ---- */
+
+static void print_chain(FILE *out, const pp_ck_target_t *t) {
+  fputs("  decided by: ", out);
+  for (size_t i = 0; i < t->ndecided_by; i++) fprintf(out, "%s%s", i ? " → " : "", t->decided_by[i]);
+  if (t->pac_error) fprintf(out, " → PAC error: %s", t->pac_error);
+  for (size_t i = 0; i < t->res.nattempts; i++) {
+    const pp_attempt_t *a = &t->res.attempts[i];
+    if (a->ok) fprintf(out, " → %s ok", a->route);
+    else fprintf(out, " → %s failed (%s)", a->route, a->error_code ? a->error_code : "?");
+  }
+  fputc('\n', out);
+}
+
+static void print_ms(FILE *out, const char *name, double ms) {
+  if (ms >= 0) fprintf(out, " %s %.1f", name, ms);
+}
+
+static void print_tls(FILE *out, const pp_attempt_t *a) {
+  if (!a->tls) return;
+  for (size_t i = 0; i < a->nchain; i++)
+    fprintf(out, "      cert %zu: %s, issuer %s, expires %s\n", i, a->chain[i].subject,
+            a->chain[i].issuer, a->chain[i].not_after);
+  fprintf(out, "      tls: %s%s%s%s\n", a->intercepted ? "INTERCEPTED" : a->verified ? "verified" : "not verified",
+          a->tls_reason ? " — " : "", a->tls_reason ? a->tls_reason : "",
+          a->intercepted || a->verified ? "" : "");
+}
+
+static void print_attempt(FILE *out, const pp_attempt_t *a) {
+  fprintf(out, "    %-28s %s", a->route, a->ok ? "ok" : a->error_code ? a->error_code : "failed");
+  if (a->status) fprintf(out, " (HTTP %ld)", a->status);
+  fputc('\n', out);
+  if (a->error_message) fprintf(out, "      %s\n", a->error_message);
+  if (a->nauth_offered || a->auth_used) {
+    fputs("      proxy auth: offered", out);
+    for (size_t i = 0; i < a->nauth_offered; i++) fprintf(out, " %s", a->auth_offered[i]);
+    fprintf(out, "%s%s\n", a->auth_used ? "; used " : "", a->auth_used ? a->auth_used : "");
+  }
+  fputs("      ms:", out);
+  print_ms(out, "dns", a->dns_ms);
+  print_ms(out, "connect", a->connect_ms);
+  print_ms(out, "tls", a->tls_ms);
+  print_ms(out, "first-byte", a->first_byte_ms);
+  print_ms(out, "total", a->total_ms);
+  fputc('\n', out);
+  print_tls(out, a);
+}
+
+static void print_details(FILE *out, const pp_ck_t *ck, const pp_ck_target_t *t) {
+  fprintf(out, "\n%s: %s\n", t->url, pp_ck_verdict(t));
+  print_chain(out, t);
+  for (size_t i = 0; i < t->res.nattempts; i++) print_attempt(out, &t->res.attempts[i]);
+  const pp_attempt_t *d = decided(t);
+  if (d && d->intercepted && ck->intercept_note) fprintf(out, "  why it matters: %s\n", ck->intercept_note);
+  if (t->tag_checked) {
+    fprintf(out, "  service tag %s: %s (", ck->tag, t->tag_inside ? "inside" : "NOT inside");
+    for (size_t i = 0; i < t->naddrs; i++) fprintf(out, "%s%s", i ? ", " : "", t->addrs[i]);
+    fprintf(out, "%s)\n", t->naddrs ? "" : "does not resolve");
+  }
+}
+
+void pp_ck_print_text(FILE *out, const pp_ck_t *ck) {
+  size_t w = 6, rw = 5;
+  for (size_t i = 0; i < ck->n; i++) {
+    const pp_attempt_t *d = decided(&ck->t[i]);
+    if (strlen(ck->t[i].url) > w) w = strlen(ck->t[i].url);
+    if (d && strlen(d->route) > rw) rw = strlen(d->route);
+  }
+  fprintf(out, "%-*s  %-*s  %-13s  %s\n", (int)w, "TARGET", (int)rw, "ROUTE", "VERDICT", "TIME");
+  for (size_t i = 0; i < ck->n; i++) {
+    const pp_ck_target_t *t = &ck->t[i];
+    const pp_attempt_t *d = decided(t);
+    fprintf(out, "%-*s  %-*s  %-13s  %.0f ms\n", (int)w, t->url, (int)rw, d ? d->route : "-",
+            pp_ck_verdict(t), target_ms(t));
+  }
+  for (size_t i = 0; i < ck->n; i++) print_details(out, ck, &ck->t[i]);
+  size_t ok = count_ok(ck);
+  fprintf(out, "\nsummary: %zu target%s, %zu ok, %zu failed (configuration: %s", ck->n,
+          ck->n == 1 ? "" : "s", ok, ck->n - ok, pp_config_mode_name(ck->mode));
+  for (size_t i = 0; i < ck->ndecided_by; i++) fprintf(out, "%s%s", i ? ", " : " by ", ck->decided_by[i]);
+  fprintf(out, "%s%s)\n", ck->pac_url ? " " : "", ck->pac_url ? ck->pac_url : "");
+}
+
+/* ---- JSON ---- */
+
+static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
+
+static json_t *strings(char **v, size_t n) {
+  json_t *arr = json_array();
+  for (size_t i = 0; i < n; i++) json_array_append_new(arr, json_string(v[i]));
+  return arr;
+}
+
+static json_t *ms(double v) { return v >= 0 ? json_real(v) : json_null(); }
+
+static json_t *tls_json(const pp_attempt_t *a) {
+  if (!a->tls) return json_null();
+  json_t *chain = json_array();
+  for (size_t i = 0; i < a->nchain; i++)
+    json_array_append_new(chain, json_pack("{s:s,s:s,s:s,s:s}", "subject", a->chain[i].subject,
+                                           "issuer", a->chain[i].issuer, "not_after",
+                                           a->chain[i].not_after, "sha256", a->chain[i].sha256));
+  return json_pack("{s:o,s:b,s:b,s:o}", "chain", chain, "verified", a->verified, "intercepted",
+                   a->intercepted, "reason", str_or_null(a->tls_reason));
+}
+
+static json_t *attempt_json(const pp_attempt_t *a) {
+  json_t *err = a->ok ? json_null()
+                      : json_pack("{s:s,s:s}", "code", a->error_code ? a->error_code : "http",
+                                  "message", a->error_message ? a->error_message : "");
+  json_t *auth = json_pack("{s:b,s:o,s:o}", "required", a->auth_required, "offered",
+                           strings(a->auth_offered, a->nauth_offered), "used",
+                           str_or_null(a->auth_used));
+  json_t *t = json_pack("{s:o,s:o,s:o,s:o,s:o}", "dns", ms(a->dns_ms), "connect", ms(a->connect_ms),
+                        "tls", ms(a->tls_ms), "first_byte", ms(a->first_byte_ms), "total",
+                        ms(a->total_ms));
+  return json_pack("{s:s,s:b,s:o,s:o,s:o,s:o,s:o}", "route", a->route, "ok", a->ok, "status",
+                   a->status ? json_integer(a->status) : json_null(), "error", err, "auth", auth,
+                   "timings_ms", t, "tls", tls_json(a));
+}
+
+static json_t *target_json(const pp_ck_t *ck, const pp_ck_target_t *t) {
+  json_t *att = json_array();
+  for (size_t i = 0; i < t->res.nattempts; i++)
+    json_array_append_new(att, attempt_json(&t->res.attempts[i]));
+  const pp_attempt_t *d = decided(t);
+  json_t *o = json_pack("{s:s,s:s,s:o,s:o,s:o,s:o}", "url", t->url, "verdict", pp_ck_verdict(t),
+                        "route", str_or_null(d ? d->route : NULL), "decided_by",
+                        strings(t->decided_by, t->ndecided_by), "pac_result",
+                        str_or_null(t->pac_error ? NULL : t->result.canonical), "attempts", att);
+  if (o && t->pac_error) json_object_set_new(o, "pac_error", json_string(t->pac_error));
+  if (o && t->tag_checked)
+    json_object_set_new(o, "service_tag", json_pack("{s:s,s:o,s:b}", "tag", ck->tag, "addresses",
+                                                    strings(t->addrs, t->naddrs), "inside",
+                                                    t->tag_inside));
+  if (o && d && d->intercepted && ck->intercept_note)
+    json_object_set_new(o, "explanation", json_string(ck->intercept_note));
+  return o;
+}
+
+bool pp_ck_print_json(FILE *out, const pp_ck_t *ck) {
+  json_t *targets = json_array();
+  for (size_t i = 0; i < ck->n; i++) json_array_append_new(targets, target_json(ck, &ck->t[i]));
+  size_t ok = count_ok(ck);
+  json_t *root = json_pack(
+      "{s:{s:s,s:o,s:o},s:o,s:{s:I,s:I,s:I}}", "config", "mode", pp_config_mode_name(ck->mode),
+      "decided_by", strings(ck->decided_by, ck->ndecided_by), "pac_url", str_or_null(ck->pac_url),
+      "targets", targets, "summary", "total", (json_int_t)ck->n, "ok", (json_int_t)ok, "failed",
+      (json_int_t)(ck->n - ok));
+  bool good = root && json_dumpf(root, out, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6)) == 0;
+  if (good) fputc('\n', out);
+  json_decref(root);
+  if (!good) pp_msg_error("out of memory");
+  return good;
+}
+
+/* ---- JUnit ---- */
+
+static void xml(FILE *f, const char *s) {
+  for (; s && *s; s++) {
+    switch (*s) {
+    case '&': fputs("&amp;", f); break;
+    case '<': fputs("&lt;", f); break;
+    case '>': fputs("&gt;", f); break;
+    case '"': fputs("&quot;", f); break;
+    default: fputc(*s, f);
+    }
+  }
+}
+
+bool pp_ck_write_junit(const char *path, const pp_ck_t *ck) {
+  FILE *f = fopen(path, "w");
+  if (!f) return false;
+  size_t ok = count_ok(ck);
+  fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"pacprobe check\" "
+             "tests=\"%zu\" failures=\"%zu\">\n", ck->n, ck->n - ok);
+  for (size_t i = 0; i < ck->n; i++) {
+    const pp_ck_target_t *t = &ck->t[i];
+    const pp_attempt_t *d = decided(t);
+    fputs("  <testcase classname=\"check\" name=\"", f);
+    xml(f, t->url);
+    fprintf(f, "\" time=\"%.3f\">", target_ms(t) / 1000.0);
+    if (strcmp(pp_ck_verdict(t), "ok") != 0) {
+      fprintf(f, "\n    <failure type=\"%s\" message=\"", pp_ck_verdict(t));
+      xml(f, t->pac_error ? t->pac_error : d && d->tls_reason ? d->tls_reason
+             : d && d->error_message ? d->error_message : "no route connected");
+      fputs("\">", f);
+      for (size_t k = 0; k < t->res.nattempts; k++) {
+        const pp_attempt_t *a = &t->res.attempts[k];
+        xml(f, a->route);
+        fputs(": ", f);
+        xml(f, a->ok ? "ok" : a->error_message);
+        fputc('\n', f);
+      }
+      fputs("</failure>\n  ", f);
+    }
+    fputs("</testcase>\n", f);
+  }
+  fputs("</testsuite>\n", f);
+  return fclose(f) == 0;
+}

@@ -1,0 +1,329 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * `pacprobe check` (DESIGN §1.7, issue 8): the targets (URLs, -f files, a
+ * --targets profile), the proxy password (environment, file or TTY prompt;
+ * never argv, never printed, cleared after the run), the route attempts
+ * (src/route), service-tag membership and the report (check_out.c).
+ * Exit 0 when every target is ok, 1 otherwise, 2 on unusable input.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "cli/check.h"
+#include "util/str.h"
+
+#define PW_MAX 1024
+
+static void usage(FILE *out) {
+  fprintf(out, "usage: pacprobe check [URL...] [-f FILE] [--targets PROFILE [--workspace NAME]]\n"
+               "                      [--pac FILE|URL | --proxy URL | --auto | --for CONSUMER]\n"
+               "                      [--proxy-user USER] [--cacert FILE] [--all-routes]\n"
+               "                      [--format text|json] [--junit FILE]\n\n"
+               "Tries every URL through the route this machine's configuration picks, for real:\n"
+               "failover, proxy authentication, TLS interception, and who decided.\n\noptions:\n");
+  pp_options_help(out, PP_CMD_CHECK);
+}
+
+static void print_help(void) { usage(stdout); }
+
+static bool add_target(pp_ck_t *ck, const char *url, size_t n) {
+  pp_ck_target_t *v = realloc(ck->t, (ck->n + 1) * sizeof(*v));
+  if (!v) return false;
+  ck->t = v;
+  pp_ck_target_t *t = &v[ck->n];
+  memset(t, 0, sizeof(*t));
+  if (!(t->url = pp_strndup(url, n))) return false;
+  t->spec.url = t->url;
+  ck->n++;
+  return true;
+}
+
+static int url_line(void *udata, const char *line, size_t len, bool had_nl, const char *where) {
+  const char *url;
+  size_t n;
+  if (!pp_cli_list_url(line, len, &url, &n)) return 0;
+  return add_target(udata, url, n) ? 0 : -1;
+}
+
+/* A profile by name (pacscripts/targets/NAME.targets, installed or in the
+ * source tree; $PACPROBE_TARGETS_DIR first) or by path. */
+static char *find_profile(const char *name, char *path, size_t len) {
+  if (strchr(name, '/') || strstr(name, ".targets")) return snprintf(path, len, "%s", name), path;
+  const char *env = getenv("PACPROBE_TARGETS_DIR");
+  char dirs[2048];
+  snprintf(dirs, sizeof(dirs), "%s%s%s", env ? env : "", env ? ":" : "", PP_TARGETS_DIRS);
+  for (char *save = NULL, *d = strtok_r(dirs, ":", &save); d; d = strtok_r(NULL, ":", &save)) {
+    snprintf(path, len, "%s/%s.targets", d, name);
+    if (access(path, R_OK) == 0) return path;
+  }
+  return NULL;
+}
+
+static int add_profile(pp_ck_t *ck, const pp_args_t *a, pp_profile_t *p) {
+  char path[1200], err[512], *text = NULL;
+  size_t len = 0;
+  const char *name = a->value[PP_OPT_TARGETS], *ws = a->value[PP_OPT_WORKSPACE];
+  if (!find_profile(name, path, sizeof(path))) {
+    pp_msg_error("option --targets: no profile named '%s' (shipped: mdi, mde; or a .targets "
+                 "file, docs/targets.md)", name);
+    return PP_EXIT_USAGE;
+  }
+  if (ws && !pp_workspace_valid(ws, err, sizeof(err)))
+    return pp_cli_usage_error("workspace", ws, err);
+  if (pp_pac_read(path, 1u << 20, 0, &text, &len, err, sizeof(err)) != PP_OK) {
+    pp_msg_error("option --targets: %s", err);
+    return PP_EXIT_USAGE;
+  }
+  pp_status_t st = pp_profile_parse(text, len, path, ws, p, err, sizeof(err));
+  free(text);
+  if (st != PP_OK) {
+    pp_msg_error("%s%s", err, st == PP_EINVAL && !ws && strstr(err, "--workspace") ?
+                 " (e.g. --targets mdi --workspace contoso)" : "");
+    return PP_EXIT_USAGE;
+  }
+  ck->intercept_note = p->intercept_note;
+  for (size_t i = 0; i < p->ntargets; i++) {
+    pp_profile_target_t *pt = &p->targets[i];
+    if (pt->advisory && !a->given[PP_OPT_ADVISORY]) continue;
+    if (!add_target(ck, pt->url, strlen(pt->url))) return PP_EXIT_USAGE;
+    pp_check_target_t *s = &ck->t[ck->n - 1].spec;
+    s->accept = pt->accept;
+    s->naccept = pt->naccept;
+    s->head = pt->head;
+    s->issuers = (const char *const *)pt->issuers;
+    s->nissuers = pt->nissuers;
+    s->intercept_tolerated = pt->intercept_tolerated;
+  }
+  return PP_EXIT_OK;
+}
+
+static int collect_targets(pp_ck_t *ck, const pp_args_t *a, pp_profile_t *p) {
+  for (size_t i = 0; i < a->positional.n; i++)
+    if (!add_target(ck, a->positional.v[i], strlen(a->positional.v[i]))) return PP_EXIT_USAGE;
+  bool unreadable = false;
+  for (size_t i = 0; i < a->list[PP_OPT_URL_FILE].n; i++)
+    if (pp_cli_each_line(a->list[PP_OPT_URL_FILE].v[i], url_line, ck, &unreadable) != 0)
+      return PP_EXIT_USAGE;
+  if (unreadable) return PP_EXIT_USAGE;
+  if (a->given[PP_OPT_TARGETS]) {
+    int rc = add_profile(ck, a, p);
+    if (rc) return rc;
+  } else if (a->given[PP_OPT_WORKSPACE]) {
+    pp_msg_error("option --workspace needs --targets (e.g. --targets mdi --workspace contoso)");
+    return PP_EXIT_USAGE;
+  }
+  if (ck->n == 0) {
+    pp_msg_error("check: no targets (give URLs, -f FILE or --targets PROFILE)");
+    return PP_EXIT_USAGE;
+  }
+  return PP_EXIT_OK;
+}
+
+/* A prompt on the controlling terminal with echo off; false without one. */
+static bool prompt(const char *user, char *pw, size_t len) {
+  FILE *tty = fopen("/dev/tty", "r+");
+  if (!tty) return false;
+  struct termios old, quiet;
+  bool ok = tcgetattr(fileno(tty), &old) == 0;
+  quiet = old;
+  quiet.c_lflag &= ~(tcflag_t)ECHO;
+  if (ok) ok = tcsetattr(fileno(tty), TCSAFLUSH, &quiet) == 0;
+  if (ok) {
+    fprintf(tty, "Proxy password for %s: ", user);
+    fflush(tty);
+    ok = fgets(pw, (int)len, tty) != NULL;
+    tcsetattr(fileno(tty), TCSAFLUSH, &old);
+    fputc('\n', tty);
+  }
+  fclose(tty);
+  return ok;
+}
+
+static int read_password_file(const char *path, char *pw, size_t len) {
+  FILE *f = fopen(path, "r");
+  if (!f) {
+    pp_msg_error("option --proxy-password-file: '%s': %s", path, strerror(errno));
+    return PP_EXIT_USAGE;
+  }
+  bool ok = fgets(pw, (int)len, f) != NULL;
+  fclose(f);
+  if (!ok) {
+    pp_msg_error("option --proxy-password-file: '%s' is empty", path);
+    return PP_EXIT_USAGE;
+  }
+  return PP_EXIT_OK;
+}
+
+/* The password of --proxy-user: PACPROBE_PROXY_PASSWORD (then removed from
+ * the environment), --proxy-password-file, or a TTY prompt. */
+static int get_password(const pp_args_t *a, char *pw, size_t len) {
+  const char *user = a->value[PP_OPT_PROXY_USER];
+  if (strchr(user, ':')) {
+    /* never repeat the value: it probably holds the password */
+    pp_msg_error("option --proxy-user takes a user name only, without ':' (give the password in "
+                 "PACPROBE_PROXY_PASSWORD, --proxy-password-file or at the prompt)");
+    return PP_EXIT_USAGE;
+  }
+  const char *env = getenv("PACPROBE_PROXY_PASSWORD");
+  int rc = PP_EXIT_OK;
+  if (a->given[PP_OPT_PROXY_PASSWORD_FILE])
+    rc = read_password_file(a->value[PP_OPT_PROXY_PASSWORD_FILE], pw, len);
+  else if (env) snprintf(pw, len, "%s", env);
+  else if (!prompt(user, pw, len)) {
+    pp_msg_error("option --proxy-user: no password (set PACPROBE_PROXY_PASSWORD, give "
+                 "--proxy-password-file or run on a terminal)");
+    rc = PP_EXIT_USAGE;
+  }
+  if (env) {
+    explicit_bzero((char *)env, strlen(env));
+    unsetenv("PACPROBE_PROXY_PASSWORD");
+  }
+  pw[strcspn(pw, "\r\n")] = '\0';
+  return rc;
+}
+
+static int check_opts(const pp_args_t *a, pp_check_opts_t *o) {
+  const char *fmt = a->value[PP_OPT_FORMAT];
+  if (fmt && strcmp(fmt, "text") && strcmp(fmt, "json"))
+    return pp_cli_usage_error("format", fmt, "expected text or json");
+  int n = !!a->given[PP_OPT_PROXY] + !!a->given[PP_OPT_PAC] + !!a->given[PP_OPT_AUTO];
+  if (n > 1) {
+    pp_msg_error("check: give at most one of --proxy, --pac and --auto");
+    return PP_EXIT_USAGE;
+  }
+  if (a->given[PP_OPT_SERVICE_TAGS] != a->given[PP_OPT_TAG]) {
+    pp_msg_error("check: --service-tags FILE and --tag NAME go together");
+    return PP_EXIT_USAGE;
+  }
+  if (a->given[PP_OPT_CONNECT_TIMEOUT]) o->connect_timeout_ms = (unsigned)a->count[PP_OPT_CONNECT_TIMEOUT];
+  if (a->given[PP_OPT_MAX_TIME]) o->max_time_ms = (unsigned)a->count[PP_OPT_MAX_TIME];
+  if (a->given[PP_OPT_PARALLEL]) o->parallel = (unsigned)a->count[PP_OPT_PARALLEL];
+  o->all_routes = a->given[PP_OPT_ALL_ROUTES];
+  o->cacert = a->value[PP_OPT_CACERT];
+  if (o->cacert && access(o->cacert, R_OK) != 0) {
+    pp_msg_error("option --cacert: '%s': %s", o->cacert, strerror(errno));
+    return PP_EXIT_USAGE;
+  }
+  return PP_EXIT_OK;
+}
+
+/* --service-tags: the target host's addresses against the tag's prefixes. */
+static int service_tags(pp_ck_t *ck, const pp_args_t *a, pp_resolver_t *r) {
+  char err[512];
+  pp_service_tag_t *tag = NULL;
+  pp_status_t st = pp_service_tag_load(a->value[PP_OPT_SERVICE_TAGS], a->value[PP_OPT_TAG], &tag,
+                                       err, sizeof(err));
+  if (st != PP_OK) {
+    pp_msg_error("option --service-tags: %s", st == PP_ENOMEM ? "out of memory" : err);
+    return PP_EXIT_USAGE;
+  }
+  ck->tag = a->value[PP_OPT_TAG];
+  for (size_t i = 0; i < ck->n; i++) {
+    pp_ck_target_t *t = &ck->t[i];
+    const char *hs = strstr(t->url, "://");
+    char host[256];
+    size_t hn = hs ? strcspn(hs + 3, "/:?#") : 0;
+    snprintf(host, sizeof(host), "%.*s", (int)hn, hs ? hs + 3 : "");
+    pp_dns_answer_t ans;
+    pp_resolver_lookup(r, host, PP_DNS_ANY, &ans);
+    t->tag_checked = true;
+    t->tag_inside = ans.naddrs > 0;
+    for (size_t k = 0; k < ans.naddrs; k++) {
+      pp_strlist_push(&t->addrs, &t->naddrs, ans.addrs[k]);
+      if (!pp_service_tag_contains(tag, ans.addrs[k])) t->tag_inside = false;
+    }
+    pp_dns_answer_clear(&ans);
+  }
+  pp_service_tag_free(tag);
+  return PP_EXIT_OK;
+}
+
+static int run(pp_ck_t *ck, const pp_args_t *a, pp_cli_env_t *env, pp_check_opts_t *o) {
+  pp_check_target_t *specs = calloc(ck->n, sizeof(*specs));
+  pp_check_result_t *res = calloc(ck->n, sizeof(*res));
+  pp_status_t st = specs && res ? PP_OK : PP_ENOMEM;
+  for (size_t i = 0; st == PP_OK && i < ck->n; i++) specs[i] = ck->t[i].spec;
+  o->resolver = env->resolver;
+  if (st == PP_OK) st = pp_check_run(o, specs, ck->n, res);
+  for (size_t i = 0; res && i < ck->n; i++) ck->t[i].res = res[i];
+  free(specs);
+  free(res);
+  if (st != PP_OK) {
+    pp_msg_error("check: %s", pp_strerror(st));
+    return PP_EXIT_USAGE;
+  }
+  if (a->given[PP_OPT_SERVICE_TAGS]) return service_tags(ck, a, env->resolver);
+  return PP_EXIT_OK;
+}
+
+static int report(const pp_ck_t *ck, const pp_args_t *a) {
+  const char *fmt = a->value[PP_OPT_FORMAT];
+  bool json = fmt && strcmp(fmt, "json") == 0;
+  if (json && !pp_ck_print_json(stdout, ck)) return PP_EXIT_USAGE;
+  if (!json) pp_ck_print_text(stdout, ck);
+  if (a->given[PP_OPT_JUNIT] && !pp_ck_write_junit(a->value[PP_OPT_JUNIT], ck)) {
+    pp_msg_error("option --junit: cannot write '%s': %s", a->value[PP_OPT_JUNIT], strerror(errno));
+    return PP_EXIT_USAGE;
+  }
+  for (size_t i = 0; i < ck->n; i++)
+    if (strcmp(pp_ck_verdict(&ck->t[i]), "ok") != 0) return PP_EXIT_PROBLEM;
+  return PP_EXIT_OK;
+}
+
+static void ck_free(pp_ck_t *ck) {
+  for (size_t i = 0; i < ck->n; i++) {
+    pp_ck_target_t *t = &ck->t[i];
+    free(t->url);
+    pp_result_clear(&t->result);
+    pp_strlist_free(t->decided_by, t->ndecided_by);
+    free(t->pac_error);
+    pp_check_result_clear(&t->res);
+    pp_strlist_free(t->addrs, t->naddrs);
+  }
+  free(ck->t);
+  pp_strlist_free(ck->decided_by, ck->ndecided_by);
+  free(ck->pac_url);
+  free(ck->proxy);
+  free(ck->noproxy);
+}
+
+int pp_cmd_check(int argc, char **argv, int first) {
+  pp_args_t a;
+  pp_ck_t ck;
+  pp_profile_t prof;
+  pp_cli_env_t env;
+  pp_check_opts_t o;
+  char pw[PW_MAX] = "";
+  int rc = PP_EXIT_USAGE;
+  memset(&ck, 0, sizeof(ck));
+  memset(&prof, 0, sizeof(prof));
+  memset(&env, 0, sizeof(env));
+  pp_check_opts_init(&o);
+  if (!pp_args_parse(&a, PP_CMD_CHECK, "check", argc, argv, first)) goto done;
+  if (pp_args_info(&a, print_help)) {
+    rc = PP_EXIT_OK;
+    goto done;
+  }
+  if ((rc = check_opts(&a, &o)) || (rc = pp_cli_env_setup(&env, &a))) goto done;
+  /* not a browser: loopback and link-local are proxied as the PAC says
+   * (WinHTTP's rules; --emulate chrome shows Chrome's implicit bypass) */
+  if (!a.given[PP_OPT_EMULATE]) env.opts.emulate = PP_EMU_WINHTTP;
+  if (a.given[PP_OPT_PROXY_USER] && (rc = get_password(&a, pw, sizeof(pw)))) goto done;
+  o.proxy_user = a.value[PP_OPT_PROXY_USER];
+  o.proxy_password = pw;
+  if ((rc = collect_targets(&ck, &a, &prof)) || (rc = pp_ck_routes(&ck, &a, &env))) goto done;
+  if ((rc = run(&ck, &a, &env, &o))) goto done;
+  explicit_bzero(pw, sizeof(pw)); /* the password is not needed past the attempts */
+  rc = report(&ck, &a);
+done:
+  explicit_bzero(pw, sizeof(pw));
+  ck_free(&ck);
+  pp_profile_clear(&prof);
+  pp_cli_env_free(&env);
+  pp_args_free(&a);
+  return rc;
+}

@@ -1,0 +1,166 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Naming the outcome of a finished attempt: timings, HTTP status, proxy
+ * authentication and one error code of DESIGN §1.7 from libcurl's result
+ * and info (docs/libcurl-notes.md), plus whether a browser would fail over
+ * to the next PAC entry (connection-level failures only, never an HTTP
+ * answer: Chromium's proxy fallback in ReconsiderProxyAfterError).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "route/route_int.h"
+#include "util/str.h"
+
+static double ms_of(CURL *h, CURLINFO what) {
+  curl_off_t us = 0;
+  if (curl_easy_getinfo(h, what, &us) != CURLE_OK || us <= 0) return -1;
+  return (double)us / 1000.0;
+}
+
+/* Cumulative from the start of the attempt: pacprobe's DNS comes first. */
+static void timings(pp_att_t *att) {
+  pp_attempt_t *a = att->a;
+  double base = a->dns_ms > 0 ? a->dns_ms : 0;
+  if (a->dns_ms < 0) a->dns_ms = 0;
+  double c = ms_of(att->h, CURLINFO_CONNECT_TIME_T), t = ms_of(att->h, CURLINFO_APPCONNECT_TIME_T);
+  double f = ms_of(att->h, CURLINFO_STARTTRANSFER_TIME_T), all = ms_of(att->h, CURLINFO_TOTAL_TIME_T);
+  a->connect_ms = c < 0 ? -1 : base + c;
+  a->tls_ms = t < 0 ? -1 : base + t;
+  a->first_byte_ms = f < 0 ? -1 : base + f;
+  a->total_ms = base + (all < 0 ? 0 : all);
+}
+
+static bool accepted(const pp_check_target_t *t, long status) {
+  if (!t->accept) return status >= 200 && status <= 399;
+  for (size_t i = 0; i < t->naccept; i++)
+    if (status >= t->accept[2 * i] && status <= t->accept[2 * i + 1]) return true;
+  return false;
+}
+
+/* libcurl's preference among offered schemes with CURLAUTH_ANY (7.88 has no
+ * CURLINFO_PROXYAUTH_USED). */
+static const char *scheme_used(long avail) {
+  if (avail & CURLAUTH_NEGOTIATE) return "Negotiate";
+  if (avail & CURLAUTH_NTLM) return "NTLM";
+  if (avail & CURLAUTH_DIGEST) return "Digest";
+  if (avail & CURLAUTH_BASIC) return "Basic";
+  return NULL;
+}
+
+static char *offered_text(const pp_attempt_t *a) {
+  pp_str_t s = PP_STR_INIT;
+  pp_str_append(&s, "", 0);
+  for (size_t i = 0; i < a->nauth_offered; i++)
+    pp_str_printf(&s, "%s%s", i ? ", " : "", a->auth_offered[i]);
+  if (!a->nauth_offered) pp_str_puts(&s, "no scheme named");
+  return pp_str_take(&s);
+}
+
+static void auth_required(pp_att_t *att) {
+  char *off = offered_text(att->a);
+  att->a->auth_required = true;
+  if (att->o->proxy_user)
+    pp_attempt_set_error(att->a, "proxy-auth", false, "the proxy rejected the credentials of "
+                         "user '%s' (407; offers %s)", att->o->proxy_user, off ? off : "?");
+  else
+    pp_attempt_set_error(att->a, "proxy-auth", false, "the proxy demands authentication (407; "
+                         "offers %s); give --proxy-user", off ? off : "?");
+  free(off);
+}
+
+/* SOCKS reply and handshake failures (CURLINFO_PROXY_ERROR, CURLproxycode). */
+static void socks_error(pp_att_t *att, long px) {
+  pp_attempt_t *a = att->a;
+  if (px == CURLPX_RESOLVE_HOST || px == CURLPX_REPLY_HOST_UNREACHABLE)
+    pp_attempt_set_error(a, "proxy-dns", false, "the SOCKS proxy could not resolve or reach the "
+                         "host (%s)", att->errbuf);
+  else if (px == CURLPX_NO_AUTH || px == CURLPX_USER_REJECTED || px == CURLPX_RECV_AUTH ||
+           px == CURLPX_SEND_AUTH) {
+    a->auth_required = true;
+    pp_attempt_set_error(a, "proxy-auth", false, "SOCKS authentication failed (%s)%s",
+                         att->errbuf, att->o->proxy_user ? "" : "; give --proxy-user");
+  } else if (px == CURLPX_REPLY_NOT_ALLOWED)
+    pp_attempt_set_error(a, "proxy-denied", false, "the SOCKS proxy refused the connection by "
+                         "rule (%s)", att->errbuf);
+  else
+    pp_attempt_set_error(a, "socks", true, "SOCKS handshake failed (%s)", att->errbuf);
+}
+
+static void connect_error(pp_att_t *att, CURLcode rc, long os_errno) {
+  pp_attempt_t *a = att->a;
+  const char *what = att->r->type == PP_ROUTE_DIRECT ? "the server" : "the proxy";
+  if (rc == CURLE_OPERATION_TIMEDOUT)
+    pp_attempt_set_error(a, "timeout", a->status == 0, "%s did not answer in time (%s)", what,
+                         att->errbuf);
+  else if (os_errno == 104)
+    pp_attempt_set_error(a, "reset", a->status == 0, "%s reset the connection (%s)", what,
+                         att->errbuf);
+  else if (os_errno == 110)
+    pp_attempt_set_error(a, "timeout", true, "connecting to %s timed out", what);
+  else if (rc == CURLE_COULDNT_CONNECT)
+    pp_attempt_set_error(a, "refused", true, "%s refused the connection (%s)", what,
+                         os_errno == 111 ? "connection refused" : att->errbuf);
+  else
+    pp_attempt_set_error(a, "reset", a->status == 0, "%s closed the connection (%s)", what,
+                         att->errbuf);
+}
+
+static void tunnel_error(pp_att_t *att, long code) {
+  pp_attempt_t *a = att->a;
+  if (code == 407) auth_required(att);
+  else if (att->squid_dns)
+    pp_attempt_set_error(a, "proxy-dns", false, "the proxy could not resolve the host (CONNECT "
+                         "answered %ld, ERR_DNS_FAIL)", code);
+  else if (code == 403)
+    pp_attempt_set_error(a, "proxy-denied", false, "the proxy refused CONNECT (403)");
+  else
+    pp_attempt_set_error(a, "http", false, "the proxy answered CONNECT with %ld", code);
+}
+
+static bool is_tls_error(CURLcode rc) {
+  return rc == CURLE_SSL_CONNECT_ERROR || rc == CURLE_PEER_FAILED_VERIFICATION ||
+         rc == CURLE_SSL_CERTPROBLEM || rc == CURLE_SSL_CIPHER || rc == CURLE_SSL_CACERT_BADFILE ||
+         rc == CURLE_SSL_ISSUER_ERROR || rc == CURLE_SSL_PINNEDPUBKEYNOTMATCH ||
+         rc == CURLE_SSL_INVALIDCERTSTATUS || rc == CURLE_SSL_SHUTDOWN_FAILED;
+}
+
+static void http_outcome(pp_att_t *att, long resp) {
+  pp_attempt_t *a = att->a;
+  bool via_proxy = att->r->type != PP_ROUTE_DIRECT;
+  if (via_proxy && resp == 407) auth_required(att);
+  else if (accepted(att->t, resp)) a->ok = true;
+  else if (resp == 403)
+    pp_attempt_set_error(a, "http", false, "HTTP 403 Forbidden%s", via_proxy ? " (from the proxy "
+                         "or the server)" : "");
+  else pp_attempt_set_error(a, "http", false, "HTTP %ld is not an accepted answer", resp);
+}
+
+void pp_att_finish(pp_att_t *att, CURLcode rc) {
+  pp_attempt_t *a = att->a;
+  long resp = 0, conn = 0, os_errno = 0, px = 0, avail = 0;
+  curl_easy_getinfo(att->h, CURLINFO_RESPONSE_CODE, &resp);
+  curl_easy_getinfo(att->h, CURLINFO_HTTP_CONNECTCODE, &conn);
+  curl_easy_getinfo(att->h, CURLINFO_OS_ERRNO, &os_errno);
+  curl_easy_getinfo(att->h, CURLINFO_PROXY_ERROR, &px);
+  curl_easy_getinfo(att->h, CURLINFO_PROXYAUTH_AVAIL, &avail);
+  timings(att);
+  a->status = resp ? resp : conn;
+  if (att->saw_407) a->auth_required = true;
+  if (rc == CURLE_OK) http_outcome(att, resp);
+  else if (conn && (conn < 200 || conn > 299)) tunnel_error(att, conn);
+  else if (px) socks_error(att, px);
+  else if (rc == CURLE_COULDNT_RESOLVE_PROXY)
+    pp_attempt_set_error(a, "dns", true, "the proxy's name does not resolve (%s)", att->errbuf);
+  else if (rc == CURLE_COULDNT_RESOLVE_HOST)
+    pp_attempt_set_error(a, att->r->type == PP_ROUTE_DIRECT ? "dns" : "proxy-dns",
+                         att->r->type == PP_ROUTE_DIRECT, "%s", att->errbuf);
+  else if (is_tls_error(rc))
+    pp_attempt_set_error(a, "tls", false, "TLS failed: %s", att->errbuf);
+  else connect_error(att, rc, os_errno);
+  if (att->o->proxy_user && a->auth_required && (a->ok || (conn >= 200 && conn <= 299)))
+    a->auth_used = scheme_used(avail);
+  pp_tls_judge(&att->tls, att->t, a);
+  if (att->oom && !a->error_message) a->ok = false;
+}

@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: MIT */
+/* Internals of src/route: one attempt (attempt.c), the TLS chain capture
+ * (tls.c) and the scheduler with failover (run.c). */
+#ifndef PP_ROUTE_INT_H
+#define PP_ROUTE_INT_H
+
+#include <curl/curl.h>
+
+#include "pacprobe.h"
+
+/* What the verify callback saw during the last handshake of one attempt. */
+typedef struct pp_tls_capture {
+  const void *ssl;        /* the handshake the capture belongs to */
+  pp_cert_info_t *chain;  /* as sent, leaf first */
+  size_t nchain;
+  bool seen;
+  bool failed;            /* some certificate did not verify */
+  int verify_err;         /* first X509_V_ERR_* */
+  char *err_issuer;       /* issuer of the certificate that failed (RFC 2253) */
+  char *root;             /* subject of the top of the built chain */
+  const char *cacert;     /* added to the trust store of every handshake */
+  bool oom;
+} pp_tls_capture_t;
+
+/* CURLOPT_SSL_CTX_FUNCTION: installs the capture on a new SSL_CTX. */
+CURLcode pp_tls_ctx_cb(CURL *h, void *sslctx, void *udata);
+void pp_tls_capture_clear(pp_tls_capture_t *c);
+/* Moves the capture into the attempt and decides the interception verdict. */
+void pp_tls_judge(pp_tls_capture_t *c, const pp_check_target_t *t, pp_attempt_t *a);
+
+/* One attempt in flight. */
+typedef struct pp_att {
+  CURL *h;
+  pp_attempt_t *a;
+  const pp_check_target_t *t;
+  const pp_route_t *r;
+  const pp_check_opts_t *o;
+  struct curl_slist *resolve;
+  char *proxy_url;
+  char errbuf[CURL_ERROR_SIZE];
+  pp_tls_capture_t tls;
+  bool saw_407;
+  bool squid_dns;
+  bool oom;
+} pp_att_t;
+
+/* Prepares att for route r of target t. Returns PP_OK with att->h set to a
+ * handle to add to the multi, PP_OK with att->h NULL when the attempt ended
+ * already (a name did not resolve: att->a is filled), or PP_ENOMEM. */
+pp_status_t pp_att_start(pp_att_t *att, const pp_check_opts_t *o, const pp_check_target_t *t,
+                         const pp_route_t *r, pp_attempt_t *a);
+/* Fills att->a from the finished transfer and frees the handle. */
+void pp_att_finish(pp_att_t *att, CURLcode rc);
+void pp_att_free(pp_att_t *att);
+/* Starts resolving the name route r of t will connect to, so that the
+ * lookups of all targets run concurrently (pp_resolver_prefetch). */
+void pp_att_prefetch(const pp_check_opts_t *o, const pp_check_target_t *t, const pp_route_t *r);
+bool pp_attempt_set_error(pp_attempt_t *a, const char *code, bool failover, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+#endif
