@@ -3,7 +3,8 @@
 #               sudo line), build, run pacprobe on the built-in example,
 #               then `pacprobe check` in the proxy lab (tools/demo-check.sh)
 #   make test   build and run the whole suite with ctest
-#   make bench  pacprobe against pactester and pac-resolver (bench/run.sh;
+#   make bench  pacprobe against pactester and pac-resolver (bench/run.sh)
+#               and `check` concurrency (bench/check-parallel.sh;
 #               not part of make test; root for the DNS benchmark)
 # BUILD and CMAKE_FLAGS select the build (CI: a second, sanitized one).
 BUILD ?= build
@@ -47,6 +48,7 @@ test: build
 
 bench: build
 	BUILD=$(abspath $(BUILD)) bash bench/run.sh
+	BUILD=$(abspath $(BUILD)) bash bench/check-parallel.sh
 
 clean:
 	rm -rf $(BUILD)

@@ -19,12 +19,22 @@ typedef struct pp_tls_capture {
   char *err_issuer;       /* issuer of the certificate that failed (RFC 2253) */
   char *root;             /* subject of the top of the built chain */
   const char *cacert;     /* added to the trust store of every handshake */
+  void *store;            /* X509_STORE shared by the run's handshakes, or NULL */
   bool oom;
 } pp_tls_capture_t;
 
 /* CURLOPT_SSL_CTX_FUNCTION: installs the capture on a new SSL_CTX. */
 CURLcode pp_tls_ctx_cb(CURL *h, void *sslctx, void *udata);
 void pp_tls_capture_clear(pp_tls_capture_t *c);
+/* The trust store of one check run: the system roots (OpenSSL's default
+ * file and directory) plus `cacert` when given, parsed once. Handshakes get
+ * it from pp_tls_ctx_cb instead of libcurl parsing the CA bundle for every
+ * new SSL_CTX, which cost ~20 ms of CPU per attempt. NULL when it cannot be
+ * built (each handshake then loads its own, reporting a bad --cacert). */
+void *pp_tls_store_new(const char *cacert);
+void pp_tls_store_free(void *store);
+/* Makes handle h take its trust from the shared store (no CA file parsed). */
+void pp_tls_use_store(CURL *h, pp_tls_capture_t *c, void *store);
 /* Moves the capture into the attempt and decides the interception verdict. */
 void pp_tls_judge(pp_tls_capture_t *c, const pp_check_target_t *t, pp_attempt_t *a);
 

@@ -17,6 +17,7 @@ typedef struct job {
   pp_check_result_t *out;
   size_t next;   /* next route to try */
   pp_att_t att;  /* the attempt in flight */
+  void *store;   /* the run's shared trust store (tls.c), or NULL */
 } job_t;
 
 void pp_check_opts_init(pp_check_opts_t *o) {
@@ -71,7 +72,10 @@ static pp_status_t advance(const pp_check_opts_t *o, job_t *j) {
     pp_attempt_t *a = &v[r->nattempts++];
     pp_status_t st = pp_att_start(&j->att, o, j->t, &j->t->routes[j->next++], a);
     if (st != PP_OK) return st;
-    if (j->att.h) return PP_OK;
+    if (j->att.h) {
+      pp_tls_use_store(j->att.h, &j->att.tls, j->store);
+      return PP_OK;
+    }
     pp_att_free(&j->att);
     if (!keep_going(o, a)) break;
   }
@@ -124,12 +128,15 @@ pp_status_t pp_check_run(const pp_check_opts_t *o, const pp_check_target_t *t, s
                          pp_check_result_t *out) {
   if (!o->resolver) return PP_EINVAL;
   pp_status_t st = PP_ENOMEM;
+  void *store = NULL;
   job_t *jobs = calloc(n ? n : 1, sizeof(*jobs));
   CURLM *m = curl_multi_init();
   if (!jobs || !m) goto done;
   /* --connect-timeout covers DNS too (DESIGN §1.7) */
   pp_resolver_set_timeout(o->resolver, o->connect_timeout_ms ? o->connect_timeout_ms : 5000);
+  store = pp_tls_store_new(o->cacert);
   for (size_t i = 0; i < n; i++) {
+    jobs[i].store = store;
     jobs[i].t = &t[i];
     jobs[i].out = &out[i];
     out[i].decided = -1;
@@ -142,6 +149,7 @@ done:
     pp_att_free(&jobs[i].att);
   }
   if (m) curl_multi_cleanup(m);
+  pp_tls_store_free(store);
   free(jobs);
   return st;
 }

@@ -123,10 +123,32 @@ CURLcode pp_tls_ctx_cb(CURL *h, void *sslctx, void *udata) {
   pp_tls_capture_t *c = udata;
   SSL_CTX_set_app_data(ctx, c);
   SSL_CTX_set_verify(ctx, SSL_CTX_get_verify_mode(ctx), verify_cb);
+  if (c->store) {
+    SSL_CTX_set1_cert_store(ctx, c->store); /* takes its own reference */
+    return CURLE_OK;
+  }
   /* --cacert adds to the system roots instead of replacing them (CAINFO would). */
   if (c->cacert && !X509_STORE_load_file(SSL_CTX_get_cert_store(ctx), c->cacert))
     return CURLE_SSL_CACERT_BADFILE;
   return CURLE_OK;
+}
+
+void *pp_tls_store_new(const char *cacert) {
+  X509_STORE *st = X509_STORE_new();
+  if (st && X509_STORE_set_default_paths(st) == 1 &&
+      (!cacert || X509_STORE_load_file(st, cacert) == 1))
+    return st;
+  X509_STORE_free(st);
+  return NULL;
+}
+
+void pp_tls_store_free(void *store) { X509_STORE_free(store); }
+
+void pp_tls_use_store(CURL *h, pp_tls_capture_t *c, void *store) {
+  if (!store) return;
+  c->store = store;
+  curl_easy_setopt(h, CURLOPT_CAINFO, NULL);
+  curl_easy_setopt(h, CURLOPT_CAPATH, NULL);
 }
 
 void pp_tls_capture_clear(pp_tls_capture_t *c) {
