@@ -742,6 +742,9 @@ typedef struct pp_check_opts {
   const char *proxy_user;       /* NULL = no proxy credentials */
   const char *proxy_password;   /* not copied; the caller clears it after the run */
   bool all_routes;              /* try every entry, not only until one works */
+  bool compare_direct;          /* also fetch https targets decided through a proxy
+                                   DIRECT: a different leaf certificate there means
+                                   the proxy intercepts (even with a trusted chain) */
 } pp_check_opts_t;
 
 void pp_check_opts_init(pp_check_opts_t *o);

@@ -22,6 +22,8 @@ const pp_opt_def_t pp_options[] = {
      "find the PAC by WPAD (as pacprobe discover) instead of the configuration"},
     {PP_OPT_CACERT, "cacert", 0, PP_ARG_STRING, "FILE", PP_CMD_CHECK, false,
      "also trust the CA certificates in this PEM file (private CAs)"},
+    {PP_OPT_COMPARE_DIRECT, "compare-direct", 0, PP_ARG_NONE, NULL, PP_CMD_CHECK, false,
+     "also fetch https targets DIRECT; a different certificate via the proxy = intercepted"},
     {PP_OPT_CONNECT_TIMEOUT, "connect-timeout", 0, PP_ARG_COUNT, "MS", PP_CMD_CHECK, false,
      "limit for DNS, TCP, proxy handshake and TLS per attempt (default 5000)"},
     {PP_OPT_COVERAGE, "coverage", 0, PP_ARG_NONE, NULL, PP_CMD_TEST, false,

@@ -124,17 +124,14 @@ static pp_status_t loop(CURLM *m, const pp_check_opts_t *o, job_t *jobs, size_t 
   return st;
 }
 
-pp_status_t pp_check_run(const pp_check_opts_t *o, const pp_check_target_t *t, size_t n,
-                         pp_check_result_t *out) {
-  if (!o->resolver) return PP_EINVAL;
+/* Runs targets t (results in out) on a fresh multi handle with the run's
+ * trust store. */
+static pp_status_t run_targets(const pp_check_opts_t *o, const pp_check_target_t *t, size_t n,
+                               pp_check_result_t *out, void *store) {
   pp_status_t st = PP_ENOMEM;
-  void *store = NULL;
   job_t *jobs = calloc(n ? n : 1, sizeof(*jobs));
   CURLM *m = curl_multi_init();
   if (!jobs || !m) goto done;
-  /* --connect-timeout covers DNS too (DESIGN §1.7) */
-  pp_resolver_set_timeout(o->resolver, o->connect_timeout_ms ? o->connect_timeout_ms : 5000);
-  store = pp_tls_store_new(o->cacert);
   for (size_t i = 0; i < n; i++) {
     jobs[i].store = store;
     jobs[i].t = &t[i];
@@ -149,8 +146,81 @@ done:
     pp_att_free(&jobs[i].att);
   }
   if (m) curl_multi_cleanup(m);
-  pp_tls_store_free(store);
   free(jobs);
+  return st;
+}
+
+/* The attempt of r that decided through a proxy and saw a chain the
+ * comparison can use, or NULL. */
+static pp_attempt_t *proxied_chain(pp_check_result_t *r) {
+  if (r->decided < 0) return NULL;
+  pp_attempt_t *a = &r->attempts[r->decided];
+  if (!a->tls || a->nchain == 0 || a->intercepted || strncmp(a->route, "DIRECT", 6) == 0)
+    return NULL;
+  return a;
+}
+
+/* --compare-direct (DESIGN §1.7 interception verdict): an intercepting
+ * proxy whose CA the machine trusts still shows itself by presenting a
+ * different leaf than the origin does when reached DIRECT. Targets whose
+ * DIRECT fetch sees no chain are left as they were. */
+static pp_status_t compare_direct(const pp_check_opts_t *o, const pp_check_target_t *t, size_t n,
+                                  pp_check_result_t *out, void *store) {
+  static const pp_route_t direct = {PP_ROUTE_DIRECT, NULL, 0};
+  pp_check_target_t *dt = calloc(n ? n : 1, sizeof(*dt));
+  pp_check_result_t *dr = calloc(n ? n : 1, sizeof(*dr));
+  size_t *idx = calloc(n ? n : 1, sizeof(*idx));
+  size_t m = 0;
+  pp_status_t st = PP_ENOMEM;
+  if (!dt || !dr || !idx) goto done;
+  for (size_t i = 0; i < n; i++) {
+    if (!proxied_chain(&out[i])) continue;
+    dt[m] = t[i];
+    dt[m].routes = &direct;
+    dt[m].nroutes = 1;
+    idx[m++] = i;
+  }
+  pp_check_opts_t od = *o;
+  od.all_routes = false;
+  od.compare_direct = false;
+  st = m ? run_targets(&od, dt, m, dr, store) : PP_OK;
+  for (size_t k = 0; st == PP_OK && k < m; k++) {
+    pp_attempt_t *a = proxied_chain(&out[idx[k]]);
+    const pp_attempt_t *d = dr[k].nattempts ? &dr[k].attempts[0] : NULL;
+    if (!a || !d || !d->tls || d->nchain == 0 ||
+        strcmp(a->chain[0].sha256, d->chain[0].sha256) == 0)
+      continue;
+    pp_str_t why = PP_STR_INIT;
+    pp_str_printf(&why, "the certificate seen through the proxy (%s, issuer %s) differs from the "
+                  "one seen DIRECT (issuer %s)", a->chain[0].subject, a->chain[0].issuer,
+                  d->chain[0].issuer);
+    char *reason = pp_str_take(&why);
+    if (!reason) {
+      st = PP_ENOMEM;
+      break;
+    }
+    free(a->tls_reason);
+    a->tls_reason = reason;
+    a->intercepted = true;
+    decide(&out[idx[k]], &t[idx[k]]);
+  }
+done:
+  for (size_t k = 0; dr && k < m; k++) pp_check_result_clear(&dr[k]);
+  free(dt);
+  free(dr);
+  free(idx);
+  return st;
+}
+
+pp_status_t pp_check_run(const pp_check_opts_t *o, const pp_check_target_t *t, size_t n,
+                         pp_check_result_t *out) {
+  if (!o->resolver) return PP_EINVAL;
+  /* --connect-timeout covers DNS too (DESIGN §1.7) */
+  pp_resolver_set_timeout(o->resolver, o->connect_timeout_ms ? o->connect_timeout_ms : 5000);
+  void *store = pp_tls_store_new(o->cacert);
+  pp_status_t st = run_targets(o, t, n, out, store);
+  if (st == PP_OK && o->compare_direct) st = compare_direct(o, t, n, out, store);
+  pp_tls_store_free(store);
   return st;
 }
 

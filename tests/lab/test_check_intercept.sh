@@ -4,6 +4,8 @@
 # through mitmproxy (its own CA, which pacprobe is not given) the verdict is
 # `intercepted` naming mitmproxy's issuer; directly, and through a plain
 # CONNECT proxy (tinyproxy), the test CA's chain verifies and it is `ok`.
+# With mitmproxy's CA trusted, only --compare-direct (a different leaf than
+# DIRECT) reveals the interception.
 # Usage: test_check_intercept.sh PACPROBE PP_LAB_HTTPD
 source "$(dirname "$0")/checklib.sh"
 ck_up pac origin tinyproxy mitm
@@ -50,5 +52,21 @@ ck_run --pac "$PAC" --cacert "$LAB_CA" --format json "$LAB_ORIGIN"
 want_rc 1
 want_jq '.targets[0].verdict == "intercepted" and .targets[0].route == $mitm'
 want_jq '.targets[0].attempts | length == 1'
+
+ck_case "mitmproxy's CA trusted too: the chain verifies, so only --compare-direct sees the interception"
+cat "$LAB_CA" "$LAB_MITM_CA" > "$LAB_DIR/both-cas.pem"
+ck_run --proxy "http://$LAB_MITM" --cacert "$LAB_DIR/both-cas.pem" --format json "$LAB_ORIGIN"
+want_rc 0
+want_jq '.targets[0].verdict == "ok" and .targets[0].attempts[0].tls.verified == true'
+ck_run --proxy "http://$LAB_MITM" --cacert "$LAB_DIR/both-cas.pem" --compare-direct --format json "$LAB_ORIGIN"
+want_rc 1
+want_jq '.targets[0].verdict == "intercepted" and .targets[0].route == $mitm'
+want_jq '.targets[0].attempts[0].tls | .intercepted == true and .verified == true'
+want_jq '.targets[0].attempts[0].tls.reason | test("differs from the one seen DIRECT")'
+
+ck_case "--compare-direct through a proxy that does not intercept: still ok"
+ck_run --proxy "http://$LAB_TINYPROXY" --cacert "$LAB_CA" --compare-direct --format json "$LAB_ORIGIN"
+want_rc 0
+want_jq '.targets[0].verdict == "ok" and .targets[0].attempts[0].tls.intercepted == false'
 
 ck_finish
