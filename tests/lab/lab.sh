@@ -31,6 +31,11 @@ lab_require() {
   command -v dnsmasq >/dev/null || lab_skip "dnsmasq not installed (apt-get install dnsmasq)"
   command -v unshare >/dev/null || lab_skip "unshare (util-linux) not installed"
   ip netns add "pptst$LAB_ID" 2>/dev/null || lab_skip "cannot create network namespaces here"
+  # `ip netns exec` also needs a private mount tree, which a chroot cannot make
+  if ! ip netns exec "pptst$LAB_ID" true 2>/dev/null; then
+    ip netns del "pptst$LAB_ID"
+    lab_skip "cannot enter network namespaces here (ip netns exec failed: a chroot?)"
+  fi
   ip netns del "pptst$LAB_ID"
 }
 

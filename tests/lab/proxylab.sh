@@ -236,6 +236,8 @@ proxylab_launch() {
 proxylab_squid_conf() {
   local name=$1 port=$2 d=$3
   echo "http_port 127.0.0.1:$port"
+  # squid refuses to start when the host name does not resolve (fresh VMs, chroots)
+  echo "visible_hostname pacprobe-lab"
   echo "pid_filename $d/squid.pid"
   echo "cache_log $d/cache.log"
   echo "access_log stdio:$d/access.log"

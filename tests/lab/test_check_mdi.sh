@@ -14,6 +14,8 @@ command -v jq >/dev/null || ck_skip "jq not installed"
 "$CK_BIN" check --help >/dev/null 2>&1 || ck_skip "this pacprobe has no 'check' subcommand"
 NS=ppmdi$$
 ip netns add "$NS" 2>/dev/null || ck_skip "cannot create network namespaces here"
+# `ip netns exec` also needs a private mount tree, which a chroot cannot make
+ip netns exec "$NS" true 2>/dev/null || { ip netns del "$NS"; ck_skip "cannot enter network namespaces here (a chroot?)"; }
 CK_TMP=$(mktemp -d /tmp/pp-mdi-XXXXXX)
 cleanup() { ip netns del "$NS" 2>/dev/null; rm -rf "/etc/netns/$NS" "$CK_TMP"; }
 trap cleanup EXIT
