@@ -6,13 +6,16 @@
 #   make bench  pacprobe against pactester and pac-resolver (bench/run.sh)
 #               and `check` concurrency (bench/check-parallel.sh;
 #               not part of make test; root for the DNS benchmark)
+#   make fuzz   build the libFuzzer targets with clang in build-fuzz/ and run
+#               each for FUZZ_SECONDS (default 60), FUZZ_JOBS at a time
+#               (docs/fuzzing.md; needs clang and libclang-rt-14-dev)
 # BUILD and CMAKE_FLAGS select the build (CI: a second, sanitized one).
 BUILD ?= build
 CMAKE_FLAGS ?=
 PACKAGES := $(shell sed -e 's/\#.*//' tools/debian-packages.txt)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build demo test bench clean
+.PHONY: all deps build demo test bench fuzz clean
 
 all: build
 
@@ -49,6 +52,16 @@ test: build
 bench: build
 	BUILD=$(abspath $(BUILD)) bash bench/run.sh
 	BUILD=$(abspath $(BUILD)) bash bench/check-parallel.sh
+
+FUZZ_SECONDS ?= 60
+FUZZ_JOBS ?= 1
+FUZZ_FLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+fuzz: deps
+	@command -v clang >/dev/null || { echo "make fuzz needs clang: apt-get install -y clang libclang-rt-14-dev"; exit 1; }
+	CC=clang cmake -S . -B build-fuzz -DPP_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_C_FLAGS="$(FUZZ_FLAGS)"
+	cmake --build build-fuzz -j$(JOBS) --target pp_fuzz
+	FUZZ_JOBS=$(FUZZ_JOBS) tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
 
 clean:
 	rm -rf $(BUILD)

@@ -124,7 +124,9 @@ typedef enum pp_dns_source {
   PP_DNS_SRC_OVERRIDE,    /* --resolve */
   PP_DNS_SRC_HOSTS,       /* --hosts file */
   PP_DNS_SRC_SERVER,      /* asked a DNS server (or the system's files via c-ares) */
-  PP_DNS_SRC_OFFLINE      /* --no-dns refused the lookup */
+  PP_DNS_SRC_OFFLINE,     /* --no-dns refused the lookup */
+  PP_DNS_SRC_CAPPED       /* not asked: chrome mode's 20 distinct lookups per
+                             evaluation were used up (kMaxUniqueResolveDnsPerExec) */
 } pp_dns_source_t;
 
 typedef enum pp_dns_family {

@@ -10,13 +10,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <termios.h>
 #include <unistd.h>
 
 #include "cli/check.h"
 #include "util/str.h"
 
-#define PW_MAX 1024
+#define PW_MAX 4096 /* one page: the buffer is mmap'd on its own */
 
 static void usage(FILE *out) {
   fprintf(out, "usage: pacprobe check [URL...] [-f FILE] [--targets PROFILE [--workspace NAME]]\n"
@@ -149,6 +150,7 @@ static int read_password_file(const char *path, char *pw, size_t len) {
     pp_msg_error("option --proxy-password-file: '%s': %s", path, strerror(errno));
     return PP_EXIT_USAGE;
   }
+  setvbuf(f, NULL, _IONBF, 0); /* no stdio buffer keeping a copy of it */
   bool ok = fgets(pw, (int)len, f) != NULL;
   fclose(f);
   if (!ok) {
@@ -184,6 +186,21 @@ static int get_password(const pp_args_t *a, char *pw, size_t len) {
   }
   pw[strcspn(pw, "\r\n")] = '\0';
   return rc;
+}
+
+/* The password buffer: its own pages, excluded from core dumps
+ * (MADV_DONTDUMP; docs/security.md), cleared and unmapped by pw_free. */
+static char *pw_alloc(void) {
+  void *p = mmap(NULL, PW_MAX, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED) return NULL;
+  (void)madvise(p, PW_MAX, MADV_DONTDUMP); /* best effort: old kernels lack it */
+  return p;
+}
+
+static void pw_free(char *pw) {
+  if (!pw) return;
+  explicit_bzero(pw, PW_MAX);
+  munmap(pw, PW_MAX);
 }
 
 static int check_opts(const pp_args_t *a, pp_check_opts_t *o) {
@@ -298,13 +315,17 @@ int pp_cmd_check(int argc, char **argv, int first) {
   pp_profile_t prof;
   pp_cli_env_t env;
   pp_check_opts_t o;
-  char pw[PW_MAX] = "";
+  char *pw = pw_alloc();
   int rc = PP_EXIT_USAGE;
   memset(&ck, 0, sizeof(ck));
   memset(&prof, 0, sizeof(prof));
   memset(&env, 0, sizeof(env));
   pp_check_opts_init(&o);
   if (!pp_args_parse(&a, PP_CMD_CHECK, "check", argc, argv, first)) goto done;
+  if (!pw) {
+    pp_msg_error("check: out of memory");
+    goto done;
+  }
   if (pp_args_info(&a, print_help)) {
     rc = PP_EXIT_OK;
     goto done;
@@ -313,15 +334,15 @@ int pp_cmd_check(int argc, char **argv, int first) {
   /* not a browser: loopback and link-local are proxied as the PAC says
    * (WinHTTP's rules; --emulate chrome shows Chrome's implicit bypass) */
   if (!a.given[PP_OPT_EMULATE]) env.opts.emulate = PP_EMU_WINHTTP;
-  if (a.given[PP_OPT_PROXY_USER] && (rc = get_password(&a, pw, sizeof(pw)))) goto done;
+  if (a.given[PP_OPT_PROXY_USER] && (rc = get_password(&a, pw, PW_MAX))) goto done;
   o.proxy_user = a.value[PP_OPT_PROXY_USER];
   o.proxy_password = pw;
   if ((rc = collect_targets(&ck, &a, &prof)) || (rc = pp_ck_routes(&ck, &a, &env))) goto done;
   if ((rc = run(&ck, &a, &env, &o))) goto done;
-  explicit_bzero(pw, sizeof(pw)); /* the password is not needed past the attempts */
+  explicit_bzero(pw, PW_MAX); /* the password is not needed past the attempts */
   rc = report(&ck, &a);
 done:
-  explicit_bzero(pw, sizeof(pw));
+  pw_free(pw);
   ck_free(&ck);
   pp_profile_clear(&prof);
   pp_cli_env_free(&env);

@@ -31,6 +31,8 @@ static const char *source_name(pp_dns_source_t s, bool text) {
   case PP_DNS_SRC_HOSTS: return text ? "--hosts" : "hosts";
   case PP_DNS_SRC_SERVER: return "server";
   case PP_DNS_SRC_OFFLINE: return text ? "offline (--no-dns)" : "offline";
+  case PP_DNS_SRC_CAPPED:
+    return text ? "not asked: Chromium's cap of 20 distinct lookups per evaluation" : "capped";
   }
   return "server";
 }

@@ -83,16 +83,13 @@ static void set_error(pp_engine_t *e, int line, const char *p1, const char *p2, 
   pp_str_puts(&e->err, p3);
 }
 
-/* Reads property `key` of the value at idx as a string, or NULL. The pointer
- * is valid while the value stays on the stack. */
-static const char *prop_string(duk_context *ctx, duk_idx_t idx, const char *key) {
-  const char *s = NULL;
-  if (duk_is_object(ctx, idx)) {
-    duk_get_prop_string(ctx, idx, key);
-    s = duk_is_string(ctx, -1) ? duk_get_string(ctx, -1) : NULL;
-    duk_pop(ctx);
-  }
-  return s;
+/* Pushes property `key` of the object at idx and returns it as a string, or
+ * NULL. The caller pops the pushed value, and the pointer is valid only
+ * until then: a getter such as `stack` makes a fresh string that the pop
+ * frees (found by tests/fuzz/fuzz_eval.c: heap-use-after-free). */
+static const char *push_prop_string(duk_context *ctx, duk_idx_t idx, const char *key) {
+  duk_get_prop_string(ctx, idx, key);
+  return duk_is_string(ctx, -1) ? duk_get_string(ctx, -1) : NULL;
 }
 
 /* The PAC line an error points at: its lineNumber when thrown from the PAC
@@ -101,26 +98,55 @@ static const char *prop_string(duk_context *ctx, duk_idx_t idx, const char *key)
  * the PAC line that called the helper. 0 when no PAC frame is known. */
 static int error_line(pp_engine_t *e, duk_idx_t idx) {
   duk_context *ctx = e->ctx;
+  idx = duk_normalize_index(ctx, idx);
   if (!duk_is_object(ctx, idx) || !e->name) return 0;
-  const char *file = prop_string(ctx, idx, "fileName");
-  if (file && strcmp(file, e->name) == 0) {
+  const char *file = push_prop_string(ctx, idx, "fileName");
+  bool own = file && strcmp(file, e->name) == 0;
+  duk_pop(ctx);
+  if (own) {
     duk_get_prop_string(ctx, idx, "lineNumber");
     int line = duk_is_number(ctx, -1) ? duk_get_int(ctx, -1) : 0;
     duk_pop(ctx);
     if (line > 0) return line;
   }
-  const char *stack = prop_string(ctx, idx, "stack");
+  const char *stack = push_prop_string(ctx, idx, "stack");
   size_t nl = strlen(e->name);
+  int line = 0;
   for (const char *p = stack; p && (p = strchr(p, '(')) != NULL; p++) {
-    if (strncmp(p + 1, e->name, nl) == 0 && p[1 + nl] == ':') return atoi(p + 2 + nl);
+    if (strncmp(p + 1, e->name, nl) == 0 && p[1 + nl] == ':') {
+      line = atoi(p + 2 + nl);
+      break;
+    }
   }
-  return 0;
+  duk_pop(ctx);
+  return line;
+}
+
+typedef struct error_desc {
+  pp_engine_t *e;
+  int line;
+} error_desc_t;
+
+/* Protected: replaces the thrown value (index 0) by its string form. */
+static duk_ret_t describe_error(duk_context *ctx, void *udata) {
+  error_desc_t *d = udata;
+  d->line = error_line(d->e, 0);
+  duk_to_string(ctx, 0);
+  return 1;
 }
 
 /* Classifies the failure of a protected call whose error is at the stack
  * top and records it on the handle. `what` names the phase for messages. */
 static pp_status_t record_failure(pp_engine_t *e, pp_status_t script_status) {
   duk_context *ctx = e->ctx;
+  /* Formatting the thrown value runs its toString and getters, which may
+   * loop or throw (tests/hostile/throw-evil-*): do it first, still under
+   * the deadline so a timeout it causes is reported as one, and protected,
+   * since an error thrown outside any protected call aborts the process. */
+  error_desc_t d = {e, 0};
+  if (duk_safe_call(ctx, describe_error, &d, 1, 1) != 0) d.line = 0;
+  int line = d.line;
+  const char *msg = duk_safe_to_string(ctx, -1);
   if (e->hc.timed_out) {
     char ms[32];
     snprintf(ms, sizeof(ms), "%u", e->opts.timeout_ms);
@@ -133,8 +159,6 @@ static pp_status_t record_failure(pp_engine_t *e, pp_status_t script_status) {
     set_error(e, 0, "memory limit: the script needed more than ", mib, " MiB (--memory-limit)");
     return PP_EMEMLIMIT;
   }
-  int line = error_line(e, -1);
-  const char *msg = duk_safe_to_string(ctx, -1);
   char lbuf[32] = "";
   if (line > 0) snprintf(lbuf, sizeof(lbuf), ":%d", line);
   pp_str_free(&e->err);
@@ -227,8 +251,10 @@ static pp_status_t run_pac_top_level(pp_engine_t *e) {
   }
   pp_heap_arm(&e->hc, e->opts.timeout_ms);
   int rc = duk_pcall(ctx, 0);
+  /* Still armed while the error is formatted: its toString may loop. */
+  pp_status_t st = rc != 0 ? record_failure(e, PP_ESCRIPT) : PP_OK;
   pp_heap_disarm(&e->hc);
-  if (rc != 0) return record_failure(e, PP_ESCRIPT);
+  if (rc != 0) return st;
   duk_pop(ctx);
   duk_get_global_string(ctx, "FindProxyForURL");
   bool ok = duk_is_function(ctx, -1);
@@ -327,6 +353,12 @@ static pp_status_t take_return_value(pp_engine_t *e, pp_eval_t *out) {
   if (e->opts.emulate == PP_EMU_CHROME && !is_ascii(s, n))
     return fail_eval(out, PP_ENONASCII,
                      "FindProxyForURL() returned a non-ASCII string (Chromium rejects it)", 0);
+  /* raw is a C string: a NUL would silently cut "PROXY a\0b:1" to "PROXY a",
+   * a proxy the script never named. Chromium finds no valid entry in such a
+   * string and goes DIRECT (ProxyList::SetFromPacString); report a failure. */
+  if (memchr(s, '\0', n))
+    return fail_eval(out, PP_ESCRIPT, "FindProxyForURL() returned a string containing a NUL byte",
+                     0);
   out->raw = pp_strndup(s, n);
   return out->raw ? PP_OK : PP_ENOMEM;
 }

@@ -16,8 +16,22 @@
  * account; 16 bytes keep the payload aligned for any type. */
 #define HDR 16
 
+/* Native built-ins (Array.prototype.join, sort, String concatenation) never
+ * reach the bytecode timeout hook, so a single join of 2^30 elements ran for
+ * a minute past --timeout (tests/hostile/mem-string-join). They all allocate
+ * as they go: once the deadline has passed, refusing every allocation makes
+ * Duktape throw, and the engine reports the timeout (timed_out wins). */
+static bool past_deadline(pp_heap_ctx_t *hc) {
+  if (!hc->deadline_ns) return false;
+  if (hc->timed_out) return true;
+  if (pp_heap_now_ns() < hc->deadline_ns) return false;
+  if (!hc->mem_hit) hc->timed_out = true; /* else the memory limit came first: report it */
+  return true;
+}
+
 static void *lim_alloc(void *udata, duk_size_t size) {
   pp_heap_ctx_t *hc = udata;
+  if (past_deadline(hc)) return NULL;
   if (hc->mem_limit && (size > hc->mem_limit || hc->mem_used + size + HDR > hc->mem_limit)) {
     hc->mem_hit = true;
     return NULL;
@@ -46,6 +60,7 @@ static void *lim_realloc(void *udata, void *ptr, duk_size_t size) {
   }
   unsigned char *p = (unsigned char *)ptr - HDR;
   size_t old = *(size_t *)p;
+  if (size > old && past_deadline(hc)) return NULL;
   if (size > old && hc->mem_limit &&
       (size > hc->mem_limit || hc->mem_used - old + size > hc->mem_limit)) {
     hc->mem_hit = true;

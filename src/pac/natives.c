@@ -57,8 +57,10 @@ static pp_status_t resolve_arg(duk_context *ctx, pp_dns_family_t fam, pp_dns_ans
   pp_status_t st = PP_ENOTFOUND;
   if (within_dns_budget(e, ascii, fam)) {
     st = pp_resolver_lookup(e->opts.resolver, ascii, fam, ans);
-    pp_trace_dns(e, ascii, ans);
+  } else {
+    ans->source = PP_DNS_SRC_CAPPED; /* named in the trace (explain) */
   }
+  pp_trace_dns(e, ascii, ans);
   free(ascii);
   return st;
 }
@@ -86,10 +88,15 @@ static duk_ret_t n_dns_resolve(duk_context *ctx) {
   /* IPv4 only except where the client asks for any family (§2.3). */
   pp_dns_family_t fam = (mode == PP_EMU_FIREFOX || mode == PP_EMU_LIBPROXY) ? PP_DNS_ANY : PP_DNS_IPV4;
   pp_dns_answer_t ans;
-  if (resolve_arg(ctx, fam, &ans) == PP_OK && ans.naddrs > 0) duk_push_string(ctx, ans.addrs[0]);
+  char addr[64] = "";
+  if (resolve_arg(ctx, fam, &ans) == PP_OK && ans.naddrs > 0)
+    snprintf(addr, sizeof(addr), "%s", ans.addrs[0]);
+  /* Cleared before pushing: a push may throw (memory limit, or the deadline
+   * refusing allocations) and would leak the answer (tests/hostile/dns-flood). */
+  pp_dns_answer_clear(&ans);
+  if (*addr) duk_push_string(ctx, addr);
   else if (mode == PP_EMU_LIBPROXY) duk_push_undefined(ctx);
   else duk_push_null(ctx);
-  pp_dns_answer_clear(&ans);
   return 1;
 }
 

@@ -6,6 +6,7 @@
  * emulation profile; the table below is the only place they live. Running
  * the script and reporting are elsewhere (engine.c, the CLI).
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -203,11 +204,18 @@ static bool parse_element(const grammar_t *g, const char *p, size_t n, pp_route_
   return parse_hostport(rest, rn, r, oom);
 }
 
+/* Grows by doubling (the capacity is implied: the next power of two), as a
+ * hostile PAC may return hundreds of thousands of entries and growing by one
+ * copied the array each time (tests/hostile/huge-return: minutes under ASan). */
 static bool push_route(pp_result_t *out, const pp_route_t *r) {
-  pp_route_t *v = realloc(out->routes, (out->nroutes + 1) * sizeof(*v));
-  if (!v) return false;
-  v[out->nroutes++] = *r;
-  out->routes = v;
+  size_t n = out->nroutes;
+  if ((n & (n - 1)) == 0) { /* 0, 1, 2, 4, ...: full */
+    if (n > SIZE_MAX / 2 / sizeof(pp_route_t)) return false;
+    pp_route_t *v = realloc(out->routes, (n ? 2 * n : 1) * sizeof(*v));
+    if (!v) return false;
+    out->routes = v;
+  }
+  out->routes[out->nroutes++] = *r;
   return true;
 }
 

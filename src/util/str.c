@@ -107,4 +107,9 @@ void pp_set_err(char *err, size_t errlen, const char *fmt, ...) {
   va_start(ap, fmt);
   vsnprintf(err, errlen, fmt, ap);
   va_end(ap);
+  /* Every API documents its err as one line, but reasons quote the input
+   * ("invalid port \"1<LF>\""): a line break there would split a
+   * diagnostic (found by tests/fuzz/fuzz_url.c). */
+  for (char *p = err; *p; p++)
+    if (*p == '\n' || *p == '\r') *p = ' ';
 }

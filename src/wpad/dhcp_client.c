@@ -44,6 +44,10 @@
  */
 
 #define GRACE_MS 400.0
+/* Replies recorded per interface: a flood of ACKs within the grace period
+ * (issue 10, tests/lab/test_faults_dhcp.sh) must not grow the trace without
+ * bound; real segments have one or two servers. */
+#define MAX_ACKS 8u
 
 typedef struct probe {
   const pp_wpad_iface_t *ifc;
@@ -250,7 +254,7 @@ static pp_status_t on_readable(pp_discovery_t *d, probe_t *p, double *first_ack)
   if (m.msg_type != PP_DHCP_ACK && m.msg_type != PP_DHCP_NAK) return PP_OK;
   double t = now_ms();
   if (*first_ack == 0) *first_ack = t;
-  p->acks++;
+  if (++p->acks > MAX_ACKS) return PP_OK;
   return add_reply(d, p, &m, &from, t - p->sent_at);
 }
 

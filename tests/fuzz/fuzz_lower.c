@@ -4,7 +4,7 @@
  * must come back as PP_OK / PP_EUNSUPPORTED / PP_ESYNTAX without a crash,
  * hang or out-of-bounds read, and a rewrite must keep the line breaks
  * (the invariant every reported position relies on). Built with clang
- * only (tests/fuzz/build.sh); tests/unit/test_lower.c runs a bounded
+ * only (`make fuzz`, tests/fuzz/CMakeLists.txt); tests/unit/test_lower.c runs a bounded
  * random-token version under any compiler in `make test`.
  */
 #include <stdint.h>

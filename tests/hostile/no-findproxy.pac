@@ -1,0 +1,2 @@
+// Hostile case: never defines FindProxyForURL.
+function FindProxy(url, host) { return "DIRECT"; }
