@@ -89,23 +89,10 @@ done:
 
 /* --auto, or auto-detect in effect: WPAD as `pacprobe discover` does it. */
 static int discover(pp_ck_t *ck, char **text, size_t *len) {
-  pp_discover_opts_t o;
-  pp_discovery_t d;
-  pp_discover_opts_init(&o);
-  o.resolver = pp_resolver_new();
-  pp_status_t st = o.resolver ? pp_discover(&o, &d) : PP_ENOMEM;
-  int rc = PP_EXIT_USAGE;
-  if (st != PP_OK) pp_msg_error("auto-detect: %s", o.resolver && d.error ? d.error : pp_strerror(st));
-  else if (!d.pac) pp_msg_error("auto-detect: WPAD found no usable PAC (see pacprobe discover)");
-  else if (push(&ck->decided_by, &ck->ndecided_by, "wpad %s", d.decided_by) &&
-           (ck->pac_url = pp_strndup(d.pac_url, strlen(d.pac_url)))) {
-    *text = d.pac;
-    *len = d.pac_len;
-    d.pac = NULL;
-    rc = PP_EXIT_OK;
-  } else rc = oom();
-  if (o.resolver) pp_discovery_clear(&d);
-  pp_resolver_free(o.resolver);
+  char *by = NULL;
+  int rc = pp_cli_discover_pac("auto-detect", text, len, &ck->pac_url, &by);
+  if (rc == PP_EXIT_OK && !push(&ck->decided_by, &ck->ndecided_by, "wpad %s", by)) rc = oom();
+  free(by);
   return rc;
 }
 

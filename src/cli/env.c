@@ -88,19 +88,23 @@ void pp_cli_env_free(pp_cli_env_t *env) {
 
 const char *pp_cli_pac_name(const char *source) { return strcmp(source, "-") ? source : "stdin"; }
 
-/* --pac auto: WPAD discovery with discover's defaults (DESIGN §1.5); the
- * note says what decided, `pacprobe discover` shows the whole trace. */
-static int read_auto(char **text, size_t *len) {
+int pp_cli_discover_pac(const char *who, char **text, size_t *len, char **pac_url,
+                        char **decided_by) {
   pp_discover_opts_t o;
   pp_discovery_t d;
   pp_discover_opts_init(&o);
   o.resolver = pp_resolver_new();
   pp_status_t st = o.resolver ? pp_discover(&o, &d) : PP_ENOMEM;
   int rc = PP_EXIT_USAGE;
-  if (st != PP_OK) pp_msg_error("--pac auto: %s", o.resolver && d.error ? d.error : pp_strerror(st));
-  else if (!d.pac) pp_msg_error("--pac auto: WPAD found no usable PAC (see pacprobe discover)");
-  else {
-    pp_msg_note("--pac auto: WPAD decided by %s: %s", d.decided_by, d.pac_url);
+  if (st != PP_OK) {
+    pp_msg_error("%s: %s", who, o.resolver && d.error ? d.error : pp_strerror(st));
+  } else if (!d.pac) {
+    pp_msg_error("%s: WPAD found no usable PAC (see pacprobe discover)", who);
+  } else if (!(*pac_url = strdup(d.pac_url)) || !(*decided_by = strdup(d.decided_by))) {
+    free(*pac_url);
+    *pac_url = NULL;
+    pp_msg_error("out of memory");
+  } else {
     *text = d.pac;
     *len = d.pac_len;
     d.pac = NULL;
@@ -108,6 +112,17 @@ static int read_auto(char **text, size_t *len) {
   }
   if (o.resolver) pp_discovery_clear(&d);
   pp_resolver_free(o.resolver);
+  return rc;
+}
+
+/* --pac auto: WPAD discovery with discover's defaults (DESIGN §1.5); the
+ * note says what decided, `pacprobe discover` shows the whole trace. */
+static int read_auto(char **text, size_t *len) {
+  char *url = NULL, *by = NULL;
+  int rc = pp_cli_discover_pac("--pac auto", text, len, &url, &by);
+  if (rc == PP_EXIT_OK) pp_msg_note("--pac auto: WPAD decided by %s: %s", by, url);
+  free(url);
+  free(by);
   return rc;
 }
 

@@ -28,6 +28,13 @@ void pp_cli_env_free(pp_cli_env_t *env);
  * PP_EXIT_USAGE. *text is malloc'd. */
 int pp_cli_read_pac(const char *source, char **text, size_t *len);
 
+/* WPAD discovery with `discover`'s defaults, as --pac auto and check --auto
+ * use it. PP_EXIT_OK with the PAC in *text (malloc'd, *len bytes) and
+ * malloc'd *pac_url and *decided_by ("dhcp", "dns", ...); otherwise one
+ * line "WHO: reason" is printed and PP_EXIT_USAGE returned. */
+int pp_cli_discover_pac(const char *who, char **text, size_t *len, char **pac_url,
+                        char **decided_by);
+
 /* The name errors use for a PAC source ("stdin" for "-"). */
 const char *pp_cli_pac_name(const char *source);
 
