@@ -43,6 +43,7 @@ int pp_ck_routes(pp_ck_t *ck, const pp_args_t *a, pp_cli_env_t *env);
 const char *pp_ck_verdict(const pp_ck_target_t *t);
 void pp_ck_print_text(FILE *out, const pp_ck_t *ck);
 bool pp_ck_print_json(FILE *out, const pp_ck_t *ck);
-bool pp_ck_write_junit(const char *path, const pp_ck_t *ck);
+/* Writes the JUnit report to f and closes it; false on a write error. */
+bool pp_ck_write_junit(FILE *f, const pp_ck_t *ck);
 
 #endif

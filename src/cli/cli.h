@@ -84,6 +84,7 @@ typedef enum pp_opt_id {
   PP_OPT_TAG,
   PP_OPT_TARGETS,
   PP_OPT_WORKSPACE,
+  PP_OPT_OVERWRITE,
   PP_OPT_COUNT
 } pp_opt_id_t;
 
@@ -130,6 +131,9 @@ void pp_options_help(FILE *out, unsigned cmd);
 
 /* msg.c: every line the program writes to stderr. */
 void pp_msg_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* A new file for --OPTION (src/cli/outfile.c): never through a symlink; an
+ * existing regular file only with overwrite. NULL after a one-line error. */
+FILE *pp_cli_create_file(const char *option, const char *path, bool overwrite);
 void pp_msg_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void pp_msg_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A raw line on stderr without prefix (pactester's own messages). */

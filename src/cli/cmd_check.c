@@ -278,12 +278,14 @@ static int run(pp_ck_t *ck, const pp_args_t *a, pp_cli_env_t *env, pp_check_opts
   return PP_EXIT_OK;
 }
 
-static int report(const pp_ck_t *ck, const pp_args_t *a) {
+static int report(const pp_ck_t *ck, const pp_args_t *a, FILE **junit) {
   const char *fmt = a->value[PP_OPT_FORMAT];
   bool json = fmt && strcmp(fmt, "json") == 0;
   if (json && !pp_ck_print_json(stdout, ck)) return PP_EXIT_USAGE;
   if (!json) pp_ck_print_text(stdout, ck);
-  if (a->given[PP_OPT_JUNIT] && !pp_ck_write_junit(a->value[PP_OPT_JUNIT], ck)) {
+  FILE *f = *junit;
+  *junit = NULL;
+  if (f && !pp_ck_write_junit(f, ck)) {
     pp_msg_error("option --junit: cannot write '%s': %s", a->value[PP_OPT_JUNIT], strerror(errno));
     return PP_EXIT_USAGE;
   }
@@ -316,6 +318,7 @@ int pp_cmd_check(int argc, char **argv, int first) {
   pp_cli_env_t env;
   pp_check_opts_t o;
   char *pw = pw_alloc();
+  FILE *junit = NULL;
   int rc = PP_EXIT_USAGE;
   memset(&ck, 0, sizeof(ck));
   memset(&prof, 0, sizeof(prof));
@@ -331,6 +334,12 @@ int pp_cmd_check(int argc, char **argv, int first) {
     goto done;
   }
   if ((rc = check_opts(&a, &o)) || (rc = pp_cli_env_setup(&env, &a))) goto done;
+  /* created before the attempts, so a bad path fails before a long run */
+  if (a.given[PP_OPT_JUNIT] &&
+      !(junit = pp_cli_create_file("junit", a.value[PP_OPT_JUNIT], a.given[PP_OPT_OVERWRITE]))) {
+    rc = PP_EXIT_USAGE;
+    goto done;
+  }
   /* not a browser: loopback and link-local are proxied as the PAC says
    * (WinHTTP's rules; --emulate chrome shows Chrome's implicit bypass) */
   if (!a.given[PP_OPT_EMULATE]) env.opts.emulate = PP_EMU_WINHTTP;
@@ -340,8 +349,9 @@ int pp_cmd_check(int argc, char **argv, int first) {
   if ((rc = collect_targets(&ck, &a, &prof)) || (rc = pp_ck_routes(&ck, &a, &env))) goto done;
   if ((rc = run(&ck, &a, &env, &o))) goto done;
   explicit_bzero(pw, PW_MAX); /* the password is not needed past the attempts */
-  rc = report(&ck, &a);
+  rc = report(&ck, &a, &junit);
 done:
+  if (junit) fclose(junit);
   pw_free(pw);
   ck_free(&ck);
   pp_profile_clear(&prof);

@@ -112,7 +112,8 @@ static pp_status_t collect(pp_config_t *c, const pp_args_t *a) {
   return st;
 }
 
-static int write_fix(const pp_config_t *c, const char *path, const pp_consumer_t *t, size_t n) {
+static int write_fix(const pp_config_t *c, const char *path, bool overwrite, const pp_consumer_t *t,
+                     size_t n) {
   unsigned char *out = NULL;
   size_t len = 0;
   char err[512];
@@ -120,9 +121,13 @@ static int write_fix(const pp_config_t *c, const char *path, const pp_consumer_t
     pp_msg_error("--write-reg %s: %s", path, err);
     return PP_EXIT_USAGE;
   }
-  FILE *f = fopen(path, "wb");
-  bool ok = f && fwrite(out, 1, len, f) == len;
-  if (f && fclose(f) != 0) ok = false;
+  FILE *f = pp_cli_create_file("write-reg", path, overwrite);
+  if (!f) {
+    free(out);
+    return PP_EXIT_USAGE;
+  }
+  bool ok = fwrite(out, 1, len, f) == len;
+  if (fclose(f) != 0) ok = false;
   free(out);
   if (!ok) {
     pp_msg_error("--write-reg %s: cannot write: %s", path, strerror(errno));
@@ -181,7 +186,7 @@ int pp_cmd_sources(int argc, char **argv, int first) {
     goto done;
   }
   if (a.given[PP_OPT_WRITE_REG] &&
-      (rc = write_fix(&c, a.value[PP_OPT_WRITE_REG], k, nk)) != PP_EXIT_OK)
+      (rc = write_fix(&c, a.value[PP_OPT_WRITE_REG], a.given[PP_OPT_OVERWRITE], k, nk)) != PP_EXIT_OK)
     goto done;
   rc = report(&c, k, nk, strcmp(fmt, "json") == 0);
 done:

@@ -302,7 +302,7 @@ static int setup(test_run_t *r) {
   if ((rc = build_engine(r))) return rc;
   if ((rc = walk(r, false))) return rc;
   if (r->rep.planned == 0) pp_msg_warn("%s: no cases", r->rep.cases_name);
-  return pp_test_report_begin(&r->rep, r->a.value[PP_OPT_JUNIT]);
+  return pp_test_report_begin(&r->rep, r->a.value[PP_OPT_JUNIT], r->a.given[PP_OPT_OVERWRITE]);
 }
 
 static void print_help(void) {

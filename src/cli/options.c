@@ -84,6 +84,8 @@ const pp_opt_def_t pp_options[] = {
      "pin the clock: YYYY-MM-DDTHH:MM:SS (local), with Z or +HH:MM"},
     {PP_OPT_ORDER, "order", 0, PP_ARG_STRING, "dhcp,dns|dns,dhcp", PP_CMD_DISCOVER, false,
      "which method's candidates are tried first (default dhcp,dns)"},
+    {PP_OPT_OVERWRITE, "overwrite", 0, PP_ARG_NONE, NULL, PP_CMD_TEST | PP_CMD_CHECK | PP_CMD_SOURCES, false,
+     "let --junit / --write-reg replace an existing regular file"},
     {PP_OPT_PAC, "pac", 'p', PP_ARG_STRING, "FILE|URL|-", PP_CMD_EVAL | PP_CMD_EXPLAIN | PP_CMD_SOURCES | PP_CMD_CHECK, false,
      "the PAC script (URL fetched without proxy; eval/explain: auto = WPAD)"},
     {PP_OPT_PARALLEL, "parallel", 0, PP_ARG_COUNT, "N", PP_CMD_CHECK, false,

@@ -11,11 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-int pp_test_report_begin(pp_test_report_t *r, const char *junit_path) {
-  if (junit_path && !(r->junit = fopen(junit_path, "w"))) {
-    pp_msg_error("option --junit: cannot create '%s': %s", junit_path, strerror(errno));
+int pp_test_report_begin(pp_test_report_t *r, const char *junit_path, bool overwrite) {
+  if (junit_path && !(r->junit = pp_cli_create_file("junit", junit_path, overwrite)))
     return PP_EXIT_USAGE;
-  }
   if (r->format == PP_TEST_JSON && !(r->json_cases = json_array())) r->oom = true;
   if (r->format == PP_TEST_TAP) printf("TAP version 13\n1..%zu\n", r->planned);
   return PP_EXIT_OK;

@@ -35,7 +35,7 @@ typedef struct pp_test_report {
 /* Prepares the report (TAP header and plan). junit_path may be NULL. On a
  * JUnit file that cannot be created prints one line and returns
  * PP_EXIT_USAGE; PP_EXIT_OK otherwise. Call pp_test_report_free either way. */
-int pp_test_report_begin(pp_test_report_t *r, const char *junit_path);
+int pp_test_report_begin(pp_test_report_t *r, const char *junit_path, bool overwrite);
 /* Records and prints one case. */
 void pp_test_report_case(pp_test_report_t *r, const pp_test_outcome_t *o);
 /* Prints the summary (and, when coverage is set, every return site of the

@@ -4,7 +4,9 @@
 # BUILD/fuzz (default: all of them) for SECONDS each, FUZZ_JOBS (default 1)
 # at a time. Seeds come from tests/fuzz/corpus/TARGET, dictionaries from
 # tests/fuzz/dict; the growing corpus and any crash input stay in
-# BUILD/fuzz-work/TARGET. Prints libFuzzer's final line per target and
+# BUILD/fuzz-work/TARGET. FUZZ_RUNS=N also stops a target after N
+# executions (the long run: 10 million or the time, whichever comes first).
+# Prints libFuzzer's final line per target and
 # exits non-zero when a target found a crash, leak or hang (docs/fuzzing.md).
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -35,6 +37,7 @@ one() {
     dhcp) args+=(-max_len=1500 -timeout=5) ;;
     *) args+=(-max_len=8192 -timeout=5) ;;
   esac
+  [ -n "${FUZZ_RUNS:-}" ] && args+=(-runs="$FUZZ_RUNS")
   "$BUILD/fuzz/fuzz_$t" "${args[@]}" -max_total_time="$SECONDS_EACH" -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="$work/" "$work/corpus" >"$work/log" 2>&1
   local rc=$?

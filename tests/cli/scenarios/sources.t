@@ -38,9 +38,9 @@ out= identical
 err~ note: wrote .*fix.reg
 
 === must show 2: the written file reads back to the user's settings for both accounts
-$ pacprobe sources --no-env --reg $DATA/sources/corp.reg --write-reg $TMP/fix.reg --for localsystem,localservice >/dev/null 2>&1; pacprobe sources --no-env --reg $DATA/sources/corp.reg --reg $TMP/fix.reg --for localsystem,localservice
-out~ ^decided by: WinINet localsystem \(S-1-5-18\) DefaultConnectionSettings \(.*fix.reg:4\)$
-out~ ^decided by: WinINet localservice \(S-1-5-19\) DefaultConnectionSettings \(.*fix.reg:16\)$
+$ pacprobe sources --no-env --reg $DATA/sources/corp.reg --write-reg $TMP/fix2.reg --for localsystem,localservice >/dev/null 2>&1; pacprobe sources --no-env --reg $DATA/sources/corp.reg --reg $TMP/fix2.reg --for localsystem,localservice
+out~ ^decided by: WinINet localsystem \(S-1-5-18\) DefaultConnectionSettings \(.*fix2.reg:4\)$
+out~ ^decided by: WinINet localservice \(S-1-5-19\) DefaultConnectionSettings \(.*fix2.reg:16\)$
 out! account-missing-settings
 out! saved-legacy-differs
 out~ ^effective: proxy proxy.corp.test:8080 bypass <local>;\*.corp.test \(auto-detect on\)$

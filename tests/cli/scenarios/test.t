@@ -103,7 +103,7 @@ rc=1
 .
 
 === --junit: testcase name is the URL, classname the CASES file, failure message says why
-$ cd $DATA/test && pacprobe test --junit $TMP/j.xml routes.pac suite.cases >/dev/null; cat $TMP/j.xml
+$ cd $DATA/test && pacprobe test --junit $TMP/j2.xml routes.pac suite.cases >/dev/null; cat $TMP/j2.xml
 exit 0
 out~ <testcase name="http://socks/" classname="suite.cases">
 out~ <failure type="mismatch" message="expected SOCKS5 s.example:1080, got SOCKS5 s.example:1080;DIRECT">suite.cases:16:
