@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -93,6 +94,17 @@ static bool add_url(run_t *r, const char *url, pp_wpad_method_t m, const char *v
   return c->url && c->via && (!pin || c->pin);
 }
 
+/* A WPAD answer comes from whoever is on the network, so it may only name
+ * an http(s) PAC, as Chromium's PAC fetcher allows: a file: URL would make
+ * the client read a local file, other schemes speak other protocols. The
+ * URL is not fetched and the answer is flagged (docs/security.md). */
+static bool offer_url(run_t *r, const char *url, pp_wpad_method_t m, const char *via) {
+  if (!strncasecmp(url, "http://", 7) || !strncasecmp(url, "https://", 8)) return add_url(r, url, m, via, NULL);
+  return pp_wpad_warn(r->d, "scheme-refused", "%s offered %s: not fetched, a WPAD answer may only name an "
+                      "http:// or https:// PAC%s", via, url,
+                      strncasecmp(url, "file:", 5) ? "" : " (a file: URL would make the client read a local file)");
+}
+
 /* ---- leases --------------------------------------------------------------- */
 
 static void lease_unicast(run_t *r, const pp_lease_t *l, const char *found_for) {
@@ -132,7 +144,7 @@ static pp_status_t read_lease(run_t *r, const char *path, const char *found_for)
   if (ok && a->answer) {
     char via[1100];
     snprintf(via, sizeof(via), "lease %s", path);
-    ok = add_url(r, a->answer, PP_WPAD_LEASE, via, NULL);
+    ok = offer_url(r, a->answer, PP_WPAD_LEASE, via);
   }
   if (st == PP_OK) lease_unicast(r, &l, found_for);
   pp_wpad_lease_clear(&l);
@@ -225,7 +237,7 @@ static bool dhcp_urls(run_t *r) {
     if (a->method != PP_WPAD_DHCP || !a->answer) continue;
     char via[200];
     snprintf(via, sizeof(via), "dhcp %s%s%s", a->asked, a->server ? " server " : "", a->server ? a->server : "");
-    if (!add_url(r, a->answer, PP_WPAD_DHCP, via, NULL)) return false;
+    if (!offer_url(r, a->answer, PP_WPAD_DHCP, via)) return false;
   }
   return true;
 }

@@ -3,7 +3,7 @@
 # to the next candidate (DESIGN §1.5): a DHCP URL that 404s (falls back to
 # DNS, warned), then wpad names that answer 404, too big, too slow, a
 # redirect loop, a syntax error, no FindProxyForURL, and finally a good PAC.
-# Also `eval --pac auto`. Usage: test_wpad_failures.sh PACPROBE PP_LAB_HTTPD.
+# Also `eval --pac auto`, and a file: URL from DHCP or a lease (refused). Usage: test_wpad_failures.sh PACPROBE PP_LAB_HTTPD.
 source "$(dirname "$0")/lab.sh"
 lab_require
 D=corp.pacprobe.test
@@ -55,5 +55,24 @@ lab_run laptop eval --pac auto http://example.com/
 want_rc 0
 want_out "^DIRECT$"
 want_err "note: --pac auto: WPAD decided by dns: http://wpad\.slow\."
+
+lab_case "a file: URL in DHCP option 252 is refused and flagged, never read"
+lab_dnsmasq_stop dns
+lab_dnsmasq "$S" 10.77.0.1 dnsfile --dhcp-range=10.77.0.0,static,255.255.255.0 \
+  --dhcp-option=252,"file:///etc/passwd" --local=/pacprobe.test/ || exit 1
+lab_run laptop discover --interface "$C" --no-dns --format json
+want_rc 1
+grep -q '"code":"scheme-refused"' "$LAB_OUT" && ok || bad "no scheme-refused warning"
+want_out '"message":"dhcp [^"]* offered file:///etc/passwd: not fetched, a WPAD answer may only name an http:// or https:// PAC \(a file: URL would make the client read a local file\)"'
+want_no_out '"method":"fetch"'
+grep -q 'root:' "$LAB_OUT" "$LAB_ERR" && bad "/etc/passwd was read" || ok
+
+lab_case "the same from a lease file"
+printf 'lease {\n  interface "%s";\n  option dhcp-server-identifier 10.77.0.1;\n  option wpad "FILE:///etc/shadow";\n}\n' "$C" >"$LAB_TMP/file.lease"
+lab_run laptop discover --interface "$C" --lease-file "$LAB_TMP/file.lease" --no-dns
+want_rc 1
+want_out "^warning scheme-refused: lease .*file\.lease offered FILE:///etc/shadow: not fetched"
+want_out "^warning scheme-refused: dhcp $C server 10\.77\.0\.1 offered file:///etc/passwd: not fetched"
+want_no_out "^fetch "
 
 lab_finish
