@@ -5,7 +5,8 @@
 # at a time. Seeds come from tests/fuzz/corpus/TARGET, dictionaries from
 # tests/fuzz/dict; the growing corpus and any crash input stay in
 # BUILD/fuzz-work/TARGET. FUZZ_RUNS=N also stops a target after N
-# executions (the long run: 10 million or the time, whichever comes first).
+# executions (the long run: 10 million or the time, whichever comes first);
+# FUZZ_SEED=N fixes libFuzzer's random seed (CI's smoke run is repeatable).
 # Prints libFuzzer's final line per target and
 # exits non-zero when a target found a crash, leak or hang (docs/fuzzing.md).
 set -u
@@ -38,6 +39,7 @@ one() {
     *) args+=(-max_len=8192 -timeout=5) ;;
   esac
   [ -n "${FUZZ_RUNS:-}" ] && args+=(-runs="$FUZZ_RUNS")
+  [ -n "${FUZZ_SEED:-}" ] && args+=(-seed="$FUZZ_SEED")
   "$BUILD/fuzz/fuzz_$t" "${args[@]}" -max_total_time="$SECONDS_EACH" -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="$work/" "$work/corpus" >"$work/log" 2>&1
   local rc=$?
@@ -51,4 +53,9 @@ one() {
 export -f one dict_of
 export HERE BUILD SECONDS_EACH
 
-printf '%s\n' "${TARGETS[@]}" | xargs -P "${FUZZ_JOBS:-1}" -I{} bash -c 'one {}'
+mkdir -p "$BUILD/fuzz-work"
+printf '%s\n' "${TARGETS[@]}" | xargs -P "${FUZZ_JOBS:-1}" -I{} bash -c 'one {}' |
+  tee "$BUILD/fuzz-work/summary"
+failed=$(grep -cv ' rc=0 ' "$BUILD/fuzz-work/summary")
+echo "fuzz: $(( ${#TARGETS[@]} - failed )) passed, $failed failed (${SECONDS_EACH} s each)"
+[ "$failed" = 0 ]
