@@ -196,7 +196,7 @@ static int load_pac(pp_ck_t *ck, const pp_args_t *a, pp_cli_env_t *env, pp_engin
   int rc;
   if (a->given[PP_OPT_AUTO] || (!ck->pac_url && ck->mode == PP_MODE_AUTO_DETECT))
     rc = discover(ck, &text, &len);
-  else rc = pp_cli_read_pac(ck->pac_url, &text, &len);
+  else rc = pp_cli_read_pac(ck->pac_url, env->opts.emulate, &text, &len);
   if (rc == PP_EXIT_OK)
     rc = pp_cli_load_engine(&env->opts, text, len, pp_cli_pac_name(ck->pac_url), e);
   free(text);

@@ -163,7 +163,7 @@ static void print_summary(diff_run_t *r) {
 static int load_side(diff_run_t *r, const char *src, pp_engine_t **e) {
   char *text = NULL;
   size_t len = 0;
-  int rc = pp_cli_read_pac(src, &text, &len);
+  int rc = pp_cli_read_pac(src, r->env.opts.emulate, &text, &len);
   if (rc == PP_EXIT_OK) rc = pp_cli_load_engine(&r->env.opts, text, len, pp_cli_pac_name(src), e);
   free(text);
   return rc;

@@ -74,7 +74,7 @@ static int setup(eval_run_t *r) {
   if ((rc = choose_jobs(r))) return rc;
   char *text = NULL;
   size_t len = 0;
-  if ((rc = pp_cli_read_pac(pac, &text, &len))) return rc;
+  if ((rc = pp_cli_read_pac(pac, r->env.opts.emulate, &text, &len))) return rc;
   r->engines = calloc(r->jobs, sizeof(*r->engines));
   if (!r->engines) rc = pp_cli_usage_error("jobs", r->a.value[PP_OPT_JOBS], "out of memory");
   /* every engine compiles the PAC once; the first reports a broken PAC */

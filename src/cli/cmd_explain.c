@@ -276,7 +276,7 @@ static int setup(explain_run_t *r) {
     pp_msg_error("explain: give exactly one URL (got %zu)", r->a.positional.n);
     return PP_EXIT_USAGE;
   }
-  if ((rc = pp_cli_read_pac(pac, &r->text, &r->len))) return rc;
+  if ((rc = pp_cli_read_pac(pac, r->env.opts.emulate, &r->text, &r->len))) return rc;
   r->name = pp_cli_pac_name(pac);
   return pp_cli_load_engine(&r->env.opts, r->text, r->len, r->name, &r->engine);
 }

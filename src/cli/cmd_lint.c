@@ -138,7 +138,7 @@ done:
 static int lint_one(lint_run_t *r, const char *source) {
   char *text = NULL;
   size_t len = 0;
-  if (pp_cli_read_pac(source, &text, &len) != PP_EXIT_OK) {
+  if (pp_cli_read_pac(source, r->env.opts.emulate, &text, &len) != PP_EXIT_OK) {
     r->unreadable = true; /* reported; the other files are still linted */
     return PP_EXIT_OK;
   }

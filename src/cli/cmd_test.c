@@ -298,7 +298,11 @@ static int setup(test_run_t *r) {
     pp_msg_error("CASES: %s", err);
     return PP_EXIT_USAGE;
   }
-  if ((rc = pp_cli_read_pac(r->pac_src, &r->pac, &r->pac_len))) return rc;
+  /* the command line's mode decides the download limit (sections may
+   * switch modes later; the PAC is read once) */
+  pp_emulation_t mode = PP_EMU_CHROME;
+  if (r->a.value[PP_OPT_EMULATE]) (void)pp_emulation_parse(r->a.value[PP_OPT_EMULATE], &mode);
+  if ((rc = pp_cli_read_pac(r->pac_src, mode, &r->pac, &r->pac_len))) return rc;
   if ((rc = build_engine(r))) return rc;
   if ((rc = walk(r, false))) return rc;
   if (r->rep.planned == 0) pp_msg_warn("%s: no cases", r->rep.cases_name);

@@ -126,14 +126,28 @@ static int read_auto(char **text, size_t *len) {
   return rc;
 }
 
-int pp_cli_read_pac(const char *source, char **text, size_t *len) {
+/* Chromium's PacFileFetcherImpl reads at most 1 MiB of a PAC URL and
+ * otherwise fails the fetch (the browser then goes DIRECT); in chrome mode a
+ * PAC URL gets that limit, named when it fires, and a local file over it is
+ * warned about. Other clients have no such cap: they get PP_PAC_MAX_BYTES. */
+int pp_cli_read_pac(const char *source, pp_emulation_t mode, char **text, size_t *len) {
   char err[512];
   if (strcmp(source, "auto") == 0) return read_auto(text, len);
-  if (pp_pac_read(source, PP_PAC_MAX_BYTES, PP_PAC_FETCH_TIMEOUT_MS, text, len, err, sizeof(err)) !=
-      PP_OK) {
+  bool url = strstr(source, "://") != NULL, chrome = mode == PP_EMU_CHROME;
+  size_t max = chrome && url ? PP_CHROME_PAC_MAX_BYTES : PP_PAC_MAX_BYTES;
+  pp_status_t st = pp_pac_read(source, max, PP_PAC_FETCH_TIMEOUT_MS, text, len, err, sizeof(err));
+  if (st == PP_ETOOBIG && max == PP_CHROME_PAC_MAX_BYTES) {
+    pp_msg_error("PAC: %s: Chromium's limit for a PAC download; Chrome would not use this PAC "
+                 "(DIRECT for every URL); other --emulate modes read up to %u bytes", err, PP_PAC_MAX_BYTES);
+    return PP_EXIT_USAGE;
+  }
+  if (st != PP_OK) {
     pp_msg_error("PAC: %s", err);
     return PP_EXIT_USAGE;
   }
+  if (chrome && !url && *len > PP_CHROME_PAC_MAX_BYTES)
+    pp_msg_warn("PAC: %s is %zu bytes, over Chromium's 1 MiB limit for a PAC download: served by "
+                "URL, Chrome would not use it", pp_cli_pac_name(source), *len);
   return PP_EXIT_OK;
 }
 

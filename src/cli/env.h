@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 
 #define PP_PAC_MAX_BYTES (4u * 1024u * 1024u)
+#define PP_CHROME_PAC_MAX_BYTES (1024u * 1024u) /* Chromium's PAC fetch cap */
 #define PP_PAC_FETCH_TIMEOUT_MS 30000u
 
 typedef struct pp_cli_env {
@@ -24,9 +25,10 @@ int pp_cli_usage_error(const char *opt, const char *value, const char *why);
 int pp_cli_env_setup(pp_cli_env_t *env, const pp_args_t *a);
 void pp_cli_env_free(pp_cli_env_t *env);
 
-/* Reads the PAC (file, URL or "-"). On failure prints one line and returns
+/* Reads the PAC (file, URL or "-") as `mode`'s client would (a PAC URL is
+ * limited to 1 MiB in chrome mode). On failure prints one line and returns
  * PP_EXIT_USAGE. *text is malloc'd. */
-int pp_cli_read_pac(const char *source, char **text, size_t *len);
+int pp_cli_read_pac(const char *source, pp_emulation_t mode, char **text, size_t *len);
 
 /* WPAD discovery with `discover`'s defaults, as --pac auto and check --auto
  * use it. PP_EXIT_OK with the PAC in *text (malloc'd, *len bytes) and

@@ -68,6 +68,7 @@ want_out() { grep -Eq -- "$1" "$FL_OUT" && ok || bad "stdout does not match /$1/
 want_err() { grep -Eq -- "$1" "$FL_ERR" && ok || bad "stderr does not match /$1/"; }
 want_within() { [ "$FL_MS" -le "$1" ] && ok || bad "took $FL_MS ms, limit $1 ms"; }
 want_jq() { jq -e "$1" "$FL_OUT" >/dev/null 2>&1 && ok || bad "JSON does not satisfy: $1"; }
+want_errlines() { [ "$(wc -l <"$FL_ERR")" = "$1" ] && ok || bad "stderr has $(wc -l <"$FL_ERR") lines, expected $1"; }
 # fl_pac NAME BODY: a PAC file FindProxyForURL(url, host) { BODY }; prints its path.
 fl_pac() {
   printf 'function FindProxyForURL(url, host) {\n  %s\n}\n' "$2" >"$FL_TMP/$1"

@@ -60,8 +60,8 @@ for p in "$P_http_endless" "$P_gzip" "$P_http_cl_short" "$P_http_cl_long" "$P_ht
   i=$((i + 1))
 done
 want_pat() { grep -Eq -- "$2" "$FL_TMP/ev.$1.err" && ok || bad "eval stderr for port $1 does not match /$2/: $(cat "$FL_TMP/ev.$1.err")"; }
-want_pat "$P_http_endless" "PAC larger than 4194304 bytes"
-want_pat "$P_gzip" "PAC larger than 4194304 bytes"
+want_pat "$P_http_endless" "PAC larger than 1048576 bytes: Chromium.s limit for a PAC download"
+want_pat "$P_gzip" "PAC larger than 1048576 bytes: Chromium.s limit for a PAC download"
 want_pat "$P_http_cl_short" "transfer closed with [0-9]+ bytes remaining"
 want_pat "$P_http_cl_long" "r0:1: SyntaxError"
 want_pat "$P_http_redirect" "Maximum \(5\) redirects followed"

@@ -26,16 +26,29 @@ timeout -s KILL 60 "$FL_BIN" eval -p "http://127.0.0.1:$P_http_drip/x.pac" "$U" 
 DRIP_PID=$!
 FL_PIDS+=("$DRIP_PID")
 
-fl_case "eval: endless body stops at the 4 MiB limit"
+fl_case "eval (chrome): endless body stops at Chromium's 1 MiB PAC download limit, named"
 fl_run eval -p "http://127.0.0.1:$P_http_endless/x.pac" "$U"
+want_rc 2
+want_err "^pacprobe: error: PAC: http://127\.0\.0\.1:$P_http_endless/x\.pac: PAC larger than 1048576 bytes: Chromium's limit for a PAC download; Chrome would not use this PAC \(DIRECT for every URL\); other --emulate modes read up to 4194304 bytes$"
+want_errlines 1
+want_within 3000
+
+fl_case "eval --emulate firefox: endless body stops at pacprobe's 4 MiB limit"
+fl_run eval --emulate firefox -p "http://127.0.0.1:$P_http_endless/x.pac" "$U"
 want_rc 2
 want_err "^pacprobe: error: PAC: http://127\.0\.0\.1:$P_http_endless/x\.pac: PAC larger than 4194304 bytes$"
 want_within 3000
 
-fl_case "eval: gzip bomb stops at the 4 MiB limit (decoded size counts)"
-fl_run eval -p "http://127.0.0.1:$P_gzip/x.pac" "$U"
+fl_case "eval --emulate winhttp: gzip bomb stops at the 4 MiB limit (decoded size counts)"
+fl_run eval --emulate winhttp -p "http://127.0.0.1:$P_gzip/x.pac" "$U"
 want_rc 2
 want_err "PAC: http://127\.0\.0\.1:$P_gzip/x\.pac: PAC larger than 4194304 bytes$"
+want_within 3000
+
+fl_case "eval (chrome): gzip bomb stops at 1 MiB decoded"
+fl_run eval -p "http://127.0.0.1:$P_gzip/x.pac" "$U"
+want_rc 2
+want_err "PAC: http://127\.0\.0\.1:$P_gzip/x\.pac: PAC larger than 1048576 bytes: Chromium's limit"
 want_within 3000
 
 fl_case "eval: Content-Length longer than the body, connection closed"

@@ -220,3 +220,14 @@ $ pacprobe eval --help
 out~ --dns-server ADDR\[:PORT\]
 out~ --memory-limit MIB
 out~ -f, --url-file FILE\|-
+
+=== chrome mode: a local PAC over 1 MiB runs, with a warning that Chrome would refuse it served by URL
+$ { echo 'function FindProxyForURL(u, h) { return "DIRECT"; }'; head -c 1100000 /dev/zero | tr '\0' ' '; } > $TMP/big.pac && pacprobe eval -p $TMP/big.pac http://a/
+out= DIRECT
+err~ ^pacprobe: warning: PAC: .*big.pac is 1100052 bytes, over Chromium's 1 MiB limit for a PAC download: served by URL, Chrome would not use it$
+errlines 1
+
+=== other modes: no such warning
+$ { echo 'function FindProxyForURL(u, h) { return "DIRECT"; }'; head -c 1100000 /dev/zero | tr '\0' ' '; } > $TMP/big2.pac && pacprobe eval --emulate winhttp -p $TMP/big2.pac http://a/
+out= DIRECT
+errlines 0
