@@ -6,13 +6,36 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cli/cli.h"
 
+/* Messages quote input (a URL argument, a file's line) that may hold CR or
+ * LF; they are shown as \r and \n so one message stays one line and a
+ * crafted input cannot forge a second diagnostic. */
+static void put_one_line(const char *s) {
+  for (; *s; s++) {
+    if (*s == '\n') fputs("\\n", stderr);
+    else if (*s == '\r') fputs("\\r", stderr);
+    else fputc(*s, stderr);
+  }
+}
+
 static void emit(const char *prefix, const char *fmt, va_list ap) {
+  char small[1024], *big = NULL;
+  va_list again;
+  va_copy(again, ap);
+  int n = vsnprintf(small, sizeof(small), fmt, ap);
+  const char *text = small;
+  if (n >= (int)sizeof(small) && (big = malloc((size_t)n + 1)) != NULL) {
+    vsnprintf(big, (size_t)n + 1, fmt, again);
+    text = big;
+  }
+  va_end(again);
   fputs(prefix, stderr);
-  vfprintf(stderr, fmt, ap);
+  put_one_line(n < 0 ? "(message could not be formatted)" : text);
   fputc('\n', stderr);
+  free(big);
 }
 
 void pp_msg_error(const char *fmt, ...) {

@@ -12,4 +12,5 @@ errlines 2
 === finding 2: the reason quoting a URL with a line break is one line
 $ pacprobe eval -p $DATA/fuzz/helper-throws.pac --no-dns "$(printf 'http://h:1\r\n/')"
 exit 1
-err~ bad URL: invalid port "1  "$
+err~ ^pacprobe: error: URL argument 1: 'http://h:1\\r\\n/': bad URL: invalid port "1  "$
+errlines 1
