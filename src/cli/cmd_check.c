@@ -334,12 +334,6 @@ int pp_cmd_check(int argc, char **argv, int first) {
     goto done;
   }
   if ((rc = check_opts(&a, &o)) || (rc = pp_cli_env_setup(&env, &a))) goto done;
-  /* created before the attempts, so a bad path fails before a long run */
-  if (a.given[PP_OPT_JUNIT] &&
-      !(junit = pp_cli_create_file("junit", a.value[PP_OPT_JUNIT], a.given[PP_OPT_OVERWRITE]))) {
-    rc = PP_EXIT_USAGE;
-    goto done;
-  }
   /* not a browser: loopback and link-local are proxied as the PAC says
    * (WinHTTP's rules; --emulate chrome shows Chrome's implicit bypass) */
   if (!a.given[PP_OPT_EMULATE]) env.opts.emulate = PP_EMU_WINHTTP;
@@ -347,6 +341,13 @@ int pp_cmd_check(int argc, char **argv, int first) {
   o.proxy_user = a.value[PP_OPT_PROXY_USER];
   o.proxy_password = pw;
   if ((rc = collect_targets(&ck, &a, &prof)) || (rc = pp_ck_routes(&ck, &a, &env))) goto done;
+  /* created after every usage check and before the attempts: a bad path
+   * fails before a long run, and no empty report is left by a usage error */
+  if (a.given[PP_OPT_JUNIT] &&
+      !(junit = pp_cli_create_file("junit", a.value[PP_OPT_JUNIT], a.given[PP_OPT_OVERWRITE]))) {
+    rc = PP_EXIT_USAGE;
+    goto done;
+  }
   if ((rc = run(&ck, &a, &env, &o))) goto done;
   explicit_bzero(pw, PW_MAX); /* the password is not needed past the attempts */
   rc = report(&ck, &a, &junit);
