@@ -134,11 +134,39 @@ typedef enum pp_dns_family {
   PP_DNS_ANY = 0   /* AAAA and A, resolver order */
 } pp_dns_family_t;
 
+/* Why a lookup gave no address (docs/engine.md "DNS failures"). The c-ares
+ * status of the query decides, per tests/lab/test_faults_dns.sh. */
+typedef enum pp_dns_failure {
+  PP_DNS_FAIL_NONE = 0,    /* resolved */
+  PP_DNS_FAIL_NOT_FOUND,   /* NXDOMAIN, no record of the type, --resolve HOST=,
+                              --no-dns: the name does not resolve */
+  PP_DNS_FAIL_TIMEOUT,     /* no answer within the resolver's timeout */
+  PP_DNS_FAIL_SERVFAIL,    /* the server answered SERVFAIL */
+  PP_DNS_FAIL_REFUSED,     /* the server answered REFUSED, NOTIMP or FORMERR */
+  PP_DNS_FAIL_BAD_ANSWER,  /* an answer came but is malformed or cut */
+  PP_DNS_FAIL_UNREACHABLE, /* connection refused: ICMP port unreachable over
+                              UDP, or TCP refused after a truncated answer */
+  PP_DNS_FAIL_DEADLINE,    /* the caller's deadline (the evaluation's
+                              --timeout) ended the wait first */
+  PP_DNS_FAIL_CAPPED,      /* not asked: chrome mode's 20 distinct lookups per
+                              evaluation were used up (set by the engine) */
+  PP_DNS_FAIL_OTHER        /* anything else (out of memory, resolver setup) */
+} pp_dns_failure_t;
+#define PP_DNS_FAIL_COUNT (PP_DNS_FAIL_OTHER + 1)
+
+/* Short stable code for JSON: "none", "not-found", "timeout", "servfail",
+ * "refused", "bad-answer", "unreachable", "deadline", "capped", "other". */
+const char *pp_dns_failure_code(pp_dns_failure_t f);
+/* One line for people, e.g. "no answer from the DNS server (timeout)",
+ * "the DNS server answered SERVFAIL". Never NULL. */
+const char *pp_dns_failure_describe(pp_dns_failure_t f);
+
 typedef struct pp_dns_answer {
   char **addrs; /* numeric address strings, IPv6 without brackets */
   size_t naddrs;
   pp_dns_source_t source;
   double ms;    /* wall time of the lookup */
+  pp_dns_failure_t failure; /* PP_DNS_FAIL_NONE on success, else why */
 } pp_dns_answer_t;
 
 /* A resolver is set up single-threaded, then may be shared by engines in
@@ -159,9 +187,18 @@ void pp_resolver_set_offline(pp_resolver_t *r, bool offline);
 void pp_resolver_set_timeout(pp_resolver_t *r, unsigned ms);
 /* Resolves `host` (ASCII; callers convert IDN first). PP_OK with at least
  * one address, PP_ENOTFOUND, PP_EDNS, PP_ENOMEM. `out` is filled on every
- * return (source and ms even on failure); clear it with pp_dns_answer_clear. */
+ * return (source, ms and failure even on failure); clear it with
+ * pp_dns_answer_clear. Waits at most the resolver's timeout. */
 pp_status_t pp_resolver_lookup(pp_resolver_t *r, const char *host, pp_dns_family_t family,
                                pp_dns_answer_t *out);
+/* The same, but the wait for DNS also ends at deadline_ms (an absolute
+ * pp_dns_now_ms() time; 0 = none): then PP_EDNS with failure
+ * PP_DNS_FAIL_DEADLINE. The query itself goes on; its answer is cached for
+ * later lookups. Answers already known are returned whatever the deadline. */
+pp_status_t pp_resolver_lookup_until(pp_resolver_t *r, const char *host, pp_dns_family_t family,
+                                     double deadline_ms, pp_dns_answer_t *out);
+/* The clock of deadlines: CLOCK_MONOTONIC in milliseconds. */
+double pp_dns_now_ms(void);
 void pp_dns_answer_clear(pp_dns_answer_t *a);
 
 /* DNS answers are cached per resolver for their TTL (negative answers for
@@ -174,6 +211,8 @@ typedef struct pp_dns_stats {
   unsigned long not_found;    /* lookups answered "does not resolve" */
   unsigned long errors;       /* lookups that failed: timeout, server failure */
   unsigned long prefetched;   /* questions queued ahead by pp_resolver_prefetch */
+  unsigned long by_cause[PP_DNS_FAIL_COUNT]; /* errors split by failure (the
+                                               NOT_FOUND slot stays 0) */
 } pp_dns_stats_t;
 void pp_resolver_stats(pp_resolver_t *r, pp_dns_stats_t *out);
 /* Starts resolving `host` for a later pp_resolver_lookup with `family` and
@@ -251,10 +290,21 @@ typedef struct pp_trace_entry {
   char **answers;  /* DNS: addresses in order; none = did not resolve */
   size_t nanswers;
   pp_dns_source_t source; /* DNS */
+  pp_dns_failure_t failure; /* DNS: why there are no answers (NONE if there are) */
   double ms;       /* DNS: wall time */
   int depth;       /* RETURN: 1 = the entry function (FindProxyForURL), 2 =
                       a function it called, ... */
 } pp_trace_entry_t;
+
+/* A lookup of an evaluation that failed for a reason other than "the name
+ * does not exist", or that chrome's cap refused. */
+typedef struct pp_dns_problem {
+  char *name;               /* as asked (ASCII) */
+  pp_dns_failure_t cause;   /* never NONE or NOT_FOUND */
+} pp_dns_problem_t;
+
+/* Problems kept per evaluation; later ones are only counted. */
+#define PP_DNS_PROBLEMS_MAX 64
 
 /* One evaluated URL (DESIGN §1.2). All strings are owned by the struct. */
 typedef struct pp_eval {
@@ -281,6 +331,13 @@ typedef struct pp_eval {
   pp_trace_entry_t *trace; /* in order, when opts.trace; freed by pp_eval_clear */
   size_t ntrace;
   bool trace_truncated;    /* more than PP_TRACE_MAX entries; later ones dropped */
+  /* DNS problems, always recorded (not only when tracing): each name once,
+   * first cause kept, in order, at most PP_DNS_PROBLEMS_MAX; failed lookups
+   * of names beyond those are counted in dns_problems_unlisted. NULL/0 for
+   * an evaluation without problems (nothing is allocated then). */
+  pp_dns_problem_t *dns_problems;
+  size_t ndns_problems;
+  size_t dns_problems_unlisted;
 } pp_eval_t;
 
 #define PP_TRACE_MAX 10000

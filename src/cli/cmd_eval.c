@@ -180,6 +180,11 @@ static void print_stats(const eval_run_t *r, const pp_run_stats_t *s) {
              "(%lu not found, %lu errors), %lu resolved ahead\n",
              d.queries_sent, d.lookups, d.cache_hits, d.not_found + d.errors, d.not_found, d.errors,
              d.prefetched);
+  if (!d.errors) return;
+  pp_msg_raw("stats: DNS errors by cause:");
+  for (int c = 0; c < PP_DNS_FAIL_COUNT; c++)
+    if (d.by_cause[c]) pp_msg_raw(" %lu %s", d.by_cause[c], pp_dns_failure_code((pp_dns_failure_t)c));
+  pp_msg_raw("\n");
 }
 
 static void print_help(void) {

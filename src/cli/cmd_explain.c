@@ -88,7 +88,12 @@ static void print_entry(const explain_run_t *r, size_t i, const pp_trace_entry_t
     printf("dns     %s -> ", t->text);
     if (t->nanswers == 0) printf("(no answer)");
     for (size_t k = 0; k < t->nanswers; k++) printf("%s%s", k ? ", " : "", t->answers[k]);
-    printf("  [%s, %.1f ms]", source_name(t->source, true), t->ms);
+    printf("  [%s, %.1f ms", source_name(t->source, true), t->ms);
+    /* "does not exist" and the cap are what the answer and source say already */
+    if (t->failure != PP_DNS_FAIL_NONE && t->failure != PP_DNS_FAIL_NOT_FOUND &&
+        t->failure != PP_DNS_FAIL_CAPPED)
+      printf(", %s", pp_dns_failure_describe(t->failure));
+    putchar(']');
     break;
   case PP_TRACE_ALERT:
     printf("alert   %s", t->text);
@@ -173,6 +178,9 @@ static json_t *entry_json(const pp_trace_entry_t *t) {
     json_object_set_new(o, "host", jstr(t->text));
     json_object_set_new(o, "answers", ans);
     json_object_set_new(o, "source", json_string(source_name(t->source, false)));
+    json_object_set_new(o, "failure", t->failure == PP_DNS_FAIL_NONE
+                                          ? json_null()
+                                          : json_string(pp_dns_failure_code(t->failure)));
     json_object_set_new(o, "ms", json_real(t->ms));
     break;
   }

@@ -41,6 +41,20 @@ static const char *error_code(pp_status_t st) {
   }
 }
 
+/* dns_problems: [{"name","cause","message"}] (docs/json.md). */
+static json_t *dns_problems_json(const pp_eval_t *ev) {
+  json_t *arr = json_array();
+  for (size_t i = 0; arr && i < ev->ndns_problems; i++) {
+    const pp_dns_problem_t *p = &ev->dns_problems[i];
+    json_t *o = json_object();
+    json_object_set_new(o, "name", pp_json_str(p->name));
+    json_object_set_new(o, "cause", json_string(pp_dns_failure_code(p->cause)));
+    json_object_set_new(o, "message", json_string(pp_dns_failure_describe(p->cause)));
+    json_array_append_new(arr, o);
+  }
+  return arr;
+}
+
 static const char *decided_by(const pp_eval_t *ev) {
   if (ev->implicit_bypass) return "implicit-bypass";
   if (ev->status == PP_EBADURL) return NULL;
@@ -65,6 +79,7 @@ static void print_json(FILE *out, const pp_eval_t *ev) {
     json_object_set_new(o, "error", err);
   }
   json_object_set_new(o, "alerts", pp_json_strlist(ev->alerts, ev->nalerts));
+  json_object_set_new(o, "dns_problems", dns_problems_json(ev));
   json_object_set_new(o, "invalid", pp_json_strlist(ev->result.invalid, ev->result.ninvalid));
   json_object_set_new(o, "decided_by", pp_json_str(decided_by(ev)));
   char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
@@ -99,6 +114,35 @@ static const char *client_fallback(pp_emulation_t mode) {
   return "the client goes DIRECT";
 }
 
+/* One warning per failure cause among the evaluation's DNS problems, with
+ * the first name and how many; a lookup the deadline cut is already named
+ * by the evaluation's timeout error. */
+static void warn_dns_problems(const pp_eval_t *ev) {
+  for (int c = PP_DNS_FAIL_TIMEOUT; c < PP_DNS_FAIL_COUNT; c++) {
+    const char *first = NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < ev->ndns_problems; i++)
+      if ((int)ev->dns_problems[i].cause == c && n++ == 0) first = ev->dns_problems[i].name;
+    if (!n || (c == PP_DNS_FAIL_DEADLINE && ev->status == PP_ETIMEOUT)) continue;
+    const char *why = pp_dns_failure_describe((pp_dns_failure_t)c);
+    if (c == PP_DNS_FAIL_CAPPED && n == 1)
+      pp_msg_warn("%s: DNS lookup of %s not made: %s; the PAC got no address for it", ev->url,
+                  first, why);
+    else if (c == PP_DNS_FAIL_CAPPED)
+      pp_msg_warn("%s: %zu DNS lookups not made: %s (first: %s); the PAC got no address for them",
+                  ev->url, n, why, first);
+    else if (n == 1)
+      pp_msg_warn("%s: DNS lookup of %s failed: %s; the PAC got no address, as for a name that "
+                  "does not exist", ev->url, first, why);
+    else
+      pp_msg_warn("%s: %zu DNS lookups failed: %s (first: %s); the PAC got no address for them, "
+                  "as for names that do not exist", ev->url, n, why, first);
+  }
+  if (ev->dns_problems_unlisted)
+    pp_msg_warn("%s: %zu more DNS lookups failed or were not made (only the first %d names are "
+                "listed)", ev->url, ev->dns_problems_unlisted, PP_DNS_PROBLEMS_MAX);
+}
+
 void pp_eval_report(const pp_eval_report_t *rep, const pp_eval_t *ev) {
   if (ev->status == PP_EBADURL) {
     pp_msg_error("%s: '%s': %s", rep->where, ev->url, ev->error);
@@ -116,6 +160,7 @@ void pp_eval_report(const pp_eval_report_t *rep, const pp_eval_t *ev) {
     pp_msg_note("%s: implicit bypass: %s sends localhost, loopback and link-local DIRECT "
                 "without running the PAC", ev->url, pp_emulation_name(rep->mode));
   }
+  if (ev->ndns_problems || ev->dns_problems_unlisted) warn_dns_problems(ev);
   if (rep->format != PP_FMT_JSON)
     for (size_t i = 0; i < ev->nalerts; i++) pp_msg_raw("alert: %s: %s\n", ev->url, ev->alerts[i]);
   switch (rep->format) {

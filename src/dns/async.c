@@ -39,12 +39,13 @@ double pp_dns_now_ms(void) {
   return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
 }
 
-void pp_dns_finish(pp_resolver_t *r, pp_dns_centry_t *e, pp_status_t status, char **addrs,
-                   size_t naddrs, double ttl_ms) {
+void pp_dns_finish(pp_resolver_t *r, pp_dns_centry_t *e, pp_status_t status,
+                   pp_dns_failure_t failure, char **addrs, size_t naddrs, double ttl_ms) {
   pp_strlist_free(e->addrs, e->naddrs);
   e->addrs = addrs;
   e->naddrs = naddrs;
   e->status = status;
+  e->failure = status == PP_OK ? PP_DNS_FAIL_NONE : failure;
   e->state = PP_DNS_READY;
   e->asking = false;
   e->expires = pp_dns_now_ms() + ttl_ms;
@@ -82,8 +83,10 @@ static void next_candidate(pp_resolver_t *r, pp_dns_centry_t *e) {
     send_query(r, e);
     return;
   }
-  if (e->soft_error) pp_dns_finish(r, e, PP_EDNS, NULL, 0, ERROR_TTL_MS);
-  else pp_dns_finish(r, e, PP_ENOTFOUND, NULL, 0, e->neg_ttl_ms);
+  /* A SERVFAIL on one candidate and NXDOMAIN on the others is a failure,
+   * not "does not exist": the name may exist behind the failing zone. */
+  if (e->soft != PP_DNS_FAIL_NONE) pp_dns_finish(r, e, PP_EDNS, e->soft, NULL, 0, ERROR_TTL_MS);
+  else pp_dns_finish(r, e, PP_ENOTFOUND, PP_DNS_FAIL_NOT_FOUND, NULL, 0, e->neg_ttl_ms);
 }
 
 static void note_negative(pp_dns_centry_t *e, const unsigned char *abuf, int alen) {
@@ -107,25 +110,28 @@ static void on_answer(void *arg, int status, int timeouts, unsigned char *abuf, 
     long ttl;
     pp_status_t st = pp_dns_parse_answers(abuf, (size_t)alen, e->qtype, &addrs, &n, &ttl);
     if (st == PP_OK && n) {
-      pp_dns_finish(r, e, PP_OK, addrs, n, (double)ttl * 1000.0);
+      pp_dns_finish(r, e, PP_OK, PP_DNS_FAIL_NONE, addrs, n, (double)ttl * 1000.0);
       return;
     }
-    if (st != PP_OK) {
-      pp_dns_finish(r, e, st, NULL, 0, 0);
+    if (st != PP_OK) { /* c-ares took the header; the records are cut or malformed */
+      pp_dns_finish(r, e, st, st == PP_ENOMEM ? PP_DNS_FAIL_OTHER : PP_DNS_FAIL_BAD_ANSWER, NULL, 0,
+                    0);
       return;
     }
     status = ARES_ENODATA; /* e.g. only a CNAME */
   }
   if (status == ARES_ENOTFOUND || status == ARES_ENODATA) note_negative(e, abuf, alen);
   if (status == ARES_ENOTFOUND || status == ARES_ENODATA || status == ARES_ESERVFAIL) {
-    e->soft_error = e->soft_error || status == ARES_ESERVFAIL;
+    if (status == ARES_ESERVFAIL) e->soft = PP_DNS_FAIL_SERVFAIL;
     if (r->io.ch && !r->io.stopping) {
       next_candidate(r, e);
       return;
     }
   }
   bool gone = status == ARES_EDESTRUCTION || status == ARES_ECANCELLED;
-  pp_dns_finish(r, e, status == ARES_ENOMEM ? PP_ENOMEM : PP_EDNS, NULL, 0, gone ? 0 : ERROR_TTL_MS);
+  pp_dns_finish(r, e, status == ARES_ENOMEM ? PP_ENOMEM : PP_EDNS,
+                pp_dns_failure_worse(e->soft, pp_dns_failure_of_ares(status)), NULL, 0,
+                gone ? 0 : ERROR_TTL_MS);
 }
 
 static void send_query(pp_resolver_t *r, pp_dns_centry_t *e) {
@@ -171,7 +177,7 @@ static void start_queued(pp_resolver_t *r) {
     while (r->io.inflight < PP_DNS_MAX_INFLIGHT && (e = pop(r, q)) != NULL) {
       if (e->state != PP_DNS_PENDING || e->asking) continue; /* queued twice */
       e->cand = 0;
-      e->soft_error = false;
+      e->soft = PP_DNS_FAIL_NONE;
       e->neg_ttl_ms = NEG_MAX_MS;
       send_query(r, e);
     }
@@ -227,15 +233,40 @@ static void *io_main(void *arg) {
 
 /* ---- start / stop ------------------------------------------------------------ */
 
-static pp_status_t channel_new(pp_resolver_t *r) {
+static int channel_init(pp_resolver_t *r, int flags) {
   struct ares_options o;
   memset(&o, 0, sizeof(o));
   /* A quarter of the lookup budget per try, 3 tries; the lookup itself
    * gives up at the budget (resolver.c) even if c-ares backs off longer. */
   o.timeout = (int)(r->timeout_ms / 4 > 50 ? r->timeout_ms / 4 : 50);
   o.tries = 3;
-  int rc = ares_init_options(&r->io.ch, &o, ARES_OPT_TIMEOUTMS | ARES_OPT_TRIES);
+  o.flags = flags;
+  int rc = ares_init_options(&r->io.ch, &o, ARES_OPT_TIMEOUTMS | ARES_OPT_TRIES | ARES_OPT_FLAGS);
   if (rc == ARES_SUCCESS && r->nservers) rc = ares_set_servers_ports(r->io.ch, r->servers);
+  return rc;
+}
+
+static int count_servers(ares_channel ch) {
+  struct ares_addr_port_node *list = NULL;
+  if (ares_get_servers_ports(ch, &list) != ARES_SUCCESS) return 0;
+  int n = 0;
+  for (const struct ares_addr_port_node *p = list; p; p = p->next) n++;
+  ares_free_data(list);
+  return n;
+}
+
+static pp_status_t channel_new(pp_resolver_t *r) {
+  int rc = channel_init(r, 0);
+  /* c-ares answers SERVFAIL, REFUSED and NOTIMP by asking the next server
+   * and, when none is left, fails with ECONNREFUSED, hiding the RCODE. With
+   * a single server there is no next one to ask: let those answers through
+   * (NOCHECKRESP) so the failure is named. With several servers the
+   * fail-over is kept (docs/engine.md "DNS failures"). */
+  if (rc == ARES_SUCCESS && count_servers(r->io.ch) == 1) {
+    ares_destroy(r->io.ch);
+    r->io.ch = NULL;
+    rc = channel_init(r, ARES_FLAG_NOCHECKRESP);
+  }
   if (rc == ARES_SUCCESS) {
     struct ares_options saved;
     int mask = 0;
@@ -311,7 +342,7 @@ void pp_dns_io_stop(pp_resolver_t *r) {
   for (int q = 0; q < 2; q++) {
     pp_dns_centry_t *e;
     while ((e = pop(r, q)) != NULL)
-      if (e->state == PP_DNS_PENDING) pp_dns_finish(r, e, PP_EDNS, NULL, 0, 0);
+      if (e->state == PP_DNS_PENDING) pp_dns_finish(r, e, PP_EDNS, PP_DNS_FAIL_OTHER, NULL, 0, 0);
   }
   close(r->io.wake[0]);
   close(r->io.wake[1]);

@@ -101,12 +101,14 @@ struct pp_dns_centry {
   int qtype;             /* PP_DNS_QA or PP_DNS_QAAAA */
   pp_dns_state_t state;
   pp_status_t status;    /* READY: PP_OK, PP_ENOTFOUND, PP_EDNS */
+  pp_dns_failure_t failure; /* READY: why there are no addresses (NONE if OK) */
   char **addrs;          /* READY and PP_OK: numeric, answer order */
   size_t naddrs;
   double expires;        /* READY: monotonic ms after which it is asked again */
   double neg_ttl_ms;     /* PENDING: smallest negative TTL of the candidates */
   unsigned cand;         /* PENDING: search candidate being asked */
-  bool soft_error;       /* PENDING: a candidate got SERVFAIL */
+  pp_dns_failure_t soft; /* PENDING: a candidate's failure that let the next
+                            candidate be asked (SERVFAIL), else NONE */
   bool asking;           /* a query for it is in flight */
   unsigned char inq;     /* bit q set: linked in send queue q (async.c) */
   unsigned refs;         /* lookups waiting on it */
@@ -144,6 +146,14 @@ long pp_dns_negative_ttl(const unsigned char *msg, size_t len);
  * Returns PP_OK (n may be 0: no data), PP_ENOMEM or PP_EDNS (malformed). */
 pp_status_t pp_dns_parse_answers(const unsigned char *msg, size_t len, int qtype, char ***addrs,
                                  size_t *n, long *ttl);
+
+/* ---- failure.c --------------------------------------------------------- */
+
+/* The cause a c-ares query status stands for. */
+pp_dns_failure_t pp_dns_failure_of_ares(int status);
+/* Of two causes, the one that tells more (a server's answer over silence,
+ * any failure over NOT_FOUND). */
+pp_dns_failure_t pp_dns_failure_worse(pp_dns_failure_t a, pp_dns_failure_t b);
 
 /* ---- resolver state shared by resolver.c and async.c ------------------- */
 
@@ -191,10 +201,10 @@ void pp_dns_io_submit(pp_resolver_t *r, pp_dns_centry_t *e, int q);
 /* Stops the thread and destroys the channel; queued and in-flight entries
  * end as PP_EDNS, not cached. Called with the lock NOT held. */
 void pp_dns_io_stop(pp_resolver_t *r);
-/* Makes e READY with status and addrs (taken over) for ttl_ms; broadcasts. */
-void pp_dns_finish(pp_resolver_t *r, pp_dns_centry_t *e, pp_status_t status, char **addrs,
-                   size_t naddrs, double ttl_ms);
-double pp_dns_now_ms(void);
+/* Makes e READY with status, its failure cause and addrs (taken over) for
+ * ttl_ms; broadcasts. */
+void pp_dns_finish(pp_resolver_t *r, pp_dns_centry_t *e, pp_status_t status,
+                   pp_dns_failure_t failure, char **addrs, size_t naddrs, double ttl_ms);
 /* ares_library_init, once per process (pthread_once in resolver.c). */
 void pp_dns_library_init(void);
 

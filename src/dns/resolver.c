@@ -35,8 +35,10 @@
  * entry pending (asked ahead by pp_resolver_prefetch, or by another engine)
  * waits for that query instead of sending its own, so each name and type is
  * asked once however many engines need it. Waiting is bounded by the lookup
- * budget (--timeout of the resolver, default 5 s): a lookup that runs out
- * reports PP_EDNS while the query may still complete for later lookups.
+ * budget (--timeout of the resolver, default 5 s) and by the caller's
+ * deadline when it comes first (pp_resolver_lookup_until: a PAC evaluation's
+ * --timeout): a lookup that runs out reports PP_EDNS (cause TIMEOUT or
+ * DEADLINE) while the query may still complete for later lookups.
  *
  * Threads: configuration is set up before the resolver is shared and is
  * read-only afterwards (changing it stops the I/O thread and drops the
@@ -183,41 +185,54 @@ static bool wait_ready(pp_resolver_t *r, pp_dns_centry_t **e, size_t n, double d
   }
 }
 
-/* Merges the entries' answers into out; the lookup's status. */
+/* Merges the entries' answers into out; the lookup's status. When no
+ * record type gave an address, the failure of the one that failed tells
+ * why (the more telling one when both failed). */
 static pp_status_t collect(pp_dns_centry_t **e, size_t n, pp_dns_answer_t *out) {
   bool failed = false, nomem = false;
+  pp_dns_failure_t why = PP_DNS_FAIL_NOT_FOUND;
   for (size_t i = 0; i < n; i++) {
     if (!e[i]) {
       nomem = true;
       continue;
     }
-    if (e[i]->status == PP_EDNS) failed = true;
+    if (e[i]->status == PP_EDNS) {
+      failed = true;
+      why = pp_dns_failure_worse(why, e[i]->failure);
+    }
     if (e[i]->status == PP_ENOMEM) nomem = true;
     for (size_t k = 0; e[i]->status == PP_OK && k < e[i]->naddrs; k++)
       if (!pp_dns_answer_add(out, e[i]->addrs[k])) nomem = true;
   }
   if (nomem) return PP_ENOMEM;
   if (out->naddrs) return PP_OK;
+  out->failure = why;
   return failed ? PP_EDNS : PP_ENOTFOUND;
 }
 
 static pp_status_t cache_lookup(pp_resolver_t *r, const char *name, pp_dns_family_t family,
-                                pp_dns_answer_t *out) {
+                                double deadline_ms, pp_dns_answer_t *out) {
   int qt[2];
   pp_dns_centry_t *e[2] = {NULL, NULL};
   bool sent = false;
   size_t n = qtypes_of(r, family, qt);
-  double deadline = pp_dns_now_ms() + r->timeout_ms;
+  double budget = pp_dns_now_ms() + r->timeout_ms;
+  bool caller_first = deadline_ms > 0 && deadline_ms < budget;
   for (size_t i = 0; i < n; i++)
     if ((e[i] = acquire(r, name, qt[i], PP_DNS_Q_URGENT, &sent)) != NULL) e[i]->refs++;
   r->stats.lookups++;
   if (!sent) r->stats.cache_hits++;
-  bool done = wait_ready(r, e, n, deadline);
+  bool done = wait_ready(r, e, n, caller_first ? deadline_ms : budget);
   pp_status_t st = done ? collect(e, n, out) : PP_EDNS;
+  if (!done) out->failure = caller_first ? PP_DNS_FAIL_DEADLINE : PP_DNS_FAIL_TIMEOUT;
   for (size_t i = 0; i < n; i++)
     if (e[i]) e[i]->refs--;
-  if (st == PP_ENOTFOUND) r->stats.not_found++;
-  else if (st != PP_OK) r->stats.errors++;
+  if (st == PP_ENOTFOUND) {
+    r->stats.not_found++;
+  } else if (st != PP_OK) {
+    r->stats.errors++;
+    r->stats.by_cause[st == PP_ENOMEM ? PP_DNS_FAIL_OTHER : out->failure]++;
+  }
   return st;
 }
 
@@ -254,16 +269,16 @@ static pp_status_t local_steps(pp_resolver_t *r, const char *host, pp_dns_family
 
 /* Rule 5 with the lock held: system hosts file, then the cache. */
 static pp_status_t server_steps(pp_resolver_t *r, const char *name, pp_dns_family_t family,
-                                pp_dns_answer_t *out) {
+                                double deadline_ms, pp_dns_answer_t *out) {
   pp_status_t st = pp_dns_io_start(r);
   if (st != PP_OK) return st;
   const pp_dns_entry_t *e = pp_dns_table_find(&r->system_hosts, name);
   if (e && (st = from_entry(out, e, family)) != PP_ENOTFOUND) return st;
-  return cache_lookup(r, name, family, out);
+  return cache_lookup(r, name, family, deadline_ms, out);
 }
 
-pp_status_t pp_resolver_lookup(pp_resolver_t *r, const char *host, pp_dns_family_t family,
-                               pp_dns_answer_t *out) {
+pp_status_t pp_resolver_lookup_until(pp_resolver_t *r, const char *host, pp_dns_family_t family,
+                                     double deadline_ms, pp_dns_answer_t *out) {
   memset(out, 0, sizeof(*out));
   double t0 = pp_dns_now_ms();
   pp_status_t st = local_steps(r, host, family, out);
@@ -272,16 +287,25 @@ pp_status_t pp_resolver_lookup(pp_resolver_t *r, const char *host, pp_dns_family
     snprintf(name, sizeof(name), "%s", host);
     pp_ascii_lower(name);
     pthread_mutex_lock(&r->lock);
-    st = server_steps(r, name, family, out);
+    st = server_steps(r, name, family, deadline_ms, out);
     pthread_mutex_unlock(&r->lock);
   }
   out->ms = pp_dns_now_ms() - t0;
-  if (st != PP_OK) {
+  if (st == PP_OK) {
+    out->failure = PP_DNS_FAIL_NONE;
+  } else {
     pp_strlist_free(out->addrs, out->naddrs); /* failure carries no addresses */
     out->addrs = NULL;
     out->naddrs = 0;
+    if (out->failure == PP_DNS_FAIL_NONE) /* decided before DNS (rules 1-4), or no resolver */
+      out->failure = st == PP_ENOTFOUND ? PP_DNS_FAIL_NOT_FOUND : PP_DNS_FAIL_OTHER;
   }
   return st;
+}
+
+pp_status_t pp_resolver_lookup(pp_resolver_t *r, const char *host, pp_dns_family_t family,
+                               pp_dns_answer_t *out) {
+  return pp_resolver_lookup_until(r, host, family, 0, out);
 }
 
 void pp_resolver_prefetch(pp_resolver_t *r, const char *host, pp_dns_family_t family) {

@@ -151,6 +151,9 @@ static pp_status_t record_failure(pp_engine_t *e, pp_status_t script_status) {
     char ms[32];
     snprintf(ms, sizeof(ms), "%u", e->opts.timeout_ms);
     set_error(e, 0, "execution timeout: the script ran longer than ", ms, " ms (--timeout)");
+    if (e->dns_wait[0]) /* natives.c: the deadline came while a lookup waited */
+      pp_str_printf(&e->err, " while waiting for the DNS answer for %s (no answer from the "
+                    "server yet)", e->dns_wait);
     return PP_ETIMEOUT;
   }
   if (e->hc.mem_hit) {
@@ -249,6 +252,7 @@ static pp_status_t run_pac_top_level(pp_engine_t *e) {
     pp_str_puts(&e->err, duk_safe_to_string(ctx, -1));
     return PP_ESYNTAX;
   }
+  e->dns_wait[0] = '\0';
   pp_heap_arm(&e->hc, e->opts.timeout_ms);
   int rc = duk_pcall(ctx, 0);
   /* Still armed while the error is formatted: its toString may loop. */
@@ -456,5 +460,7 @@ void pp_eval_clear(pp_eval_t *ev) {
     pp_strlist_free(t->answers, t->nanswers);
   }
   free(ev->trace);
+  for (size_t i = 0; i < ev->ndns_problems; i++) free(ev->dns_problems[i].name);
+  free(ev->dns_problems);
   memset(ev, 0, sizeof(*ev));
 }

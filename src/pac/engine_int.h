@@ -25,6 +25,13 @@ struct pp_engine {
   pp_eval_t *cur;      /* evaluation in progress, for alert() */
   char **dns_seen;     /* unique lookups of the current evaluation */
   size_t ndns_seen;
+  /* C memory a native holds while it calls into Duktape, which may throw
+   * past it (natives.c); freed by the next native call or evaluation. */
+  pp_dns_answer_t held_ans;
+  char *held_host;
+  char *held_str;
+  char dns_wait[256];  /* the name whose lookup the deadline cut, for the
+                          timeout message; "" when none */
   char *myip;          /* probed once per engine (not tied to a request) */
   char *myip_ex;
   pp_instrumented_t instr; /* the compiled text and its return sites (trace.c) */
@@ -37,7 +44,8 @@ struct pp_engine {
 /* Defines the native PAC functions of e->opts.emulate on the global object
  * of e->ctx (pac-semantics.md §2-§3). Call inside a protected call. */
 void pp_natives_install(pp_engine_t *e);
-/* Forgets the per-evaluation DNS budget. */
+/* Forgets the per-evaluation DNS budget, the name a deadline cut and what
+ * natives held. */
 void pp_natives_reset(pp_engine_t *e);
 
 #endif

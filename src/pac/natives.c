@@ -26,10 +26,29 @@ static bool has_non_ascii(const char *s) {
   return false;
 }
 
+/*
+ * Memory and throwing: any Duktape call (a push, duk_error, the trace's
+ * call-stack probe) may throw when the memory limit or the deadline refuses
+ * an allocation, and the throw unwinds past the native without running its
+ * cleanup. So a native never keeps C memory on its own stack across such a
+ * call: the answer, the ASCII name and any string it pushes are held on
+ * the engine (held_*), released once the value is pushed, and otherwise
+ * freed by the next native or evaluation (tests/hostile/dns-flood, the
+ * dnsResolveEx leak of issue 10).
+ */
+static void release_held(pp_engine_t *e) {
+  pp_dns_answer_clear(&e->held_ans);
+  free(e->held_host);
+  free(e->held_str);
+  e->held_host = e->held_str = NULL;
+}
+
 void pp_natives_reset(pp_engine_t *e) {
   pp_strlist_free(e->dns_seen, e->ndns_seen);
   e->dns_seen = NULL;
   e->ndns_seen = 0;
+  e->dns_wait[0] = '\0';
+  release_held(e);
 }
 
 /* Chromium answers at most PP_MAX_DNS_PER_EXEC distinct lookups per
@@ -45,36 +64,82 @@ static bool within_dns_budget(pp_engine_t *e, const char *host, pp_dns_family_t 
   return pp_strlist_push(&e->dns_seen, &e->ndns_seen, key);
 }
 
-/* Resolves the string at stack index 0. Non-ASCII names are looked up as
- * punycode, as Chromium does before handing them to the resolver. */
-static pp_status_t resolve_arg(duk_context *ctx, pp_dns_family_t fam, pp_dns_answer_t *ans) {
+/* Makes room for one more problem: the array grows 4, 8, ... 64 entries.
+ * false when full or out of memory. */
+static bool problems_room(pp_eval_t *ev) {
+  size_t n = ev->ndns_problems;
+  if (n >= PP_DNS_PROBLEMS_MAX) return false;
+  if (n && (n < 4 || (n & (n - 1)))) return true; /* not at a power of two: room left */
+  pp_dns_problem_t *p = realloc(ev->dns_problems, (n ? n * 2 : 4) * sizeof(*p));
+  if (!p) return false;
+  ev->dns_problems = p;
+  return true;
+}
+
+/* Records a lookup that failed for a reason worth telling (not "does not
+ * exist") on the evaluation: each name once, at most PP_DNS_PROBLEMS_MAX,
+ * so a PAC looping over dnsResolve cannot grow it. Nothing is allocated
+ * until the first problem. */
+static void note_problem(pp_engine_t *e, const char *name, pp_dns_failure_t why) {
+  pp_eval_t *ev = e->cur;
+  if (!ev || why == PP_DNS_FAIL_NONE || why == PP_DNS_FAIL_NOT_FOUND) return;
+  for (size_t i = 0; i < ev->ndns_problems; i++)
+    if (strcmp(ev->dns_problems[i].name, name) == 0) return;
+  char *copy = problems_room(ev) ? strdup(name) : NULL;
+  if (!copy) {
+    ev->dns_problems_unlisted++;
+    return;
+  }
+  ev->dns_problems[ev->ndns_problems++] = (pp_dns_problem_t){copy, why};
+}
+
+/* The evaluation's deadline on the resolver's clock (both CLOCK_MONOTONIC);
+ * 0 when none is armed. */
+static double deadline_ms(const pp_engine_t *e) {
+  return e->hc.deadline_ns ? (double)e->hc.deadline_ns / 1e6 : 0;
+}
+
+/* Resolves the string at stack index 0 into e->held_ans (*ans points at
+ * it). Non-ASCII names are looked up as punycode, as Chromium does before
+ * handing them to the resolver. A wait the evaluation's deadline cut ends
+ * the evaluation as a timeout (it throws) naming the name. */
+static pp_status_t resolve_arg(duk_context *ctx, pp_dns_family_t fam, const pp_dns_answer_t **ans) {
   pp_engine_t *e = engine_of(ctx);
-  memset(ans, 0, sizeof(*ans));
+  release_held(e);
+  *ans = &e->held_ans;
+  e->held_ans.failure = PP_DNS_FAIL_NOT_FOUND;
   const char *host = duk_get_string(ctx, 0);
   if (!host || !*host || !e->opts.resolver) return PP_ENOTFOUND;
-  char *ascii = has_non_ascii(host) ? pp_idn_to_ascii(host) : strdup(host);
-  if (!ascii) return PP_ENOTFOUND;
+  e->held_host = has_non_ascii(host) ? pp_idn_to_ascii(host) : strdup(host);
+  if (!e->held_host) return PP_ENOTFOUND;
   pp_status_t st = PP_ENOTFOUND;
-  if (within_dns_budget(e, ascii, fam)) {
-    st = pp_resolver_lookup(e->opts.resolver, ascii, fam, ans);
+  if (within_dns_budget(e, e->held_host, fam)) {
+    st = pp_resolver_lookup_until(e->opts.resolver, e->held_host, fam, deadline_ms(e), &e->held_ans);
   } else {
-    ans->source = PP_DNS_SRC_CAPPED; /* named in the trace (explain) */
+    e->held_ans.source = PP_DNS_SRC_CAPPED; /* named in the trace and in eval */
+    e->held_ans.failure = PP_DNS_FAIL_CAPPED;
   }
-  pp_trace_dns(e, ascii, ans);
-  free(ascii);
+  note_problem(e, e->held_host, e->held_ans.failure);
+  bool cut = e->held_ans.failure == PP_DNS_FAIL_DEADLINE;
+  if (cut) { /* set before the trace, whose call-stack probe may throw */
+    snprintf(e->dns_wait, sizeof(e->dns_wait), "%s", e->held_host);
+    e->hc.timed_out = true;
+  }
+  pp_trace_dns(e, e->held_host, &e->held_ans);
+  if (cut) (void)duk_error(ctx, DUK_ERR_RANGE_ERROR, "execution timeout (waiting for DNS)");
   return st;
 }
 
-static void push_joined(duk_context *ctx, char **list, size_t n) {
+/* "a;b;c" on the engine (held_str); NULL on ENOMEM. */
+static const char *join_held(pp_engine_t *e, char **list, size_t n) {
   pp_str_t s = PP_STR_INIT;
   for (size_t i = 0; i < n; i++) {
     if (i) pp_str_putc(&s, ';');
     pp_str_puts(&s, list[i]);
   }
-  char *joined = pp_str_take(&s);
-  if (!joined) (void)duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
-  duk_push_string(ctx, joined);
-  free(joined);
+  free(e->held_str);
+  e->held_str = pp_str_take(&s);
+  return e->held_str;
 }
 
 static duk_ret_t n_dns_resolve(duk_context *ctx) {
@@ -87,16 +152,11 @@ static duk_ret_t n_dns_resolve(duk_context *ctx) {
   }
   /* IPv4 only except where the client asks for any family (§2.3). */
   pp_dns_family_t fam = (mode == PP_EMU_FIREFOX || mode == PP_EMU_LIBPROXY) ? PP_DNS_ANY : PP_DNS_IPV4;
-  pp_dns_answer_t ans;
-  char addr[64] = "";
-  if (resolve_arg(ctx, fam, &ans) == PP_OK && ans.naddrs > 0)
-    snprintf(addr, sizeof(addr), "%s", ans.addrs[0]);
-  /* Cleared before pushing: a push may throw (memory limit, or the deadline
-   * refusing allocations) and would leak the answer (tests/hostile/dns-flood). */
-  pp_dns_answer_clear(&ans);
-  if (*addr) duk_push_string(ctx, addr);
+  const pp_dns_answer_t *ans;
+  if (resolve_arg(ctx, fam, &ans) == PP_OK && ans->naddrs > 0) duk_push_string(ctx, ans->addrs[0]);
   else if (mode == PP_EMU_LIBPROXY) duk_push_undefined(ctx);
   else duk_push_null(ctx);
+  release_held(engine_of(ctx));
   return 1;
 }
 
@@ -105,10 +165,13 @@ static duk_ret_t n_dns_resolve_ex(duk_context *ctx) {
     duk_push_undefined(ctx);
     return 1;
   }
-  pp_dns_answer_t ans;
-  if (resolve_arg(ctx, PP_DNS_ANY, &ans) == PP_OK) push_joined(ctx, ans.addrs, ans.naddrs);
-  else duk_push_string(ctx, "");
-  pp_dns_answer_clear(&ans);
+  pp_engine_t *e = engine_of(ctx);
+  const pp_dns_answer_t *ans;
+  const char *joined = "";
+  if (resolve_arg(ctx, PP_DNS_ANY, &ans) == PP_OK && !(joined = join_held(e, ans->addrs, ans->naddrs)))
+    return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
+  duk_push_string(ctx, joined);
+  release_held(e);
   return 1;
 }
 
@@ -178,13 +241,15 @@ static duk_ret_t n_sort_ip_list(duk_context *ctx) {
     duk_push_null(ctx);
     return 1;
   }
-  char *sorted = NULL;
-  pp_status_t st = pp_ip_sort_list(list, &sorted);
-  if (st == PP_OK) duk_push_string(ctx, sorted);
+  pp_engine_t *e = engine_of(ctx);
+  release_held(e);
+  /* held on the engine: the push below may throw (see release_held) */
+  pp_status_t st = pp_ip_sort_list(list, &e->held_str);
+  if (st == PP_OK) duk_push_string(ctx, e->held_str);
   else if (st == PP_ENOMEM) return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
   else if (mode_of(ctx) == PP_EMU_WINHTTP) duk_push_string(ctx, ""); /* Microsoft: "" */
   else duk_push_false(ctx);                                            /* Chromium: false */
-  free(sorted);
+  release_held(e);
   return 1;
 }
 

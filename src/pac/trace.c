@@ -235,14 +235,17 @@ void pp_trace_dns(pp_engine_t *e, const char *host, const pp_dns_answer_t *ans) 
   if (!tracing(e)) return;
   pp_trace_entry_t *en = add_entry(e, PP_TRACE_DNS);
   if (!en) return;
-  /* Inside a helper the innermost activation is runtime code: name the
-   * PAC line of the helper call instead. */
-  en->line = e->tr.call_depth > 0 ? e->tr.call_line : caller_line(e->ctx);
   en->text = strdup(host);
   en->source = ans->source;
+  en->failure = ans->failure;
   en->ms = ans->ms;
   for (size_t i = 0; i < ans->naddrs; i++)
     if (!pp_strlist_push(&en->answers, &en->nanswers, ans->addrs[i])) break;
+  /* Inside a helper the innermost activation is runtime code: name the
+   * PAC line of the helper call instead. Last, and not after the deadline:
+   * probing the call stack allocates, which then throws. */
+  if (e->tr.call_depth > 0) en->line = e->tr.call_line;
+  else if (!e->hc.timed_out) en->line = caller_line(e->ctx);
 }
 
 void pp_trace_alert(pp_engine_t *e, duk_context *ctx, const char *msg) {

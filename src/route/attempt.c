@@ -58,11 +58,13 @@ static bool resolve(pp_att_t *att, const char *host, long port, bool is_proxy) {
   pp_status_t st = pp_resolver_lookup(att->o->resolver, bare, PP_DNS_ANY, &ans);
   att->a->dns_ms = ans.ms;
   bool ok = st == PP_OK;
-  if (!ok && st != PP_ENOMEM)
+  if (!ok && st != PP_ENOMEM && st != PP_ENOTFOUND)
+    pp_attempt_set_error(att->a, "dns", true, "%s%s could not be resolved: %s",
+                         is_proxy ? "proxy host " : "", bare, pp_dns_failure_describe(ans.failure));
+  else if (!ok && st != PP_ENOMEM)
     pp_attempt_set_error(att->a, "dns", true, "%s%s %s", is_proxy ? "proxy host " : "", bare,
                          ans.source == PP_DNS_SRC_OFFLINE ? "is not looked up (--no-dns)"
-                         : st == PP_ENOTFOUND ? "does not resolve"
-                                              : "could not be resolved (DNS failure)");
+                                                          : "does not resolve");
   if (ok && ans.source != PP_DNS_SRC_LITERAL) {
     char *e = resolve_entry(host, port, &ans);
     struct curl_slist *l = e ? curl_slist_append(att->resolve, e) : NULL;

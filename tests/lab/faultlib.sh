@@ -66,9 +66,14 @@ bad() {
 want_rc() { [ "$FL_RC" = "$1" ] && ok || bad "exit $FL_RC, expected $1"; }
 want_out() { grep -Eq -- "$1" "$FL_OUT" && ok || bad "stdout does not match /$1/"; }
 want_err() { grep -Eq -- "$1" "$FL_ERR" && ok || bad "stderr does not match /$1/"; }
+want_no_out() { grep -Eq -- "$1" "$FL_OUT" && bad "stdout matches /$1/" || ok; }
+want_no_err() { grep -Eq -- "$1" "$FL_ERR" && bad "stderr matches /$1/" || ok; }
 want_within() { [ "$FL_MS" -le "$1" ] && ok || bad "took $FL_MS ms, limit $1 ms"; }
+want_at_least() { [ "$FL_MS" -ge "$1" ] && ok || bad "took $FL_MS ms, expected at least $1 ms"; }
 want_jq() { jq -e "$1" "$FL_OUT" >/dev/null 2>&1 && ok || bad "JSON does not satisfy: $1"; }
 want_errlines() { [ "$(wc -l <"$FL_ERR")" = "$1" ] && ok || bad "stderr has $(wc -l <"$FL_ERR") lines, expected $1"; }
+# want_jqs FILTER: the same over all JSON values of stdout as one array (JSON Lines).
+want_jqs() { jq -s -e "$1" "$FL_OUT" >/dev/null 2>&1 && ok || bad "JSON lines do not satisfy: $1"; }
 # fl_pac NAME BODY: a PAC file FindProxyForURL(url, host) { BODY }; prints its path.
 fl_pac() {
   printf 'function FindProxyForURL(url, host) {\n  %s\n}\n' "$2" >"$FL_TMP/$1"

@@ -32,7 +32,10 @@
 /* ---- a tiny DNS server on 127.0.0.1 ------------------------------------- */
 
 /* Zone: name -> A and AAAA records; "silent.test" is never answered, any
- * other name is NXDOMAIN; "<k>-<n>.thread.test" answers 10.k.(n/256).(n%256). */
+ * other name is NXDOMAIN; "<k>-<n>.thread.test" answers 10.k.(n/256).(n%256).
+ * Faults by name (failure causes): "servfail.test", "sf.search.test" and
+ * "sf2" answer SERVFAIL, "refused.test" REFUSED, "notimp.test" NOTIMP,
+ * "formerr.test" FORMERR; "cut.test" announces an answer it does not send. */
 typedef struct rr {
   const char *name;
   const char *a[3];
@@ -117,6 +120,18 @@ static bool lookup_zone(const char *name, uint16_t qtype, const char **addrs, si
   return false;
 }
 
+/* The RCODE a fault name answers with, 0 for the others. */
+static unsigned fault_rcode(const char *name) {
+  static const struct {
+    const char *name;
+    unsigned rcode;
+  } faults[] = {{"servfail.test", 2}, {"sf.search.test", 2}, {"sf2", 2}, {"refused.test", 5},
+                {"notimp.test", 4},   {"formerr.test", 1}};
+  for (size_t i = 0; i < sizeof(faults) / sizeof(faults[0]); i++)
+    if (!strcmp(name, faults[i].name)) return faults[i].rcode;
+  return 0;
+}
+
 static size_t build_answer(const unsigned char *q, size_t qlen, unsigned char *out) {
   pp_buf_t b;
   char name[256], synth[32];
@@ -135,6 +150,9 @@ static size_t build_answer(const unsigned char *q, size_t qlen, unsigned char *o
   memcpy(out + 12, q + 12, b.pos - 12);                       /* the question */
   n = b.pos;
   for (size_t i = 0; i < naddrs; i++) n = add_record(out, n, qtype, addrs[i]);
+  unsigned rcode = fault_rcode(name);
+  if (rcode) out[3] = (unsigned char)(0x80 | rcode);
+  if (!strcmp(name, "cut.test")) out[3] = 0x80, out[7] = 1; /* NOERROR, 1 answer announced, none sent */
   return n;
 }
 
@@ -413,6 +431,126 @@ static void test_timeout(void **state) {
   pp_resolver_free(r);
 }
 
+/* ---- why a lookup failed ---------------------------------------------------- */
+
+static void expect_failure(pp_resolver_t *r, const char *host, pp_status_t st,
+                           pp_dns_failure_t why) {
+  pp_dns_answer_t a;
+  pp_status_t got = pp_resolver_lookup(r, host, PP_DNS_IPV4, &a);
+  if (got != st || a.failure != why || (a.naddrs == 0) != (st != PP_OK))
+    fail_msg("%s: expected %s / %s, got %s / %s (%zu addresses)", host, pp_strerror(st),
+             pp_dns_failure_code(why), pp_strerror(got), pp_dns_failure_code(a.failure), a.naddrs);
+  pp_dns_answer_clear(&a);
+}
+
+static void test_failure_causes(void **state) {
+  (void)state;
+  pp_resolver_t *r = server_resolver(400);
+  expect_failure(r, "v4.test", PP_OK, PP_DNS_FAIL_NONE);
+  expect_failure(r, "nx.test", PP_ENOTFOUND, PP_DNS_FAIL_NOT_FOUND);
+  expect_failure(r, "servfail.test", PP_EDNS, PP_DNS_FAIL_SERVFAIL);
+  expect_failure(r, "refused.test", PP_EDNS, PP_DNS_FAIL_REFUSED);
+  expect_failure(r, "notimp.test", PP_EDNS, PP_DNS_FAIL_REFUSED);
+  expect_failure(r, "formerr.test", PP_EDNS, PP_DNS_FAIL_REFUSED);
+  expect_failure(r, "cut.test", PP_EDNS, PP_DNS_FAIL_BAD_ANSWER);
+  expect_failure(r, "silent.test", PP_EDNS, PP_DNS_FAIL_TIMEOUT);
+  /* A cached failure keeps its cause. */
+  expect_failure(r, "servfail.test", PP_EDNS, PP_DNS_FAIL_SERVFAIL);
+  /* Decided before DNS: does not exist. */
+  pp_resolver_set_offline(r, true);
+  expect_failure(r, "v4.test", PP_ENOTFOUND, PP_DNS_FAIL_NOT_FOUND);
+  pp_dns_stats_t st;
+  pp_resolver_stats(r, &st);
+  assert_int_equal(st.by_cause[PP_DNS_FAIL_SERVFAIL], 2);
+  assert_int_equal(st.by_cause[PP_DNS_FAIL_REFUSED], 3);
+  assert_int_equal(st.by_cause[PP_DNS_FAIL_TIMEOUT], 1);
+  assert_int_equal(st.by_cause[PP_DNS_FAIL_NOT_FOUND], 0);
+  assert_int_equal(st.errors, 7);
+  pp_resolver_free(r);
+}
+
+/* A SERVFAIL on one search candidate and NXDOMAIN on the other is still a
+ * server failure, not "does not exist". The search list comes from
+ * LOCALDOMAIN when the channel starts (at the first lookup). */
+static void test_servfail_among_candidates(void **state) {
+  (void)state;
+  setenv("LOCALDOMAIN", "search.test", 1);
+  pp_resolver_t *r = server_resolver(1000);
+  expect_failure(r, "sf", PP_EDNS, PP_DNS_FAIL_SERVFAIL);  /* sf.search.test SERVFAIL, then sf NX */
+  expect_failure(r, "sf2", PP_EDNS, PP_DNS_FAIL_SERVFAIL); /* sf2.search.test NX, then sf2 SERVFAIL */
+  expect_failure(r, "nothing", PP_ENOTFOUND, PP_DNS_FAIL_NOT_FOUND); /* NX both */
+  unsetenv("LOCALDOMAIN");
+  pp_resolver_free(r);
+}
+
+/* A UDP port nothing listens on: the ICMP error ends the query at once. */
+static void test_unreachable(void **state) {
+  (void)state;
+  struct sockaddr_in sa = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+  socklen_t sl = sizeof(sa);
+  int fd = socket(AF_INET, SOCK_DGRAM, 0);
+  assert_true(fd >= 0 && bind(fd, (struct sockaddr *)&sa, sizeof(sa)) == 0 &&
+              getsockname(fd, (struct sockaddr *)&sa, &sl) == 0);
+  close(fd);
+  char spec[64], err[256];
+  snprintf(spec, sizeof(spec), "127.0.0.1:%d", ntohs(sa.sin_port));
+  pp_resolver_t *r = pp_resolver_new();
+  assert_non_null(r);
+  assert_int_equal(pp_resolver_add_server(r, spec, err, sizeof(err)), PP_OK);
+  pp_dns_answer_t a;
+  assert_int_equal(pp_resolver_lookup(r, "v4.test", PP_DNS_IPV4, &a), PP_EDNS);
+  assert_int_equal(a.failure, PP_DNS_FAIL_UNREACHABLE);
+  if (a.ms > 1000) fail_msg("a closed port took %.0f ms", a.ms);
+  pp_dns_answer_clear(&a);
+  pp_resolver_free(r);
+}
+
+/* The caller's deadline before the resolver's timeout ends the wait there,
+ * as DEADLINE; the query goes on and a later lookup still works. A known
+ * answer is returned even after the deadline. */
+static void test_deadline(void **state) {
+  (void)state;
+  pp_resolver_t *r = server_resolver(3000);
+  pp_dns_answer_t a;
+  double t0 = pp_dns_now_ms();
+  assert_int_equal(pp_resolver_lookup_until(r, "silent.test", PP_DNS_IPV4, t0 + 300, &a), PP_EDNS);
+  assert_int_equal(a.failure, PP_DNS_FAIL_DEADLINE);
+  if (a.ms < 250 || a.ms > 1500) fail_msg("deadline of 300 ms took %.0f ms", a.ms);
+  pp_dns_answer_clear(&a);
+  /* A deadline after the resolver's own timeout: the resolver's wins. */
+  pp_resolver_set_timeout(r, 300);
+  t0 = pp_dns_now_ms();
+  assert_int_equal(pp_resolver_lookup_until(r, "silent.test", PP_DNS_IPV4, t0 + 5000, &a), PP_EDNS);
+  assert_int_equal(a.failure, PP_DNS_FAIL_TIMEOUT);
+  if (a.ms > 1500) fail_msg("resolver timeout of 300 ms took %.0f ms", a.ms);
+  pp_dns_answer_clear(&a);
+  expect(r, "v4.test", PP_DNS_IPV4, PP_OK, PP_DNS_SRC_SERVER, "192.0.2.1;192.0.2.2");
+  /* Cached now: a deadline already past does not hide it. */
+  assert_int_equal(pp_resolver_lookup_until(r, "v4.test", PP_DNS_IPV4, pp_dns_now_ms() - 1, &a), PP_OK);
+  assert_int_equal(a.failure, PP_DNS_FAIL_NONE);
+  assert_int_equal(a.naddrs, 2);
+  pp_dns_answer_clear(&a);
+  /* Not cached and past: at once. */
+  assert_int_equal(pp_resolver_lookup_until(r, "dual.test", PP_DNS_IPV4, pp_dns_now_ms() - 1, &a),
+                   PP_EDNS);
+  assert_int_equal(a.failure, PP_DNS_FAIL_DEADLINE);
+  assert_true(a.ms < 100);
+  pp_dns_answer_clear(&a);
+  pp_resolver_free(r);
+}
+
+static void test_failure_names(void **state) {
+  (void)state;
+  for (int f = 0; f < PP_DNS_FAIL_COUNT; f++) {
+    const char *code = pp_dns_failure_code((pp_dns_failure_t)f);
+    assert_true(*code && (strcmp(code, "other") != 0 || f == PP_DNS_FAIL_OTHER));
+    assert_true(*pp_dns_failure_describe((pp_dns_failure_t)f));
+    for (int g = 0; g < f; g++) assert_string_not_equal(code, pp_dns_failure_code((pp_dns_failure_t)g));
+  }
+  assert_string_equal(pp_dns_failure_code(PP_DNS_FAIL_SERVFAIL), "servfail");
+  assert_string_equal(pp_dns_failure_describe(PP_DNS_FAIL_TIMEOUT), "no answer from the DNS server (timeout)");
+}
+
 /* ---- two threads sharing one resolver ------------------------------------- */
 
 typedef struct worker {
@@ -524,7 +662,7 @@ static void test_myip_rules(void **state) {
     size_t n = 0;
     assert_int_equal(pp_myip_run(c->all, &ops, &out, &n), PP_OK);
     assert_non_null(out);
-    pp_dns_answer_t tmp = {out, n, PP_DNS_SRC_LITERAL, 0};
+    pp_dns_answer_t tmp = {out, n, PP_DNS_SRC_LITERAL, 0, PP_DNS_FAIL_NONE};
     char *got = joined(&tmp);
     if (strcmp(got, c->want)) {
       print_error("myip case %zu (%s, routes '%s'): expected '%s', got '%s'\n", i, c->all ? "all" : "one",
@@ -570,6 +708,11 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_server_lookups),
       cmocka_unit_test(test_hosts_before_server),
       cmocka_unit_test(test_timeout),
+      cmocka_unit_test(test_failure_causes),
+      cmocka_unit_test(test_servfail_among_candidates),
+      cmocka_unit_test(test_unreachable),
+      cmocka_unit_test(test_deadline),
+      cmocka_unit_test(test_failure_names),
       cmocka_unit_test(test_two_threads),
       cmocka_unit_test(test_myip_rules),
       cmocka_unit_test(test_myip_real),

@@ -48,7 +48,7 @@ out~ ^raw      PROXY c:1$
 === JSON trace lists helper calls in order with their arguments
 $ cd $DATA/explain && pacprobe explain -p multi.pac --format json --resolve www.example.com=10.1.2.3 http://www.example.com/ | tr -d ' \n'
 out~ "trace":\[\{"kind":"call","fn":"isPlainHostName","args":\["www.example.com"\],"result":false,"line":17,"col":7\},\{"kind":"alert","message":"routingwww.example.com","line":18\},\{"kind":"call","fn":"shExpMatch"
-out~ \{"kind":"call","fn":"dnsResolve","args":\["www.example.com"\],"result":"10.1.2.3","line":6,"col":18\},\{"kind":"dns","host":"www.example.com","answers":\["10.1.2.3"\],"source":"override","ms":[0-9.e-]+\},\{"kind":"call","fn":"isInNet"
+out~ \{"kind":"call","fn":"dnsResolve","args":\["www.example.com"\],"result":"10.1.2.3","line":6,"col":18\},\{"kind":"dns","host":"www.example.com","answers":\["10.1.2.3"\],"source":"override","failure":null,"ms":[0-9.e-]+\},\{"kind":"call","fn":"isInNet"
 out~ "decided_by":"pac"
 out~ "emulate":"chrome"
 
@@ -56,6 +56,10 @@ out~ "emulate":"chrome"
 $ printf '10.9.9.9 www.example.com\n' > $TMP/h; cd $DATA/explain && pacprobe explain -p multi.pac --hosts $TMP/h http://www.example.com/ && pacprobe explain -p multi.pac --no-dns http://other.example.net/
 out~ dns     www.example.com -> 10.9.9.9  \[--hosts, [0-9.]+ ms\]
 out~ dns     other.example.net -> \(no answer\)  \[offline \(--no-dns\), [0-9.]+ ms\]
+
+=== JSON: a lookup that gave no address says why ("failure"); a capped one says capped
+$ cd $DATA/explain && pacprobe explain -p multi.pac --no-dns --format json http://other.example.net/ | tr -d ' \n'
+out~ \{"kind":"dns","host":"other.example.net","answers":\[\],"source":"offline","failure":"not-found","ms":[0-9.e-]+\}
 
 === the helper inside isInNet appears as a dns entry, not as a call
 $ cd $DATA/explain && pacprobe explain -p multi.pac --format json --resolve www.example.com=10.1.2.3 http://www.example.com/ | grep -c '"fn"'
