@@ -1,13 +1,132 @@
 /* SPDX-License-Identifier: MIT */
-/* Internals shared by the files of src/config: the text line reader that
- * .reg and netsh parsing use, and the source-list helpers of collect.c that
- * decide.c reads. Not part of the public API. */
+/* Internals shared by the files of src/config: the format-level parsers
+ * and writers (.reg exports, WinINet/WinHTTP blobs, netsh text, curl's
+ * proxy variables; also used by the unit tests and fuzz targets), the text
+ * line reader that .reg and netsh parsing use, and the source-list helpers
+ * of collect.c that decide.c reads. Not part of the public API: callers of
+ * the library go through pp_config_add_* in pacprobe.h. */
 #ifndef PP_CONFIG_INT_H
 #define PP_CONFIG_INT_H
 
 #include "pacprobe.h"
 #include "util/buf.h"
 #include "util/str.h"
+
+/* ---- formats ------------------------------------------------------------ */
+
+/* Registry value types (winnt.h REG_*) as a .reg file spells them. */
+#define PP_REG_SZ 1u
+#define PP_REG_EXPAND_SZ 2u
+#define PP_REG_BINARY 3u
+#define PP_REG_DWORD 4u
+#define PP_REG_MULTI_SZ 7u
+#define PP_REG_QWORD 11u
+#define PP_REG_DELETE 0xffffffffu /* "Name"=- */
+
+typedef struct pp_reg_value {
+  char *key;           /* key path as written: "HKEY_USERS\S-1-5-18\Software\..." */
+  char *name;          /* value name, "" for the default value (@) */
+  uint32_t type;       /* PP_REG_* or the N of hex(N); PP_REG_DELETE */
+  unsigned char *data; /* "text": UTF-8 + NUL (len without it); hex: the bytes;
+                          dword: 4 bytes little-endian */
+  size_t len;
+  unsigned line;       /* line of the value in the file, 1-based */
+} pp_reg_value_t;
+
+typedef struct pp_reg_file {
+  pp_reg_value_t *values; /* in file order; a deleted key yields no values */
+  size_t nvalues;
+  bool utf16;             /* UTF-16LE with BOM (regedit's export encoding) */
+  bool regedit4;          /* "REGEDIT4" header (ANSI) */
+} pp_reg_file_t;
+
+/* Parses a .reg export (UTF-16LE with BOM, UTF-8 with or without BOM,
+ * ANSI; "Windows Registry Editor Version 5.00" or "REGEDIT4"): key headers,
+ * "name"=value pairs, hex: data with ",\" continuations, ';' comments.
+ * `name` is used in errors. On failure returns PP_EINVAL (or PP_ETOOBIG,
+ * PP_ENOMEM) with "name:line: byte offset N: reason" in err and *out
+ * cleared. The caller zero-initialises *out and clears it with
+ * pp_reg_file_clear. */
+pp_status_t pp_reg_parse(const void *data, size_t len, const char *name, pp_reg_file_t *out,
+                         char *err, size_t errlen);
+void pp_reg_file_clear(pp_reg_file_t *f);
+
+/* One REG_BINARY value for pp_reg_write. */
+typedef struct pp_reg_binary {
+  const char *key;
+  const char *name;
+  const unsigned char *data;
+  size_t len;
+} pp_reg_binary_t;
+
+/* Writes a .reg file byte-exact as regedit exports it: UTF-16LE with BOM,
+ * CRLF, "Windows Registry Editor Version 5.00", hex: lines wrapped at
+ * column 77 with "\" and two spaces (Wine regproc.c REG_FILE_HEX_LINE_LEN).
+ * Consecutive values with the same key share one [key] block. *out is
+ * malloc'd (caller frees). PP_OK or PP_ENOMEM. */
+pp_status_t pp_reg_write(const pp_reg_binary_t *v, size_t n, unsigned char **out, size_t *len);
+
+/* WinINet per-connection flags (wininet.h PROXY_TYPE_*). */
+#define PP_WININET_DIRECT 0x01u
+#define PP_WININET_PROXY 0x02u
+#define PP_WININET_AUTO_PROXY_URL 0x04u
+#define PP_WININET_AUTO_DETECT 0x08u
+
+/* A decoded DefaultConnectionSettings / SavedLegacySettings / connection
+ * blob, or (winhttp true) a WinHttpSettings blob. Strings are the bytes as
+ * stored plus a NUL; *_len excludes it (a string may hold a NUL byte). */
+typedef struct pp_wininet {
+  bool winhttp;
+  uint32_t version, counter, flags;
+  char *proxy;
+  size_t proxy_len;
+  char *bypass;
+  size_t bypass_len;
+  char *pac_url; /* always NULL for WinHTTP */
+  size_t pac_url_len;
+  unsigned char *trailer; /* everything after the PAC URL; NULL for WinHTTP */
+  size_t trailer_len;
+} pp_wininet_t;
+
+/* Decodes a blob (windows-proxy-settings.md §2.3, §3). WinINet: versions
+ * 0x3C..0x46, three strings, the rest is the trailer. WinHTTP: versions
+ * 0x18 and 0x28, two strings, nothing after. On failure PP_EINVAL with
+ * "byte offset N: reason" in err (N counts from the blob's first byte) and
+ * *out cleared. Clear with pp_wininet_clear. */
+pp_status_t pp_wininet_decode(const void *blob, size_t len, bool winhttp, pp_wininet_t *out,
+                              char *err, size_t errlen);
+/* Encodes w back into the same layout; decode(encode(x)) == x. *out is
+ * malloc'd. PP_OK or PP_ENOMEM. */
+pp_status_t pp_wininet_encode(const pp_wininet_t *w, unsigned char **out, size_t *len);
+void pp_wininet_clear(pp_wininet_t *w);
+
+/* `netsh winhttp show proxy` output (English only; UTF-16LE with BOM as a
+ * PowerShell redirect writes it, or 8-bit). */
+typedef struct pp_netsh {
+  bool direct;
+  char *proxy;  /* NULL when direct */
+  char *bypass; /* "" for "(none)"; NULL when direct */
+  unsigned proxy_line;
+} pp_netsh_t;
+
+/* PP_EINVAL with "name:line: byte offset N: reason" for anything that is
+ * not the English output, including localised output (no guessing). */
+pp_status_t pp_netsh_parse(const void *data, size_t len, const char *name, pp_netsh_t *out,
+                           char *err, size_t errlen);
+void pp_netsh_clear(pp_netsh_t *n);
+
+/* curl's rules (lib/url.c detect_proxy, lib/noproxy.c): the proxy variable
+ * for `scheme` ("http", "https", ...) from envp ("NAME=VALUE" strings, NULL
+ * terminated): scheme_proxy, then SCHEME_PROXY (never HTTP_PROXY), then
+ * all_proxy, ALL_PROXY; empty values count as unset. Returns a pointer
+ * into envp's value or NULL; *var gets the variable's name (static). */
+const char *pp_env_proxy_for(const char *const *envp, const char *scheme, const char **var);
+/* Returns a malloc'd copy of a proxy string (a URL, host:port or a
+ * per-scheme list) with every password replaced by "****"; *had_creds says
+ * whether any user info was present. NULL on ENOMEM. */
+char *pp_config_mask_credentials(const char *proxy, bool *had_creds);
+
+/* ---- text reader ------------------------------------------------------------ */
 
 /* A text file read line by line whatever its encoding: UTF-16LE with BOM is
  * decoded to UTF-8; UTF-8 (BOM skipped) and 8-bit bytes pass through. For

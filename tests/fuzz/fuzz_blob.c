@@ -6,6 +6,7 @@
  * decode(encode(decode(x))) == decode(x) (pacprobe.h pp_wininet_encode).
  */
 #include "fuzz.h"
+#include "config/config_int.h"
 #include "pacprobe.h"
 
 static int same(const char *a, size_t na, const char *b, size_t nb) {

@@ -5,6 +5,7 @@
  * located error, never a guess.
  */
 #include "fuzz.h"
+#include "config/config_int.h"
 #include "pacprobe.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {

@@ -5,6 +5,7 @@
  * is cleared; on success every value has a key and a name.
  */
 #include "fuzz.h"
+#include "config/config_int.h"
 #include "pacprobe.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {

@@ -14,6 +14,7 @@
 
 #include <cmocka.h>
 
+#include "config/config_int.h"
 #include "pacprobe.h"
 #include "support/casefile.h"
 #include "util/str.h"
