@@ -27,6 +27,7 @@
 #include "pacprobe.h"
 #include "support/casefile.h"
 #include "util/buf.h"
+#include "support/udpdns.h"
 #include "util/str.h"
 
 /* ---- a tiny DNS server on 127.0.0.1 ------------------------------------- */
@@ -49,56 +50,7 @@ static const rr_t zone[] = {
     {"both.example.test", {"198.51.100.1"}, {NULL}},
 };
 
-typedef struct dns_server {
-  int fd;
-  int port;
-  int stop[2];
-  pthread_t thread;
-  atomic_int queries;
-} dns_server_t;
-
-static dns_server_t server;
-
-/* Reads the question: lower-case dotted name, type, end offset. */
-static bool read_question(pp_buf_t *b, char *name, size_t cap, uint16_t *qtype) {
-  size_t n = 0;
-  uint16_t qdcount, skip;
-  int len;
-  if (!pp_buf_fetch_be16(b, &skip) || !pp_buf_fetch_be16(b, &skip) || !pp_buf_fetch_be16(b, &qdcount) ||
-      !pp_buf_fetch_be16(b, &skip) || !pp_buf_fetch_be16(b, &skip) || !pp_buf_fetch_be16(b, &skip) ||
-      qdcount != 1)
-    return false;
-  while ((len = pp_buf_get(b)) > 0) {
-    if (len > 63 || n + (size_t)len + 2 > cap) return false;
-    if (n) name[n++] = '.';
-    for (int i = 0; i < len; i++) {
-      int c = pp_buf_get(b);
-      if (c < 0) return false;
-      name[n++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
-    }
-  }
-  name[n] = '\0';
-  return len == 0 && pp_buf_fetch_be16(b, qtype) && pp_buf_fetch_be16(b, &skip);
-}
-
-static void put16(unsigned char *p, size_t *n, unsigned v) {
-  p[(*n)++] = (unsigned char)(v >> 8);
-  p[(*n)++] = (unsigned char)v;
-}
-
-static size_t add_record(unsigned char *out, size_t n, uint16_t type, const char *addr) {
-  unsigned char bin[16];
-  size_t alen = type == 1 ? 4 : 16;
-  inet_pton(type == 1 ? AF_INET : AF_INET6, addr, bin);
-  put16(out, &n, 0xc00c); /* name: pointer to the question */
-  put16(out, &n, type);
-  put16(out, &n, 1);
-  put16(out, &n, 0);
-  put16(out, &n, 60);
-  put16(out, &n, (unsigned)alen);
-  memcpy(out + n, bin, alen);
-  return n + alen;
-}
+static pp_tdns_t server;
 
 /* Builds the answer list for name/qtype; false for NXDOMAIN. */
 static bool lookup_zone(const char *name, uint16_t qtype, const char **addrs, size_t *n, char *synth) {
@@ -132,69 +84,33 @@ static unsigned fault_rcode(const char *name) {
   return 0;
 }
 
-static size_t build_answer(const unsigned char *q, size_t qlen, unsigned char *out) {
-  pp_buf_t b;
+static size_t build_answer(void *udata, const unsigned char *q, size_t qlen, unsigned char *out,
+                           size_t cap) {
+  (void)udata;
   char name[256], synth[32];
-  uint16_t qtype;
+  unsigned qtype;
   const char *addrs[4];
-  size_t naddrs, n = 12;
-  pp_buf_init(&b, q, qlen);
-  if (!read_question(&b, name, sizeof(name), &qtype) || !strcmp(name, "silent.test")) return 0;
-  bool exists = lookup_zone(name, qtype, addrs, &naddrs, synth);
-  memcpy(out, q, 2);                                          /* id */
-  out[2] = (unsigned char)(0x84 | (q[2] & 0x01));             /* QR, AA, RD copied */
-  out[3] = (unsigned char)(0x80 | (exists ? 0 : 3));          /* RA, NOERROR/NXDOMAIN */
-  out[4] = 0, out[5] = 1;                                     /* QDCOUNT */
-  out[6] = 0, out[7] = (unsigned char)naddrs;                 /* ANCOUNT */
-  memset(out + 8, 0, 4);
-  memcpy(out + 12, q + 12, b.pos - 12);                       /* the question */
-  n = b.pos;
-  for (size_t i = 0; i < naddrs; i++) n = add_record(out, n, qtype, addrs[i]);
+  size_t naddrs;
+  size_t n = pp_tdns_reply_head(q, qlen, out, cap, 0, name, sizeof(name), &qtype);
+  if (!n || !strcmp(name, "silent.test")) return 0;
+  bool exists = lookup_zone(name, (uint16_t)qtype, addrs, &naddrs, synth);
+  out[3] = (unsigned char)(0x80 | (exists ? 0 : 3)); /* RA, NOERROR/NXDOMAIN */
+  out[7] = (unsigned char)naddrs;                    /* ANCOUNT */
+  for (size_t i = 0; i < naddrs; i++) n = pp_tdns_add_addr(out, n, qtype, 60, addrs[i]);
   unsigned rcode = fault_rcode(name);
   if (rcode) out[3] = (unsigned char)(0x80 | rcode);
   if (!strcmp(name, "cut.test")) out[3] = 0x80, out[7] = 1; /* NOERROR, 1 answer announced, none sent */
   return n;
 }
 
-static void *serve(void *arg) {
-  dns_server_t *s = arg;
-  for (;;) {
-    struct pollfd p[2] = {{s->fd, POLLIN, 0}, {s->stop[0], POLLIN, 0}};
-    if (poll(p, 2, -1) < 0) continue;
-    if (p[1].revents) return NULL;
-    unsigned char q[512], out[1024];
-    struct sockaddr_storage from;
-    socklen_t fl = sizeof(from);
-    ssize_t n = recvfrom(s->fd, q, sizeof(q), 0, (struct sockaddr *)&from, &fl);
-    if (n < 12) continue;
-    atomic_fetch_add(&s->queries, 1);
-    size_t rlen = build_answer(q, (size_t)n, out);
-    if (rlen) sendto(s->fd, out, rlen, 0, (struct sockaddr *)&from, fl);
-  }
-}
-
 static int server_start(void **state) {
   (void)state;
-  struct sockaddr_in sa = {0};
-  socklen_t sl = sizeof(sa);
-  sa.sin_family = AF_INET;
-  sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  server.fd = socket(AF_INET, SOCK_DGRAM, 0);
-  if (server.fd < 0 || bind(server.fd, (struct sockaddr *)&sa, sizeof(sa)) != 0 ||
-      getsockname(server.fd, (struct sockaddr *)&sa, &sl) != 0 || pipe(server.stop) != 0)
-    return -1;
-  server.port = ntohs(sa.sin_port);
-  return pthread_create(&server.thread, NULL, serve, &server) == 0 ? 0 : -1;
+  return pp_tdns_start(&server, build_answer, NULL);
 }
 
 static int server_stop(void **state) {
   (void)state;
-  if (write(server.stop[1], "x", 1) != 1) return -1;
-  pthread_join(server.thread, NULL);
-  close(server.fd);
-  close(server.stop[0]);
-  close(server.stop[1]);
-  return 0;
+  return pp_tdns_stop(&server);
 }
 
 /* A resolver asking only the test server. */

@@ -25,6 +25,8 @@
 
 #include <cmocka.h>
 
+#include "support/udpdns.h"
+
 #include "dns/dns_int.h"
 #include "pacprobe.h"
 
@@ -35,81 +37,41 @@
  *   "noa"   NOERROR without data, SOA MINIMUM 1
  *   "t<k>-<n>" A 10.0.k.n, TTL 60 (threads)
  * Every question is counted in total and per name. */
-typedef struct server {
-  int fd, port, stop[2];
-  pthread_t thread;
-  atomic_int queries;
-  atomic_int per_name[64];
-} server_t;
-
-static server_t srv;
+static pp_tdns_t srv;
+static atomic_int per_name[64]; /* queries per name of counted[] */
 
 static const char *const counted[] = {"ttl1.test", "ttl60.test", "neg1.test", "neg60.test",
                                       "noa.test", NULL};
 
-static size_t put16(unsigned char *p, size_t n, unsigned v) {
-  p[n] = (unsigned char)(v >> 8);
-  p[n + 1] = (unsigned char)v;
-  return n + 2;
-}
-
-static size_t put32(unsigned char *p, size_t n, uint32_t v) {
-  return put16(p, put16(p, n, v >> 16), v & 0xffff);
-}
-
 static size_t add_a(unsigned char *o, size_t n, uint32_t ttl, const unsigned char ip[4]) {
-  n = put16(o, n, 0xc00c);
-  n = put16(o, n, 1);
-  n = put16(o, n, 1);
-  n = put32(o, n, ttl);
-  n = put16(o, n, 4);
-  memcpy(o + n, ip, 4);
-  return n + 4;
+  char text[16];
+  snprintf(text, sizeof(text), "%u.%u.%u.%u", ip[0], ip[1], ip[2], ip[3]);
+  return pp_tdns_add_addr(o, n, 1, ttl, text);
 }
 
 static size_t add_soa(unsigned char *o, size_t n, uint32_t ttl, uint32_t minimum) {
-  n = put16(o, n, 0xc00c); /* owner: the question name, close enough */
-  n = put16(o, n, 6);
-  n = put16(o, n, 1);
-  n = put32(o, n, ttl);
-  n = put16(o, n, 2 + 20);
+  n = pp_tdns_put16(o, n, 0xc00c); /* owner: the question name, close enough */
+  n = pp_tdns_put16(o, n, 6);
+  n = pp_tdns_put16(o, n, 1);
+  n = pp_tdns_put32(o, n, ttl);
+  n = pp_tdns_put16(o, n, 2 + 20);
   o[n++] = 0; /* mname: root */
   o[n++] = 0; /* rname: root */
-  n = put32(o, n, 1);
-  n = put32(o, n, 3600);
-  n = put32(o, n, 600);
-  n = put32(o, n, 86400);
-  return put32(o, n, minimum);
+  n = pp_tdns_put32(o, n, 1);
+  n = pp_tdns_put32(o, n, 3600);
+  n = pp_tdns_put32(o, n, 600);
+  n = pp_tdns_put32(o, n, 86400);
+  return pp_tdns_put32(o, n, minimum);
 }
 
-/* Name of the question (lower-case, dotted) and the end of the question. */
-static size_t question(const unsigned char *q, size_t len, char *name, unsigned *qtype) {
-  size_t pos = 12, n = 0;
-  while (pos < len && q[pos]) {
-    size_t l = q[pos++];
-    if (pos + l > len || n + l + 2 > 255) return 0;
-    if (n) name[n++] = '.';
-    for (size_t i = 0; i < l; i++) name[n++] = (char)q[pos + i];
-    pos += l;
-  }
-  name[n] = '\0';
-  if (pos + 5 > len) return 0;
-  *qtype = (unsigned)(q[pos + 1] << 8 | q[pos + 2]);
-  return pos + 5;
-}
-
-static size_t build(const unsigned char *q, size_t len, unsigned char *o) {
+static size_t build(void *udata, const unsigned char *q, size_t len, unsigned char *o, size_t cap) {
+  (void)udata;
   char name[256];
   unsigned qtype, k, num;
-  size_t end = question(q, len, name, &qtype);
+  size_t end = pp_tdns_reply_head(q, len, o, cap, 0, name, sizeof(name), &qtype);
   if (!end) return 0;
-  atomic_fetch_add(&srv.queries, 1);
   for (int i = 0; counted[i]; i++)
-    if (!strcmp(name, counted[i])) atomic_fetch_add(&srv.per_name[i], 1);
-  memcpy(o, q, end);
-  o[2] = (unsigned char)(0x84 | (q[2] & 1));
-  o[3] = 0x80;
-  memset(o + 6, 0, 6);
+    if (!strcmp(name, counted[i])) atomic_fetch_add(&per_name[i], 1);
   size_t n = end;
   bool a = qtype == 1;
   unsigned char ip[4] = {192, 0, 2, 1};
@@ -125,43 +87,14 @@ static size_t build(const unsigned char *q, size_t len, unsigned char *o) {
   return n;
 }
 
-static void *serve(void *arg) {
-  (void)arg;
-  for (;;) {
-    struct pollfd p[2] = {{srv.fd, POLLIN, 0}, {srv.stop[0], POLLIN, 0}};
-    if (poll(p, 2, -1) < 0) continue;
-    if (p[1].revents) return NULL;
-    unsigned char q[512], out[1024];
-    struct sockaddr_storage from;
-    socklen_t fl = sizeof(from);
-    ssize_t n = recvfrom(srv.fd, q, sizeof(q), 0, (struct sockaddr *)&from, &fl);
-    size_t rlen = n >= 12 ? build(q, (size_t)n, out) : 0;
-    if (rlen) sendto(srv.fd, out, rlen, 0, (struct sockaddr *)&from, fl);
-  }
-}
-
 static int server_start(void **state) {
   (void)state;
-  struct sockaddr_in sa = {0};
-  socklen_t sl = sizeof(sa);
-  sa.sin_family = AF_INET;
-  sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  srv.fd = socket(AF_INET, SOCK_DGRAM, 0);
-  if (srv.fd < 0 || bind(srv.fd, (struct sockaddr *)&sa, sizeof(sa)) != 0 ||
-      getsockname(srv.fd, (struct sockaddr *)&sa, &sl) != 0 || pipe(srv.stop) != 0)
-    return -1;
-  srv.port = ntohs(sa.sin_port);
-  return pthread_create(&srv.thread, NULL, serve, NULL) == 0 ? 0 : -1;
+  return pp_tdns_start(&srv, build, NULL);
 }
 
 static int server_stop(void **state) {
   (void)state;
-  if (write(srv.stop[1], "x", 1) != 1) return -1;
-  pthread_join(srv.thread, NULL);
-  close(srv.fd);
-  close(srv.stop[0]);
-  close(srv.stop[1]);
-  return 0;
+  return pp_tdns_stop(&srv);
 }
 
 static pp_resolver_t *resolver(void) {
@@ -176,7 +109,7 @@ static pp_resolver_t *resolver(void) {
 
 static int asked(const char *name) {
   for (int i = 0; counted[i]; i++)
-    if (!strcmp(name, counted[i])) return atomic_load(&srv.per_name[i]);
+    if (!strcmp(name, counted[i])) return atomic_load(&per_name[i]);
   return -1;
 }
 
@@ -241,7 +174,7 @@ static void test_wire_negative_ttl(void **state) {
   unsigned char q[64] = {0x12, 0x34, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0,
                          3, 'n', 'x', 'x', 0, 0, 1, 0, 1};
   unsigned char o[256];
-  size_t n = build(q, 21, o); /* NXDOMAIN with SOA TTL 60, MINIMUM 1 */
+  size_t n = build(NULL, q, 21, o, sizeof(o)); /* NXDOMAIN with SOA TTL 60, MINIMUM 1 */
   assert_true(n > 21);
   assert_int_equal(pp_dns_negative_ttl(o, n), 1);
   o[9] = 0; /* no authority records: nothing to go by */
