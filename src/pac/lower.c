@@ -38,6 +38,7 @@ static lw_item_t *new_item(lw_t *w, long k, bool after, long key) {
   return it;
 }
 
+__attribute__((format(printf, 5, 0)))
 static void add_text(lw_t *w, long k, bool after, long key, const char *fmt, va_list ap) {
   va_list cp;
   va_copy(cp, ap);

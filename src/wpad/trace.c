@@ -44,6 +44,7 @@ pp_wpad_attempt_t *pp_wpad_trace_add(pp_discovery_t *d, pp_wpad_method_t m, cons
   return ok ? a : NULL;
 }
 
+__attribute__((format(printf, 1, 0)))
 static char *vformat(const char *fmt, va_list ap) {
   va_list cp;
   va_copy(cp, ap);
