@@ -37,15 +37,37 @@ static const char *source_name(pp_dns_source_t s, bool text) {
   return "server";
 }
 
-/* Line `line` of the PAC (1-based) without its line end; NULL if none.
- * *n gets its length. Lines end at LF or CRLF here. */
+/* Length of the JavaScript line terminator at p (LF, CR, CRLF, U+2028,
+ * U+2029: the ones Duktape counts lines by), 0 when there is none. */
+static size_t line_end_len(const char *p, const char *end) {
+  if (*p == '\n') return 1;
+  if (*p == '\r') return p + 1 < end && p[1] == '\n' ? 2 : 1;
+  if (end - p >= 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+      ((unsigned char)p[2] == 0xA8 || (unsigned char)p[2] == 0xA9))
+    return 3;
+  return 0;
+}
+
+/* Line `line` of the PAC (1-based) without its terminator; NULL if none.
+ * *n gets its length. Lines end where the engine's line numbers say they
+ * do, so a file with lone CRs is quoted right too. */
 static const char *source_line(const explain_run_t *r, int line, size_t *n) {
-  pp_buf_t b;
-  const char *p = NULL;
-  pp_buf_init(&b, r->text, r->len);
-  for (int i = 1; pp_buf_fetch_line(&b, &p, n); i++)
-    if (i == line) return p;
-  return NULL;
+  const char *p = r->text, *end = r->text + r->len, *start = p;
+  int at = 1;
+  while (p < end) {
+    size_t t = line_end_len(p, end);
+    if (!t) {
+      p++;
+      continue;
+    }
+    if (at == line) break;
+    p += t;
+    start = p;
+    at++;
+  }
+  if (at != line) return NULL;
+  *n = (size_t)(p - start);
+  return start;
 }
 
 static void print_location(const explain_run_t *r, int line, int col) {

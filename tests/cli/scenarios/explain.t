@@ -103,3 +103,13 @@ exit 1
 $ cd $DATA/explain && pacprobe explain -p multi.pac http://a/ http://b/
 exit 2
 err~ exactly one URL
+
+=== a PAC with lone CR line ends (classic Mac) is quoted at the right line
+$ printf 'function FindProxyForURL(u, h) {\r  if (h == "a") return "PROXY a:1";\r  return "DIRECT";\r}\r' > $TMP/cr.pac && pacprobe explain -p $TMP/cr.pac http://a/
+out~ ^decided at .*cr\.pac:2:17$
+out~ ^      2 \|   if \(h == "a"\) return "PROXY a:1";$
+
+=== U+2028 is a line terminator for the engine and for the quote
+$ printf 'function FindProxyForURL(u, h) {\xe2\x80\xa8  return "PROXY b:2";\n}\n' > $TMP/ls.pac && pacprobe explain -p $TMP/ls.pac http://a/
+out~ ^decided at .*ls\.pac:2:3$
+out~ ^      2 \|   return "PROXY b:2";$
