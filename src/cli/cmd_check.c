@@ -7,6 +7,7 @@
  * Exit 0 when every target is ok, 1 otherwise, 2 on unusable input.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -124,35 +125,49 @@ static int collect_targets(pp_ck_t *ck, const pp_args_t *a, pp_profile_t *p) {
   return PP_EXIT_OK;
 }
 
+/* One line from fd into pw (NUL-terminated, at most len - 1 bytes, the
+ * rest of a longer line discarded) with read(2) byte by byte: no stdio
+ * buffer keeps a copy of the password. false when nothing was read. */
+static bool read_secret_line(int fd, char *pw, size_t len) {
+  size_t n = 0;
+  char c;
+  ssize_t r;
+  while ((r = read(fd, &c, 1)) == 1 || (r < 0 && errno == EINTR)) {
+    if (r < 0) continue;
+    if (c == '\n') break;
+    if (n + 1 < len) pw[n++] = c;
+  }
+  pw[n] = '\0';
+  return n > 0 || r == 1;
+}
+
 /* A prompt on the controlling terminal with echo off; false without one. */
 static bool prompt(const char *user, char *pw, size_t len) {
-  FILE *tty = fopen("/dev/tty", "r+");
-  if (!tty) return false;
+  int tty = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+  if (tty < 0) return false;
   struct termios old, quiet;
-  bool ok = tcgetattr(fileno(tty), &old) == 0;
+  bool ok = tcgetattr(tty, &old) == 0;
   quiet = old;
   quiet.c_lflag &= ~(tcflag_t)ECHO;
-  if (ok) ok = tcsetattr(fileno(tty), TCSAFLUSH, &quiet) == 0;
+  if (ok) ok = tcsetattr(tty, TCSAFLUSH, &quiet) == 0;
   if (ok) {
-    fprintf(tty, "Proxy password for %s: ", user);
-    fflush(tty);
-    ok = fgets(pw, (int)len, tty) != NULL;
-    tcsetattr(fileno(tty), TCSAFLUSH, &old);
-    fputc('\n', tty);
+    dprintf(tty, "Proxy password for %s: ", user);
+    ok = read_secret_line(tty, pw, len);
+    tcsetattr(tty, TCSAFLUSH, &old);
+    dprintf(tty, "\n");
   }
-  fclose(tty);
+  close(tty);
   return ok;
 }
 
 static int read_password_file(const char *path, char *pw, size_t len) {
-  FILE *f = fopen(path, "r");
-  if (!f) {
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     pp_msg_error("option --proxy-password-file: '%s': %s", path, strerror(errno));
     return PP_EXIT_USAGE;
   }
-  setvbuf(f, NULL, _IONBF, 0); /* no stdio buffer keeping a copy of it */
-  bool ok = fgets(pw, (int)len, f) != NULL;
-  fclose(f);
+  bool ok = read_secret_line(fd, pw, len);
+  close(fd);
   if (!ok) {
     pp_msg_error("option --proxy-password-file: '%s' is empty", path);
     return PP_EXIT_USAGE;

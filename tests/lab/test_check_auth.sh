@@ -4,7 +4,7 @@
 # squid with Basic and with Digest; without credentials `auth-required`
 # listing the offered scheme, with them `ok` naming the scheme used; the
 # password (and its base64 forms) appears nowhere in stdout, stderr, JSON or
-# JUnit; a `user:password` --proxy-user is a usage error that does not echo
+# JUnit, nor on the terminal when it is typed at the prompt (a pty); a `user:password` --proxy-user is a usage error that does not echo
 # it. Usage: test_check_auth.sh PACPROBE PP_LAB_HTTPD
 source "$(dirname "$0")/checklib.sh"
 ck_up origin squid
@@ -51,6 +51,28 @@ ck_run --proxy "http://$LAB_SQUID" --cacert "$LAB_CA" --proxy-user "$U" \
 keep
 want_rc 0
 want_jq '.targets[0].verdict == "ok"'
+
+ck_case "Basic with the password typed at the TTY prompt: not echoed, ok"
+ck_run_pty() {
+  local t0
+  t0=$(date +%s%N)
+  env -u PACPROBE_PROXY_PASSWORD -u http_proxy -u https_proxy -u all_proxy -u no_proxy \
+    python3 "$(dirname "$0")/pty_run.py" "Proxy password for $U: " "$1" "$CK_BIN" check "${@:2}" >"$CK_OUT" 2>"$CK_ERR"
+  CK_RC=$?
+  CK_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+}
+ck_run_pty "$P" --proxy "http://$LAB_SQUID" --cacert "$LAB_CA" --proxy-user "$U" "$LAB_ORIGIN"
+keep
+want_rc 0
+want_out "^Proxy password for $U: "
+want_out "ok"
+grep -qF -- "$P" "$CK_OUT" && bad "the typed password was echoed" || ok
+
+ck_case "a wrong password typed at the prompt: auth-required"
+ck_run_pty "wrong$P" --proxy "http://$LAB_SQUID" --cacert "$LAB_CA" --proxy-user "$U" "$LAB_ORIGIN"
+keep
+want_rc 1
+want_out "auth-required"
 
 ck_case "Basic with a wrong password: still auth-required"
 CK_ENV="PACPROBE_PROXY_PASSWORD=wrong$P" ck_run --proxy "http://$LAB_SQUID" --cacert "$LAB_CA" \
