@@ -646,7 +646,7 @@ typedef struct pp_attempt {
   bool ok;                /* this route delivered an accepted answer */
   long status;            /* last HTTP status received (CONNECT or origin), 0 none */
   const char *error_code; /* static: dns, refused, reset, timeout, proxy-dns, socks,
-                             proxy-auth, proxy-denied, tls, http; NULL when ok */
+                             proxy-auth, proxy-denied, proxy-tls, tls, http; NULL when ok */
   char *error_message;    /* one line; NULL when ok */
   bool auth_required;     /* the proxy answered 407 (or SOCKS asked for a password) */
   char **auth_offered;    /* "Basic", "Digest", "NTLM", "Negotiate" in offer order */
@@ -654,7 +654,7 @@ typedef struct pp_attempt {
   const char *auth_used;  /* static scheme name when credentials got through, or NULL */
   /* Cumulative ms from the start of the attempt; < 0 when the phase did not happen. */
   double dns_ms, connect_ms, tls_ms, first_byte_ms, total_ms;
-  bool tls;               /* a server chain was seen (https) */
+  bool tls;               /* the origin's chain was seen (https; never an HTTPS proxy's) */
   pp_cert_info_t *chain;  /* leaf first, as sent */
   size_t nchain;
   bool verified;          /* the chain builds to a trusted root (system + cacert) */

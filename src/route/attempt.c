@@ -140,12 +140,16 @@ static void set_proxy(pp_att_t *att) {
   curl_easy_setopt(h, CURLOPT_NOPROXY, "");
   curl_easy_setopt(h, CURLOPT_HTTPPROXYTUNNEL, 0L); /* libcurl tunnels https itself */
   if (r->type == PP_ROUTE_SOCKS4) curl_easy_setopt(h, CURLOPT_PROXYTYPE, (long)CURLPROXY_SOCKS4);
+  /* The proxy's own handshake is recorded apart from the origin's (tls.c). */
+  if (r->type == PP_ROUTE_HTTPS) att->tls.proxy = &att->proxy_tls;
   if (o->proxy_user) {
     curl_easy_setopt(h, CURLOPT_PROXYUSERNAME, o->proxy_user);
     curl_easy_setopt(h, CURLOPT_PROXYPASSWORD, o->proxy_password ? o->proxy_password : "");
     curl_easy_setopt(h, CURLOPT_PROXYAUTH, (long)CURLAUTH_ANY);
   }
-  if (o->cacert) curl_easy_setopt(h, CURLOPT_PROXY_CAINFO, o->cacert);
+  /* No CURLOPT_PROXY_CAINFO: it would replace the system roots for an HTTPS
+   * proxy; pp_tls_ctx_cb gives the proxy's handshake the same trust as the
+   * origin's (system roots plus --cacert). */
 }
 
 static void set_common(pp_att_t *att) {
@@ -242,4 +246,5 @@ void pp_att_free(pp_att_t *att) {
   free(att->proxy_url);
   att->proxy_url = NULL;
   pp_tls_capture_clear(&att->tls);
+  pp_tls_capture_clear(&att->proxy_tls);
 }

@@ -4,7 +4,9 @@
  * authentication and one error code of DESIGN §1.7 from libcurl's result
  * and info (docs/libcurl-notes.md), plus whether a browser would fail over
  * to the next PAC entry (connection-level failures only, never an HTTP
- * answer: Chromium's proxy fallback in ReconsiderProxyAfterError).
+ * answer: Chromium's proxy fallback in ReconsiderProxyAfterError, which also
+ * falls back on ERR_PROXY_CERTIFICATE_INVALID and ERR_SSL_PROTOCOL_ERROR from
+ * an HTTPS proxy's own handshake).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -126,6 +128,42 @@ static bool is_tls_error(CURLcode rc) {
          rc == CURLE_SSL_INVALIDCERTSTATUS || rc == CURLE_SSL_SHUTDOWN_FAILED;
 }
 
+/* An HTTPS proxy route that failed before the origin's handshake was set
+ * up: the TLS failure is the proxy's own (tls.c files it apart). */
+static bool proxy_handshake_failed(const pp_att_t *att, CURLcode rc) {
+  return att->r->type == PP_ROUTE_HTTPS && att->proxy_tls.ctx_made && !att->tls.ctx_made &&
+         is_tls_error(rc) && rc != CURLE_SSL_CACERT_BADFILE;
+}
+
+/* `proxy-tls`: the proxy's certificate does not verify, is refused after
+ * the handshake (its name), or the proxy does not speak TLS at all. Never an
+ * interception of the origin, which was not reached. */
+static void proxy_tls_error(pp_att_t *att) {
+  pp_attempt_t *a = att->a;
+  const pp_tls_capture_t *p = &att->proxy_tls;
+  bool untrusted = false;
+  char *why = pp_tls_proxy_cert_problem(p, &untrusted);
+  if (!why && p->seen && p->failed) {
+    att->oom = true;
+    return;
+  }
+  if (why)
+    pp_attempt_set_error(a, "proxy-tls", true, "the HTTPS proxy's own certificate does not verify: "
+                         "%s%s", why, untrusted ? "; --cacert FILE adds the CA that issued it" : "");
+  else if (p->done)
+    pp_attempt_set_error(a, "proxy-tls", true, "the HTTPS proxy's certificate %s%s%swas refused "
+                         "after the TLS handshake (%s)", p->nchain ? "'" : "",
+                         p->nchain ? p->chain[0].subject : "", p->nchain ? "' " : "", att->errbuf);
+  else if (strstr(att->errbuf, "wrong version number"))
+    pp_attempt_set_error(a, "proxy-tls", true, "the TLS handshake with the HTTPS proxy failed: it "
+                         "does not answer in TLS (%s); a plain HTTP proxy is PROXY, not HTTPS",
+                         att->errbuf);
+  else
+    pp_attempt_set_error(a, "proxy-tls", true, "the TLS handshake with the HTTPS proxy failed (%s)",
+                         att->errbuf);
+  free(why);
+}
+
 static void http_outcome(pp_att_t *att, long resp) {
   pp_attempt_t *a = att->a;
   bool via_proxy = att->r->type != PP_ROUTE_DIRECT;
@@ -156,8 +194,14 @@ void pp_att_finish(pp_att_t *att, CURLcode rc) {
   else if (rc == CURLE_COULDNT_RESOLVE_HOST)
     pp_attempt_set_error(a, att->r->type == PP_ROUTE_DIRECT ? "dns" : "proxy-dns",
                          att->r->type == PP_ROUTE_DIRECT, "%s", att->errbuf);
+  else if (proxy_handshake_failed(att, rc) && os_errno == 104) connect_error(att, rc, os_errno);
+  else if (proxy_handshake_failed(att, rc)) proxy_tls_error(att);
   else if (is_tls_error(rc))
     pp_attempt_set_error(a, "tls", false, "TLS failed: %s", att->errbuf);
+  else if (rc == CURLE_OPERATION_TIMEDOUT && att->r->type == PP_ROUTE_HTTPS &&
+           att->proxy_tls.ctx_made && !att->proxy_tls.done)
+    pp_attempt_set_error(a, "timeout", true, "the HTTPS proxy did not complete the TLS handshake "
+                         "in time (%s)", att->errbuf);
   else connect_error(att, rc, os_errno);
   if (att->o->proxy_user && a->auth_required && (a->ok || (conn >= 200 && conn <= 299)))
     a->auth_used = scheme_used(avail);

@@ -8,7 +8,12 @@
 
 #include "pacprobe.h"
 
-/* What the verify callback saw during the last handshake of one attempt. */
+/* What the verify callback saw during the last handshake of one attempt.
+ * An attempt through an HTTPS proxy has two: libcurl (7.88 at least) calls
+ * CURLOPT_SSL_CTX_FUNCTION for the proxy's TLS too, with the same data, and
+ * has no separate callback for it; pp_tls_ctx_cb sends every handshake made
+ * before the CONNECT tunnel stands (and every one of a plain-http target) to
+ * `proxy`, so the proxy's chain never stands for the origin's. */
 typedef struct pp_tls_capture {
   const void *ssl;        /* the handshake the capture belongs to */
   pp_cert_info_t *chain;  /* as sent, leaf first */
@@ -20,6 +25,10 @@ typedef struct pp_tls_capture {
   char *root;             /* subject of the top of the built chain */
   const char *cacert;     /* added to the trust store of every handshake */
   void *store;            /* X509_STORE shared by the run's handshakes, or NULL */
+  struct pp_tls_capture *proxy; /* HTTPS proxy route: the capture of the proxy's own
+                                   handshakes; NULL otherwise (and in that capture) */
+  bool ctx_made;          /* a handshake of this capture's peer was set up */
+  bool done;              /* proxy capture: SSL_CB_HANDSHAKE_DONE of its current handshake */
   bool oom;
 } pp_tls_capture_t;
 
@@ -37,6 +46,11 @@ void pp_tls_store_free(void *store);
 void pp_tls_use_store(CURL *h, pp_tls_capture_t *c, void *store);
 /* Moves the capture into the attempt and decides the interception verdict. */
 void pp_tls_judge(pp_tls_capture_t *c, const pp_check_target_t *t, pp_attempt_t *a);
+/* What was wrong with the certificate of the proxy capture p, as "CERT
+ * (issuer ISSUER): REASON" (malloc'd), or NULL when it verified or none was
+ * seen. *untrusted tells an unknown issuer (--cacert helps) from a broken
+ * certificate. */
+char *pp_tls_proxy_cert_problem(const pp_tls_capture_t *p, bool *untrusted);
 
 /* One attempt in flight. */
 typedef struct pp_att {
@@ -48,7 +62,8 @@ typedef struct pp_att {
   struct curl_slist *resolve;
   char *proxy_url;
   char errbuf[CURL_ERROR_SIZE];
-  pp_tls_capture_t tls;
+  pp_tls_capture_t tls;       /* the origin's handshake (https targets) */
+  pp_tls_capture_t proxy_tls; /* an HTTPS proxy's own handshake (tls.proxy) */
   bool saw_407;
   bool squid_dns;
   bool oom;

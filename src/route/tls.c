@@ -5,7 +5,9 @@
  * exactly the interception case, so the chain is recorded in an OpenSSL
  * verify callback (docs/libcurl-notes.md "TLS chains and interception").
  * Interception is judged by issuer and trust, never by subject: mitmproxy
- * copies the origin's subject (same notes).
+ * copies the origin's subject (same notes). Through an HTTPS proxy the
+ * proxy's own handshake goes to a capture of its own (route_int.h), judged
+ * only as the proxy's: it never makes the origin look intercepted.
  */
 #include <ctype.h>
 #include <openssl/bio.h>
@@ -60,13 +62,19 @@ static void chain_free(pp_cert_info_t *c, size_t n) {
   free(c);
 }
 
+/* A new handshake: forgets what the last one saw, keeps the configuration
+ * (trust, the proxy link) and whether a handshake was set up at all. */
 static void capture_reset(pp_tls_capture_t *c, const void *ssl) {
   chain_free(c->chain, c->nchain);
   free(c->err_issuer);
   free(c->root);
-  const char *cacert = c->cacert;
+  pp_tls_capture_t keep = *c;
   memset(c, 0, sizeof(*c));
-  c->cacert = cacert;
+  c->cacert = keep.cacert;
+  c->store = keep.store;
+  c->proxy = keep.proxy;
+  c->ctx_made = keep.ctx_made;
+  c->oom = keep.oom;
   c->ssl = ssl;
   c->seen = true;
 }
@@ -98,7 +106,7 @@ static int verify_cb(int preverify_ok, X509_STORE_CTX *ctx) {
   pp_tls_capture_t *c = ssl ? SSL_CTX_get_app_data(SSL_get_SSL_CTX(ssl)) : NULL;
   if (!c) return preverify_ok;
   if (!c->seen || c->ssl != ssl) {
-    capture_reset(c, ssl); /* an HTTPS proxy's handshake comes first: keep the origin's */
+    capture_reset(c, ssl); /* a new handshake (a reconnect): the capture is of the latest */
     record_sent(c, ctx);
   }
   if (!preverify_ok && !c->failed) {
@@ -118,10 +126,41 @@ static int verify_cb(int preverify_ok, X509_STORE_CTX *ctx) {
   return preverify_ok;
 }
 
+/* The proxy capture's handshake state: a handshake that fails before the
+ * proxy sends a certificate (a plain-HTTP port answering the ClientHello)
+ * never reaches verify_cb, and one that times out never completes. */
+static void proxy_info_cb(const SSL *ssl, int where, int ret) {
+  (void)ret;
+  pp_tls_capture_t *c = SSL_CTX_get_app_data(SSL_get_SSL_CTX(ssl));
+  if (!c) return;
+  if ((where & SSL_CB_HANDSHAKE_START) && c->ssl != ssl) {
+    capture_reset(c, ssl);
+    c->seen = false; /* no chain yet: verify_cb records it */
+  }
+  if (where & SSL_CB_HANDSHAKE_DONE) c->done = true;
+}
+
+/* The tunnel through the proxy stands: a 2xx answer to CONNECT. */
+static bool tunnel_up(CURL *h) {
+  long code = 0;
+  return curl_easy_getinfo(h, CURLINFO_HTTP_CONNECTCODE, &code) == CURLE_OK && code >= 200 &&
+         code <= 299;
+}
+
 CURLcode pp_tls_ctx_cb(CURL *h, void *sslctx, void *udata) {
   SSL_CTX *ctx = sslctx;
-  pp_tls_capture_t *c = udata;
-  SSL_CTX_set_app_data(ctx, c);
+  pp_tls_capture_t *c = udata, *rec = c;
+  /* libcurl calls this for an HTTPS proxy's handshake too. The proxy's
+   * comes before CONNECT has been answered (and is the only one for a
+   * plain-http target, which has no CONNECT); the origin's comes through
+   * the tunnel, after its 2xx. Counting calls would not do: a proxy that
+   * closes the connection after its 407 gets a second handshake. */
+  if (c->proxy && !tunnel_up(h)) {
+    rec = c->proxy;
+    SSL_CTX_set_info_callback(ctx, proxy_info_cb);
+  }
+  rec->ctx_made = true;
+  SSL_CTX_set_app_data(ctx, rec);
   SSL_CTX_set_verify(ctx, SSL_CTX_get_verify_mode(ctx), verify_cb);
   if (c->store) {
     SSL_CTX_set1_cert_store(ctx, c->store); /* takes its own reference */
@@ -149,11 +188,14 @@ void pp_tls_use_store(CURL *h, pp_tls_capture_t *c, void *store) {
   c->store = store;
   curl_easy_setopt(h, CURLOPT_CAINFO, NULL);
   curl_easy_setopt(h, CURLOPT_CAPATH, NULL);
+  curl_easy_setopt(h, CURLOPT_PROXY_CAINFO, NULL); /* an HTTPS proxy's handshake gets it too */
+  curl_easy_setopt(h, CURLOPT_PROXY_CAPATH, NULL);
 }
 
 void pp_tls_capture_clear(pp_tls_capture_t *c) {
   capture_reset(c, NULL);
   c->seen = false;
+  c->ctx_made = false;
 }
 
 /* Errors that mean "no trusted root above this chain" rather than a broken
@@ -214,4 +256,15 @@ void pp_tls_judge(pp_tls_capture_t *c, const pp_check_target_t *t, pp_attempt_t 
   }
   a->tls_reason = r.len ? pp_str_take(&r) : NULL;
   pp_str_free(&r);
+}
+
+char *pp_tls_proxy_cert_problem(const pp_tls_capture_t *p, bool *untrusted) {
+  *untrusted = false;
+  if (!p->seen || !p->failed) return NULL;
+  *untrusted = untrusted_issuer(p->verify_err);
+  const pp_cert_info_t *leaf = p->nchain ? &p->chain[0] : NULL;
+  pp_str_t s = PP_STR_INIT;
+  pp_str_printf(&s, "'%s' (issuer '%s'): %s", leaf ? leaf->subject : "?",
+                leaf ? leaf->issuer : "?", X509_verify_cert_error_string(p->verify_err));
+  return pp_str_take(&s);
 }

@@ -10,8 +10,8 @@
 #            until Ctrl-C / SIGTERM, then stops everything
 #            tests/lab/proxylab.sh --run CMD ARGS... runs CMD with the variables
 #            exported, stops the lab, exits with CMD's status
-# Components (default: all): pac origin tinyproxy squid socks mitm dead reset
-# blackhole. A component whose package is missing is not started and its
+# Components (default: all): pac origin tinyproxy squid tlsproxy socks mitm
+# dead reset blackhole. A component whose package is missing is not started and its
 # reason is appended to LAB_MISSING; proxylab_need COMPONENT... exits 77
 # (sourced) naming what is missing. PP_LAB_HTTPD (or LAB_HTTPD) names the
 # pp_lab_httpd binary for `pac`; otherwise build/tests/pp_lab_httpd is tried.
@@ -26,10 +26,19 @@
 #   LAB_ORIGIN_PORT    its port
 #   LAB_CA             PEM of the test CA that signed the origin (pass --cacert)
 #   LAB_CA_SUBJECT     its subject (CN=pacprobe lab CA,O=pacprobe lab)
+#   LAB_ORIGIN_SUBJECT the origin's leaf subject (CN=origin.lab.pacprobe.test,O=pacprobe lab)
 #   LAB_TINYPROXY      127.0.0.1:P  HTTP proxy, CONNECT allowed to LAB_ORIGIN_PORT only
 #   LAB_SQUID          127.0.0.1:P  squid, Basic auth required
 #   LAB_SQUID_DIGEST   127.0.0.1:P  squid, Digest auth required
-#   LAB_SQUID_USER, LAB_SQUID_PASS  the one account of both (password random per run)
+#   LAB_SQUID_USER, LAB_SQUID_PASS  the one account of both and of LAB_HTTPS_PROXY_AUTH
+#                      (password random per run)
+#   LAB_HTTPS_PROXY    127.0.0.1:P  squid on an https_port (squid 5 + GnuTLS): an
+#                      HTTPS proxy (PAC keyword HTTPS), TLS to the proxy with
+#                      its own leaf from the test CA (valid for IP 127.0.0.1),
+#                      no auth, plain GETs forwarded, CONNECT to
+#                      LAB_ORIGIN_PORT only
+#   LAB_HTTPS_PROXY_AUTH 127.0.0.1:P  the same with Basic auth (LAB_SQUID_USER/PASS)
+#   LAB_PROXY_SUBJECT  that proxy leaf's subject (CN=proxy.lab.pacprobe.test,O=pacprobe lab)
 #   LAB_SOCKS          127.0.0.1:P  microsocks, no auth
 #   LAB_SOCKS_AUTH     127.0.0.1:P  microsocks, user/password auth
 #   LAB_SOCKS_USER, LAB_SOCKS_PASS
@@ -46,7 +55,7 @@
 # used nor touched: every lab port is a fresh kernel-chosen one.
 
 PROXYLAB_SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-PROXYLAB_ALL="pac origin tinyproxy squid socks mitm dead reset blackhole"
+PROXYLAB_ALL="pac origin tinyproxy squid tlsproxy socks mitm dead reset blackhole"
 LAB_PIDS_PROXY=()
 LAB_DIR=""
 LAB_MISSING=""
@@ -139,6 +148,12 @@ keyUsage = critical,digitalSignature
 extendedKeyUsage = serverAuth
 subjectAltName = IP:127.0.0.1,DNS:localhost,DNS:origin.lab.pacprobe.test
 authorityKeyIdentifier = keyid
+[proxy_ext]
+basicConstraints = critical,CA:FALSE
+keyUsage = critical,digitalSignature
+extendedKeyUsage = serverAuth
+subjectAltName = IP:127.0.0.1,DNS:localhost,DNS:proxy.lab.pacprobe.test
+authorityKeyIdentifier = keyid
 EOF
   openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 \
     -subj "/O=pacprobe lab/CN=pacprobe lab CA" -config "$d/ca.cnf" -extensions ca_ext \
@@ -148,8 +163,17 @@ EOF
     -keyout "$d/origin.key" -out "$d/origin.csr" >>"$d/openssl.log" 2>&1 || return 1
   openssl x509 -req -in "$d/origin.csr" -CA "$d/ca.pem" -CAkey "$d/ca.key" -CAcreateserial \
     -days 2 -extfile "$d/ca.cnf" -extensions leaf_ext -out "$d/origin.pem" >>"$d/openssl.log" 2>&1 || return 1
+  # The HTTPS proxy's own leaf: a different subject, so that a report can
+  # tell the proxy's handshake from the origin's.
+  openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+    -subj "/O=pacprobe lab/CN=proxy.lab.pacprobe.test" -config "$d/ca.cnf" \
+    -keyout "$d/proxy.key" -out "$d/proxy.csr" >>"$d/openssl.log" 2>&1 || return 1
+  openssl x509 -req -in "$d/proxy.csr" -CA "$d/ca.pem" -CAkey "$d/ca.key" -CAcreateserial \
+    -days 2 -extfile "$d/ca.cnf" -extensions proxy_ext -out "$d/proxy.pem" >>"$d/openssl.log" 2>&1 || return 1
   LAB_CA=$d/ca.pem
   LAB_CA_SUBJECT="CN=pacprobe lab CA,O=pacprobe lab"
+  LAB_ORIGIN_SUBJECT="CN=origin.lab.pacprobe.test,O=pacprobe lab"
+  LAB_PROXY_SUBJECT="CN=proxy.lab.pacprobe.test,O=pacprobe lab"
 }
 
 # ---- components -------------------------------------------------------------
@@ -217,7 +241,7 @@ proxylab_launch() {
       [ "$(id -u)" = 0 ] && { echo "User $PROXYLAB_USER"; echo "Group $PROXYLAB_GROUP"; }
     } >"$d/tinyproxy.conf"
     proxylab_bg tinyproxy tinyproxy -d -c "$d/tinyproxy.conf" ;;
-  squid | squid_digest)
+  squid | squid_digest | tlsproxy | tlsproxy_auth)
     d=$(proxylab_rundir "$name")
     proxylab_squid_conf "$name" "$port" "$d" >"$d/squid.conf"
     proxylab_bg "$name" squid -N -f "$d/squid.conf" ;;
@@ -235,7 +259,11 @@ proxylab_launch() {
 
 proxylab_squid_conf() {
   local name=$1 port=$2 d=$3
-  echo "http_port 127.0.0.1:$port"
+  case $name in
+  # squid (GnuTLS in Debian) reads the key as root before it drops to cache_effective_user
+  tlsproxy*) echo "https_port 127.0.0.1:$port tls-cert=$LAB_DIR/pki/proxy.pem tls-key=$LAB_DIR/pki/proxy.key" ;;
+  *) echo "http_port 127.0.0.1:$port" ;;
+  esac
   # squid refuses to start when the host name does not resolve (fresh VMs, chroots)
   echo "visible_hostname pacprobe-lab"
   echo "pid_filename $d/squid.pid"
@@ -252,7 +280,17 @@ proxylab_squid_conf() {
   echo "dns_nameservers 127.0.0.1" # nothing listens there in the lab: no query leaves
   echo "dns_timeout 3 seconds"
   [ "$(id -u)" = 0 ] && echo "cache_effective_user $PROXYLAB_USER" && echo "cache_effective_group $PROXYLAB_GROUP"
-  if [ "$name" = squid ]; then
+  case $name in tlsproxy*)
+    echo "acl CONNECT method CONNECT"
+    echo "acl origin_port port ${LAB_ORIGIN_PORT:-443}"
+    echo "http_access deny CONNECT !origin_port" ;;
+  esac
+  if [ "$name" = tlsproxy ]; then
+    echo "http_access allow localhost"
+    echo "http_access deny all"
+    return
+  fi
+  if [ "$name" = squid ] || [ "$name" = tlsproxy_auth ]; then
     echo "auth_param basic program /usr/lib/squid/basic_ncsa_auth $LAB_DIR/squid.htpasswd"
     echo "auth_param basic children 2 startup=1 idle=1"
     echo "auth_param basic realm pacprobe-lab"
@@ -276,7 +314,7 @@ proxylab_settle() {
   local entry name var pid port retry secs
   for entry in "${PROXYLAB_PEND[@]}"; do
     read -r name var pid port <<<"$entry"
-    case $name in squid* | mitm) secs=20 ;; *) secs=5 ;; esac
+    case $name in squid* | tlsproxy* | mitm) secs=20 ;; *) secs=5 ;; esac
     if proxylab_wait "$name" "$pid" "$port" "$secs"; then
       printf -v "$var" '127.0.0.1:%s' "$port"
       continue
@@ -309,7 +347,8 @@ proxylab_up() {
   LAB_SOCKS_USER=socksuser LAB_SOCKS_PASS=$(proxylab_randpass)
   PROXYLAB_PEND=()
   # Started first: the others' configurations need the origin port and CA.
-  [[ $want == *" origin "* || $want == *" mitm "* || $want == *" tinyproxy "* ]] && proxylab_start_origin
+  [[ $want == *" origin "* || $want == *" mitm "* || $want == *" tinyproxy "* || $want == *" tlsproxy "* ]] &&
+    proxylab_start_origin
   [[ $want == *" pac "* ]] && proxylab_start_pac
   [[ $want == *" dead "* ]] && proxylab_start_simple dead hold LAB_DEAD
   [[ $want == *" reset "* ]] && proxylab_start_simple reset reset LAB_RESET
@@ -327,6 +366,17 @@ proxylab_up() {
       proxylab_launch squid LAB_SQUID
       proxylab_launch squid_digest LAB_SQUID_DIGEST
     else proxylab_miss squid "htpasswd failed"; fi
+  fi
+  if [[ $want == *" tlsproxy "* ]]; then
+    if ! command -v squid >/dev/null || [ ! -x /usr/lib/squid/basic_ncsa_auth ]; then
+      proxylab_miss tlsproxy "squid not installed"
+    elif [ ! -f "$LAB_DIR/pki/proxy.pem" ]; then proxylab_miss tlsproxy "needs the test CA (origin)"
+    elif ! command -v htpasswd >/dev/null; then
+      proxylab_miss tlsproxy "htpasswd not installed (apache2-utils)"
+    elif [ -f "$LAB_DIR/squid.htpasswd" ] || proxylab_squid_users; then
+      proxylab_launch tlsproxy LAB_HTTPS_PROXY
+      proxylab_launch tlsproxy_auth LAB_HTTPS_PROXY_AUTH
+    else proxylab_miss tlsproxy "htpasswd failed"; fi
   fi
   if [[ $want == *" socks "* ]]; then
     if command -v microsocks >/dev/null; then
@@ -350,7 +400,8 @@ proxylab_up() {
 }")
   fi
   export LAB_DIR LAB_PAC_BASE LAB_PAC_URL LAB_HTTP_ORIGIN LAB_ORIGIN LAB_ORIGIN_PORT LAB_CA LAB_CA_SUBJECT \
-    LAB_TINYPROXY LAB_SQUID LAB_SQUID_DIGEST LAB_SQUID_USER LAB_SQUID_PASS LAB_SOCKS LAB_SOCKS_AUTH \
+    LAB_ORIGIN_SUBJECT LAB_TINYPROXY LAB_SQUID LAB_SQUID_DIGEST LAB_SQUID_USER LAB_SQUID_PASS \
+    LAB_HTTPS_PROXY LAB_HTTPS_PROXY_AUTH LAB_PROXY_SUBJECT LAB_SOCKS LAB_SOCKS_AUTH \
     LAB_SOCKS_USER LAB_SOCKS_PASS LAB_MITM LAB_MITM_CA LAB_MITM_ISSUER LAB_DEAD LAB_RESET LAB_BLACKHOLE \
     LAB_MISSING
   LAB_START_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
@@ -382,7 +433,8 @@ proxylab_need() {
 proxylab_vars() {
   local v
   for v in LAB_DIR LAB_PAC_BASE LAB_PAC_URL LAB_HTTP_ORIGIN LAB_ORIGIN LAB_ORIGIN_PORT LAB_CA LAB_CA_SUBJECT \
-    LAB_TINYPROXY LAB_SQUID LAB_SQUID_DIGEST LAB_SQUID_USER LAB_SQUID_PASS LAB_SOCKS LAB_SOCKS_AUTH \
+    LAB_ORIGIN_SUBJECT LAB_TINYPROXY LAB_SQUID LAB_SQUID_DIGEST LAB_SQUID_USER LAB_SQUID_PASS \
+    LAB_HTTPS_PROXY LAB_HTTPS_PROXY_AUTH LAB_PROXY_SUBJECT LAB_SOCKS LAB_SOCKS_AUTH \
     LAB_SOCKS_USER LAB_SOCKS_PASS LAB_MITM LAB_MITM_CA LAB_MITM_ISSUER LAB_DEAD LAB_RESET LAB_BLACKHOLE \
     LAB_MISSING LAB_START_MS; do
     printf '%s=%q\n' "$v" "${!v:-}"
