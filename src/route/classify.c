@@ -8,6 +8,7 @@
  * falls back on ERR_PROXY_CERTIFICATE_INVALID and ERR_SSL_PROTOCOL_ERROR from
  * an HTTPS proxy's own handshake).
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -96,7 +97,7 @@ static void connect_error(pp_att_t *att, CURLcode rc, long os_errno) {
   if (rc == CURLE_OPERATION_TIMEDOUT)
     pp_attempt_set_error(a, "timeout", a->status == 0, "%s did not answer in time (%s)", what,
                          att->errbuf);
-  else if (os_errno == 104)
+  else if (os_errno == ECONNRESET)
     pp_attempt_set_error(a, "reset", a->status == 0, "%s reset the connection (%s)", what,
                          att->errbuf);
   else if (os_errno == 110)
@@ -194,7 +195,7 @@ void pp_att_finish(pp_att_t *att, CURLcode rc) {
   else if (rc == CURLE_COULDNT_RESOLVE_HOST)
     pp_attempt_set_error(a, att->r->type == PP_ROUTE_DIRECT ? "dns" : "proxy-dns",
                          att->r->type == PP_ROUTE_DIRECT, "%s", att->errbuf);
-  else if (proxy_handshake_failed(att, rc) && os_errno == 104) connect_error(att, rc, os_errno);
+  else if (proxy_handshake_failed(att, rc) && os_errno == ECONNRESET) connect_error(att, rc, os_errno);
   else if (proxy_handshake_failed(att, rc)) proxy_tls_error(att);
   else if (is_tls_error(rc))
     pp_attempt_set_error(a, "tls", false, "TLS failed: %s", att->errbuf);
