@@ -100,7 +100,7 @@ static void connect_error(pp_att_t *att, CURLcode rc, long os_errno) {
   else if (os_errno == ECONNRESET)
     pp_attempt_set_error(a, "reset", a->status == 0, "%s reset the connection (%s)", what,
                          att->errbuf);
-  else if (os_errno == 110)
+  else if (os_errno == ETIMEDOUT)
     pp_attempt_set_error(a, "timeout", true, "connecting to %s timed out", what);
   else if (rc == CURLE_COULDNT_CONNECT)
     pp_attempt_set_error(a, "refused", true, "%s refused the connection (%s)", what,
@@ -195,7 +195,8 @@ void pp_att_finish(pp_att_t *att, CURLcode rc) {
   else if (rc == CURLE_COULDNT_RESOLVE_HOST)
     pp_attempt_set_error(a, att->r->type == PP_ROUTE_DIRECT ? "dns" : "proxy-dns",
                          att->r->type == PP_ROUTE_DIRECT, "%s", att->errbuf);
-  else if (proxy_handshake_failed(att, rc) && os_errno == ECONNRESET) connect_error(att, rc, os_errno);
+  else if (proxy_handshake_failed(att, rc) && os_errno == ECONNRESET)
+    connect_error(att, rc, os_errno);
   else if (proxy_handshake_failed(att, rc)) proxy_tls_error(att);
   else if (is_tls_error(rc))
     pp_attempt_set_error(a, "tls", false, "TLS failed: %s", att->errbuf);
