@@ -104,7 +104,7 @@ static void connect_error(pp_att_t *att, CURLcode rc, long os_errno) {
     pp_attempt_set_error(a, "timeout", true, "connecting to %s timed out", what);
   else if (rc == CURLE_COULDNT_CONNECT)
     pp_attempt_set_error(a, "refused", true, "%s refused the connection (%s)", what,
-                         os_errno == 111 ? "connection refused" : att->errbuf);
+                         os_errno == ECONNREFUSED ? "connection refused" : att->errbuf);
   else
     pp_attempt_set_error(a, "reset", a->status == 0, "%s closed the connection (%s)", what,
                          att->errbuf);
