@@ -180,6 +180,13 @@ static bool parse_hostport(const char *p, size_t n, pp_route_t *r, bool *oom) {
   char err[128];
   r->host = pp_host_canonicalize(p, hlen, err, sizeof(err));
   if (!r->host) *oom = strcmp(err, "out of memory") == 0;
+  /* UTS #46 maps U+037E GREEK QUESTION MARK to ';', the list separator: such
+   * a host could not be written back into a result string (found by the
+   * `result` fuzz target; docs/engine.md) */
+  if (r->host && strchr(r->host, ';')) {
+    free(r->host);
+    r->host = NULL;
+  }
   return r->host != NULL;
 }
 
