@@ -54,8 +54,9 @@ export -f one dict_of
 export HERE BUILD SECONDS_EACH
 
 mkdir -p "$BUILD/fuzz-work"
-printf '%s\n' "${TARGETS[@]}" | xargs -P "${FUZZ_JOBS:-1}" -I{} bash -c 'one {}' |
-  tee "$BUILD/fuzz-work/summary"
-failed=$(grep -cv ' rc=0 ' "$BUILD/fuzz-work/summary")
-echo "fuzz: $(( ${#TARGETS[@]} - failed )) passed, $failed failed (${SECONDS_EACH} s each)"
-[ "$failed" = 0 ]
+summary=$(mktemp "$BUILD/fuzz-work/summary.XXXXXX") # one per run: runs may overlap
+printf '%s\n' "${TARGETS[@]}" | xargs -P "${FUZZ_JOBS:-1}" -I{} bash -c 'one {}' | tee "$summary"
+passed=$(grep -c ' rc=0 ' "$summary")
+rm -f "$summary"
+echo "fuzz: $passed passed, $(( ${#TARGETS[@]} - passed )) failed (${SECONDS_EACH} s each)"
+[ "$passed" = "${#TARGETS[@]}" ]
