@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "cli/cli.h"
+#include "util/str.h"
 
 /* Messages quote input (a URL argument, a file's line) that may hold CR or
  * LF; they are shown as \r and \n so one message stays one line and a
@@ -22,20 +23,11 @@ static void put_one_line(const char *s) {
 }
 
 static void emit(const char *prefix, const char *fmt, va_list ap) {
-  char small[1024], *big = NULL;
-  va_list again;
-  va_copy(again, ap);
-  int n = vsnprintf(small, sizeof(small), fmt, ap);
-  const char *text = small;
-  if (n >= (int)sizeof(small) && (big = malloc((size_t)n + 1)) != NULL) {
-    vsnprintf(big, (size_t)n + 1, fmt, again);
-    text = big;
-  }
-  va_end(again);
+  char *text = pp_vformat(fmt, ap);
   fputs(prefix, stderr);
-  put_one_line(n < 0 ? "(message could not be formatted)" : text);
+  put_one_line(text ? text : fmt); /* out of memory: the format at least says what */
   fputc('\n', stderr);
-  free(big);
+  free(text);
 }
 
 void pp_msg_error(const char *fmt, ...) {

@@ -40,16 +40,11 @@ static lw_item_t *new_item(lw_t *w, long k, bool after, long key) {
 
 __attribute__((format(printf, 5, 0)))
 static void add_text(lw_t *w, long k, bool after, long key, const char *fmt, va_list ap) {
-  va_list cp;
-  va_copy(cp, ap);
-  int n = vsnprintf(NULL, 0, fmt, cp);
-  va_end(cp);
-  char *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
+  char *buf = pp_vformat(fmt, ap);
   if (!buf) {
     w->oom = true;
     return;
   }
-  vsnprintf(buf, (size_t)n + 1, fmt, ap);
   lw_item_t *it = new_item(w, k, after, key);
   if (!it) {
     free(buf);

@@ -53,6 +53,16 @@ bool pp_str_printf(pp_str_t *s, const char *fmt, ...) {
   return true;
 }
 
+char *pp_vformat(const char *fmt, va_list ap) {
+  va_list cp;
+  va_copy(cp, ap);
+  int n = vsnprintf(NULL, 0, fmt, cp);
+  va_end(cp);
+  char *out = n >= 0 ? malloc((size_t)n + 1) : NULL;
+  if (out) vsnprintf(out, (size_t)n + 1, fmt, ap);
+  return out;
+}
+
 char *pp_str_take(pp_str_t *s) {
   char *r = NULL;
   if (!s->oom) r = s->s ? s->s : strdup("");

@@ -22,6 +22,9 @@ bool pp_str_append(pp_str_t *s, const char *p, size_t n);
 bool pp_str_puts(pp_str_t *s, const char *p);
 bool pp_str_putc(pp_str_t *s, char c);
 bool pp_str_printf(pp_str_t *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* vsnprintf into a new malloc'd string (vasprintf); NULL on ENOMEM or a
+ * format error. ap is consumed. */
+char *pp_vformat(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 /* Hands the string to the caller (malloc'd, never NULL unless OOM: an empty
  * string is returned as ""). Resets s. */
 char *pp_str_take(pp_str_t *s);

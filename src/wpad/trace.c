@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/str.h"
 #include "wpad/wpad_int.h"
 
 const char *pp_wpad_method_name(pp_wpad_method_t m) {
@@ -44,21 +45,10 @@ pp_wpad_attempt_t *pp_wpad_trace_add(pp_discovery_t *d, pp_wpad_method_t m, cons
   return ok ? a : NULL;
 }
 
-__attribute__((format(printf, 1, 0)))
-static char *vformat(const char *fmt, va_list ap) {
-  va_list cp;
-  va_copy(cp, ap);
-  int n = vsnprintf(NULL, 0, fmt, cp);
-  va_end(cp);
-  char *out = n >= 0 ? malloc((size_t)n + 1) : NULL;
-  if (out) vsnprintf(out, (size_t)n + 1, fmt, ap);
-  return out;
-}
-
 bool pp_wpad_set(char **field, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  char *s = vformat(fmt, ap);
+  char *s = pp_vformat(fmt, ap);
   va_end(ap);
   if (!s) return false;
   free(*field);
@@ -69,7 +59,7 @@ bool pp_wpad_set(char **field, const char *fmt, ...) {
 bool pp_wpad_warn(pp_discovery_t *d, const char *code, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  char *msg = vformat(fmt, ap);
+  char *msg = pp_vformat(fmt, ap);
   va_end(ap);
   char *c = strdup(code);
   pp_wpad_warning_t *v = msg && c ? realloc(d->warnings, (d->nwarnings + 1) * sizeof(*v)) : NULL;
