@@ -53,15 +53,9 @@ want_rc 0
 want_jq '.targets[0].verdict == "ok"'
 
 ck_case "Basic with the password typed at the TTY prompt: not echoed, ok"
-ck_run_pty() {
-  local t0
-  t0=$(date +%s%N)
-  env -u PACPROBE_PROXY_PASSWORD -u http_proxy -u https_proxy -u all_proxy -u no_proxy \
-    python3 "$(dirname "$0")/pty_run.py" "Proxy password for $U: " "$1" "$CK_BIN" check "${@:2}" >"$CK_OUT" 2>"$CK_ERR"
-  CK_RC=$?
-  CK_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
-}
-ck_run_pty "$P" --proxy "http://$LAB_SQUID" --cacert "$LAB_CA" --proxy-user "$U" "$LAB_ORIGIN"
+# ck_run's wrapper: the prompt ("Proxy password for USER: ") ends in "USER:"
+PTY="python3 $(dirname "$0")/pty_run.py $U:"
+CK_WRAP="$PTY $P" ck_run --proxy "http://$LAB_SQUID" --cacert "$LAB_CA" --proxy-user "$U" "$LAB_ORIGIN"
 keep
 want_rc 0
 want_out "^Proxy password for $U: "
@@ -69,7 +63,7 @@ want_out "ok"
 grep -qF -- "$P" "$CK_OUT" && bad "the typed password was echoed" || ok
 
 ck_case "a wrong password typed at the prompt: auth-required"
-ck_run_pty "wrong$P" --proxy "http://$LAB_SQUID" --cacert "$LAB_CA" --proxy-user "$U" "$LAB_ORIGIN"
+CK_WRAP="$PTY wrong$P" ck_run --proxy "http://$LAB_SQUID" --cacert "$LAB_CA" --proxy-user "$U" "$LAB_ORIGIN"
 keep
 want_rc 1
 want_out "auth-required"
