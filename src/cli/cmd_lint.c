@@ -74,14 +74,10 @@ static int read_urls(lint_run_t *r, const char *path) {
   int lineno = 0, rc = PP_EXIT_OK;
   while (rc == PP_EXIT_OK && pp_buf_fetch_line(&b, &line, &n)) {
     lineno++;
-    pp_buf_t l;
-    pp_buf_init(&l, line, n);
-    pp_buf_skip_blanks(&l);
-    size_t start = l.pos, end = n;
-    while (end > start && (line[end - 1] == ' ' || line[end - 1] == '\t' || line[end - 1] == '\r'))
-      end--;
-    if (end == start || line[start] == '#') continue;
-    if (!add_url(r, name, line + start, end - start, lineno)) {
+    const char *url;
+    size_t ulen;
+    if (!pp_cli_list_url(line, n, &url, &ulen)) continue;
+    if (!add_url(r, name, url, ulen, lineno)) {
       pp_msg_error("out of memory");
       rc = PP_EXIT_USAGE;
     }
