@@ -15,22 +15,13 @@
 #include <cmocka.h>
 
 #include "pacprobe.h"
+#include "support/engine.h"
 
 static pp_resolver_t *resolver;
 
 static pp_engine_t *engine_timed(const char *pac, pp_emulation_t mode, pp_status_t want,
                                  unsigned timeout_ms) {
-  pp_engine_opts_t o;
-  pp_engine_opts_init(&o);
-  o.emulate = mode;
-  o.resolver = resolver;
-  o.timeout_ms = timeout_ms;
-  o.memory_limit_mib = 16;
-  pp_engine_t *e = pp_engine_new(&o);
-  assert_non_null(e);
-  pp_status_t st = pp_engine_load(e, pac, strlen(pac), "t.pac");
-  if (st != want) fail_msg("load: want %d got %d (%s)", want, st, pp_engine_error(e));
-  return e;
+  return pp_test_engine(pac, mode, resolver, timeout_ms, want);
 }
 
 static pp_engine_t *engine_with(const char *pac, pp_emulation_t mode, pp_status_t want) {

@@ -21,6 +21,7 @@
 #include <cmocka.h>
 
 #include "pacprobe.h"
+#include "support/engine.h"
 
 static int silent_fd = -1;
 static char silent_spec[64];
@@ -55,17 +56,7 @@ static pp_engine_t *engine_for(const char *pac, pp_emulation_t mode, unsigned ti
     assert_int_equal(pp_resolver_add_override(*r, spec, err, sizeof(err)), PP_OK);
   }
   assert_int_equal(pp_resolver_add_server(*r, silent_spec, err, sizeof(err)), PP_OK);
-  pp_engine_opts_t o;
-  pp_engine_opts_init(&o);
-  o.emulate = mode;
-  o.resolver = *r;
-  o.timeout_ms = timeout_ms;
-  o.memory_limit_mib = 16;
-  pp_engine_t *e = pp_engine_new(&o);
-  assert_non_null(e);
-  pp_status_t st = pp_engine_load(e, pac, strlen(pac), "t.pac");
-  if (st != want_load) fail_msg("load: want %d got %d (%s)", want_load, st, pp_engine_error(e));
-  return e;
+  return pp_test_engine(pac, mode, *r, timeout_ms, want_load);
 }
 
 /* Looks up h1.test .. hN.test three times (the URL's host is nN). */
