@@ -387,6 +387,28 @@ size_t pp_engine_warnings(const pp_engine_t *e, const char *const **lines);
 pp_status_t pp_pac_read(const char *source, size_t max_bytes, unsigned timeout_ms,
                         char **out, size_t *len, char *err, size_t errlen);
 
+/* pp_pac_read, also giving the charset an http(s) response's Content-Type
+ * names (*charset malloc'd, NULL when none, for a file or stdin), which
+ * pp_pac_decode needs for Chromium's decoding. */
+pp_status_t pp_pac_read_charset(const char *source, size_t max_bytes, unsigned timeout_ms,
+                                char **out, size_t *len, char **charset, char *err,
+                                size_t errlen);
+
+/* Decodes PAC bytes into the UTF-8 text the engine compiles, as the
+ * emulated client decodes a PAC (src/pac/decode.c, docs/browsers.md):
+ * chrome/winhttp the response's charset, else a byte-order mark, else
+ * ISO-8859-1; firefox/pacparser UTF-8 when valid, else Latin-1;
+ * pac-resolver UTF-8 with U+FFFD; libproxy unchanged. charset: the
+ * Content-Type's charset parameter, NULL for none (files, stdin). *out is
+ * malloc'd and NUL-terminated; *how is a static phrase naming a decoding
+ * other than "the bytes as they are" (for a note), else NULL. PP_EINVAL
+ * (unknown charset) or PP_ENOMEM with a one-line reason in err. */
+pp_status_t pp_pac_decode(const char *bytes, size_t len, const char *charset,
+                          pp_emulation_t mode, char **out, size_t *outlen, const char **how,
+                          char *err, size_t errlen);
+/* The charset parameter of a Content-Type value, malloc'd; NULL if none. */
+char *pp_pac_charset_param(const char *content_type);
+
 /* Fetches a PAC from an http(s) URL as pp_pac_read does, and reports what
  * the transfer did (WPAD discovery, docs/wpad.md). `resolve` pins host
  * names to addresses for this transfer (curl "HOST:PORT:ADDR" entries; NULL
