@@ -225,6 +225,14 @@ void pp_resolver_prefetch(pp_resolver_t *r, const char *host, pp_dns_family_t fa
  * all=true: every candidate of the first stage that found any. On success
  * *out is a malloc'd array of malloc'd strings (may be empty). */
 pp_status_t pp_myip_probe(bool all, char ***out, size_t *n);
+/* Orders a lookup's answers (numeric, malloc'd strings) as Chromium's
+ * AddressSorterPosix does (RFC 6724 §6; src/dns/sort.c): each address's
+ * source is the kernel's choice for a UDP connect (no packet sent), or the
+ * first of `sources` of its family when sources are given (--my-ip);
+ * addresses without a source are freed and dropped. Returns how many
+ * remain in addrs[0..]. */
+size_t pp_dns_sort_destinations(char **addrs, size_t n, const char *const *sources,
+                                size_t nsources);
 
 /* ---- the engine (src/pac) ---------------------------------------------- */
 
