@@ -36,8 +36,8 @@
  *            169.254/16, fe80::/10). Path and query are kept as written,
  *            except that bytes the URL Standard percent-encodes (controls,
  *            space, non-ASCII, quotes, <>) are encoded as Chromium's GURL
- *            does; dot segments resolved, '\' read as '/' and every %2e
- *            read as '.' (url_path.c). [::ffff:127.0.0.0]/104 and
+ *            does; dot segments (also spelt %2e) resolved, '\' read as
+ *            '/' (url_path.c). [::ffff:127.0.0.0]/104 and
  *            [::ffff:169.254.0.0]/112 are bypassed too.
  *   firefox  the same canonical URL cut after the authority for every
  *            scheme (network.proxy.autoconfig_url.include_path=false),

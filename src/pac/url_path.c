@@ -14,11 +14,11 @@
  * Segments are the text between separators ('/', and '\' in a special
  * scheme). A "." segment is dropped, a ".." segment drops the segment
  * before it (never the leading '/'); when either is the last segment the
- * path keeps its trailing '/' ("/a/.." -> "/", "/a/." -> "/a/"). Spellings:
- *   PP_URL_CHROMIUM  IsDot() reads "%2e"/"%2E" as '.' anywhere in the path,
- *                    so "/a%2eb" becomes "/a.b" and "/%2e%2e/" is "..".
- *   PP_URL_WHATWG    "." "%2e" are single-dot segments; "..", ".%2e",
- *                    "%2e.", "%2e%2e" double-dot; other %2e stay escaped.
+ * path keeps its trailing '/' ("/a/.." -> "/", "/a/." -> "/a/"). Spellings,
+ * the same in both dialects: "." "%2e" are single-dot segments; "..",
+ * ".%2e", "%2e.", "%2e%2e" double-dot; any other %2e stays escaped.
+ * Chromium 156 measured: "/x/%2e%2e/y/%2E/a%2eb" reaches the script as
+ * "/y/a%2eb" (older url_canon_path.cc turned every %2e into '.').
  * Repeated slashes are kept ("//x" stays), as both write them.
  */
 
@@ -61,16 +61,10 @@ static void back_up(pp_str_t *s, size_t base) {
   s->s[s->len] = '\0';
 }
 
-/* One ordinary segment, encoded; Chromium also turns each %2e into '.'. */
+/* One ordinary segment, encoded. */
 static void put_segment(pp_str_t *s, const char *p, size_t n, pp_url_dialect_t d) {
-  for (size_t i = 0; i < n; i++) {
-    if (d == PP_URL_CHROMIUM && is_esc_dot(p + i, n - i)) {
-      pp_str_putc(s, '.');
-      i += 2;
-      continue;
-    }
-    pp_url_append_encoded(s, p + i, 1, "\"<>`{}");
-  }
+  (void)d; /* both keep a %2e that is not a dot segment (measured, see above) */
+  pp_url_append_encoded(s, p, n, "\"<>`{}");
 }
 
 void pp_url_path_canon(pp_str_t *s, const char *p, size_t n, bool special,

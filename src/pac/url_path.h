@@ -14,7 +14,7 @@
 bool pp_url_scheme_is_special(const char *scheme);
 
 typedef enum pp_url_dialect {
-  PP_URL_CHROMIUM, /* GURL (url/url_canon_path.cc): every %2e is a dot */
+  PP_URL_CHROMIUM, /* GURL (url/url_canon_path.cc) */
   PP_URL_WHATWG    /* the URL Standard (Node's URL): only whole segments */
 } pp_url_dialect_t;
 
