@@ -154,7 +154,12 @@ static int decode_pac(const char *source, pp_emulation_t mode, const char *chars
  * warned about. Other clients have no such cap: they get PP_PAC_MAX_BYTES. */
 int pp_cli_read_pac(const char *source, pp_emulation_t mode, char **text, size_t *len) {
   char err[512];
-  if (strcmp(source, "auto") == 0) return read_auto(text, len);
+  /* WPAD: the PAC's Content-Type is not handed back here, so it is decoded
+   * as a download without charset (docs/browsers.md). */
+  if (strcmp(source, "auto") == 0) {
+    int rc = read_auto(text, len);
+    return rc == PP_EXIT_OK ? decode_pac(source, mode, NULL, text, len) : rc;
+  }
   bool url = strstr(source, "://") != NULL, chrome = mode == PP_EMU_CHROME;
   size_t max = chrome && url ? PP_CHROME_PAC_MAX_BYTES : PP_PAC_MAX_BYTES;
   char *charset = NULL;
