@@ -31,7 +31,7 @@ EXPECT='["https://contososensorapi.atp.azure.com/tri/sensor/api/ping"]'
 CK_JQARGS=(--argjson expect "$EXPECT")
 
 ck_case "five targets, in profile order, with the workspace in the sensor URL"
-ck_run --targets mdi --workspace "$W" --connect-timeout 1000 --max-time 3000 --format json
+ck_run --targets mdi --workspace "$W" --connect-timeout 1 --max-time 3 --format json
 want_rc 1
 want_jq '.targets | length == 5'
 want_jq '.targets[0].url == $expect[0]'
@@ -50,13 +50,13 @@ want_jq '[.targets[].attempts[0].timings_ms.total] | all(. <= 1500)'
 want_within 10000
 
 ck_case "offline via --dns-server 127.0.0.1 (nothing listening)"
-ck_run --targets mdi --workspace "$W" --dns-server 127.0.0.1 --connect-timeout 1000 --max-time 3000 --format json
+ck_run --targets mdi --workspace "$W" --dns-server 127.0.0.1 --connect-timeout 1 --max-time 3 --format json
 want_rc 1
 want_jq '[.targets[].verdict] | length == 5 and all(. == "dns-failed")'
 want_within 10000
 
 ck_case "offline through a dead proxy: each target unreachable (refused), its route tried"
-ck_run --targets mdi --workspace "$W" --proxy http://127.0.0.1:9 --connect-timeout 1000 --max-time 3000 --format json
+ck_run --targets mdi --workspace "$W" --proxy http://127.0.0.1:9 --connect-timeout 1 --max-time 3 --format json
 want_rc 1
 want_jq '[.targets[].verdict] | length == 5 and all(. == "unreachable")'
 want_jq '[.targets[].attempts[0].route] | all(. == "PROXY 127.0.0.1:9")'
@@ -64,7 +64,7 @@ want_jq '[.targets[].attempts[0].error.code] | all(. == "refused")'
 want_within 10000
 
 ck_case "the text report lists every target and its verdict"
-ck_run --targets mdi --workspace "$W" --connect-timeout 1000 --max-time 3000
+ck_run --targets mdi --workspace "$W" --connect-timeout 1 --max-time 3
 want_rc 1
 want_out "contososensorapi\.atp\.azure\.com"
 want_out "crl\.microsoft\.com"
@@ -74,7 +74,7 @@ want_out "www\.microsoft\.com/pki/"
 want_out "dns-failed"
 
 ck_case "JUnit: five testcases, five failures"
-ck_run --targets mdi --workspace "$W" --connect-timeout 1000 --max-time 3000 --junit "$CK_TMP/j.xml"
+ck_run --targets mdi --workspace "$W" --connect-timeout 1 --max-time 3 --junit "$CK_TMP/j.xml"
 [ "$(grep -c '<testcase' "$CK_TMP/j.xml" 2>/dev/null)" = 5 ] && ok || bad "JUnit has not five testcases"
 [ "$(grep -c '<failure' "$CK_TMP/j.xml" 2>/dev/null)" = 5 ] && ok || bad "JUnit has not five failures"
 
