@@ -20,6 +20,11 @@ typedef struct pp_ck_target {
   size_t naddrs;
   bool tag_inside;
   bool tag_checked;
+  /* --for CONSUMER (check_consumer.c): the rule of docs/consumers.md that
+   * decided what the consumer gets, static text; NULL when none applied */
+  const char *rule_event;  /* "no-pac", "script-error", "all-proxies-failed", ... */
+  const char *rule;
+  bool added_direct;       /* the last route is the consumer's own DIRECT */
 } pp_ck_target_t;
 
 typedef struct pp_ck {
@@ -33,6 +38,9 @@ typedef struct pp_ck {
   char *noproxy;           /* mode proxy: bypass list, comma-separated */
   const char *tag;         /* --tag */
   const char *intercept_note; /* the profile's reason interception fails it */
+  const struct pp_ck_consumer *consumer; /* --for: whose behaviour (check_consumer.h) */
+  const char *fallthrough; /* the PAC could not be had: the rule that took over */
+  bool pac_failed;         /* ... because the configured PAC URL failed (exit 1) */
 } pp_ck_t;
 
 /* Decides the configuration (--proxy, --pac, --auto or the sources for

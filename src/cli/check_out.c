@@ -10,10 +10,11 @@
 #include <string.h>
 
 #include "cli/check.h"
+#include "cli/check_consumer.h"
 #include "util/str.h"
 
 const char *pp_ck_verdict(const pp_ck_target_t *t) {
-  if (t->pac_error) return "pac-error";
+  if (t->pac_error && !t->spec.nroutes) return "pac-error"; /* no consumer rule went on */
   return t->res.verdict ? t->res.verdict : "unreachable";
 }
 
@@ -88,6 +89,7 @@ static void print_details(FILE *out, const pp_ck_t *ck, const pp_ck_target_t *t)
   for (size_t i = 0; i < t->res.nattempts; i++) print_attempt(out, &t->res.attempts[i]);
   const pp_attempt_t *d = decided(t);
   if (d && d->intercepted && ck->intercept_note) fprintf(out, "  why it matters: %s\n", ck->intercept_note);
+  if (t->rule) fprintf(out, "  %s: %s\n", ck->consumer->label, t->rule);
   if (t->tag_checked) {
     fprintf(out, "  service tag %s: %s (", ck->tag, t->tag_inside ? "inside" : "NOT inside");
     for (size_t i = 0; i < t->naddrs; i++) fprintf(out, "%s%s", i ? ", " : "", t->addrs[i]);
@@ -169,6 +171,9 @@ static json_t *target_json(const pp_ck_t *ck, const pp_ck_target_t *t) {
     json_object_set_new(o, "service_tag", json_pack("{s:s,s:o,s:b}", "tag", ck->tag, "addresses",
                                                     strings(t->addrs, t->naddrs), "inside",
                                                     t->tag_inside));
+  if (o && ck->consumer)
+    json_object_set_new(o, "consumer_rule", t->rule ? json_pack("{s:s,s:s}", "event", t->rule_event,
+                                                                 "rule", t->rule) : json_null());
   if (o && d && d->intercepted && ck->intercept_note)
     json_object_set_new(o, "explanation", json_string(ck->intercept_note));
   return o;
@@ -183,6 +188,12 @@ bool pp_ck_print_json(FILE *out, const pp_ck_t *ck) {
       "decided_by", strings(ck->decided_by, ck->ndecided_by), "pac_url", str_or_null(ck->pac_url),
       "targets", targets, "summary", "total", (json_int_t)ck->n, "ok", (json_int_t)ok, "failed",
       (json_int_t)(ck->n - ok));
+  json_t *cfg = root ? json_object_get(root, "config") : NULL;
+  if (cfg && ck->consumer) {
+    json_object_set_new(cfg, "for", json_string(ck->consumer->name));
+    json_object_set_new(cfg, "consumer", json_string(ck->consumer->label));
+    json_object_set_new(cfg, "fallthrough", str_or_null(ck->fallthrough));
+  }
   bool good = root && json_dumpf(root, out, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6)) == 0;
   if (good) fputc('\n', out);
   json_decref(root);

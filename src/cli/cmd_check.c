@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cli/check.h"
+#include "cli/check_consumer.h"
 #include "util/str.h"
 
 #define PW_MAX 4096 /* one page: the buffer is mmap'd on its own */
@@ -282,7 +283,10 @@ static int run(pp_ck_t *ck, const pp_args_t *a, pp_cli_env_t *env, pp_check_opts
   for (size_t i = 0; st == PP_OK && i < ck->n; i++) specs[i] = ck->t[i].spec;
   o->resolver = env->resolver;
   if (st == PP_OK) st = pp_check_run(o, specs, ck->n, res);
-  for (size_t i = 0; res && i < ck->n; i++) ck->t[i].res = res[i];
+  for (size_t i = 0; res && i < ck->n; i++) {
+    ck->t[i].res = res[i];
+    if (ck->consumer) pp_ck_consumer_explain(ck->consumer, &ck->t[i]);
+  }
   free(specs);
   free(res);
   if (st != PP_OK) {
@@ -304,8 +308,10 @@ static int report(const pp_ck_t *ck, const pp_args_t *a, FILE **junit) {
     pp_msg_error("option --junit: cannot write '%s': %s", a->value[PP_OPT_JUNIT], strerror(errno));
     return PP_EXIT_USAGE;
   }
+  /* a consumer that survives a broken PAC still has a broken PAC */
+  if (ck->pac_failed) return PP_EXIT_PROBLEM;
   for (size_t i = 0; i < ck->n; i++)
-    if (strcmp(pp_ck_verdict(&ck->t[i]), "ok") != 0) return PP_EXIT_PROBLEM;
+    if (strcmp(pp_ck_verdict(&ck->t[i]), "ok") != 0 || ck->t[i].pac_error) return PP_EXIT_PROBLEM;
   return PP_EXIT_OK;
 }
 
