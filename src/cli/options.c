@@ -44,7 +44,8 @@ const pp_opt_def_t pp_options[] = {
     {PP_OPT_FETCH_TIMEOUT, "fetch-timeout", 0, PP_ARG_MS, "MS", PP_CMD_DISCOVER, false,
      "limit per PAC download in ms (default 30000, Chromium; or 30s)"},
     {PP_OPT_FOR, "for", 0, PP_ARG_STRING, "CONSUMER[,...]", PP_CMD_SOURCES | PP_CMD_CHECK, false,
-     "decide for user (default), localsystem, localservice, networkservice, winhttp, env, mdi-sensor"},
+     "user (default), localsystem, localservice, networkservice, winhttp, env, mdi-sensor;\n"
+     "                                     check: also chrome, firefox, curl, with their rules (docs/consumers.md)"},
     {PP_OPT_FORMAT, "format", 0, PP_ARG_STRING, "FMT", PP_CMD_PAC | PP_CMD_CHECK | PP_CMD_DISCOVER | PP_CMD_SOURCES, false,
      "output format: text (default), json; eval also tsv"},
     {PP_OPT_HELP, "help", 'h', PP_ARG_NONE, NULL, PP_CMD_PAC | PP_CMD_CHECK | PP_CMD_DISCOVER | PP_CMD_SOURCES, false, "show this help"},

@@ -78,6 +78,40 @@ ck_run --targets mdi --workspace "$W" --connect-timeout 1 --max-time 3 --junit "
 [ "$(grep -c '<testcase' "$CK_TMP/j.xml" 2>/dev/null)" = 5 ] && ok || bad "JUnit has not five testcases"
 [ "$(grep -c '<failure' "$CK_TMP/j.xml" 2>/dev/null)" = 5 ] && ok || bad "JUnit has not five failures"
 
+# issue 17 must show 1: the sensor's account (LocalService) has auto-detect
+# on and WPAD finds nothing here (no DHCP server, no DNS answer): Windows
+# falls through to the next mode and finally DIRECT, so every target is
+# tried DIRECT and the chain names the fall-through (docs/consumers.md).
+REG=$(cd "$(dirname "$0")" && pwd)/data/localservice-autodetect.reg
+ck_case "must show 1: mdi-sensor, LocalService auto-detect, WPAD finds nothing: every target tried DIRECT"
+ck_run --targets mdi --workspace "$W" --for mdi-sensor --reg "$REG" --connect-timeout 1 --max-time 3 --format json
+want_rc 1
+want_jq '.targets | length == 5'
+want_jq '[.targets[].attempts | length] | all(. == 1)'
+want_jq '[.targets[].attempts[0].route] | all(. == "DIRECT")'
+want_jq '.config.mode == "direct" and .config.for == "mdi-sensor" and .config.fallthrough == "WinINet tries the next mode → DIRECT"'
+want_jq '.config.decided_by[0] | test("^WinINet localservice \\(S-1-5-19\\) DefaultConnectionSettings")'
+want_jq '.config.decided_by[-1] | test("^auto-detect found no PAC \\(.*\\) → WinINet tries the next mode → DIRECT$")'
+want_jq '[.targets[].decided_by[-1] | test("^auto-detect found no PAC")] | all'
+want_err "warning: auto-detect: .*the MDI sensor \(.NET, LocalService\): WinINet tries the next mode → DIRECT"
+want_within 15000
+
+ck_case "must show 1 in text: decided by names the fall-through"
+ck_run --targets mdi --workspace "$W" --for mdi-sensor --reg "$REG" --connect-timeout 1 --max-time 3
+want_rc 1
+want_out "^  decided by: WinINet localservice \(S-1-5-19\) .* → auto-detect found no PAC \(.*\) → WinINet tries the next mode → DIRECT → DIRECT failed \(dns\)$"
+
+ck_case "--auto without --for: no consumer to fall through, WPAD finding nothing is an error (exit 2)"
+ck_run --targets mdi --workspace "$W" --auto --connect-timeout 1 --max-time 3
+want_rc 2
+want_err "auto-detect: WPAD found no usable PAC"
+
+ck_case "--auto --for chrome: Chrome's rule, the manual settings else DIRECT"
+ck_run --targets mdi --workspace "$W" --auto --for chrome --connect-timeout 1 --max-time 3 --format json
+want_rc 1
+want_jq '.config.fallthrough | test("^Chrome uses the manual proxy settings, else DIRECT")'
+want_jq '[.targets[].attempts[0].route] | all(. == "DIRECT")'
+
 ck_case "bad workspace names are usage errors"
 for bad_ws in "" "con.toso" "con toso" "-contoso" "$(printf 'x%.0s' $(seq 1 70))"; do
   ck_run --targets mdi --workspace "$bad_ws" --format json
