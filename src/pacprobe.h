@@ -661,6 +661,11 @@ typedef struct pp_attempt {
   bool intercepted;
   char *tls_reason;       /* why intercepted / not verified; NULL otherwise */
   bool failover;          /* a browser would try the next entry after this failure */
+  /* The proxy's own reason for refusing (route/reason.c): product ("squid",
+   * "Zscaler", "Forcepoint", "Blue Coat/Symantec", "Palo Alto Networks", ""
+   * for an unknown page) and one printable-ASCII line; NULL when none. */
+  const char *proxy_product;
+  char *proxy_reason;
 } pp_attempt_t;
 
 typedef struct pp_check_target {

@@ -68,6 +68,8 @@ static void print_attempt(FILE *out, const pp_attempt_t *a) {
   if (a->status) fprintf(out, " (HTTP %ld)", a->status);
   fputc('\n', out);
   if (a->error_message) fprintf(out, "      %s\n", a->error_message);
+  else if (a->proxy_reason) fprintf(out, "      the proxy says: %s%s%s\n", a->proxy_product,
+                                    *a->proxy_product ? ": " : "", a->proxy_reason);
   if (a->nauth_offered || a->auth_used) {
     fputs("      proxy auth: offered", out);
     for (size_t i = 0; i < a->nauth_offered; i++) fprintf(out, " %s", a->auth_offered[i]);
@@ -152,9 +154,12 @@ static json_t *attempt_json(const pp_attempt_t *a) {
   json_t *t = json_pack("{s:o,s:o,s:o,s:o,s:o}", "dns", ms(a->dns_ms), "connect", ms(a->connect_ms),
                         "tls", ms(a->tls_ms), "first_byte", ms(a->first_byte_ms), "total",
                         ms(a->total_ms));
-  return json_pack("{s:s,s:b,s:o,s:o,s:o,s:o,s:o}", "route", a->route, "ok", a->ok, "status",
+  json_t *why = a->proxy_reason ? json_pack("{s:o,s:s}", "product", *a->proxy_product ?
+                                             json_string(a->proxy_product) : json_null(),
+                                             "text", a->proxy_reason) : json_null();
+  return json_pack("{s:s,s:b,s:o,s:o,s:o,s:o,s:o,s:o}", "route", a->route, "ok", a->ok, "status",
                    a->status ? json_integer(a->status) : json_null(), "error", err, "auth", auth,
-                   "timings_ms", t, "tls", tls_json(a));
+                   "timings_ms", t, "tls", tls_json(a), "proxy_reason", why);
 }
 
 static json_t *target_json(const pp_ck_t *ck, const pp_ck_target_t *t) {
