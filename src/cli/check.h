@@ -49,6 +49,12 @@ typedef struct pp_ck {
 int pp_ck_routes(pp_ck_t *ck, const pp_args_t *a, pp_cli_env_t *env);
 
 const char *pp_ck_verdict(const pp_ck_target_t *t);
+/* The text block of one target under its heading: the decided-by chain,
+ * every attempt (timings only with_ms), TLS, consumer rule, service tag. */
+void pp_ck_print_body(FILE *out, const pp_ck_t *ck, const pp_ck_target_t *t, bool with_ms);
+/* Every target's block; targets that failed identically (check_group.c)
+ * are printed once as "N targets: VERDICT — REASON" with their URLs. */
+void pp_ck_print_grouped(FILE *out, const pp_ck_t *ck);
 void pp_ck_print_text(FILE *out, const pp_ck_t *ck);
 bool pp_ck_print_json(FILE *out, const pp_ck_t *ck);
 /* Writes the JUnit report to f and closes it; false on a write error. */

@@ -63,7 +63,7 @@ static void print_tls(FILE *out, const pp_attempt_t *a) {
           a->intercepted || a->verified ? "" : "");
 }
 
-static void print_attempt(FILE *out, const pp_attempt_t *a) {
+static void print_attempt(FILE *out, const pp_attempt_t *a, bool with_ms) {
   fprintf(out, "    %-28s %s", a->route, a->ok ? "ok" : a->error_code ? a->error_code : "failed");
   if (a->status) fprintf(out, " (HTTP %ld)", a->status);
   fputc('\n', out);
@@ -75,20 +75,21 @@ static void print_attempt(FILE *out, const pp_attempt_t *a) {
     for (size_t i = 0; i < a->nauth_offered; i++) fprintf(out, " %s", a->auth_offered[i]);
     fprintf(out, "%s%s\n", a->auth_used ? "; used " : "", a->auth_used ? a->auth_used : "");
   }
-  fputs("      ms:", out);
-  print_ms(out, "dns", a->dns_ms);
-  print_ms(out, "connect", a->connect_ms);
-  print_ms(out, "tls", a->tls_ms);
-  print_ms(out, "first-byte", a->first_byte_ms);
-  print_ms(out, "total", a->total_ms);
-  fputc('\n', out);
+  if (with_ms) {
+    fputs("      ms:", out);
+    print_ms(out, "dns", a->dns_ms);
+    print_ms(out, "connect", a->connect_ms);
+    print_ms(out, "tls", a->tls_ms);
+    print_ms(out, "first-byte", a->first_byte_ms);
+    print_ms(out, "total", a->total_ms);
+    fputc('\n', out);
+  }
   print_tls(out, a);
 }
 
-static void print_details(FILE *out, const pp_ck_t *ck, const pp_ck_target_t *t) {
-  fprintf(out, "\n%s: %s\n", t->url, pp_ck_verdict(t));
+void pp_ck_print_body(FILE *out, const pp_ck_t *ck, const pp_ck_target_t *t, bool with_ms) {
   print_chain(out, t);
-  for (size_t i = 0; i < t->res.nattempts; i++) print_attempt(out, &t->res.attempts[i]);
+  for (size_t i = 0; i < t->res.nattempts; i++) print_attempt(out, &t->res.attempts[i], with_ms);
   const pp_attempt_t *d = decided(t);
   if (d && d->intercepted && ck->intercept_note) fprintf(out, "  why it matters: %s\n", ck->intercept_note);
   if (t->rule) fprintf(out, "  %s: %s\n", ck->consumer->label, t->rule);
@@ -113,7 +114,7 @@ void pp_ck_print_text(FILE *out, const pp_ck_t *ck) {
     fprintf(out, "%-*s  %-*s  %-13s  %.0f ms\n", (int)w, t->url, (int)rw, d ? d->route : "-",
             pp_ck_verdict(t), target_ms(t));
   }
-  for (size_t i = 0; i < ck->n; i++) print_details(out, ck, &ck->t[i]);
+  pp_ck_print_grouped(out, ck);
   size_t ok = count_ok(ck);
   fprintf(out, "\nsummary: %zu target%s, %zu ok, %zu failed (configuration: %s", ck->n,
           ck->n == 1 ? "" : "s", ok, ck->n - ok, pp_config_mode_name(ck->mode));

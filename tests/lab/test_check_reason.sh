@@ -65,4 +65,17 @@ want_rc 1
 want_jq '[.targets[].verdict] == ["blocked", "blocked"]'
 want_jq '[.targets[].attempts[0].proxy_reason.product] == ["Forcepoint", "Blue Coat/Symantec"]'
 
+ck_case "report readability: four targets refused the same way are one block, headed with the reason"
+ck_run --proxy "http://$LAB_SQUID" "${LAB_PAC_BASE}a" "${LAB_PAC_BASE}b" "${LAB_PAC_BASE}c" "${LAB_PAC_BASE}d" "${LAB_PAC_BASE}denied"
+want_rc 1
+want_out "^4 targets: auth-required — the proxy demands authentication \(407; offers Basic\); give --proxy-user"
+[ "$(grep -c "demands authentication" "$CK_OUT")" = 2 ] && ok || bad "the shared block is not printed once (heading + one attempt line)"
+for u in a b c d; do want_out "^  ${LAB_PAC_BASE}$u\$"; done
+want_out "^${LAB_PAC_BASE}denied: blocked\$"
+[ "$(grep -c "ms: dns" "$CK_OUT")" = 1 ] && ok || bad "timings: expected only the ungrouped target's attempt"
+
+ck_case "JSON is not grouped: one object per target"
+ck_run --proxy "http://$LAB_SQUID" --format json "${LAB_PAC_BASE}a" "${LAB_PAC_BASE}b"
+want_jq '[.targets[].verdict] == ["auth-required", "auth-required"]'
+
 ck_finish
