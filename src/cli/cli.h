@@ -85,6 +85,8 @@ typedef enum pp_opt_id {
   PP_OPT_TARGETS,
   PP_OPT_WORKSPACE,
   PP_OPT_OVERWRITE,
+  PP_OPT_ENDPOINTS,
+  PP_OPT_WILDCARD,
   PP_OPT_COUNT
 } pp_opt_id_t;
 

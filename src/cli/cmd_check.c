@@ -17,6 +17,7 @@
 
 #include "cli/check.h"
 #include "cli/check_consumer.h"
+#include "cli/endpoints.h"
 #include "util/str.h"
 
 #define PW_MAX 4096 /* one page: the buffer is mmap'd on its own */
@@ -115,12 +116,24 @@ static int collect_targets(pp_ck_t *ck, const pp_args_t *a, pp_profile_t *p) {
   if (a->given[PP_OPT_TARGETS]) {
     int rc = add_profile(ck, a, p);
     if (rc) return rc;
+  }
+  if (a->given[PP_OPT_ENDPOINTS]) { /* Microsoft 365 endpoints: one target per URL (docs/endpoints.md) */
+    pp_endpoints_t eps;
+    memset(&eps, 0, sizeof(eps));
+    int rc = pp_cli_load_endpoints(a, &eps);
+    for (size_t i = 0; rc == PP_EXIT_OK && i < eps.n; i++)
+      if (!add_target(ck, eps.v[i].url, strlen(eps.v[i].url))) rc = PP_EXIT_USAGE;
+    pp_endpoints_clear(&eps);
+    if (rc) return rc;
+  } else if (a->given[PP_OPT_WILDCARD]) {
+    pp_msg_error("option --wildcard needs --endpoints FILE");
+    return PP_EXIT_USAGE;
   } else if (a->given[PP_OPT_WORKSPACE]) {
     pp_msg_error("option --workspace needs --targets (e.g. --targets mdi --workspace contoso)");
     return PP_EXIT_USAGE;
   }
   if (ck->n == 0) {
-    pp_msg_error("check: no targets (give URLs, -f FILE or --targets PROFILE)");
+    pp_msg_error("check: no targets (give URLs, -f FILE, --targets PROFILE or --endpoints FILE)");
     return PP_EXIT_USAGE;
   }
   return PP_EXIT_OK;
