@@ -74,3 +74,15 @@ err~ --endpoints FILE takes the PAC as -p PAC and no CASES file
 $ printf 'function FindProxyForURL(u,h){ return isResolvable(h) ? "PROXY p:1" : "DIRECT"; }\n' > $TMP/dns.pac; pacprobe test --endpoints $DATA/endpoints/worldwide.json -p $TMP/dns.pac
 out~ 0 errors
 within 10
+
+=== check --endpoints: every URL is a target (offline here: --no-dns, nothing sent)
+$ pacprobe check --endpoints $DATA/endpoints/worldwide.json --no-dns --wildcard fabrikam
+exit 1
+out~ ^https://outlook\.office\.com/ +- +dns-failed
+out~ ^https://fabrikam-my\.sharepoint\.com/ +- +dns-failed
+out~ ^summary: 27 targets, 0 ok, 27 failed
+
+=== check --wildcard without --endpoints is a usage error
+$ pacprobe check --wildcard x http://a.test/
+exit 2
+err~ option --wildcard needs --endpoints FILE
