@@ -105,6 +105,17 @@ static int add_profile(pp_ck_t *ck, const pp_args_t *a, pp_profile_t *p) {
   return PP_EXIT_OK;
 }
 
+/* --endpoints FILE: one target per Microsoft 365 URL (docs/endpoints.md). */
+static int add_endpoints(pp_ck_t *ck, const pp_args_t *a) {
+  pp_endpoints_t eps;
+  memset(&eps, 0, sizeof(eps));
+  int rc = pp_cli_load_endpoints(a, &eps);
+  for (size_t i = 0; rc == PP_EXIT_OK && i < eps.n; i++)
+    if (!add_target(ck, eps.v[i].url, strlen(eps.v[i].url))) rc = PP_EXIT_USAGE;
+  pp_endpoints_clear(&eps);
+  return rc;
+}
+
 static int collect_targets(pp_ck_t *ck, const pp_args_t *a, pp_profile_t *p) {
   for (size_t i = 0; i < a->positional.n; i++)
     if (!add_target(ck, a->positional.v[i], strlen(a->positional.v[i]))) return PP_EXIT_USAGE;
@@ -117,18 +128,14 @@ static int collect_targets(pp_ck_t *ck, const pp_args_t *a, pp_profile_t *p) {
     int rc = add_profile(ck, a, p);
     if (rc) return rc;
   }
-  if (a->given[PP_OPT_ENDPOINTS]) { /* Microsoft 365 endpoints: one target per URL (docs/endpoints.md) */
-    pp_endpoints_t eps;
-    memset(&eps, 0, sizeof(eps));
-    int rc = pp_cli_load_endpoints(a, &eps);
-    for (size_t i = 0; rc == PP_EXIT_OK && i < eps.n; i++)
-      if (!add_target(ck, eps.v[i].url, strlen(eps.v[i].url))) rc = PP_EXIT_USAGE;
-    pp_endpoints_clear(&eps);
+  if (a->given[PP_OPT_ENDPOINTS]) {
+    int rc = add_endpoints(ck, a);
     if (rc) return rc;
   } else if (a->given[PP_OPT_WILDCARD]) {
     pp_msg_error("option --wildcard needs --endpoints FILE");
     return PP_EXIT_USAGE;
-  } else if (a->given[PP_OPT_WORKSPACE]) {
+  }
+  if (a->given[PP_OPT_WORKSPACE] && !a->given[PP_OPT_TARGETS]) {
     pp_msg_error("option --workspace needs --targets (e.g. --targets mdi --workspace contoso)");
     return PP_EXIT_USAGE;
   }

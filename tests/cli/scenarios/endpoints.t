@@ -86,3 +86,9 @@ out~ ^summary: 27 targets, 0 ok, 27 failed
 $ pacprobe check --wildcard x http://a.test/
 exit 2
 err~ option --wildcard needs --endpoints FILE
+
+=== check --endpoints together with --targets mdi --workspace: both lists, in that order
+$ pacprobe check --targets mdi --workspace contoso --endpoints $DATA/endpoints/worldwide.json --no-dns
+exit 1
+out~ ^https://contososensorapi\.atp\.azure\.com/tri/sensor/api/ping
+out~ ^summary: 32 targets, 0 ok, 32 failed
