@@ -55,6 +55,10 @@ void pp_ck_print_body(FILE *out, const pp_ck_t *ck, const pp_ck_target_t *t, boo
 /* Every target's block; targets that failed identically (check_group.c)
  * are printed once as "N targets: VERDICT — REASON" with their URLs. */
 void pp_ck_print_grouped(FILE *out, const pp_ck_t *ck);
+/* check_kerberos.c: for an attempt where a proxy demanded authentication,
+ * whether the proxy is named by an IP literal and the scheme a domain
+ * machine ends up using (one line into scheme); false when not relevant. */
+bool pp_ck_kerberos(const pp_attempt_t *a, bool *ip_literal, char *scheme, size_t len);
 void pp_ck_print_text(FILE *out, const pp_ck_t *ck);
 bool pp_ck_print_json(FILE *out, const pp_ck_t *ck);
 /* Writes the JUnit report to f and closes it; false on a write error. */

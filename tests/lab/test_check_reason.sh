@@ -65,6 +65,24 @@ want_rc 1
 want_jq '[.targets[].verdict] == ["blocked", "blocked"]'
 want_jq '[.targets[].attempts[0].proxy_reason.product] == ["Forcepoint", "Blue Coat/Symantec"]'
 
+ck_case "Kerberos readiness: a proxy named by IP address that offers Negotiate ends in NTLM"
+replay negotiate-407
+ck_run --proxy "http://127.0.0.1:$REPLAY_PORT" --format json "http://www.example.test/"
+want_rc 1
+want_jq '.targets[0].verdict == "auth-required" and .targets[0].attempts[0].auth.offered == ["Negotiate", "NTLM"]'
+want_jq '.targets[0].attempts[0].auth.domain_machine.ip_literal == true'
+want_jq '.targets[0].attempts[0].auth.domain_machine.scheme | startswith("NTLM: the proxy is named by its IP address 127.0.0.1, which has no Kerberos SPN")'
+
+ck_case "Kerberos readiness: the same proxy by name: Kerberos if HTTP/name is registered"
+PAC=$(proxylab_pac named.pac "function FindProxyForURL(url, host) { return \"PROXY proxy.lab.pacprobe.test:$REPLAY_PORT\"; }")
+ck_run --pac "$PAC" --resolve proxy.lab.pacprobe.test=127.0.0.1 "http://www.example.test/"
+want_rc 1
+want_out "^      domain machine: Kerberos, if the SPN HTTP/proxy.lab.pacprobe.test is registered for the proxy's account"
+
+ck_case "Kerberos readiness: squid offering Basic only: no logon answers it"
+ck_run --proxy "http://$LAB_SQUID" --format json "${LAB_PAC_BASE}a"
+want_jq '.targets[0].attempts[0].auth.domain_machine | .ip_literal == true and (.scheme | startswith("Basic only"))'
+
 ck_case "report readability: four targets refused the same way are one block, headed with the reason"
 ck_run --proxy "http://$LAB_SQUID" "${LAB_PAC_BASE}a" "${LAB_PAC_BASE}b" "${LAB_PAC_BASE}c" "${LAB_PAC_BASE}d" "${LAB_PAC_BASE}denied"
 want_rc 1
