@@ -79,26 +79,16 @@ def parse_cases(path):
     return groups
 
 
-FPAC_TAIL = r"""
-function __pp_show(v) {
-  var s = v === undefined ? 'undefined' : JSON.stringify(v);
-  if (s === undefined) s = 'undefined';
-  return s.replace(/[^\x20-\x7e]/g, function (c) {
-    var h = c.charCodeAt(0).toString(16);
-    return '\\u' + '0000'.substring(h.length) + h;
-  });
-}
-function FindProxyForURL(url, host) {
-  var i = parseInt(host.substring(1), 10), r;
-  try {
-    r = __pp_show(__pp_cases[i]());
-  } catch (e) {
-    r = typeof e === 'string' ? '!throws ' + __pp_show(e)
-        : '!throws ' + (e !== null && e !== undefined ? e.name : String(e));
-  }
-  alert('PPCASE ' + i + ' ' + r);
-  return 'DIRECT';
-}
+HERE = os.path.dirname(os.path.abspath(__file__))
+# run.sh's generated PAC, its value alerted as "PPCASE <i> <value>"
+FPAC_ALERT = """
+;(function () {
+  var f = FindProxyForURL;
+  FindProxyForURL = function (url, host) {
+    alert('PPCASE ' + host.substring(1) + ' ' + f(url, host));
+    return 'DIRECT';
+  };
+})();
 """
 
 
@@ -108,7 +98,9 @@ def fcases_pac(cases):
     for _, expr, _ in cases:
         out.append("function () { return (\n%s\n); }," % expr)
     out.append("null];")
-    return "\n".join(out) + FPAC_TAIL
+    with open(os.path.join(HERE, "..", "cases", "fcases.js"), encoding="utf-8") as f:
+        tail = f.read()
+    return "\n".join(out) + "\n" + tail + FPAC_ALERT
 
 
 WRAP = """
