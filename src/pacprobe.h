@@ -225,6 +225,14 @@ void pp_resolver_prefetch(pp_resolver_t *r, const char *host, pp_dns_family_t fa
  * all=true: every candidate of the first stage that found any. On success
  * *out is a malloc'd array of malloc'd strings (may be empty). */
 pp_status_t pp_myip_probe(bool all, char ***out, size_t *n);
+/* Orders a lookup's answers (numeric, malloc'd strings) as Chromium's
+ * AddressSorterPosix does (RFC 6724 §6; src/dns/sort.c): each address's
+ * source is the kernel's choice for a UDP connect (no packet sent), or the
+ * first of `sources` of its family when sources are given (--my-ip);
+ * addresses without a source are freed and dropped. Returns how many
+ * remain in addrs[0..]. */
+size_t pp_dns_sort_destinations(char **addrs, size_t n, const char *const *sources,
+                                size_t nsources);
 
 /* ---- the engine (src/pac) ---------------------------------------------- */
 
@@ -386,6 +394,28 @@ size_t pp_engine_warnings(const pp_engine_t *e, const char *const **lines);
  * a one-line reason in err. */
 pp_status_t pp_pac_read(const char *source, size_t max_bytes, unsigned timeout_ms,
                         char **out, size_t *len, char *err, size_t errlen);
+
+/* pp_pac_read, also giving the charset an http(s) response's Content-Type
+ * names (*charset malloc'd, NULL when none, for a file or stdin), which
+ * pp_pac_decode needs for Chromium's decoding. */
+pp_status_t pp_pac_read_charset(const char *source, size_t max_bytes, unsigned timeout_ms,
+                                char **out, size_t *len, char **charset, char *err,
+                                size_t errlen);
+
+/* Decodes PAC bytes into the UTF-8 text the engine compiles, as the
+ * emulated client decodes a PAC (src/pac/decode.c, docs/browsers.md):
+ * chrome/winhttp the response's charset, else a byte-order mark, else
+ * ISO-8859-1; firefox/pacparser UTF-8 when valid, else Latin-1;
+ * pac-resolver UTF-8 with U+FFFD; libproxy unchanged. charset: the
+ * Content-Type's charset parameter, NULL for none (files, stdin). *out is
+ * malloc'd and NUL-terminated; *how is a static phrase naming a decoding
+ * other than "the bytes as they are" (for a note), else NULL. PP_EINVAL
+ * (unknown charset) or PP_ENOMEM with a one-line reason in err. */
+pp_status_t pp_pac_decode(const char *bytes, size_t len, const char *charset,
+                          pp_emulation_t mode, char **out, size_t *outlen, const char **how,
+                          char *err, size_t errlen);
+/* The charset parameter of a Content-Type value, malloc'd; NULL if none. */
+char *pp_pac_charset_param(const char *content_type);
 
 /* Fetches a PAC from an http(s) URL as pp_pac_read does, and reports what
  * the transfer did (WPAD discovery, docs/wpad.md). `resolve` pins host
