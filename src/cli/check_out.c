@@ -72,6 +72,11 @@ static void print_attempt(FILE *out, const pp_attempt_t *a) {
     for (size_t i = 0; i < a->nauth_offered; i++) fprintf(out, " %s", a->auth_offered[i]);
     fprintf(out, "%s%s\n", a->auth_used ? "; used " : "", a->auth_used ? a->auth_used : "");
   }
+  if (a->cred_state) {
+    fprintf(out, "      credentials: %s", a->cred_state);
+    if (a->cred_user) fprintf(out, " (user '%s', proxy named by %s)", a->cred_user, a->cred_named_by);
+    fprintf(out, "%s%s\n", a->cred_note ? "; " : "", a->cred_note ? a->cred_note : "");
+  }
   fputs("      ms:", out);
   print_ms(out, "dns", a->dns_ms);
   print_ms(out, "connect", a->connect_ms);
@@ -115,6 +120,15 @@ void pp_ck_print_text(FILE *out, const pp_ck_t *ck) {
           ck->n == 1 ? "" : "s", ok, ck->n - ok, pp_config_mode_name(ck->mode));
   for (size_t i = 0; i < ck->ndecided_by; i++) fprintf(out, "%s%s", i ? ", " : " by ", ck->decided_by[i]);
   fprintf(out, "%s%s)\n", ck->pac_url ? " " : "", ck->pac_url ? ck->pac_url : "");
+  for (size_t i = 0; i < ck->ncreds; i++) {
+    const pp_proxy_cred_t *c = &ck->creds[i];
+    bool v6 = strchr(c->host, ':') && c->host[0] != '[';
+    fprintf(out, "credentials: user '%s' only for proxy %s%s%s", c->user, v6 ? "[" : "", c->host,
+            v6 ? "]" : "");
+    if (c->port) fprintf(out, ":%d", c->port);
+    else fputs(" (any port)", out);
+    fprintf(out, ", named by %s\n", c->named_by);
+  }
 }
 
 /* ---- JSON ---- */
@@ -144,9 +158,14 @@ static json_t *attempt_json(const pp_attempt_t *a) {
   json_t *err = a->ok ? json_null()
                       : json_pack("{s:s,s:s}", "code", a->error_code ? a->error_code : "http",
                                   "message", a->error_message ? a->error_message : "");
-  json_t *auth = json_pack("{s:b,s:o,s:o}", "required", a->auth_required, "offered",
+  json_t *cred = a->cred_state ? json_pack("{s:s,s:o,s:o,s:o}", "state", a->cred_state, "user",
+                                            str_or_null(a->cred_user), "named_by",
+                                            str_or_null(a->cred_named_by), "note",
+                                            str_or_null(a->cred_note))
+                               : json_null();
+  json_t *auth = json_pack("{s:b,s:o,s:o,s:o}", "required", a->auth_required, "offered",
                            strings(a->auth_offered, a->nauth_offered), "used",
-                           str_or_null(a->auth_used));
+                           str_or_null(a->auth_used), "credentials", cred);
   json_t *t = json_pack("{s:o,s:o,s:o,s:o,s:o}", "dns", ms(a->dns_ms), "connect", ms(a->connect_ms),
                         "tls", ms(a->tls_ms), "first_byte", ms(a->first_byte_ms), "total",
                         ms(a->total_ms));
@@ -178,10 +197,16 @@ bool pp_ck_print_json(FILE *out, const pp_ck_t *ck) {
   json_t *targets = json_array();
   for (size_t i = 0; i < ck->n; i++) json_array_append_new(targets, target_json(ck, &ck->t[i]));
   size_t ok = count_ok(ck);
+  json_t *creds = json_array();
+  for (size_t i = 0; i < ck->ncreds; i++)
+    json_array_append_new(creds, json_pack("{s:s,s:s,s:o,s:s}", "user", ck->creds[i].user, "host",
+                                           ck->creds[i].host, "port", ck->creds[i].port ?
+                                           json_integer(ck->creds[i].port) : json_null(),
+                                           "named_by", ck->creds[i].named_by));
   json_t *root = json_pack(
-      "{s:{s:s,s:o,s:o},s:o,s:{s:I,s:I,s:I}}", "config", "mode", pp_config_mode_name(ck->mode),
+      "{s:{s:s,s:o,s:o,s:o},s:o,s:{s:I,s:I,s:I}}", "config", "mode", pp_config_mode_name(ck->mode),
       "decided_by", strings(ck->decided_by, ck->ndecided_by), "pac_url", str_or_null(ck->pac_url),
-      "targets", targets, "summary", "total", (json_int_t)ck->n, "ok", (json_int_t)ok, "failed",
+      "credentials", creds, "targets", targets, "summary", "total", (json_int_t)ck->n, "ok", (json_int_t)ok, "failed",
       (json_int_t)(ck->n - ok));
   bool good = root && json_dumpf(root, out, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6)) == 0;
   if (good) fputc('\n', out);

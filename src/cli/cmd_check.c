@@ -23,7 +23,8 @@
 static void usage(FILE *out) {
   fprintf(out, "usage: pacprobe check [URL...] [-f FILE] [--targets PROFILE [--workspace NAME]]\n"
                "                      [--pac FILE|URL | --proxy URL | --auto | --for CONSUMER]\n"
-               "                      [--proxy-user USER] [--cacert FILE] [--all-routes]\n"
+               "                      [--proxy-user USER[@HOST[:PORT]]] [--proxy-auth-host HOST[:PORT]]\n"
+               "                      [--cacert FILE] [--all-routes]\n"
                "                      [--format text|json] [--junit FILE]\n\n"
                "Tries every URL through the route this machine's configuration picks, for real:\n"
                "failover, proxy authentication, TLS interception, and who decided.\n\noptions:\n");
@@ -179,7 +180,8 @@ static int read_password_file(const char *path, char *pw, size_t len) {
  * the environment), --proxy-password-file, or a TTY prompt. */
 static int get_password(const pp_args_t *a, char *pw, size_t len) {
   const char *user = a->value[PP_OPT_PROXY_USER];
-  if (strchr(user, ':')) {
+  const char *at = strrchr(user, '@'); /* USER@HOST: a ':' after it is the port */
+  if (memchr(user, ':', at ? (size_t)(at - user) : strlen(user))) {
     /* never repeat the value: it probably holds the password */
     pp_msg_error("option --proxy-user takes a user name only, without ':' (give the password in "
                  "PACPROBE_PROXY_PASSWORD, --proxy-password-file or at the prompt)");
@@ -225,6 +227,13 @@ static int check_opts(const pp_args_t *a, pp_check_opts_t *o) {
   int n = !!a->given[PP_OPT_PROXY] + !!a->given[PP_OPT_PAC] + !!a->given[PP_OPT_AUTO];
   if (n > 1) {
     pp_msg_error("check: give at most one of --proxy, --pac and --auto");
+    return PP_EXIT_USAGE;
+  }
+  if (a->value[PP_OPT_PROXY] && pp_ck_proxy_has_userinfo(a->value[PP_OPT_PROXY])) {
+    /* never repeat the value: it probably holds the password */
+    pp_msg_error("option --proxy: credentials in the proxy URL are not accepted (give "
+                 "--proxy-user USER, the password in PACPROBE_PROXY_PASSWORD, "
+                 "--proxy-password-file or at the prompt)");
     return PP_EXIT_USAGE;
   }
   if (a->given[PP_OPT_SERVICE_TAGS] != a->given[PP_OPT_TAG]) {
@@ -324,6 +333,7 @@ static void ck_free(pp_ck_t *ck) {
   free(ck->pac_url);
   free(ck->proxy);
   free(ck->noproxy);
+  pp_ck_creds_free(ck);
 }
 
 int pp_cmd_check(int argc, char **argv, int first) {
@@ -353,9 +363,9 @@ int pp_cmd_check(int argc, char **argv, int first) {
    * (WinHTTP's rules; --emulate chrome shows Chrome's implicit bypass) */
   if (!a.given[PP_OPT_EMULATE]) env.opts.emulate = PP_EMU_WINHTTP;
   if (a.given[PP_OPT_PROXY_USER] && (rc = get_password(&a, pw, PW_MAX))) goto done;
-  o.proxy_user = a.value[PP_OPT_PROXY_USER];
-  o.proxy_password = pw;
-  if ((rc = collect_targets(&ck, &a, &prof)) || (rc = pp_ck_routes(&ck, &a, &env))) goto done;
+  if ((rc = collect_targets(&ck, &a, &prof)) || (rc = pp_ck_routes(&ck, &a, &env)) ||
+      (rc = pp_ck_creds(&ck, &a, pw, &o)))
+    goto done;
   /* created after every usage check and before the attempts: a bad path
    * fails before a long run, and no empty report is left by a usage error */
   if (a.given[PP_OPT_JUNIT] &&

@@ -142,10 +142,15 @@ static void set_proxy(pp_att_t *att) {
   if (r->type == PP_ROUTE_SOCKS4) curl_easy_setopt(h, CURLOPT_PROXYTYPE, (long)CURLPROXY_SOCKS4);
   /* The proxy's own handshake is recorded apart from the origin's (tls.c). */
   if (r->type == PP_ROUTE_HTTPS) att->tls.proxy = &att->proxy_tls;
-  if (o->proxy_user) {
-    curl_easy_setopt(h, CURLOPT_PROXYUSERNAME, o->proxy_user);
-    curl_easy_setopt(h, CURLOPT_PROXYPASSWORD, o->proxy_password ? o->proxy_password : "");
-    curl_easy_setopt(h, CURLOPT_PROXYAUTH, (long)CURLAUTH_ANY);
+  /* Only a proxy the user named gets the credentials, and a plain-HTTP one
+   * never by Basic unless asked (creds.c); libcurl answers a 407 with the
+   * best scheme the mask allows and sends nothing before the challenge. */
+  const pp_proxy_cred_t *c = att->cred = pp_cred_for_route(o, r, att->a);
+  if (c) {
+    att->basic_held = r->type == PP_ROUTE_PROXY && !o->basic_plain_ok;
+    curl_easy_setopt(h, CURLOPT_PROXYUSERNAME, c->user);
+    curl_easy_setopt(h, CURLOPT_PROXYPASSWORD, c->password ? c->password : "");
+    curl_easy_setopt(h, CURLOPT_PROXYAUTH, (long)(att->basic_held ? CURLAUTH_ANYSAFE : CURLAUTH_ANY));
   }
   /* No CURLOPT_PROXY_CAINFO: it would replace the system roots for an HTTPS
    * proxy; pp_tls_ctx_cb gives the proxy's handshake the same trust as the
