@@ -229,7 +229,7 @@ static void xml(FILE *f, const char *s) {
   }
 }
 
-bool pp_ck_write_junit(FILE *f, const pp_ck_t *ck) {
+void pp_ck_write_junit(FILE *f, const pp_ck_t *ck) {
   size_t ok = count_ok(ck);
   fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"pacprobe check\" "
              "tests=\"%zu\" failures=\"%zu\">\n", ck->n, ck->n - ok);
@@ -256,5 +256,4 @@ bool pp_ck_write_junit(FILE *f, const pp_ck_t *ck) {
     fputs("</testcase>\n", f);
   }
   fputs("</testsuite>\n", f);
-  return fclose(f) == 0;
 }

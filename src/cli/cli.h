@@ -134,9 +134,24 @@ void pp_options_help(FILE *out, unsigned cmd);
 
 /* msg.c: every line the program writes to stderr. */
 void pp_msg_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* A new file for --OPTION (src/cli/outfile.c): never through a symlink; an
- * existing regular file only with overwrite. NULL after a one-line error. */
-FILE *pp_cli_create_file(const char *option, const char *path, bool overwrite);
+/* A report file for --OPTION (src/cli/outfile.c), written into a temporary
+ * file beside path and moved into place by commit: never through a
+ * symlink; an existing regular file (one link) only with overwrite; a
+ * failed write (full disk) leaves path as it was. */
+typedef struct pp_outfile {
+  FILE *f;            /* write the report here */
+  const char *option; /* "junit", "write-reg" */
+  const char *path;   /* not copied */
+  char *tmp;
+  bool overwrite;
+} pp_outfile_t;
+/* Checks path and creates the temporary file; false after a one-line error. */
+bool pp_cli_outfile_open(pp_outfile_t *of, const char *option, const char *path, bool overwrite);
+/* Flushes, syncs and moves the file into place; false after a one-line
+ * error, the temporary file removed and path untouched. Always releases of. */
+bool pp_cli_outfile_commit(pp_outfile_t *of);
+/* Removes the temporary file (nothing written to path). No-op when closed. */
+void pp_cli_outfile_abort(pp_outfile_t *of);
 void pp_msg_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void pp_msg_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A raw line on stderr without prefix (pactester's own messages). */

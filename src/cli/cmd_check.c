@@ -302,16 +302,14 @@ static int run(pp_ck_t *ck, const pp_args_t *a, pp_cli_env_t *env, pp_check_opts
   return PP_EXIT_OK;
 }
 
-static int report(const pp_ck_t *ck, const pp_args_t *a, FILE **junit) {
+static int report(const pp_ck_t *ck, const pp_args_t *a, pp_outfile_t *junit) {
   const char *fmt = a->value[PP_OPT_FORMAT];
   bool json = fmt && strcmp(fmt, "json") == 0;
   if (json && !pp_ck_print_json(stdout, ck)) return PP_EXIT_USAGE;
   if (!json) pp_ck_print_text(stdout, ck);
-  FILE *f = *junit;
-  *junit = NULL;
-  if (f && !pp_ck_write_junit(f, ck)) {
-    pp_msg_error("option --junit: cannot write '%s': %s", a->value[PP_OPT_JUNIT], strerror(errno));
-    return PP_EXIT_USAGE;
+  if (junit->f) {
+    pp_ck_write_junit(junit->f, ck);
+    if (!pp_cli_outfile_commit(junit)) return PP_EXIT_USAGE;
   }
   for (size_t i = 0; i < ck->n; i++)
     if (strcmp(pp_ck_verdict(&ck->t[i]), "ok") != 0) return PP_EXIT_PROBLEM;
@@ -343,8 +341,9 @@ int pp_cmd_check(int argc, char **argv, int first) {
   pp_cli_env_t env;
   pp_check_opts_t o;
   char *pw = pw_alloc();
-  FILE *junit = NULL;
+  pp_outfile_t junit;
   int rc = PP_EXIT_USAGE;
+  memset(&junit, 0, sizeof(junit));
   memset(&ck, 0, sizeof(ck));
   memset(&prof, 0, sizeof(prof));
   memset(&env, 0, sizeof(env));
@@ -369,7 +368,7 @@ int pp_cmd_check(int argc, char **argv, int first) {
   /* created after every usage check and before the attempts: a bad path
    * fails before a long run, and no empty report is left by a usage error */
   if (a.given[PP_OPT_JUNIT] &&
-      !(junit = pp_cli_create_file("junit", a.value[PP_OPT_JUNIT], a.given[PP_OPT_OVERWRITE]))) {
+      !pp_cli_outfile_open(&junit, "junit", a.value[PP_OPT_JUNIT], a.given[PP_OPT_OVERWRITE])) {
     rc = PP_EXIT_USAGE;
     goto done;
   }
@@ -377,7 +376,7 @@ int pp_cmd_check(int argc, char **argv, int first) {
   explicit_bzero(pw, PW_MAX); /* the password is not needed past the attempts */
   rc = report(&ck, &a, &junit);
 done:
-  if (junit) fclose(junit);
+  pp_cli_outfile_abort(&junit);
   pw_free(pw);
   ck_free(&ck);
   pp_profile_clear(&prof);
