@@ -38,12 +38,12 @@ static size_t count_ok(const pp_ck_t *ck) {
 
 static void print_chain(FILE *out, const pp_ck_target_t *t) {
   fputs("  decided by: ", out);
-  for (size_t i = 0; i < t->ndecided_by; i++) fprintf(out, "%s%s", i ? " → " : "", t->decided_by[i]);
-  if (t->pac_error) fprintf(out, " → PAC error: %s", t->pac_error);
+  for (size_t i = 0; i < t->ndecided_by; i++) fprintf(out, "%s%s", i ? " → " : "", pp_safe(t->decided_by[i]));
+  if (t->pac_error) fprintf(out, " → PAC error: %s", pp_safe(t->pac_error));
   for (size_t i = 0; i < t->res.nattempts; i++) {
     const pp_attempt_t *a = &t->res.attempts[i];
-    if (a->ok) fprintf(out, " → %s ok", a->route);
-    else fprintf(out, " → %s failed (%s)", a->route, a->error_code ? a->error_code : "?");
+    if (a->ok) fprintf(out, " → %s ok", pp_safe(a->route));
+    else fprintf(out, " → %s failed (%s)", pp_safe(a->route), a->error_code ? a->error_code : "?");
   }
   fputc('\n', out);
 }
@@ -55,26 +55,27 @@ static void print_ms(FILE *out, const char *name, double ms) {
 static void print_tls(FILE *out, const pp_attempt_t *a) {
   if (!a->tls) return;
   for (size_t i = 0; i < a->nchain; i++)
-    fprintf(out, "      cert %zu: %s, issuer %s, expires %s\n", i, a->chain[i].subject,
-            a->chain[i].issuer, a->chain[i].not_after);
+    fprintf(out, "      cert %zu: %s, issuer %s, expires %s\n", i, pp_safe(a->chain[i].subject),
+            pp_safe(a->chain[i].issuer), pp_safe(a->chain[i].not_after));
   fprintf(out, "      tls: %s%s%s%s\n", a->intercepted ? "INTERCEPTED" : a->verified ? "verified" : "not verified",
-          a->tls_reason ? " — " : "", a->tls_reason ? a->tls_reason : "",
+          a->tls_reason ? " — " : "", a->tls_reason ? pp_safe(a->tls_reason) : "",
           a->intercepted || a->verified ? "" : "");
 }
 
 static void print_attempt(FILE *out, const pp_attempt_t *a) {
-  fprintf(out, "    %-28s %s", a->route, a->ok ? "ok" : a->error_code ? a->error_code : "failed");
+  fprintf(out, "    %-28s %s", pp_safe(a->route), a->ok ? "ok" : a->error_code ? a->error_code : "failed");
   if (a->status) fprintf(out, " (HTTP %ld)", a->status);
   fputc('\n', out);
-  if (a->error_message) fprintf(out, "      %s\n", a->error_message);
+  if (a->error_message) fprintf(out, "      %s\n", pp_safe(a->error_message));
   if (a->nauth_offered || a->auth_used) {
     fputs("      proxy auth: offered", out);
-    for (size_t i = 0; i < a->nauth_offered; i++) fprintf(out, " %s", a->auth_offered[i]);
+    for (size_t i = 0; i < a->nauth_offered; i++) fprintf(out, " %s", pp_safe(a->auth_offered[i]));
     fprintf(out, "%s%s\n", a->auth_used ? "; used " : "", a->auth_used ? a->auth_used : "");
   }
   if (a->cred_state) {
     fprintf(out, "      credentials: %s", a->cred_state);
-    if (a->cred_user) fprintf(out, " (user '%s', proxy named by %s)", a->cred_user, a->cred_named_by);
+    if (a->cred_user)
+      fprintf(out, " (user '%s', proxy named by %s)", pp_safe(a->cred_user), pp_safe(a->cred_named_by));
     fprintf(out, "%s%s\n", a->cred_note ? "; " : "", a->cred_note ? a->cred_note : "");
   }
   fputs("      ms:", out);
@@ -88,14 +89,14 @@ static void print_attempt(FILE *out, const pp_attempt_t *a) {
 }
 
 static void print_details(FILE *out, const pp_ck_t *ck, const pp_ck_target_t *t) {
-  fprintf(out, "\n%s: %s\n", t->url, pp_ck_verdict(t));
+  fprintf(out, "\n%s: %s\n", pp_safe(t->url), pp_ck_verdict(t));
   print_chain(out, t);
   for (size_t i = 0; i < t->res.nattempts; i++) print_attempt(out, &t->res.attempts[i]);
   const pp_attempt_t *d = decided(t);
-  if (d && d->intercepted && ck->intercept_note) fprintf(out, "  why it matters: %s\n", ck->intercept_note);
+  if (d && d->intercepted && ck->intercept_note) fprintf(out, "  why it matters: %s\n", pp_safe(ck->intercept_note));
   if (t->tag_checked) {
-    fprintf(out, "  service tag %s: %s (", ck->tag, t->tag_inside ? "inside" : "NOT inside");
-    for (size_t i = 0; i < t->naddrs; i++) fprintf(out, "%s%s", i ? ", " : "", t->addrs[i]);
+    fprintf(out, "  service tag %s: %s (", pp_safe(ck->tag), t->tag_inside ? "inside" : "NOT inside");
+    for (size_t i = 0; i < t->naddrs; i++) fprintf(out, "%s%s", i ? ", " : "", pp_safe(t->addrs[i]));
     fprintf(out, "%s)\n", t->naddrs ? "" : "does not resolve");
   }
 }
@@ -104,26 +105,29 @@ void pp_ck_print_text(FILE *out, const pp_ck_t *ck) {
   size_t w = 6, rw = 5;
   for (size_t i = 0; i < ck->n; i++) {
     const pp_attempt_t *d = decided(&ck->t[i]);
-    if (strlen(ck->t[i].url) > w) w = strlen(ck->t[i].url);
-    if (d && strlen(d->route) > rw) rw = strlen(d->route);
+    if (strlen(pp_safe(ck->t[i].url)) > w) w = strlen(pp_safe(ck->t[i].url));
+    if (d && strlen(pp_safe(d->route)) > rw) rw = strlen(pp_safe(d->route));
   }
   fprintf(out, "%-*s  %-*s  %-13s  %s\n", (int)w, "TARGET", (int)rw, "ROUTE", "VERDICT", "TIME");
   for (size_t i = 0; i < ck->n; i++) {
     const pp_ck_target_t *t = &ck->t[i];
     const pp_attempt_t *d = decided(t);
-    fprintf(out, "%-*s  %-*s  %-13s  %.0f ms\n", (int)w, t->url, (int)rw, d ? d->route : "-",
+    fprintf(out, "%-*s  %-*s  %-13s  %.0f ms\n", (int)w, pp_safe(t->url), (int)rw,
+            d ? pp_safe(d->route) : "-",
             pp_ck_verdict(t), target_ms(t));
   }
   for (size_t i = 0; i < ck->n; i++) print_details(out, ck, &ck->t[i]);
   size_t ok = count_ok(ck);
   fprintf(out, "\nsummary: %zu target%s, %zu ok, %zu failed (configuration: %s", ck->n,
           ck->n == 1 ? "" : "s", ok, ck->n - ok, pp_config_mode_name(ck->mode));
-  for (size_t i = 0; i < ck->ndecided_by; i++) fprintf(out, "%s%s", i ? ", " : " by ", ck->decided_by[i]);
-  fprintf(out, "%s%s)\n", ck->pac_url ? " " : "", ck->pac_url ? ck->pac_url : "");
+  for (size_t i = 0; i < ck->ndecided_by; i++)
+    fprintf(out, "%s%s", i ? ", " : " by ", pp_safe(ck->decided_by[i]));
+  fprintf(out, "%s%s)\n", ck->pac_url ? " " : "", ck->pac_url ? pp_safe(ck->pac_url) : "");
   for (size_t i = 0; i < ck->ncreds; i++) {
     const pp_proxy_cred_t *c = &ck->creds[i];
     bool v6 = strchr(c->host, ':') && c->host[0] != '[';
-    fprintf(out, "credentials: user '%s' only for proxy %s%s%s", c->user, v6 ? "[" : "", c->host,
+    fprintf(out, "credentials: user '%s' only for proxy %s%s%s", pp_safe(c->user), v6 ? "[" : "",
+            pp_safe(c->host),
             v6 ? "]" : "");
     if (c->port) fprintf(out, ":%d", c->port);
     else fputs(" (any port)", out);
@@ -208,7 +212,7 @@ bool pp_ck_print_json(FILE *out, const pp_ck_t *ck) {
       "decided_by", strings(ck->decided_by, ck->ndecided_by), "pac_url", str_or_null(ck->pac_url),
       "credentials", creds, "targets", targets, "summary", "total", (json_int_t)ck->n, "ok", (json_int_t)ok, "failed",
       (json_int_t)(ck->n - ok));
-  bool good = root && json_dumpf(root, out, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6)) == 0;
+  bool good = root && json_dumpf(root, out, JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII | JSON_REAL_PRECISION(6)) == 0;
   if (good) fputc('\n', out);
   json_decref(root);
   if (!good) pp_msg_error("out of memory");
@@ -217,8 +221,10 @@ bool pp_ck_print_json(FILE *out, const pp_ck_t *ck) {
 
 /* ---- JUnit ---- */
 
+/* Control characters, which XML 1.0 cannot carry, are escaped first
+ * (pp_safe: \xHH), then the markup characters. */
 static void xml(FILE *f, const char *s) {
-  for (; s && *s; s++) {
+  for (s = s ? pp_safe(s) : NULL; s && *s; s++) {
     switch (*s) {
     case '&': fputs("&amp;", f); break;
     case '<': fputs("&lt;", f); break;

@@ -132,6 +132,14 @@ bool pp_args_info(const pp_args_t *a, void (*print_help)(void));
 /* Prints the options that `cmd` takes, from the table. */
 void pp_options_help(FILE *out, unsigned cmd);
 
+/* safe.c: foreign text (PAC results, alert text, network answers, lease
+ * and registry values, URLs from input) for text output, escaped with
+ * pp_esc_text (src/util/esc.h): s itself when nothing needs escaping, else
+ * an escaped copy valid until 16 more escaped calls on this thread.
+ * NULL gives "(null)". Never used for JSON, which keeps the exact string. */
+const char *pp_safe(const char *s);
+void pp_safe_fputs(FILE *out, const char *s);
+
 /* msg.c: every line the program writes to stderr. */
 void pp_msg_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A report file for --OPTION (src/cli/outfile.c), written into a temporary

@@ -76,7 +76,7 @@ static void tap_case(const pp_test_report_t *r, const pp_test_outcome_t *o, cons
   size_t n = r->passed + r->failed;
   /* '#' starts a TAP directive (SKIP, TODO): escaped in the description */
   printf("%sok %zu - ", o->ok ? "" : "not ", n);
-  for (const char *p = o->url; *p; p++) {
+  for (const char *p = pp_safe(o->url); *p; p++) {
     if (*p == '#') fputs("\\#", stdout);
     else putchar(*p);
   }
@@ -125,7 +125,7 @@ void pp_test_report_case(pp_test_report_t *r, const pp_test_outcome_t *o) {
   if (r->junit) junit_case(r, o, w);
   switch (r->format) {
   case PP_TEST_TEXT:
-    if (!o->ok) printf("%s:%lu: %s: %s\n", r->cases_name, o->line, o->url, w);
+    if (!o->ok) printf("%s:%lu: %s: %s\n", pp_safe(r->cases_name), o->line, pp_safe(o->url), pp_safe(w));
     break;
   case PP_TEST_TAP: tap_case(r, o, w); break;
   case PP_TEST_JSON: json_case(r, o); break;
@@ -153,10 +153,10 @@ static void coverage_text(const pp_test_report_t *r, const pp_return_site_t *sit
   for (size_t i = 0; i < n; i++) {
     if (sites[i].hits > 0) {
       reached++;
-      printf("%s%s:%d:%d: return hit %lu times\n", lead, r->pac_name, sites[i].line, sites[i].col,
+      printf("%s%s:%d:%d: return hit %lu times\n", lead, pp_safe(r->pac_name), sites[i].line, sites[i].col,
              sites[i].hits);
     } else {
-      printf("%s%s:%d:%d: return not reached\n", lead, r->pac_name, sites[i].line, sites[i].col);
+      printf("%s%s:%d:%d: return not reached\n", lead, pp_safe(r->pac_name), sites[i].line, sites[i].col);
     }
   }
   printf("%scoverage: %zu of %zu return statements reached\n", lead, reached, n);
