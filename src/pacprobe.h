@@ -704,6 +704,14 @@ typedef struct pp_proxy_cred {
   const char *named_by;  /* "--proxy", "--proxy-user", "--proxy-auth-host", "env http_proxy" */
 } pp_proxy_cred_t;
 
+/* What pp_check_run did with its limits (issue 15 item 11), for the report. */
+typedef struct pp_check_stats {
+  unsigned parallel_asked; /* opts->parallel (or its default) */
+  unsigned parallel;       /* targets in flight at most after the open-file limit */
+  long fd_limit;           /* RLIMIT_NOFILE soft limit, -1 = none or unknown */
+  unsigned fd_retries;     /* attempts put back after EMFILE/ENFILE and run later */
+} pp_check_stats_t;
+
 typedef struct pp_check_opts {
   pp_resolver_t *resolver;      /* required: names curl connects to are resolved here */
   unsigned connect_timeout_ms;  /* 0 = 5000 */
@@ -716,6 +724,7 @@ typedef struct pp_check_opts {
                                    attempts then say which proxies were refused them */
   bool basic_plain_ok;          /* Basic may answer a plain-HTTP PROXY (clear text) */
   bool socks_auth_ok;           /* a named SOCKS proxy may get user/password */
+  pp_check_stats_t *stats;      /* filled by pp_check_run when not NULL */
   bool all_routes;              /* try every entry, not only until one works */
   bool compare_direct;          /* also fetch https targets decided through a proxy
                                    DIRECT: a different leaf certificate there means

@@ -289,8 +289,18 @@ static int run(pp_ck_t *ck, const pp_args_t *a, pp_cli_env_t *env, pp_check_opts
   pp_check_result_t *res = calloc(ck->n, sizeof(*res));
   pp_status_t st = specs && res ? PP_OK : PP_ENOMEM;
   for (size_t i = 0; st == PP_OK && i < ck->n; i++) specs[i] = ck->t[i].spec;
+  pp_check_stats_t stats;
+  memset(&stats, 0, sizeof(stats));
   o->resolver = env->resolver;
+  o->stats = &stats;
   if (st == PP_OK) st = pp_check_run(o, specs, ck->n, res);
+  o->stats = NULL;
+  if (st == PP_OK && stats.parallel < stats.parallel_asked && stats.parallel < ck->n)
+    pp_msg_note("check: %u targets in flight instead of %u: the open-file limit (ulimit -n %ld) "
+                "leaves room for no more", stats.parallel, stats.parallel_asked, stats.fd_limit);
+  if (st == PP_OK && stats.fd_retries)
+    pp_msg_note("check: %u attempt%s found no free file descriptor (EMFILE/ENFILE, a local limit) "
+                "and ran again later", stats.fd_retries, stats.fd_retries == 1 ? "" : "s");
   for (size_t i = 0; res && i < ck->n; i++) ck->t[i].res = res[i];
   free(specs);
   free(res);

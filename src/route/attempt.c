@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/socket.h>
 
 #include "route/route_int.h"
 #include "util/str.h"
@@ -157,11 +158,24 @@ static void set_proxy(pp_att_t *att) {
    * origin's (system roots plus --cacert). */
 }
 
+/* libcurl 7.88 reports a failed socket() as "Couldn't connect to server"
+ * with CURLINFO_OS_ERRNO 0; opening it here keeps the errno, so EMFILE is
+ * named as the local limit it is (classify.c), not a refusal. */
+static curl_socket_t open_socket(void *udata, curlsocktype purpose, struct curl_sockaddr *addr) {
+  pp_att_t *att = udata;
+  (void)purpose;
+  int fd = socket(addr->family, addr->socktype | SOCK_CLOEXEC, addr->protocol);
+  if (fd < 0) att->sock_errno = errno;
+  return fd < 0 ? CURL_SOCKET_BAD : fd;
+}
+
 static void set_common(pp_att_t *att) {
   CURL *h = att->h;
   curl_easy_setopt(h, CURLOPT_URL, att->t->url);
   curl_easy_setopt(h, CURLOPT_PRIVATE, att);
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, att->errbuf);
+  curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, open_socket);
+  curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, att);
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(h, CURLOPT_FRESH_CONNECT, 1L); /* a new handshake: a chain per attempt */
   curl_easy_setopt(h, CURLOPT_FORBID_REUSE, 1L);

@@ -112,8 +112,16 @@ static void socks_error(pp_att_t *att, long px) {
 
 static void connect_error(pp_att_t *att, CURLcode rc, long os_errno) {
   pp_attempt_t *a = att->a;
+  if (att->sock_errno) os_errno = att->sock_errno;
   const char *what = att->r->type == PP_ROUTE_DIRECT ? "the server" : "the proxy";
-  if (rc == CURLE_OPERATION_TIMEDOUT)
+  if (os_errno == EMFILE || os_errno == ENFILE)
+    /* our own limit, not the far end's: no failover (the next route would
+     * hit it too), and run.c lowers the parallelism it allows */
+    pp_attempt_set_error(a, "local-limit", false, "local limit: no socket could be opened (%s: %s); "
+                         "nothing was sent", os_errno == EMFILE ? "EMFILE" : "ENFILE",
+                         os_errno == EMFILE ? "this process's open-file limit, ulimit -n"
+                                            : "the system's open-file table is full");
+  else if (rc == CURLE_OPERATION_TIMEDOUT)
     pp_attempt_set_error(a, "timeout", a->status == 0, "%s did not answer in time (%s)", what,
                          att->errbuf);
   else if (os_errno == ECONNRESET)

@@ -66,6 +66,7 @@ typedef struct pp_att {
   pp_tls_capture_t proxy_tls; /* an HTTPS proxy's own handshake (tls.proxy) */
   const pp_proxy_cred_t *cred; /* handed to libcurl for this route, or NULL */
   bool basic_held;            /* Basic left out of CURLOPT_PROXYAUTH (plain HTTP) */
+  int sock_errno;             /* errno of a socket() that failed (EMFILE), else 0 */
   bool saw_407;
   bool squid_dns;
   bool oom;
@@ -86,6 +87,8 @@ void pp_att_prefetch(const pp_check_opts_t *o, const pp_check_target_t *t, const
  * "Proxy credentials"), or NULL; sets a's cred_* fields either way. */
 const pp_proxy_cred_t *pp_cred_for_route(const pp_check_opts_t *o, const pp_route_t *r,
                                          pp_attempt_t *a);
+/* Frees what attempt a owns (run.c). */
+void pp_attempt_clear(pp_attempt_t *a);
 bool pp_attempt_set_error(pp_attempt_t *a, const char *code, bool failover, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
