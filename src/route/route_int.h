@@ -7,6 +7,7 @@
 #include <curl/curl.h>
 
 #include "pacprobe.h"
+#include "route/reason.h"
 
 /* What the verify callback saw during the last handshake of one attempt.
  * An attempt through an HTTPS proxy has two: libcurl (7.88 at least) calls
@@ -69,6 +70,8 @@ typedef struct pp_att {
   int sock_errno;             /* errno of a socket() that failed (EMFILE), else 0 */
   bool saw_407;
   bool squid_dns;
+  pp_reason_t *reason;        /* the proxy's answer, for its own reason (reason.c) */
+  bool block;                 /* that answer is an appliance's block page */
   bool oom;
 } pp_att_t;
 
