@@ -682,6 +682,15 @@ typedef struct pp_attempt {
   char **auth_offered;    /* "Basic", "Digest", "NTLM", "Negotiate" in offer order */
   size_t nauth_offered;
   const char *auth_used;  /* static scheme name when credentials got through, or NULL */
+  /* Proxy credentials for this route (docs/security.md "Proxy credentials"):
+   * NULL = none were given for any proxy, or a DIRECT route; "allowed" = the
+   * route's proxy was named by the user and may be answered with them;
+   * "withheld" = it was not, or it is SOCKS without socks_auth. */
+  const char *cred_state;
+  const char *cred_user;  /* the user name offered ("allowed"), or NULL */
+  const char *cred_named_by; /* who named the proxy ("--proxy", ...), or NULL */
+  const char *cred_note;  /* static: why withheld, or the schemes held back
+                             (Basic on plain HTTP); NULL when nothing was */
   /* Cumulative ms from the start of the attempt; < 0 when the phase did not happen. */
   double dns_ms, connect_ms, tls_ms, first_byte_ms, total_ms;
   bool tls;               /* the origin's chain was seen (https; never an HTTPS proxy's) */
@@ -718,14 +727,39 @@ typedef struct pp_check_result {
                              dns-failed, blocked, http-error */
 } pp_check_result_t;
 
+/* Credentials for one proxy the user named (docs/security.md "Proxy
+ * credentials"). A route gets the first entry whose host matches its proxy
+ * host (ASCII case-insensitive, IPv6 without brackets) and whose port is 0
+ * or the route's port; a route that matches none gets no credentials. */
+typedef struct pp_proxy_cred {
+  const char *host;
+  int port;              /* 0 = any port of host */
+  const char *user;
+  const char *password;  /* not copied; the caller clears it after the run */
+  const char *named_by;  /* "--proxy", "--proxy-user", "--proxy-auth-host", "env http_proxy" */
+} pp_proxy_cred_t;
+
+/* What pp_check_run did with its limits (issue 15 item 11), for the report. */
+typedef struct pp_check_stats {
+  unsigned parallel_asked; /* opts->parallel (or its default) */
+  unsigned parallel;       /* targets in flight at most after the open-file limit */
+  long fd_limit;           /* RLIMIT_NOFILE soft limit, -1 = none or unknown */
+  unsigned fd_retries;     /* attempts put back after EMFILE/ENFILE and run later */
+} pp_check_stats_t;
+
 typedef struct pp_check_opts {
   pp_resolver_t *resolver;      /* required: names curl connects to are resolved here */
   unsigned connect_timeout_ms;  /* 0 = 5000 */
   unsigned max_time_ms;         /* 0 = 15000 */
   unsigned parallel;            /* targets in flight; 0 = 16 */
   const char *cacert;           /* extra trusted CAs (PEM file) or NULL */
-  const char *proxy_user;       /* NULL = no proxy credentials */
-  const char *proxy_password;   /* not copied; the caller clears it after the run */
+  const pp_proxy_cred_t *creds; /* proxies that may get credentials; NULL/0 = none */
+  size_t ncreds;
+  bool creds_given;             /* the user gave credentials (even if ncreds is 0):
+                                   attempts then say which proxies were refused them */
+  bool basic_plain_ok;          /* Basic may answer a plain-HTTP PROXY (clear text) */
+  bool socks_auth_ok;           /* a named SOCKS proxy may get user/password */
+  pp_check_stats_t *stats;      /* filled by pp_check_run when not NULL */
   bool all_routes;              /* try every entry, not only until one works */
   bool compare_direct;          /* also fetch https targets decided through a proxy
                                    DIRECT: a different leaf certificate there means

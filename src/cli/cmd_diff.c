@@ -70,9 +70,9 @@ static json_t *jstr(const char *s) {
 
 static void print_change(diff_run_t *r, const char *url, side_t o, side_t n) {
   if (!r->json) {
-    printf("%s: %s%s%s%s -> %s%s%s%s\n", url, o.result, o.error ? " (" : "", o.error ? o.error : "",
-           o.error ? ")" : "", n.result, n.error ? " (" : "", n.error ? n.error : "",
-           n.error ? ")" : "");
+    printf("%s: %s%s%s%s -> %s%s%s%s\n", pp_safe(url), pp_safe(o.result), o.error ? " (" : "",
+           o.error ? pp_safe(o.error) : "", o.error ? ")" : "", pp_safe(n.result),
+           n.error ? " (" : "", n.error ? pp_safe(n.error) : "", n.error ? ")" : "");
     return;
   }
   json_t *j = json_object();
@@ -141,8 +141,8 @@ static void print_summary(diff_run_t *r) {
     printf("%lu of %lu URLs changed\n", r->changed, r->total);
     int width = r->ngroups ? snprintf(NULL, 0, "%lu", r->groups[0].count) : 1;
     for (size_t i = 0; i < r->ngroups; i++)
-      printf("  %*lu  %s -> %s\n", width, r->groups[i].count, r->groups[i].old_result,
-             r->groups[i].new_result);
+      printf("  %*lu  %s -> %s\n", width, r->groups[i].count, pp_safe(r->groups[i].old_result),
+             pp_safe(r->groups[i].new_result));
     return;
   }
   json_t *arr = json_array();

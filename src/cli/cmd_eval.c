@@ -18,6 +18,7 @@
 #include "cli/eval.h"
 #include "cli/runner.h"
 #include "util/buf.h"
+#include "util/esc.h"
 
 /* --jobs above this is refused: each engine is a heap of up to
  * --memory-limit MiB. */
@@ -121,7 +122,12 @@ static int eval_line(void *udata, const char *line, size_t raw_len, bool had_nl,
     pp_buf_skip_blanks(&b);
     if (pp_buf_peek(&b) == '#') {
       pp_str_t echo = PP_STR_INIT;
-      bool ok = pp_str_append(&echo, line + b.pos, raw_len - b.pos) &&
+      /* echoed as pactester does, control characters escaped (pp_esc_text)
+       * except the CR of a CRLF line end, which acts on nothing before the
+       * LF and keeps a Windows file's echo byte for byte */
+      size_t cn = raw_len - b.pos;
+      bool cr = cn > 0 && line[b.pos + cn - 1] == '\r';
+      bool ok = pp_esc_text(&echo, line + b.pos, cn - cr) && pp_str_puts(&echo, cr ? "\r" : "") &&
                 pp_str_puts(&echo, had_nl ? "\n" : "");
       int rc = ok && echo.s ? pp_runner_echo(r->runner, echo.s) : -1;
       pp_str_free(&echo);

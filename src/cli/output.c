@@ -88,17 +88,20 @@ static void print_json(FILE *out, const pp_eval_t *ev) {
   json_decref(o);
 }
 
-/* TSV fields cannot hold tabs or newlines; they are shown as spaces. */
+/* TSV fields cannot hold tabs or newlines: like every control character
+ * they are escaped (\t, \n; pp_safe). */
 static void put_tsv_field(FILE *out, const char *s) {
-  for (; s && *s; s++) fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
+  if (s) fputs(pp_safe(s), out);
 }
 
 static void print_text(FILE *out, const pp_eval_t *ev, bool bare) {
   const char *shown = ev->raw;
   if (!shown && ev->implicit_bypass) shown = ev->result.canonical;
   if (!shown) return; /* a failed URL has no answer line; the error is on stderr */
-  if (bare) fprintf(out, "%s\n", shown);
-  else fprintf(out, "%s : %s\n", ev->url, shown);
+  /* escaped (pp_safe): an ordinary result is printed byte for byte as
+   * pactester does; control characters are shown as \xHH (docs/security.md) */
+  if (bare) fprintf(out, "%s\n", pp_safe(shown));
+  else fprintf(out, "%s : %s\n", pp_safe(ev->url), pp_safe(shown));
 }
 
 /* What the emulated client does after a failure (pac-semantics.md §5). */
@@ -162,7 +165,8 @@ void pp_eval_report(const pp_eval_report_t *rep, const pp_eval_t *ev) {
   }
   if (ev->ndns_problems || ev->dns_problems_unlisted) warn_dns_problems(ev);
   if (rep->format != PP_FMT_JSON)
-    for (size_t i = 0; i < ev->nalerts; i++) pp_msg_raw("alert: %s: %s\n", ev->url, ev->alerts[i]);
+    for (size_t i = 0; i < ev->nalerts; i++)
+      pp_msg_raw("alert: %s: %s\n", pp_safe(ev->url), pp_safe(ev->alerts[i]));
   switch (rep->format) {
   case PP_FMT_JSON: print_json(stdout, ev); break;
   case PP_FMT_TSV:

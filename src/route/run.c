@@ -6,8 +6,10 @@
  * added handle run while it waits, docs/libcurl-notes.md), failing over as a
  * browser does, then one verdict per target (DESIGN §1.7).
  */
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "route/route_int.h"
 #include "util/str.h"
@@ -42,6 +44,7 @@ static const char *verdict_of(const pp_check_target_t *t, const pp_attempt_t *a)
   if (error_is(a, "proxy-denied") || a->status == 403) return "blocked";
   if (error_is(a, "dns") || error_is(a, "proxy-dns")) return "dns-failed";
   if (error_is(a, "http")) return "http-error";
+  if (error_is(a, "local-limit")) return "local-limit";
   return "unreachable";
 }
 
@@ -83,43 +86,94 @@ static pp_status_t advance(const pp_check_opts_t *o, job_t *j) {
   return PP_OK;
 }
 
-static pp_status_t launch(CURLM *m, const pp_check_opts_t *o, job_t *j, size_t *active) {
+/* Out of file descriptors (issue 15 item 11). The open-file limit is
+ * pacprobe's, not the far end's, so it is never reported as a refusal:
+ *  1. Before the run, parallelism is lowered to what RLIMIT_NOFILE leaves:
+ *     one socket per target in flight, FD_RESERVE kept for stdio, the
+ *     resolver, the multi handle's wake-up pair and files.
+ *  2. An attempt whose socket() still fails with EMFILE/ENFILE while other
+ *     transfers are in flight is put back (not counted) and run when they
+ *     end, and parallelism drops to what was in flight then.
+ *  3. With nothing in flight the attempt keeps its `local-limit` error. */
+#define FD_RESERVE 16
+
+typedef struct sched {
+  size_t active;
+  unsigned par;
+  job_t **retry; /* jobs put back after EMFILE, run first */
+  size_t nretry;
+  pp_check_stats_t *stats;
+} sched_t;
+
+/* Descriptors in use below limit (counted only for small limits). */
+static long fds_open(long limit) {
+  long n = 0;
+  for (long fd = 0; fd < limit; fd++) n += fcntl((int)fd, F_GETFD) != -1;
+  return n;
+}
+
+static unsigned fd_parallel(unsigned want, long *limit) {
+  struct rlimit rl;
+  *limit = -1;
+  if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY) return want;
+  *limit = (long)rl.rlim_cur;
+  if (*limit > 65536) return want; /* plenty; not worth counting */
+  long free_fds = *limit - fds_open(*limit) - FD_RESERVE;
+  if (free_fds < 1) return 1;
+  return (unsigned long)free_fds < want ? (unsigned)free_fds : want;
+}
+
+static pp_status_t launch(CURLM *m, const pp_check_opts_t *o, job_t *j, sched_t *s) {
   pp_status_t st = advance(o, j);
   if (st == PP_OK && j->att.h) {
     if (curl_multi_add_handle(m, j->att.h) != CURLM_OK) return PP_ENOMEM;
-    (*active)++;
+    s->active++;
   }
   return st;
 }
 
-static pp_status_t finished(CURLM *m, const pp_check_opts_t *o, CURLMsg *msg, size_t *active) {
+/* Rule 2: forgets the attempt that hit the limit and queues its job again. */
+static bool put_back(job_t *j, sched_t *s) {
+  pp_check_result_t *r = j->out;
+  pp_attempt_clear(&r->attempts[--r->nattempts]);
+  j->next--;
+  s->retry[s->nretry++] = j;
+  s->par = s->active > 0 ? (unsigned)s->active : 1;
+  if (s->stats) s->stats->fd_retries++;
+  return true;
+}
+
+static pp_status_t finished(CURLM *m, const pp_check_opts_t *o, CURLMsg *msg, sched_t *s) {
   pp_att_t *att = NULL;
   curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&att);
   job_t *j = (job_t *)((char *)att - offsetof(job_t, att));
   CURLcode rc = msg->data.result;
   curl_multi_remove_handle(m, att->h);
-  (*active)--;
+  s->active--;
   pp_att_finish(att, rc);
   bool oom = att->oom;
   bool more = keep_going(o, att->a);
+  bool limit = att->a->error_code && strcmp(att->a->error_code, "local-limit") == 0;
   pp_att_free(att);
   if (oom) return PP_ENOMEM;
+  if (limit && s->active > 0) return put_back(j, s) ? PP_OK : PP_ENOMEM;
   if (!more) j->next = j->t->nroutes;
-  return launch(m, o, j, active);
+  return launch(m, o, j, s);
 }
 
-static pp_status_t loop(CURLM *m, const pp_check_opts_t *o, job_t *jobs, size_t n) {
-  size_t started = 0, active = 0;
+static pp_status_t loop(CURLM *m, const pp_check_opts_t *o, job_t *jobs, size_t n, sched_t *s) {
+  size_t started = 0;
   pp_status_t st = PP_OK;
-  unsigned par = o->parallel ? o->parallel : 16;
-  while (st == PP_OK && (started < n || active > 0)) {
-    while (st == PP_OK && started < n && active < par) st = launch(m, o, &jobs[started++], &active);
+  while (st == PP_OK && (started < n || s->active > 0 || s->nretry > 0)) {
+    while (st == PP_OK && s->nretry > 0 && s->active < s->par)
+      st = launch(m, o, s->retry[--s->nretry], s);
+    while (st == PP_OK && started < n && s->active < s->par) st = launch(m, o, &jobs[started++], s);
     int running = 0, left = 0;
     if (st != PP_OK || curl_multi_perform(m, &running) != CURLM_OK) break;
     CURLMsg *msg;
     while (st == PP_OK && (msg = curl_multi_info_read(m, &left)))
-      if (msg->msg == CURLMSG_DONE) st = finished(m, o, msg, &active);
-    if (st == PP_OK && active > 0) curl_multi_poll(m, NULL, 0, 100, NULL);
+      if (msg->msg == CURLMSG_DONE) st = finished(m, o, msg, s);
+    if (st == PP_OK && s->active > 0) curl_multi_poll(m, NULL, 0, 100, NULL);
   }
   return st;
 }
@@ -139,7 +193,17 @@ static pp_status_t run_targets(const pp_check_opts_t *o, const pp_check_target_t
     out[i].decided = -1;
     for (size_t k = 0; k < t[i].nroutes; k++) pp_att_prefetch(o, &t[i], &t[i].routes[k]);
   }
-  st = loop(m, o, jobs, n);
+  sched_t s = {0, 0, calloc(n ? n : 1, sizeof(job_t *)), 0, o->stats};
+  unsigned want = o->parallel ? o->parallel : 16;
+  long limit;
+  s.par = fd_parallel(want, &limit);
+  if (o->stats && o->stats->parallel_asked == 0) {
+    o->stats->parallel_asked = want;
+    o->stats->fd_limit = limit;
+  }
+  st = s.retry ? loop(m, o, jobs, n, &s) : PP_ENOMEM;
+  if (o->stats && (o->stats->parallel == 0 || s.par < o->stats->parallel)) o->stats->parallel = s.par;
+  free(s.retry);
 done:
   for (size_t i = 0; jobs && i < n; i++) {
     if (jobs[i].att.h) curl_multi_remove_handle(m, jobs[i].att.h);
@@ -224,7 +288,7 @@ pp_status_t pp_check_run(const pp_check_opts_t *o, const pp_check_target_t *t, s
   return st;
 }
 
-static void attempt_clear(pp_attempt_t *a) {
+void pp_attempt_clear(pp_attempt_t *a) {
   free(a->route);
   free(a->error_message);
   pp_strlist_free(a->auth_offered, a->nauth_offered);
@@ -241,7 +305,7 @@ static void attempt_clear(pp_attempt_t *a) {
 
 void pp_check_result_clear(pp_check_result_t *r) {
   if (!r) return;
-  for (size_t i = 0; i < r->nattempts; i++) attempt_clear(&r->attempts[i]);
+  for (size_t i = 0; i < r->nattempts; i++) pp_attempt_clear(&r->attempts[i]);
   free(r->attempts);
   memset(r, 0, sizeof(*r));
   r->decided = -1;

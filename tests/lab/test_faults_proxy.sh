@@ -43,7 +43,7 @@ proxy_fault "SOCKS5 CONNECT reply with address type 9" "socks5://127.0.0.1:$P_so
 fl_case "check --proxy: 407 forever although credentials are given"
 FL_ENV_PW=s3cret-Pw
 PACPROBE_PROXY_PASSWORD=$FL_ENV_PW fl_run check --proxy "http://127.0.0.1:$P_proxy_407" --proxy-user bob \
-  "${OPTS[@]}" https://127.0.0.1:9/ http://127.0.0.1:9/
+  --proxy-basic-ok "${OPTS[@]}" https://127.0.0.1:9/ http://127.0.0.1:9/
 want_rc 1
 want_jq 'all(.targets[]; .verdict == "auth-required" and .attempts[0].error.code == "proxy-auth")'
 want_jq 'all(.targets[].attempts[0].error.message; test("rejected the credentials of user .bob."))'
