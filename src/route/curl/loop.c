@@ -1,86 +1,40 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The scheduler of `check`: every target's routes in PAC order, one attempt
- * at a time per target, at most `parallel` targets in flight on one curl
- * multi handle (handles are added only when they may start: the timers of an
- * added handle run while it waits, docs/libcurl-notes.md), failing over as a
- * browser does, then one verdict per target (DESIGN §1.7).
+ * The libcurl backend's scheduler (route_int.h pp_route_backend_run): at
+ * most `parallel` targets in flight on one curl multi handle, handles added
+ * only when they may start (the timers of an added handle run while it
+ * waits, docs/libcurl-notes.md). Which route comes next and the verdict are
+ * ../policy.c's.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "route/route_int.h"
-#include "util/str.h"
+#include "route/curl/curl_int.h"
 
 typedef struct job {
-  const pp_check_target_t *t;
-  pp_check_result_t *out;
-  size_t next;   /* next route to try */
+  pp_rjob_t *rj;
   pp_att_t att;  /* the attempt in flight */
   void *store;   /* the run's shared trust store (tls.c), or NULL */
 } job_t;
 
-void pp_check_opts_init(pp_check_opts_t *o) {
-  memset(o, 0, sizeof(*o));
-  o->connect_timeout_ms = 5000;
-  o->max_time_ms = 15000;
-  o->parallel = 16;
-}
-
-static bool keep_going(const pp_check_opts_t *o, const pp_attempt_t *a) {
-  return o->all_routes || (!a->ok && a->failover);
-}
-
-static bool error_is(const pp_attempt_t *a, const char *code) {
-  return a->error_code && strcmp(a->error_code, code) == 0;
-}
-
-static const char *verdict_of(const pp_check_target_t *t, const pp_attempt_t *a) {
-  if (a->intercepted && !(a->ok && t->intercept_tolerated)) return "intercepted";
-  if (a->ok) return "ok";
-  if (error_is(a, "proxy-auth")) return "auth-required";
-  if (error_is(a, "proxy-denied") || a->status == 403) return "blocked";
-  if (error_is(a, "dns") || error_is(a, "proxy-dns")) return "dns-failed";
-  if (error_is(a, "http")) return "http-error";
-  return "unreachable";
-}
-
-/* The attempt a browser's failover ends at; with --all-routes the later
- * attempts are extra information and do not change it. */
-static void decide(pp_check_result_t *r, const pp_check_target_t *t) {
-  r->decided = -1;
-  bool all_dns = r->nattempts > 0;
-  for (size_t i = 0; i < r->nattempts; i++) {
-    const pp_attempt_t *a = &r->attempts[i];
-    all_dns = all_dns && error_is(a, "dns");
-    if (!a->ok && a->failover) continue;
-    r->decided = (int)i;
-    r->verdict = verdict_of(t, a);
-    return;
-  }
-  r->verdict = all_dns ? "dns-failed" : "unreachable";
-}
-
 /* Starts the job's next attempt. Returns PP_OK with att.h set when a
  * transfer must run, PP_OK with att.h NULL when the job is finished. */
 static pp_status_t advance(const pp_check_opts_t *o, job_t *j) {
-  pp_check_result_t *r = j->out;
-  while (j->next < j->t->nroutes) {
-    pp_attempt_t *v = realloc(r->attempts, (r->nattempts + 1) * sizeof(*v));
-    if (!v) return PP_ENOMEM;
-    r->attempts = v;
-    pp_attempt_t *a = &v[r->nattempts++];
-    pp_status_t st = pp_att_start(&j->att, o, j->t, &j->t->routes[j->next++], a);
+  for (;;) {
+    const pp_route_t *r;
+    pp_attempt_t *a;
+    pp_status_t st = pp_rjob_next(j->rj, &r, &a);
+    if (st != PP_OK || !r) return st;
+    st = pp_att_start(&j->att, o, j->rj->t, r, a);
     if (st != PP_OK) return st;
     if (j->att.h) {
       pp_tls_use_store(j->att.h, &j->att.tls, j->store);
       return PP_OK;
     }
     pp_att_free(&j->att);
-    if (!keep_going(o, a)) break;
+    pp_rjob_done(o, j->rj, a);
   }
-  decide(r, j->t);
-  return PP_OK;
 }
 
 static pp_status_t launch(CURLM *m, const pp_check_opts_t *o, job_t *j, size_t *active) {
@@ -101,10 +55,9 @@ static pp_status_t finished(CURLM *m, const pp_check_opts_t *o, CURLMsg *msg, si
   (*active)--;
   pp_att_finish(att, rc);
   bool oom = att->oom;
-  bool more = keep_going(o, att->a);
+  pp_rjob_done(o, j->rj, att->a);
   pp_att_free(att);
   if (oom) return PP_ENOMEM;
-  if (!more) j->next = j->t->nroutes;
   return launch(m, o, j, active);
 }
 
@@ -124,20 +77,17 @@ static pp_status_t loop(CURLM *m, const pp_check_opts_t *o, job_t *jobs, size_t 
   return st;
 }
 
-/* Runs targets t (results in out) on a fresh multi handle with the run's
- * trust store. */
-static pp_status_t run_targets(const pp_check_opts_t *o, const pp_check_target_t *t, size_t n,
-                               pp_check_result_t *out, void *store) {
+pp_status_t pp_route_backend_run(const pp_check_opts_t *o, pp_rjob_t *rjobs, size_t n,
+                                 void *trust) {
   pp_status_t st = PP_ENOMEM;
   job_t *jobs = calloc(n ? n : 1, sizeof(*jobs));
   CURLM *m = curl_multi_init();
   if (!jobs || !m) goto done;
   for (size_t i = 0; i < n; i++) {
-    jobs[i].store = store;
-    jobs[i].t = &t[i];
-    jobs[i].out = &out[i];
-    out[i].decided = -1;
-    for (size_t k = 0; k < t[i].nroutes; k++) pp_att_prefetch(o, &t[i], &t[i].routes[k]);
+    jobs[i].rj = &rjobs[i];
+    jobs[i].store = trust;
+    for (size_t k = 0; k < rjobs[i].t->nroutes; k++)
+      pp_att_prefetch(o, rjobs[i].t, &rjobs[i].t->routes[k]);
   }
   st = loop(m, o, jobs, n);
 done:
@@ -148,100 +98,4 @@ done:
   if (m) curl_multi_cleanup(m);
   free(jobs);
   return st;
-}
-
-/* The attempt of r that decided through a proxy and saw a chain the
- * comparison can use, or NULL. */
-static pp_attempt_t *proxied_chain(pp_check_result_t *r) {
-  if (r->decided < 0) return NULL;
-  pp_attempt_t *a = &r->attempts[r->decided];
-  if (!a->tls || a->nchain == 0 || a->intercepted || strncmp(a->route, "DIRECT", 6) == 0)
-    return NULL;
-  return a;
-}
-
-/* --compare-direct (DESIGN §1.7 interception verdict): an intercepting
- * proxy whose CA the machine trusts still shows itself by presenting a
- * different leaf than the origin does when reached DIRECT. Targets whose
- * DIRECT fetch sees no chain are left as they were. */
-static pp_status_t compare_direct(const pp_check_opts_t *o, const pp_check_target_t *t, size_t n,
-                                  pp_check_result_t *out, void *store) {
-  static const pp_route_t direct = {PP_ROUTE_DIRECT, NULL, 0};
-  pp_check_target_t *dt = calloc(n ? n : 1, sizeof(*dt));
-  pp_check_result_t *dr = calloc(n ? n : 1, sizeof(*dr));
-  size_t *idx = calloc(n ? n : 1, sizeof(*idx));
-  size_t m = 0;
-  pp_status_t st = PP_ENOMEM;
-  if (!dt || !dr || !idx) goto done;
-  for (size_t i = 0; i < n; i++) {
-    if (!proxied_chain(&out[i])) continue;
-    dt[m] = t[i];
-    dt[m].routes = &direct;
-    dt[m].nroutes = 1;
-    idx[m++] = i;
-  }
-  pp_check_opts_t od = *o;
-  od.all_routes = false;
-  od.compare_direct = false;
-  st = m ? run_targets(&od, dt, m, dr, store) : PP_OK;
-  for (size_t k = 0; st == PP_OK && k < m; k++) {
-    pp_attempt_t *a = proxied_chain(&out[idx[k]]);
-    const pp_attempt_t *d = dr[k].nattempts ? &dr[k].attempts[0] : NULL;
-    if (!a || !d || !d->tls || d->nchain == 0 ||
-        strcmp(a->chain[0].sha256, d->chain[0].sha256) == 0)
-      continue;
-    pp_str_t why = PP_STR_INIT;
-    pp_str_printf(&why, "the certificate seen through the proxy (%s, issuer %s) differs from the "
-                  "one seen DIRECT (issuer %s)", a->chain[0].subject, a->chain[0].issuer,
-                  d->chain[0].issuer);
-    char *reason = pp_str_take(&why);
-    if (!reason) {
-      st = PP_ENOMEM;
-      break;
-    }
-    free(a->tls_reason);
-    a->tls_reason = reason;
-    a->intercepted = true;
-    decide(&out[idx[k]], &t[idx[k]]);
-  }
-done:
-  for (size_t k = 0; dr && k < m; k++) pp_check_result_clear(&dr[k]);
-  free(dt);
-  free(dr);
-  free(idx);
-  return st;
-}
-
-pp_status_t pp_check_run(const pp_check_opts_t *o, const pp_check_target_t *t, size_t n,
-                         pp_check_result_t *out) {
-  if (!o->resolver) return PP_EINVAL;
-  /* --connect-timeout covers DNS too (DESIGN §1.7) */
-  pp_resolver_set_timeout(o->resolver, o->connect_timeout_ms ? o->connect_timeout_ms : 5000);
-  void *store = pp_tls_store_new(o->cacert);
-  pp_status_t st = run_targets(o, t, n, out, store);
-  if (st == PP_OK && o->compare_direct) st = compare_direct(o, t, n, out, store);
-  pp_tls_store_free(store);
-  return st;
-}
-
-static void attempt_clear(pp_attempt_t *a) {
-  free(a->route);
-  free(a->error_message);
-  pp_strlist_free(a->auth_offered, a->nauth_offered);
-  for (size_t i = 0; i < a->nchain; i++) {
-    free(a->chain[i].subject);
-    free(a->chain[i].issuer);
-    free(a->chain[i].not_after);
-    free(a->chain[i].sha256);
-  }
-  free(a->chain);
-  free(a->tls_reason);
-}
-
-void pp_check_result_clear(pp_check_result_t *r) {
-  if (!r) return;
-  for (size_t i = 0; i < r->nattempts; i++) attempt_clear(&r->attempts[i]);
-  free(r->attempts);
-  memset(r, 0, sizeof(*r));
-  r->decided = -1;
 }
