@@ -108,7 +108,7 @@ static bool endpoint(pp_watt_t *w, const target_url_t *u, wchar_t **connect_to, 
   return !w->oom;
 }
 
-static void set_options(pp_watt_t *w, HINTERNET req, const wchar_t *proxy, const wchar_t *host_hdr) {
+static void set_options(pp_watt_t *w, HINTERNET req, const wchar_t *host_hdr) {
   DWORD v = WINHTTP_DISABLE_REDIRECTS | WINHTTP_DISABLE_KEEP_ALIVE;
   WinHttpSetOption(req, WINHTTP_OPTION_DISABLE_FEATURE, &v, sizeof(v));
   /* tls.c verifies the chain itself (the interception case must still show
@@ -118,10 +118,6 @@ static void set_options(pp_watt_t *w, HINTERNET req, const wchar_t *proxy, const
   if (w->https) WinHttpSetOption(req, WINHTTP_OPTION_SECURITY_FLAGS, &v, sizeof(v));
   v = WINHTTP_AUTOLOGON_SECURITY_LEVEL_LOW; /* the account's credentials to any proxy */
   if (!w->o->proxy_user) WinHttpSetOption(req, WINHTTP_OPTION_AUTOLOGON_POLICY, &v, sizeof(v));
-  if (proxy) {
-    WINHTTP_PROXY_INFO pi = {WINHTTP_ACCESS_TYPE_NAMED_PROXY, (LPWSTR)proxy, NULL};
-    WinHttpSetOption(req, WINHTTP_OPTION_PROXY, &pi, sizeof(pi));
-  }
   DWORD_PTR ctx = (DWORD_PTR)w;
   WinHttpSetOption(req, WINHTTP_OPTION_CONTEXT_VALUE, &ctx, sizeof(ctx));
   WinHttpSetStatusCallback(req, on_status,
@@ -252,8 +248,11 @@ static void transfer(pp_watt_t *w, const target_url_t *u, const wchar_t *connect
   DWORD status = 0, used = 0;
   unsigned ct = w->o->connect_timeout_ms ? w->o->connect_timeout_ms : 5000;
   unsigned mt = w->o->max_time_ms ? w->o->max_time_ms : 15000;
-  ses = WinHttpOpen(L"pacprobe/" PP_VERSION, WINHTTP_ACCESS_TYPE_NO_PROXY, WINHTTP_NO_PROXY_NAME,
-                    WINHTTP_NO_PROXY_BYPASS, 0);
+  /* the proxy on the session (a session per attempt): Wine's WinHTTP
+   * honours only the session's proxy; no bypass list, not even loopback */
+  ses = WinHttpOpen(L"pacprobe/" PP_VERSION,
+                    proxy ? WINHTTP_ACCESS_TYPE_NAMED_PROXY : WINHTTP_ACCESS_TYPE_NO_PROXY,
+                    proxy ? proxy : WINHTTP_NO_PROXY_NAME, WINHTTP_NO_PROXY_BYPASS, 0);
   if (!ses) {
     fail(w, "WinHttpOpen");
     goto done;
@@ -268,7 +267,7 @@ static void transfer(pp_watt_t *w, const target_url_t *u, const wchar_t *connect
     fail(w, con ? "WinHttpOpenRequest" : "WinHttpConnect");
     goto done;
   }
-  set_options(w, req, proxy, host_hdr);
+  set_options(w, req, host_hdr);
   bool ok = exchange(w, req, &status, &used);
   if (w->https && (ok || w->sent) && !pp_win_tls_capture(w, req, u->host)) w->oom = true;
   if (ok && !w->t->head && status != 407) ok = drain(w, req);

@@ -171,19 +171,23 @@ static HCERTSTORE extra_store(PCCERT_CONTEXT leaf, const pp_win_trust_t *trust) 
   return col;
 }
 
-/* Verifies the built chain; --cacert's roots count as trusted. */
+/* Verifies the built chain: the chain's own trust status first (no
+ * trusted root above it: the mark of an interception CA, whatever order
+ * the SSL policy reports its errors in), then the SSL policy for host
+ * (name, dates, usage). --cacert's certificates count as trusted roots. */
 static void verify(pp_tls_view_t *v, PCCERT_CHAIN_CONTEXT chain, const wchar_t *host,
                    const pp_win_trust_t *trust, char *why, size_t whylen) {
-  DWORD err = policy_error(chain, host, 0);
   const CERT_SIMPLE_CHAIN *sc = chain->rgpChain[0];
   PCCERT_CONTEXT top = sc->rgpElement[sc->cElement - 1]->pCertContext;
-  bool untrusted = err == (DWORD)CERT_E_UNTRUSTEDROOT || err == (DWORD)CERT_E_CHAINING;
-  if (untrusted && trust && in_store(trust->extra, top))
-    err = policy_error(chain, host, CERT_CHAIN_POLICY_ALLOW_UNKNOWN_CA_FLAG);
-  untrusted = err == (DWORD)CERT_E_UNTRUSTEDROOT || err == (DWORD)CERT_E_CHAINING;
+  DWORD status = chain->TrustStatus.dwErrorStatus;
+  bool no_root = (status & (CERT_TRUST_IS_UNTRUSTED_ROOT | CERT_TRUST_IS_PARTIAL_CHAIN)) != 0;
+  if (no_root && trust && in_store(trust->extra, top)) no_root = false;
+  DWORD err = no_root ? (DWORD)((status & CERT_TRUST_IS_PARTIAL_CHAIN) ? CERT_E_CHAINING
+                                                                      : CERT_E_UNTRUSTEDROOT)
+                      : policy_error(chain, host, CERT_CHAIN_POLICY_ALLOW_UNKNOWN_CA_FLAG);
   if (!err) return;
   v->failed = true;
-  v->untrusted = untrusted;
+  v->untrusted = no_root;
   snprintf(why, whylen, "%s", policy_text(err, why, whylen));
 }
 
