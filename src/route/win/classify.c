@@ -53,41 +53,42 @@ static void secure_text(DWORD f, char *out, size_t len) {
            f & WINHTTP_CALLBACK_STATUS_FLAG_SECURITY_CHANNEL_ERROR ? "TLS channel error; " : "");
 }
 
-void pp_win_classify(pp_watt_t *w) {
-  pp_attempt_t *a = w->a;
+void pp_win_classify(const pp_check_opts_t *o, const pp_route_t *r, const pp_xfer_t *x,
+                     pp_attempt_t *a) {
   char num[32], detail[256];
-  const char *name = err_text(w->error, num, sizeof(num));
-  snprintf(detail, sizeof(detail), "%s: %s", w->failed_call ? w->failed_call : "WinHTTP", name);
-  switch (w->error) {
+  const char *name = err_text(x->error, num, sizeof(num));
+  snprintf(detail, sizeof(detail), "%s: %s", x->failed_call ? x->failed_call : "WinHTTP", name);
+  a->status = (long)x->status;
+  switch (x->error) {
   case ERROR_WINHTTP_CANNOT_CONNECT:
     snprintf(detail, sizeof(detail), "connection refused or unreachable, %s", name);
-    pp_route_conn_error(a, w->r, PP_CONN_REFUSED, detail);
+    pp_route_conn_error(a, r, PP_CONN_REFUSED, detail);
     return;
   case ERROR_WINHTTP_TIMEOUT:
   case ERROR_WINHTTP_OPERATION_CANCELLED:
-    pp_route_conn_error(a, w->r, a->connect_ms < 0 && !w->sent ? PP_CONN_CONNECT_TIMEOUT
+    pp_route_conn_error(a, r, a->connect_ms < 0 && !x->sent ? PP_CONN_CONNECT_TIMEOUT
                                                                  : PP_CONN_TIMEOUT, detail);
     return;
   case ERROR_WINHTTP_CONNECTION_ERROR:
-    pp_route_conn_error(a, w->r, PP_CONN_RESET, detail);
+    pp_route_conn_error(a, r, PP_CONN_RESET, detail);
     return;
   case ERROR_WINHTTP_NAME_NOT_RESOLVED:
-    pp_attempt_set_error(a, w->r->type == PP_ROUTE_DIRECT ? "dns" : "proxy-dns",
-                         w->r->type == PP_ROUTE_DIRECT, "the system resolver could not resolve "
+    pp_attempt_set_error(a, r->type == PP_ROUTE_DIRECT ? "dns" : "proxy-dns",
+                         r->type == PP_ROUTE_DIRECT, "the system resolver could not resolve "
                          "the host (%s)", detail);
     return;
   case ERROR_WINHTTP_LOGIN_FAILURE:
     a->auth_required = true;
-    pp_route_auth_required(w->o, a);
+    pp_route_auth_required(o, a);
     return;
   default:
     break;
   }
-  if (is_secure_error(w->error)) {
+  if (is_secure_error(x->error)) {
     char flags[160];
-    secure_text(w->secure_flags, flags, sizeof(flags));
+    secure_text(x->secure_flags, flags, sizeof(flags));
     pp_attempt_set_error(a, "tls", false, "TLS failed: %s%s", flags, detail);
   } else {
-    pp_route_conn_error(a, w->r, PP_CONN_CLOSED, detail);
+    pp_route_conn_error(a, r, PP_CONN_CLOSED, detail);
   }
 }

@@ -4,8 +4,8 @@
  * received (WINHTTP_OPTION_SERVER_CERT_CONTEXT), the chain built by
  * CertGetCertificateChain from the running account's stores (an enterprise
  * inspection CA pushed by policy is trusted exactly as the agent trusts it)
- * plus --cacert, checked with the SSL chain policy for the URL's host, then
- * handed to the shared judgement (../judge.c). Names are printed as
+ * plus --cacert, checked with the SSL chain policy for the URL's host; the
+ * worker hands the result to the shared judgement (../judge.c). Names are printed as
  * OpenSSL's RFC 2253 form does, so reports match the Linux build.
  */
 #include <stdio.h>
@@ -161,12 +161,12 @@ static DWORD policy_error(PCCERT_CHAIN_CONTEXT chain, const wchar_t *host, DWORD
 }
 
 /* The account's stores plus the server's intermediates plus --cacert. */
-static HCERTSTORE extra_store(PCCERT_CONTEXT leaf, const pp_win_trust_t *trust) {
-  if (!trust || !trust->extra) return CertDuplicateStore(leaf->hCertStore);
+static HCERTSTORE extra_store(PCCERT_CONTEXT leaf, HCERTSTORE extra) {
+  if (!extra) return CertDuplicateStore(leaf->hCertStore);
   HCERTSTORE col = CertOpenStore(CERT_STORE_PROV_COLLECTION, 0, 0, 0, NULL);
   if (col) {
     CertAddStoreToCollection(col, leaf->hCertStore, 0, 0);
-    CertAddStoreToCollection(col, trust->extra, 0, 0);
+    CertAddStoreToCollection(col, extra, 0, 0);
   }
   return col;
 }
@@ -176,12 +176,12 @@ static HCERTSTORE extra_store(PCCERT_CONTEXT leaf, const pp_win_trust_t *trust) 
  * the SSL policy reports its errors in), then the SSL policy for host
  * (name, dates, usage). --cacert's certificates count as trusted roots. */
 static void verify(pp_tls_view_t *v, PCCERT_CHAIN_CONTEXT chain, const wchar_t *host,
-                   const pp_win_trust_t *trust, char *why, size_t whylen) {
+                   HCERTSTORE extra, char *why, size_t whylen) {
   const CERT_SIMPLE_CHAIN *sc = chain->rgpChain[0];
   PCCERT_CONTEXT top = sc->rgpElement[sc->cElement - 1]->pCertContext;
   DWORD status = chain->TrustStatus.dwErrorStatus;
   bool no_root = (status & (CERT_TRUST_IS_UNTRUSTED_ROOT | CERT_TRUST_IS_PARTIAL_CHAIN)) != 0;
-  if (no_root && trust && in_store(trust->extra, top)) no_root = false;
+  if (no_root && in_store(extra, top)) no_root = false;
   DWORD err = no_root ? (DWORD)((status & CERT_TRUST_IS_PARTIAL_CHAIN) ? CERT_E_CHAINING
                                                                       : CERT_E_UNTRUSTEDROOT)
                       : policy_error(chain, host, CERT_CHAIN_POLICY_ALLOW_UNKNOWN_CA_FLAG);
@@ -191,17 +191,18 @@ static void verify(pp_tls_view_t *v, PCCERT_CHAIN_CONTEXT chain, const wchar_t *
   snprintf(why, whylen, "%s", policy_text(err, why, whylen));
 }
 
-bool pp_win_tls_capture(pp_watt_t *w, HINTERNET req, const wchar_t *host) {
+bool pp_win_tls_capture(pp_xfer_t *x, HINTERNET req) {
   PCCERT_CONTEXT leaf = NULL;
   DWORD len = sizeof(leaf);
-  if (!WinHttpQueryOption(req, WINHTTP_OPTION_SERVER_CERT_CONTEXT, &leaf, &len) || !leaf)
+  if (x->tls_seen || !WinHttpQueryOption(req, WINHTTP_OPTION_SERVER_CERT_CONTEXT, &leaf, &len) ||
+      !leaf)
     return true;
-  w->tls_seen = true;
-  char why[160] = "", *err_issuer = NULL, *root = NULL;
-  pp_tls_view_t v;
-  memset(&v, 0, sizeof(v));
+  x->tls_seen = true;
+  pp_tls_view_t *v = &x->view;
+  char *why = x->why;
+  size_t whylen = sizeof(x->why);
   PCCERT_CHAIN_CONTEXT chain = NULL;
-  HCERTSTORE more = extra_store(leaf, w->trust);
+  HCERTSTORE more = extra_store(leaf, x->extra);
   CERT_CHAIN_PARA cp;
   memset(&cp, 0, sizeof(cp));
   cp.cbSize = sizeof(cp);
@@ -209,23 +210,20 @@ bool pp_win_tls_capture(pp_watt_t *w, HINTERNET req, const wchar_t *host) {
   if (CertGetCertificateChain(NULL, leaf, NULL, more, &cp, 0, NULL, &chain) && chain->cChain > 0) {
     const CERT_SIMPLE_CHAIN *sc = chain->rgpChain[0];
     PCCERT_CONTEXT top = sc->rgpElement[sc->cElement - 1]->pCertContext;
-    ok = record_sent(&v, sc, leaf->hCertStore);
-    verify(&v, chain, host, w->trust, why, sizeof(why));
-    root = name_2253(&top->pCertInfo->Subject);
-    if (v.untrusted) err_issuer = name_2253(&top->pCertInfo->Issuer);
+    ok = record_sent(v, sc, leaf->hCertStore);
+    verify(v, chain, x->host, x->extra, why, whylen);
+    x->root = name_2253(&top->pCertInfo->Subject);
+    if (v->untrusted) x->err_issuer = name_2253(&top->pCertInfo->Issuer);
   } else {
-    v.chain = calloc(1, sizeof(*v.chain));
-    ok = v.chain && cert_info(&v.chain[v.nchain++], leaf);
-    v.failed = v.untrusted = true;
-    snprintf(why, sizeof(why), "CertGetCertificateChain failed (error %lu)",
+    v->chain = calloc(1, sizeof(*v->chain));
+    ok = v->chain && cert_info(&v->chain[v->nchain++], leaf);
+    v->failed = v->untrusted = true;
+    snprintf(why, whylen, "CertGetCertificateChain failed (error %lu)",
              (unsigned long)GetLastError());
   }
-  v.why = why;
-  v.err_issuer = err_issuer;
-  v.root = root;
-  pp_tls_judge(&v, w->t, w->a);
-  free(err_issuer);
-  free(root);
+  v->why = why;
+  v->err_issuer = x->err_issuer;
+  v->root = x->root;
   if (chain) CertFreeCertificateChain(chain);
   if (more) CertCloseStore(more, 0);
   CertFreeCertificateContext(leaf);
