@@ -5,7 +5,7 @@
  * its attempts one after another with WinHTTP's synchronous calls (every
  * call bounded by the timeouts attempt.c sets); which route comes next and
  * the verdict are ../policy.c's. Also the run's trust (--cacert as a memory
- * store) and the UTF-8/UTF-16 conversions of the backend.
+ * store).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,25 +15,6 @@
 #include "util/str.h"
 
 #define CACERT_MAX_BYTES (4u * 1024u * 1024u)
-
-wchar_t *pp_win_wide(const char *s) {
-  int n = MultiByteToWideChar(CP_UTF8, 0, s, -1, NULL, 0);
-  wchar_t *w = n > 0 ? malloc((size_t)n * sizeof(wchar_t)) : NULL;
-  if (w && MultiByteToWideChar(CP_UTF8, 0, s, -1, w, n) != n) {
-    free(w);
-    w = NULL;
-  }
-  return w;
-}
-
-char *pp_win_utf8(const wchar_t *w, int len) {
-  int n = len > 0 ? WideCharToMultiByte(CP_UTF8, 0, w, len, NULL, 0, NULL, NULL) : 0;
-  char *s = malloc((size_t)n + 1);
-  if (!s) return NULL;
-  if (n > 0) WideCharToMultiByte(CP_UTF8, 0, w, len, s, n, NULL, NULL);
-  s[n] = '\0';
-  return s;
-}
 
 /* Every PEM certificate of text into store; the number added. */
 static int add_pem(HCERTSTORE store, const char *text) {

@@ -16,6 +16,7 @@
 #undef PP_VERSION
 
 #include "route/route_int.h"
+#include "wstr.h" /* src/os/win: UTF-8 <-> UTF-16 */
 
 /* The trust of one run: --cacert's certificates (none without it). */
 typedef struct pp_win_trust {
@@ -61,8 +62,5 @@ void pp_win_classify(const pp_check_opts_t *o, const pp_route_t *r, const pp_xfe
  * sent, verified with CertGetCertificateChain and the SSL policy for
  * x->host (plus --cacert). false on ENOMEM. */
 bool pp_win_tls_capture(pp_xfer_t *x, HINTERNET req);
-/* UTF-8 <-> UTF-16, malloc'd; NULL on failure. */
-wchar_t *pp_win_wide(const char *s);
-char *pp_win_utf8(const wchar_t *w, int len);
 
 #endif
