@@ -191,6 +191,22 @@ struct pp_resolver {
   pp_dns_stats_t stats;
 };
 
+/* ---- the system resolver (src/dns/cares/system.c, src/dns/win/system.c) -- */
+
+/* Whether lookups without --dns-server go to the operating system's own
+ * resolver rather than to c-ares: false on Linux (c-ares reads
+ * resolv.conf, the same configuration), true on Windows (GetAddrInfoExW,
+ * so NRPT rules, the suffix search list and devolution apply as they do for
+ * the agent). */
+bool pp_dns_system_defers(void);
+/* Resolves name (lower case) with the system resolver, IPv4 only for
+ * PP_DNS_IPV4, within timeout_ms or until deadline_ms (an absolute
+ * pp_dns_now_ms() time, 0 = none), whichever comes first. Addresses are
+ * added to out in the system's order. PP_OK, PP_ENOTFOUND, PP_EDNS with
+ * out->failure set (TIMEOUT, DEADLINE, OTHER), or PP_ENOMEM. */
+pp_status_t pp_dns_system_lookup(const char *name, pp_dns_family_t family, unsigned timeout_ms,
+                                 double deadline_ms, pp_dns_answer_t *out);
+
 /* ---- async.c: the I/O thread (every function: r->lock held) ------------ */
 
 /* Starts the channel and the I/O thread unless running. PP_OK, PP_EDNS,

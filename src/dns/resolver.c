@@ -277,6 +277,25 @@ static pp_status_t server_steps(pp_resolver_t *r, const char *name, pp_dns_famil
   return cache_lookup(r, name, family, deadline_ms, out);
 }
 
+/* Rule 5 through the system resolver (pp_dns_system_defers), the lock not
+ * held while it waits; counted like a DNS lookup. */
+static pp_status_t system_steps(pp_resolver_t *r, const char *name, pp_dns_family_t family,
+                                double deadline_ms, pp_dns_answer_t *out) {
+  pp_status_t st = pp_dns_system_lookup(name, family, r->timeout_ms, deadline_ms, out);
+  pthread_mutex_lock(&r->lock);
+  r->stats.lookups++;
+  if (st == PP_ENOTFOUND) {
+    r->stats.not_found++;
+  } else if (st != PP_OK) {
+    r->stats.errors++;
+    r->stats.by_cause[st == PP_ENOMEM ? PP_DNS_FAIL_OTHER : out->failure]++;
+  }
+  pthread_mutex_unlock(&r->lock);
+  return st;
+}
+
+static bool use_system(const pp_resolver_t *r) { return r->nservers == 0 && pp_dns_system_defers(); }
+
 pp_status_t pp_resolver_lookup_until(pp_resolver_t *r, const char *host, pp_dns_family_t family,
                                      double deadline_ms, pp_dns_answer_t *out) {
   memset(out, 0, sizeof(*out));
@@ -286,9 +305,13 @@ pp_status_t pp_resolver_lookup_until(pp_resolver_t *r, const char *host, pp_dns_
     char name[256];
     snprintf(name, sizeof(name), "%s", host);
     pp_ascii_lower(name);
-    pthread_mutex_lock(&r->lock);
-    st = server_steps(r, name, family, deadline_ms, out);
-    pthread_mutex_unlock(&r->lock);
+    if (use_system(r)) {
+      st = system_steps(r, name, family, deadline_ms, out);
+    } else {
+      pthread_mutex_lock(&r->lock);
+      st = server_steps(r, name, family, deadline_ms, out);
+      pthread_mutex_unlock(&r->lock);
+    }
   }
   out->ms = pp_dns_now_ms() - t0;
   if (st == PP_OK) {
@@ -313,7 +336,7 @@ void pp_resolver_prefetch(pp_resolver_t *r, const char *host, pp_dns_family_t fa
   memset(&probe, 0, sizeof(probe));
   pp_status_t st = local_steps(r, host, family, &probe);
   pp_dns_answer_clear(&probe);
-  if (st != PP_EDNS) return;
+  if (st != PP_EDNS || use_system(r)) return; /* the system resolver has its own cache */
   char name[256];
   snprintf(name, sizeof(name), "%s", host);
   pp_ascii_lower(name);
