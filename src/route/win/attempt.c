@@ -53,11 +53,12 @@ static bool crack(const char *url, pp_xfer_t *x) {
   return true;
 }
 
-/* Where WinHTTP connects: the proxy's address for a proxy route; for
- * DIRECT the name itself (WinHTTP asks the system resolver, as the agent
- * does) unless --resolve or --hosts pinned it: then the address, with the
- * name in the Host header. false when the name did not resolve (a's error
- * set) or on ENOMEM (x->oom). */
+/* Where WinHTTP connects. A name pacprobe's resolver answered from DNS
+ * goes to WinHTTP as the name: it asks the system resolver again, as the
+ * agent does, and Negotiate gets the proxy's name for its Kerberos SPN
+ * (an address would fall back to NTLM). A name --resolve or --hosts pinned
+ * goes as the address (DIRECT: with the name in the Host header). false
+ * when the name did not resolve (a's error set) or on ENOMEM (x->oom). */
 static bool endpoint(const pp_check_opts_t *o, const pp_route_t *r, pp_attempt_t *a, pp_xfer_t *x) {
   char host8[256];
   pp_dns_answer_t ans;
@@ -69,7 +70,7 @@ static bool endpoint(const pp_check_opts_t *o, const pp_route_t *r, pp_attempt_t
   x->base = ans.ms > 0 ? ans.ms : 0;
   bool pinned = ans.source == PP_DNS_SRC_OVERRIDE || ans.source == PP_DNS_SRC_HOSTS;
   if (!direct) {
-    x->proxy = proxy_text(ans.addrs[0], r->port);
+    x->proxy = proxy_text(pinned ? ans.addrs[0] : r->host, r->port);
     x->connect_to = _wcsdup(x->host);
     x->oom = !x->proxy;
   } else if (pinned) {
