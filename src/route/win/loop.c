@@ -2,10 +2,9 @@
 /*
  * The WinHTTP backend's scheduler (route_int.h pp_route_backend_run): at
  * most `parallel` worker threads, each taking the next target and running
- * its attempts one after another with WinHTTP's synchronous calls (every
- * call bounded by the timeouts attempt.c sets); which route comes next and
- * the verdict are ../policy.c's. Also the run's trust (--cacert as a memory
- * store).
+ * its attempts one after another (each bounded by attempt.c's wait); which
+ * route comes next and the verdict are ../policy.c's. Also the run's trust
+ * (--cacert as a memory store).
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -15,7 +15,7 @@
 #include "route/win/win_int.h"
 #include "util/str.h"
 
-#define MAX_AUTH_ROUNDS 3
+#define MAX_AUTH_ROUNDS 4 /* one per scheme at most */
 
 static double since(const pp_xfer_t *x) { return x->base + pp_dns_now_ms() - x->t0; }
 
@@ -38,7 +38,9 @@ static bool fail(pp_xfer_t *x, const char *call) {
 }
 
 static void set_options(pp_xfer_t *x, HINTERNET req) {
-  DWORD v = WINHTTP_DISABLE_REDIRECTS | WINHTTP_DISABLE_KEEP_ALIVE;
+  /* keep-alive stays on: NTLM and Negotiate authenticate the connection;
+   * a session per attempt already means a new connection per attempt */
+  DWORD v = WINHTTP_DISABLE_REDIRECTS;
   WinHttpSetOption(req, WINHTTP_OPTION_DISABLE_FEATURE, &v, sizeof(v));
   /* tls.c verifies the chain itself (the interception case must still show
    * the chain): Schannel is told to hand every certificate over. */
@@ -96,7 +98,7 @@ static bool choose_auth(pp_xfer_t *x, HINTERNET req, int round) {
   for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
     if (!(supported & order[i])) continue;
     if (!x->user && i >= 2) return false; /* no password to give Digest/Basic */
-    if (x->used == order[i] && round > 1) return false; /* this scheme failed already */
+    if (x->used == order[i]) return false; /* this scheme was answered with a 407 again */
     if (!WinHttpSetCredentials(req, WINHTTP_AUTH_TARGET_PROXY, order[i], x->user, x->pass, NULL))
       return false;
     x->used = order[i];
