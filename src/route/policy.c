@@ -173,6 +173,7 @@ static void attempt_clear(pp_attempt_t *a) {
   pp_strlist_free(a->auth_offered, a->nauth_offered);
   pp_cert_chain_free(a->chain, a->nchain);
   free(a->tls_reason);
+  free(a->proxy_reason);
 }
 
 void pp_check_result_clear(pp_check_result_t *r) {

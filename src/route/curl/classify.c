@@ -118,6 +118,41 @@ static void proxy_tls_error(pp_att_t *att) {
   free(why);
 }
 
+/* The proxy's own reason in its answer (reason.c); a block page of an
+ * appliance makes the attempt fail even with a 2xx/3xx status. */
+static void proxy_says(pp_att_t *att) {
+  const char *product = NULL;
+  char text[320];
+  bool block = false;
+  if (!att->reason || !pp_reason_describe(att->reason, &product, text, sizeof(text), &block)) return;
+  att->a->proxy_product = product;
+  att->a->proxy_reason = pp_strndup(text, strlen(text));
+  if (!att->a->proxy_reason) att->oom = true;
+  att->block = block;
+}
+
+/* A failed attempt's message ends with what the proxy said. */
+static void add_reason(pp_attempt_t *a) {
+  if (a->ok || !a->proxy_reason || !a->error_message) return;
+  pp_str_t s = PP_STR_INIT;
+  pp_str_printf(&s, "%s; the proxy says: %s%s%s", a->error_message, a->proxy_product,
+                *a->proxy_product ? ": " : "", a->proxy_reason);
+  char *m = pp_str_take(&s);
+  if (!m) return;
+  free(a->error_message);
+  a->error_message = m;
+}
+
+/* An appliance's block page fails the attempt whatever its status;
+ * anything else is named by the shared rules (../outcome.c). */
+static void http_outcome(pp_att_t *att, long resp) {
+  pp_attempt_t *a = att->a;
+  if (att->r->type != PP_ROUTE_DIRECT && att->block && resp != 407)
+    pp_attempt_set_error(a, "proxy-denied", false, "the proxy blocked the request (HTTP %ld, %s "
+                         "block page)", resp, a->proxy_product);
+  else pp_route_http_outcome(att->o, att->t, att->r, a, resp);
+}
+
 void pp_att_finish(pp_att_t *att, CURLcode rc) {
   pp_attempt_t *a = att->a;
   long resp = 0, conn = 0, os_errno = 0, px = 0, avail = 0;
@@ -128,8 +163,9 @@ void pp_att_finish(pp_att_t *att, CURLcode rc) {
   curl_easy_getinfo(att->h, CURLINFO_PROXYAUTH_AVAIL, &avail);
   timings(att);
   a->status = resp ? resp : conn;
+  proxy_says(att);
   if (att->saw_407) a->auth_required = true;
-  if (rc == CURLE_OK) pp_route_http_outcome(att->o, att->t, att->r, a, resp);
+  if (rc == CURLE_OK) http_outcome(att, resp);
   else if (conn && (conn < 200 || conn > 299)) pp_route_tunnel_error(att->o, a, conn, att->squid_dns);
   else if (px) socks_error(att, px);
   else if (rc == CURLE_COULDNT_RESOLVE_PROXY)
@@ -149,6 +185,7 @@ void pp_att_finish(pp_att_t *att, CURLcode rc) {
   else connect_error(att, rc, os_errno);
   if (att->o->proxy_user && a->auth_required && (a->ok || (conn >= 200 && conn <= 299)))
     a->auth_used = scheme_used(avail);
+  add_reason(a);
   pp_tls_capture_judge(&att->tls, att->t, a);
   if (att->oom && !a->error_message) a->ok = false;
 }

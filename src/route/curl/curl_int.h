@@ -8,6 +8,7 @@
 
 #include <curl/curl.h>
 
+#include "route/reason.h"
 #include "route/route_int.h"
 
 /* What the verify callback saw during the last handshake of one attempt.
@@ -64,6 +65,8 @@ typedef struct pp_att {
   pp_tls_capture_t proxy_tls; /* an HTTPS proxy's own handshake (tls.proxy) */
   bool saw_407;
   bool squid_dns;
+  pp_reason_t *reason;        /* the proxy's answer, for its own reason (reason.c) */
+  bool block;                 /* that answer is an appliance's block page */
   bool oom;
 } pp_att_t;
 
