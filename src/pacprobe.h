@@ -40,8 +40,10 @@ typedef enum pp_status {
   PP_ENOTFOUND,  /* a name does not resolve */
   PP_EDNS,       /* the resolver failed (timeout, server failure) */
   PP_EENGINE,    /* the engine itself cannot run this (never "your PAC is broken") */
-  PP_EUNSUPPORTED /* the PAC uses JavaScript browsers accept but pacprobe's engine
-                     does not (class, generators...): never "broken PAC" */
+  PP_EUNSUPPORTED, /* the PAC uses JavaScript browsers accept but pacprobe's engine
+                      does not (class, generators...): never "broken PAC" */
+  PP_ENOTBUILT     /* this build of pacprobe has no backend for the operation (the
+                      Windows build before its WinHTTP route and fetch backends) */
 } pp_status_t;
 
 /* One fixed line per code; never NULL. */

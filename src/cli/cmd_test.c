@@ -12,6 +12,7 @@
 #include "cli/endpoints.h"
 #include "cli/env.h"
 #include "cli/test_report.h"
+#include "os/os.h"
 #include "pac/cases.h"
 #include "util/buf.h"
 
@@ -97,9 +98,7 @@ static bool retire_engine(test_run_t *r) {
 }
 
 static void restore_tz(const test_run_t *r) {
-  if (r->start_tz) setenv("TZ", r->start_tz, 1);
-  else unsetenv("TZ");
-  tzset();
+  pp_os_set_tz(r->start_tz);
 }
 
 /* The command line's options with the directive state laid over them, built

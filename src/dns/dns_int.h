@@ -7,11 +7,13 @@
 #define PP_DNS_INT_H
 
 #include <pthread.h>
+#include <time.h>
 #include <stdbool.h>
 #include <stddef.h>
 
 #include <ares.h>
 
+#include "os/os.h"
 #include "pacprobe.h"
 
 /* ---- table.c: names -> ordered, duplicate-free address lists ---------- */
@@ -170,7 +172,7 @@ enum { PP_DNS_Q_URGENT = 0, PP_DNS_Q_AHEAD = 1 };
 typedef struct pp_dns_io {
   bool running, stopping, woken;
   pthread_t thread;
-  int wake[2];
+  pp_sock_t wake[2]; /* pp_os_wake_open */
   ares_channel ch;
   char **domains; /* search list of the channel (resolv.conf / LOCALDOMAIN) */
   size_t ndomains;
@@ -190,10 +192,27 @@ struct pp_resolver {
   unsigned timeout_ms;
   pthread_mutex_t lock; /* guards everything below */
   pthread_cond_t answered; /* broadcast when an entry becomes READY */
+  clockid_t cond_clock;    /* the clock of answered's timed waits */
   pp_dns_cache_t cache;
   pp_dns_io_t io;
   pp_dns_stats_t stats;
 };
+
+/* ---- the system resolver (src/dns/cares/system.c, src/dns/win/system.c) -- */
+
+/* Whether lookups without --dns-server go to the operating system's own
+ * resolver rather than to c-ares: false on Linux (c-ares reads
+ * resolv.conf, the same configuration), true on Windows (GetAddrInfoExW,
+ * so NRPT rules, the suffix search list and devolution apply as they do for
+ * the agent). */
+bool pp_dns_system_defers(void);
+/* Resolves name (lower case) with the system resolver, IPv4 only for
+ * PP_DNS_IPV4, within timeout_ms or until deadline_ms (an absolute
+ * pp_dns_now_ms() time, 0 = none), whichever comes first. Addresses are
+ * added to out in the system's order. PP_OK, PP_ENOTFOUND, PP_EDNS with
+ * out->failure set (TIMEOUT, DEADLINE, OTHER), or PP_ENOMEM. */
+pp_status_t pp_dns_system_lookup(const char *name, pp_dns_family_t family, unsigned timeout_ms,
+                                 double deadline_ms, pp_dns_answer_t *out);
 
 /* ---- async.c: the I/O thread (every function: r->lock held) ------------ */
 

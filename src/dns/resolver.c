@@ -6,7 +6,6 @@
  * --dns-server parsing servers.c, the c-ares I/O thread async.c, the cache
  * store cache.c.
  */
-#include <arpa/inet.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -14,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "os/os.h"
 #include "dns/dns_int.h"
 #include "pacprobe.h"
 #include "util/str.h"
@@ -54,7 +54,10 @@ pp_resolver_t *pp_resolver_new(void) {
   if (!r) return NULL;
   pthread_condattr_t ca;
   bool ok = pthread_condattr_init(&ca) == 0;
-  ok = ok && pthread_condattr_setclock(&ca, CLOCK_MONOTONIC) == 0;
+  /* a monotonic wait where the threads library has one (winpthreads has
+   * not: its waits are on the realtime clock, which wait_ready then uses) */
+  r->cond_clock = ok && pthread_condattr_setclock(&ca, CLOCK_MONOTONIC) == 0 ? CLOCK_MONOTONIC
+                                                                           : CLOCK_REALTIME;
   ok = ok && pthread_cond_init(&r->answered, &ca) == 0;
   pthread_condattr_destroy(&ca);
   if (!ok || pthread_mutex_init(&r->lock, NULL) != 0) {
@@ -176,7 +179,7 @@ static bool wait_ready(pp_resolver_t *r, pp_dns_centry_t **e, size_t n, double d
     double left = deadline - pp_dns_now_ms();
     if (left <= 0) return false;
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(r->cond_clock, &ts);
     long long ns = (long long)ts.tv_nsec + (long long)(left * 1e6);
     ts.tv_sec += (time_t)(ns / 1000000000LL);
     ts.tv_nsec = (long)(ns % 1000000000LL);
@@ -303,6 +306,25 @@ static pp_status_t server_steps(pp_resolver_t *r, const char *name, pp_dns_famil
   return cache_lookup(r, name, family, deadline_ms, out);
 }
 
+/* Rule 5 through the system resolver (pp_dns_system_defers), the lock not
+ * held while it waits; counted like a DNS lookup. */
+static pp_status_t system_steps(pp_resolver_t *r, const char *name, pp_dns_family_t family,
+                                double deadline_ms, pp_dns_answer_t *out) {
+  pp_status_t st = pp_dns_system_lookup(name, family, r->timeout_ms, deadline_ms, out);
+  pthread_mutex_lock(&r->lock);
+  r->stats.lookups++;
+  if (st == PP_ENOTFOUND) {
+    r->stats.not_found++;
+  } else if (st != PP_OK) {
+    r->stats.errors++;
+    r->stats.by_cause[st == PP_ENOMEM ? PP_DNS_FAIL_OTHER : out->failure]++;
+  }
+  pthread_mutex_unlock(&r->lock);
+  return st;
+}
+
+static bool use_system(const pp_resolver_t *r) { return r->nservers == 0 && pp_dns_system_defers(); }
+
 pp_status_t pp_resolver_lookup_until(pp_resolver_t *r, const char *host, pp_dns_family_t family,
                                      double deadline_ms, pp_dns_answer_t *out) {
   memset(out, 0, sizeof(*out));
@@ -312,9 +334,13 @@ pp_status_t pp_resolver_lookup_until(pp_resolver_t *r, const char *host, pp_dns_
     char name[256];
     snprintf(name, sizeof(name), "%s", host);
     pp_ascii_lower(name);
-    pthread_mutex_lock(&r->lock);
-    st = server_steps(r, name, family, deadline_ms, out);
-    pthread_mutex_unlock(&r->lock);
+    if (use_system(r)) {
+      st = system_steps(r, name, family, deadline_ms, out);
+    } else {
+      pthread_mutex_lock(&r->lock);
+      st = server_steps(r, name, family, deadline_ms, out);
+      pthread_mutex_unlock(&r->lock);
+    }
   }
   out->ms = pp_dns_now_ms() - t0;
   if (st == PP_OK) {
@@ -339,7 +365,7 @@ void pp_resolver_prefetch(pp_resolver_t *r, const char *host, pp_dns_family_t fa
   memset(&probe, 0, sizeof(probe));
   pp_status_t st = local_steps(r, host, family, &probe);
   pp_dns_answer_clear(&probe);
-  if (st != PP_EDNS) return;
+  if (st != PP_EDNS || use_system(r)) return; /* the system resolver has its own cache */
   char name[256];
   snprintf(name, sizeof(name), "%s", host);
   pp_ascii_lower(name);

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Which proxy may be answered with the user's credentials (issue 15 item 1,
- * docs/security.md "Proxy credentials"). attempt.c hands libcurl only what
- * this file allows; classify.c words the refusal; the CLI builds the list
- * of named proxies (cmd_check.c).
+ * docs/security.md "Proxy credentials"), for every backend: curl/attempt.c
+ * hands libcurl and win/xfer.c hands WinHTTP only what this file allows;
+ * outcome.c words the refusal; the CLI builds the list of named proxies
+ * (cmd_check.c).
  */
 #include <string.h>
 #include <strings.h>
@@ -59,4 +60,10 @@ const pp_proxy_cred_t *pp_cred_for_route(const pp_check_opts_t *o, const pp_rout
   a->cred_user = c->user;
   if (r->type == PP_ROUTE_PROXY && !o->basic_plain_ok) a->cred_note = BASIC;
   return c;
+}
+
+pp_cred_use_t pp_cred_use(const pp_check_opts_t *o, const pp_route_t *r, pp_attempt_t *a) {
+  pp_cred_use_t cu = {pp_cred_for_route(o, r, a), false};
+  cu.basic_held = cu.cred && r->type == PP_ROUTE_PROXY && !o->basic_plain_ok;
+  return cu;
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The server certificate chain of an https attempt and the interception
- * verdict. libcurl's CERTINFO is empty when verification fails, which is
+ * The server certificate chain of an https attempt in the libcurl backend,
+ * handed to the shared interception verdict (../judge.c). libcurl's CERTINFO is empty when verification fails, which is
  * exactly the interception case, so the chain is recorded in an OpenSSL
  * verify callback (docs/libcurl-notes.md "TLS chains and interception").
  * Interception is judged by issuer and trust, never by subject: mitmproxy
@@ -20,7 +20,7 @@
 #include <strings.h>
 #include <time.h>
 
-#include "route/route_int.h"
+#include "route/curl/curl_int.h"
 #include "util/str.h"
 
 static char *name_2253(const X509_NAME *n) {
@@ -52,20 +52,10 @@ static char *sha256_hex(const X509 *x) {
   return pp_strndup(hex, 2 * (size_t)n);
 }
 
-static void chain_free(pp_cert_info_t *c, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    free(c[i].subject);
-    free(c[i].issuer);
-    free(c[i].not_after);
-    free(c[i].sha256);
-  }
-  free(c);
-}
-
 /* A new handshake: forgets what the last one saw, keeps the configuration
  * (trust, the proxy link) and whether a handshake was set up at all. */
 static void capture_reset(pp_tls_capture_t *c, const void *ssl) {
-  chain_free(c->chain, c->nchain);
+  pp_cert_chain_free(c->chain, c->nchain);
   free(c->err_issuer);
   free(c->root);
   pp_tls_capture_t keep = *c;
@@ -172,7 +162,7 @@ CURLcode pp_tls_ctx_cb(CURL *h, void *sslctx, void *udata) {
   return CURLE_OK;
 }
 
-void *pp_tls_store_new(const char *cacert) {
+void *pp_route_trust_new(const char *cacert) {
   X509_STORE *st = X509_STORE_new();
   if (st && X509_STORE_set_default_paths(st) == 1 &&
       (!cacert || X509_STORE_load_file(st, cacert) == 1))
@@ -181,7 +171,7 @@ void *pp_tls_store_new(const char *cacert) {
   return NULL;
 }
 
-void pp_tls_store_free(void *store) { X509_STORE_free(store); }
+void pp_route_trust_free(void *store) { X509_STORE_free(store); }
 
 void pp_tls_use_store(CURL *h, pp_tls_capture_t *c, void *store) {
   if (!store) return;
@@ -207,64 +197,20 @@ static bool untrusted_issuer(int err) {
          err == X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT || err == X509_V_ERR_CERT_UNTRUSTED;
 }
 
-static bool contains_ci(const char *hay, const char *needle) {
-  size_t n = strlen(needle);
-  for (; hay && *hay; hay++)
-    if (strncasecmp(hay, needle, n) == 0) return true;
-  return false;
-}
-
-/* Expected issuers (profile): some issuer in the chain or the root names one. */
-static bool issuer_expected(const pp_tls_capture_t *c, const pp_check_target_t *t) {
-  for (size_t k = 0; k < t->nissuers; k++) {
-    if (contains_ci(c->root, t->issuers[k])) return true;
-    for (size_t i = 0; i < c->nchain; i++)
-      if (contains_ci(c->chain[i].issuer, t->issuers[k])) return true;
-  }
-  return false;
-}
-
-static char *expected_list(const pp_check_target_t *t) {
-  pp_str_t s = PP_STR_INIT;
-  pp_str_append(&s, "", 0);
-  for (size_t k = 0; k < t->nissuers; k++) pp_str_printf(&s, "%s%s", k ? ", " : "", t->issuers[k]);
-  return pp_str_take(&s);
-}
-
-void pp_tls_judge(pp_tls_capture_t *c, const pp_check_target_t *t, pp_attempt_t *a) {
+void pp_tls_capture_judge(pp_tls_capture_t *c, const pp_check_target_t *t, pp_attempt_t *a) {
   if (!c->seen) return;
-  a->tls = true;
-  a->chain = c->chain;
-  a->nchain = c->nchain;
+  pp_tls_view_t v = {c->chain, c->nchain, c->failed, untrusted_issuer(c->verify_err),
+                     X509_verify_cert_error_string(c->verify_err), c->err_issuer, c->root};
   c->chain = NULL;
   c->nchain = 0;
-  a->verified = !c->failed;
-  const char *top = a->nchain ? a->chain[a->nchain - 1].issuer : "?";
-  pp_str_t r = PP_STR_INIT;
-  if (c->failed && untrusted_issuer(c->verify_err)) {
-    a->intercepted = true;
-    pp_str_printf(&r, "the chain does not build to a trusted root: issuer '%s' is unknown (%s)",
-                  c->err_issuer ? c->err_issuer : top, X509_verify_cert_error_string(c->verify_err));
-  } else if (c->failed) {
-    pp_str_printf(&r, "certificate not valid: %s", X509_verify_cert_error_string(c->verify_err));
-  } else if (t->nissuers && !issuer_expected(c, t)) {
-    char *exp = expected_list(t);
-    a->intercepted = true;
-    pp_str_printf(&r, "issuer '%s' (root '%s') is not one of the expected issuers (%s)", top,
-                  c->root ? c->root : "?", exp ? exp : "");
-    free(exp);
-  }
-  a->tls_reason = r.len ? pp_str_take(&r) : NULL;
-  pp_str_free(&r);
+  pp_tls_judge(&v, t, a);
 }
 
 char *pp_tls_proxy_cert_problem(const pp_tls_capture_t *p, bool *untrusted) {
   *untrusted = false;
   if (!p->seen || !p->failed) return NULL;
   *untrusted = untrusted_issuer(p->verify_err);
-  const pp_cert_info_t *leaf = p->nchain ? &p->chain[0] : NULL;
-  pp_str_t s = PP_STR_INIT;
-  pp_str_printf(&s, "'%s' (issuer '%s'): %s", leaf ? leaf->subject : "?",
-                leaf ? leaf->issuer : "?", X509_verify_cert_error_string(p->verify_err));
-  return pp_str_take(&s);
+  pp_tls_view_t v = {p->chain, p->nchain, true, *untrusted,
+                     X509_verify_cert_error_string(p->verify_err), p->err_issuer, p->root};
+  return pp_tls_describe(&v);
 }

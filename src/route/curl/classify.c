@@ -1,19 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Naming the outcome of a finished attempt: timings, HTTP status, proxy
- * authentication and one error code of DESIGN §1.7 from libcurl's result
- * and info (docs/libcurl-notes.md), plus whether a browser would fail over
- * to the next PAC entry (connection-level failures only, never an HTTP
- * answer: Chromium's proxy fallback in ReconsiderProxyAfterError, which also
- * falls back on ERR_PROXY_CERTIFICATE_INVALID and ERR_SSL_PROTOCOL_ERROR from
- * an HTTPS proxy's own handshake).
+ * Naming the outcome of a finished libcurl attempt: timings, HTTP status,
+ * proxy authentication and one error code of DESIGN §1.7 from libcurl's
+ * result and info (docs/libcurl-notes.md), told to the shared naming of
+ * ../outcome.c. Chromium's proxy fallback also falls back on
+ * ERR_PROXY_CERTIFICATE_INVALID and ERR_SSL_PROTOCOL_ERROR from an HTTPS
+ * proxy's own handshake: `proxy-tls` fails over.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "route/route_int.h"
+#include "route/curl/curl_int.h"
 #include "util/str.h"
 
 static double ms_of(CURL *h, CURLINFO what) {
@@ -35,13 +34,6 @@ static void timings(pp_att_t *att) {
   a->total_ms = base + (all < 0 ? 0 : all);
 }
 
-static bool accepted(const pp_check_target_t *t, long status) {
-  if (!t->accept) return status >= 200 && status <= 399;
-  for (size_t i = 0; i < t->naccept; i++)
-    if (status >= t->accept[2 * i] && status <= t->accept[2 * i + 1]) return true;
-  return false;
-}
-
 /* libcurl's preference among offered schemes with CURLAUTH_ANY (7.88 has no
  * CURLINFO_PROXYAUTH_USED). */
 static const char *scheme_used(long avail) {
@@ -50,45 +42,6 @@ static const char *scheme_used(long avail) {
   if (avail & CURLAUTH_DIGEST) return "Digest";
   if (avail & CURLAUTH_BASIC) return "Basic";
   return NULL;
-}
-
-static char *offered_text(const pp_attempt_t *a) {
-  pp_str_t s = PP_STR_INIT;
-  pp_str_append(&s, "", 0);
-  for (size_t i = 0; i < a->nauth_offered; i++)
-    pp_str_printf(&s, "%s%s", i ? ", " : "", a->auth_offered[i]);
-  if (!a->nauth_offered) pp_str_puts(&s, "no scheme named");
-  return pp_str_take(&s);
-}
-
-/* The proxy offers Basic and nothing pacprobe may answer with on plain HTTP. */
-static bool only_basic(const pp_attempt_t *a) {
-  bool basic = false;
-  for (size_t i = 0; i < a->nauth_offered; i++) {
-    if (strcasecmp(a->auth_offered[i], "Basic") != 0) return false;
-    basic = true;
-  }
-  return basic;
-}
-
-static void auth_required(pp_att_t *att) {
-  pp_attempt_t *a = att->a;
-  char *off = offered_text(a);
-  const char *o = off ? off : "?";
-  a->auth_required = true;
-  if (att->cred && att->basic_held && only_basic(a))
-    pp_attempt_set_error(a, "proxy-auth", false, "the proxy demands Basic (407), which on plain "
-                         "HTTP sends the password in clear: not sent (give --proxy-basic-ok)");
-  else if (att->cred)
-    pp_attempt_set_error(a, "proxy-auth", false, "the proxy rejected the credentials of "
-                         "user '%s' (407; offers %s)", att->cred->user, o);
-  else if (a->cred_state)
-    pp_attempt_set_error(a, "proxy-auth", false, "the proxy demands authentication (407; "
-                         "offers %s); credentials withheld: %s", o, a->cred_note);
-  else
-    pp_attempt_set_error(a, "proxy-auth", false, "the proxy demands authentication (407; "
-                         "offers %s); give --proxy-user", o);
-  free(off);
 }
 
 /* SOCKS reply and handshake failures (CURLINFO_PROXY_ERROR, CURLproxycode). */
@@ -101,7 +54,7 @@ static void socks_error(pp_att_t *att, long px) {
            px == CURLPX_SEND_AUTH) {
     a->auth_required = true;
     pp_attempt_set_error(a, "proxy-auth", false, "SOCKS authentication failed (%s)%s",
-                         att->errbuf, att->cred ? "" : a->cred_state ? "; credentials withheld"
+                         att->errbuf, att->cu.cred ? "" : a->cred_state ? "; credentials withheld"
                          : "; give --proxy-user");
   } else if (px == CURLPX_REPLY_NOT_ALLOWED)
     pp_attempt_set_error(a, "proxy-denied", false, "the SOCKS proxy refused the connection by "
@@ -111,42 +64,20 @@ static void socks_error(pp_att_t *att, long px) {
 }
 
 static void connect_error(pp_att_t *att, CURLcode rc, long os_errno) {
-  pp_attempt_t *a = att->a;
+  pp_conn_fail_t kind = PP_CONN_CLOSED;
+  const char *detail = att->errbuf;
   if (att->sock_errno) os_errno = att->sock_errno;
-  const char *what = att->r->type == PP_ROUTE_DIRECT ? "the server" : "the proxy";
-  if (os_errno == EMFILE || os_errno == ENFILE)
-    /* our own limit, not the far end's: no failover (the next route would
-     * hit it too), and run.c lowers the parallelism it allows */
-    pp_attempt_set_error(a, "local-limit", false, "local limit: no socket could be opened (%s: %s); "
-                         "nothing was sent", os_errno == EMFILE ? "EMFILE" : "ENFILE",
-                         os_errno == EMFILE ? "this process's open-file limit, ulimit -n"
-                                            : "the system's open-file table is full");
-  else if (rc == CURLE_OPERATION_TIMEDOUT)
-    pp_attempt_set_error(a, "timeout", a->status == 0, "%s did not answer in time (%s)", what,
-                         att->errbuf);
-  else if (os_errno == ECONNRESET)
-    pp_attempt_set_error(a, "reset", a->status == 0, "%s reset the connection (%s)", what,
-                         att->errbuf);
-  else if (os_errno == ETIMEDOUT)
-    pp_attempt_set_error(a, "timeout", true, "connecting to %s timed out", what);
-  else if (rc == CURLE_COULDNT_CONNECT)
-    pp_attempt_set_error(a, "refused", true, "%s refused the connection (%s)", what,
-                         os_errno == ECONNREFUSED ? "connection refused" : att->errbuf);
-  else
-    pp_attempt_set_error(a, "reset", a->status == 0, "%s closed the connection (%s)", what,
-                         att->errbuf);
-}
-
-static void tunnel_error(pp_att_t *att, long code) {
-  pp_attempt_t *a = att->a;
-  if (code == 407) auth_required(att);
-  else if (att->squid_dns)
-    pp_attempt_set_error(a, "proxy-dns", false, "the proxy could not resolve the host (CONNECT "
-                         "answered %ld, ERR_DNS_FAIL)", code);
-  else if (code == 403)
-    pp_attempt_set_error(a, "proxy-denied", false, "the proxy refused CONNECT (403)");
-  else
-    pp_attempt_set_error(a, "http", false, "the proxy answered CONNECT with %ld", code);
+  if (os_errno == EMFILE || os_errno == ENFILE) {
+    kind = PP_CONN_LOCAL_LIMIT;
+    detail = os_errno == EMFILE ? "EMFILE" : "ENFILE";
+  } else if (rc == CURLE_OPERATION_TIMEDOUT) kind = PP_CONN_TIMEOUT;
+  else if (os_errno == ECONNRESET) kind = PP_CONN_RESET;
+  else if (os_errno == ETIMEDOUT) kind = PP_CONN_CONNECT_TIMEOUT;
+  else if (rc == CURLE_COULDNT_CONNECT) {
+    kind = PP_CONN_REFUSED;
+    if (os_errno == ECONNREFUSED) detail = "connection refused";
+  }
+  pp_route_conn_error(att->a, att->r, kind, detail);
 }
 
 static bool is_tls_error(CURLcode rc) {
@@ -217,18 +148,14 @@ static void add_reason(pp_attempt_t *a) {
   a->error_message = m;
 }
 
+/* An appliance's block page fails the attempt whatever its status;
+ * anything else is named by the shared rules (../outcome.c). */
 static void http_outcome(pp_att_t *att, long resp) {
   pp_attempt_t *a = att->a;
-  bool via_proxy = att->r->type != PP_ROUTE_DIRECT;
-  if (via_proxy && att->block && resp != 407)
+  if (att->r->type != PP_ROUTE_DIRECT && att->block && resp != 407)
     pp_attempt_set_error(a, "proxy-denied", false, "the proxy blocked the request (HTTP %ld, %s "
                          "block page)", resp, a->proxy_product);
-  else if (via_proxy && resp == 407) auth_required(att);
-  else if (accepted(att->t, resp)) a->ok = true;
-  else if (resp == 403)
-    pp_attempt_set_error(a, "http", false, "HTTP 403 Forbidden%s", via_proxy ? " (from the proxy "
-                         "or the server)" : "");
-  else pp_attempt_set_error(a, "http", false, "HTTP %ld is not an accepted answer", resp);
+  else pp_route_http_outcome(&att->cu, att->t, att->r, a, resp);
 }
 
 void pp_att_finish(pp_att_t *att, CURLcode rc) {
@@ -244,7 +171,7 @@ void pp_att_finish(pp_att_t *att, CURLcode rc) {
   proxy_says(att);
   if (att->saw_407) a->auth_required = true;
   if (rc == CURLE_OK) http_outcome(att, resp);
-  else if (conn && (conn < 200 || conn > 299)) tunnel_error(att, conn);
+  else if (conn && (conn < 200 || conn > 299)) pp_route_tunnel_error(&att->cu, a, conn, att->squid_dns);
   else if (px) socks_error(att, px);
   else if (rc == CURLE_COULDNT_RESOLVE_PROXY)
     pp_attempt_set_error(a, "dns", true, "the proxy's name does not resolve (%s)", att->errbuf);
@@ -261,9 +188,9 @@ void pp_att_finish(pp_att_t *att, CURLcode rc) {
     pp_attempt_set_error(a, "timeout", true, "the HTTPS proxy did not complete the TLS handshake "
                          "in time (%s)", att->errbuf);
   else connect_error(att, rc, os_errno);
-  if (att->cred && a->auth_required && (a->ok || (conn >= 200 && conn <= 299)))
-    a->auth_used = scheme_used(att->basic_held ? avail & ~(long)CURLAUTH_BASIC : avail);
+  if (att->cu.cred && a->auth_required && (a->ok || (conn >= 200 && conn <= 299)))
+    a->auth_used = scheme_used(att->cu.basic_held ? avail & ~(long)CURLAUTH_BASIC : avail);
   add_reason(a);
-  pp_tls_judge(&att->tls, att->t, a);
+  pp_tls_capture_judge(&att->tls, att->t, a);
   if (att->oom && !a->error_message) a->ok = false;
 }

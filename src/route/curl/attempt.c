@@ -1,33 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * One route attempt: a libcurl easy handle for DIRECT, PROXY (CONNECT for
- * https), HTTPS, SOCKS4 or SOCKS5 with the names resolved by pacprobe's own
- * resolver (CURLOPT_RESOLVE), then the outcome named precisely from
- * libcurl's info (docs/libcurl-notes.md "Naming failures precisely").
+ * One route attempt of the libcurl backend: an easy handle for DIRECT,
+ * PROXY (CONNECT for https), HTTPS, SOCKS4 or SOCKS5 with the names resolved
+ * by pacprobe's own resolver (CURLOPT_RESOLVE). The outcome is named in
+ * classify.c (docs/libcurl-notes.md "Naming failures precisely").
  */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
 
-#include "route/route_int.h"
+#include "route/curl/curl_int.h"
 #include "util/str.h"
-
-bool pp_attempt_set_error(pp_attempt_t *a, const char *code, bool failover, const char *fmt, ...) {
-  va_list ap;
-  char buf[512];
-  va_start(ap, fmt);
-  vsnprintf(buf, sizeof(buf), fmt, ap);
-  va_end(ap);
-  a->ok = false;
-  a->error_code = code;
-  a->failover = failover;
-  free(a->error_message);
-  a->error_message = pp_strndup(buf, strlen(buf));
-  return a->error_message != NULL;
-}
 
 static const char *curl_scheme(pp_route_type_t t) {
   switch (t) {
@@ -49,33 +34,22 @@ static char *resolve_entry(const char *host, long port, const pp_dns_answer_t *a
   return pp_str_take(&s);
 }
 
-/* Resolves host for the attempt; false with the attempt's error set. */
+/* Resolves host for the attempt and pins the answer for libcurl; false
+ * with the attempt's error set (or att->oom). */
 static bool resolve(pp_att_t *att, const char *host, long port, bool is_proxy) {
   pp_dns_answer_t ans;
-  char bare[256];
-  size_t n = strlen(host);
-  if (n >= 2 && host[0] == '[') snprintf(bare, sizeof(bare), "%.*s", (int)(n - 2), host + 1);
-  else snprintf(bare, sizeof(bare), "%s", host);
-  pp_status_t st = pp_resolver_lookup(att->o->resolver, bare, PP_DNS_ANY, &ans);
-  att->a->dns_ms = ans.ms;
-  bool ok = st == PP_OK;
-  if (!ok && st != PP_ENOMEM && st != PP_ENOTFOUND)
-    pp_attempt_set_error(att->a, "dns", true, "%s%s could not be resolved: %s",
-                         is_proxy ? "proxy host " : "", bare, pp_dns_failure_describe(ans.failure));
-  else if (!ok && st != PP_ENOMEM)
-    pp_attempt_set_error(att->a, "dns", true, "%s%s %s", is_proxy ? "proxy host " : "", bare,
-                         ans.source == PP_DNS_SRC_OFFLINE ? "is not looked up (--no-dns)"
-                                                          : "does not resolve");
-  if (ok && ans.source != PP_DNS_SRC_LITERAL) {
+  pp_status_t st = pp_route_resolve(att->o, att->a, host, is_proxy, &ans);
+  if (st == PP_ENOMEM) att->oom = true;
+  if (st != PP_OK) return false;
+  if (ans.source != PP_DNS_SRC_LITERAL) {
     char *e = resolve_entry(host, port, &ans);
     struct curl_slist *l = e ? curl_slist_append(att->resolve, e) : NULL;
     if (l) att->resolve = l;
     else att->oom = true;
     free(e);
   }
-  if (st == PP_ENOMEM) att->oom = true;
   pp_dns_answer_clear(&ans);
-  return ok;
+  return true;
 }
 
 /* The body is not kept, except the start of a proxy's error page (reason.c). */
@@ -94,16 +68,7 @@ static size_t on_header(char *p, size_t sz, size_t n, void *udata) {
     const char *sp = memchr(p, ' ', len);
     if (sp && (size_t)(sp - p) + 4 <= len && strncmp(sp + 1, "407", 3) == 0) att->saw_407 = true;
   } else if (len > 19 && strncasecmp(p, "Proxy-Authenticate:", 19) == 0) {
-    size_t i = 19, j;
-    while (i < len && (p[i] == ' ' || p[i] == '\t')) i++;
-    for (j = i; j < len && p[j] != ' ' && p[j] != '\r' && p[j] != '\n' && p[j] != ','; j++) {}
-    char scheme[32];
-    snprintf(scheme, sizeof(scheme), "%.*s", (int)(j - i), p + i);
-    bool seen = j == i;
-    for (size_t k = 0; !seen && k < att->a->nauth_offered; k++)
-      seen = strcasecmp(att->a->auth_offered[k], scheme) == 0;
-    if (!seen && !pp_strlist_push(&att->a->auth_offered, &att->a->nauth_offered, scheme))
-      att->oom = true;
+    if (!pp_route_offer(att->a, p + 19, len - 19)) att->oom = true;
   } else if (len > 27 && strncasecmp(p, "X-Squid-Error: ERR_DNS_FAIL", 27) == 0) {
     att->squid_dns = true;
   }
@@ -152,12 +117,13 @@ static void set_proxy(pp_att_t *att) {
   /* Only a proxy the user named gets the credentials, and a plain-HTTP one
    * never by Basic unless asked (creds.c); libcurl answers a 407 with the
    * best scheme the mask allows and sends nothing before the challenge. */
-  const pp_proxy_cred_t *c = att->cred = pp_cred_for_route(o, r, att->a);
+  att->cu = pp_cred_use(o, r, att->a);
+  const pp_proxy_cred_t *c = att->cu.cred;
   if (c) {
-    att->basic_held = r->type == PP_ROUTE_PROXY && !o->basic_plain_ok;
     curl_easy_setopt(h, CURLOPT_PROXYUSERNAME, c->user);
     curl_easy_setopt(h, CURLOPT_PROXYPASSWORD, c->password ? c->password : "");
-    curl_easy_setopt(h, CURLOPT_PROXYAUTH, (long)(att->basic_held ? CURLAUTH_ANYSAFE : CURLAUTH_ANY));
+    curl_easy_setopt(h, CURLOPT_PROXYAUTH,
+                     (long)(att->cu.basic_held ? CURLAUTH_ANYSAFE : CURLAUTH_ANY));
   }
   /* No CURLOPT_PROXY_CAINFO: it would replace the system roots for an HTTPS
    * proxy; pp_tls_ctx_cb gives the proxy's handshake the same trust as the
@@ -199,46 +165,26 @@ static void set_common(pp_att_t *att) {
   curl_easy_setopt(h, CURLOPT_SSL_CTX_DATA, &att->tls);
 }
 
-static char *route_text(const pp_route_t *r) {
-  pp_str_t s = PP_STR_INIT;
-  if (r->type == PP_ROUTE_DIRECT) pp_str_puts(&s, "DIRECT");
-  else if (strchr(r->host, ':'))
-    pp_str_printf(&s, "%s [%s]:%d", pp_route_type_name(r->type), r->host, r->port);
-  else pp_str_printf(&s, "%s %s:%d", pp_route_type_name(r->type), r->host, r->port);
-  return pp_str_take(&s);
-}
-
 pp_status_t pp_att_start(pp_att_t *att, const pp_check_opts_t *o, const pp_check_target_t *t,
                          const pp_route_t *r, pp_attempt_t *a) {
+  bool ended = false;
   memset(att, 0, sizeof(*att));
-  memset(a, 0, sizeof(*a));
   att->a = a;
   att->t = t;
   att->r = r;
   att->o = o;
-  a->dns_ms = a->connect_ms = a->tls_ms = a->first_byte_ms = a->total_ms = -1;
-  if (!(a->route = route_text(r))) return PP_ENOMEM;
-  if (r->type == PP_ROUTE_QUIC) {
-    /* libcurl cannot speak to a QUIC proxy; a browser without QUIC skips it */
-    return pp_attempt_set_error(a, "refused", true, "QUIC proxies cannot be tried (libcurl has no "
-                                "QUIC proxy support)") ? PP_OK : PP_ENOMEM;
-  }
+  pp_status_t st = pp_route_attempt_begin(a, r, &ended);
+  if (st != PP_OK || ended) return st;
   char *host = NULL;
   long port = 0;
   if (!url_host_port(t->url, &host, &port))
     return pp_attempt_set_error(a, "http", false, "the URL cannot be parsed") ? PP_OK : PP_ENOMEM;
   bool ok;
-  /* The proxy resolves the target (never resolve it for a proxy route), except
-   * SOCKS4, which carries an IPv4 address: the client resolves (Chromium). */
-  if (r->type == PP_ROUTE_DIRECT || r->type == PP_ROUTE_SOCKS4)
-    ok = resolve(att, host, port, false);
+  if (pp_route_client_resolves(r)) ok = resolve(att, host, port, false);
   else ok = resolve(att, r->host, r->port, true);
   free(host);
   if (att->oom) return PP_ENOMEM;
-  if (!ok) {
-    a->total_ms = a->dns_ms;
-    return PP_OK;
-  }
+  if (!ok) return PP_OK;
   if (!(att->h = curl_easy_init())) return PP_ENOMEM;
   if (r->type != PP_ROUTE_DIRECT && !(att->reason = calloc(1, sizeof(*att->reason)))) return PP_ENOMEM;
   set_common(att);
@@ -251,7 +197,7 @@ void pp_att_prefetch(const pp_check_opts_t *o, const pp_check_target_t *t, const
   char *host = NULL;
   long port = 0;
   if (r->type == PP_ROUTE_QUIC) return;
-  if (r->type != PP_ROUTE_DIRECT && r->type != PP_ROUTE_SOCKS4) {
+  if (!pp_route_client_resolves(r)) {
     pp_resolver_prefetch(o->resolver, r->host, PP_DNS_ANY);
     return;
   }
