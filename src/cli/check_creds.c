@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "os/os.h"
 #include "cli/check.h"
 #include "util/str.h"
 
@@ -131,7 +132,7 @@ static bool from_env_var(pp_ck_t *ck, const char *var) {
     size_t pl = cn < un ? unescape(hp + cn + 1, un - cn - 1, buf) : 0;
     pw = keep(ck, cn < un ? buf : "", pl);
   }
-  explicit_bzero(buf, un + 2);
+  pp_os_wipe(buf, un + 2);
   free(buf);
   if (!user || !pw) return false;
   pp_result_t r;
@@ -205,7 +206,7 @@ bool pp_ck_proxy_has_userinfo(const char *proxy) {
 
 void pp_ck_creds_free(pp_ck_t *ck) {
   for (size_t i = 0; i < ck->ncred_mem; i++)
-    if (ck->cred_mem[i]) explicit_bzero(ck->cred_mem[i], strlen(ck->cred_mem[i]));
+    if (ck->cred_mem[i]) pp_os_wipe(ck->cred_mem[i], strlen(ck->cred_mem[i]));
   pp_strlist_free(ck->cred_mem, ck->ncred_mem);
   free(ck->creds);
   ck->cred_mem = NULL;

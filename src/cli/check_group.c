@@ -11,20 +11,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "os/os.h"
 #include "cli/check.h"
 
 /* The block of t without timings (malloc'd), or NULL on ENOMEM. */
 static char *body_key(const pp_ck_t *ck, const pp_ck_target_t *t) {
   char *buf = NULL;
   size_t len = 0;
-  FILE *f = open_memstream(&buf, &len);
+  FILE *f = pp_os_memstream_open(&buf, &len);
   if (!f) return NULL;
   pp_ck_print_body(f, ck, t, false);
-  if (fclose(f) != 0) {
-    free(buf);
-    return NULL;
-  }
-  return buf;
+  return pp_os_memstream_close(f, &buf, &len) ? buf : NULL;
 }
 
 /* One line saying why: the deciding attempt's error, else the last one's,

@@ -9,11 +9,11 @@
  * reached through a DNS alias (CNAME) has the same problem, but pacprobe's
  * resolver does not report CNAME chains yet: only IP literals are flagged.
  */
-#include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
+#include "os/os.h" /* inet_pton */
 #include "cli/check.h"
 
 static bool offered(const pp_attempt_t *a, const char *scheme) {

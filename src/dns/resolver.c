@@ -6,8 +6,10 @@
  * --dns-server parsing servers.c, the c-ares I/O thread async.c, the cache
  * store cache.c.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -251,10 +253,51 @@ static pp_status_t from_entry(pp_dns_answer_t *out, const pp_dns_entry_t *e, pp_
  * for Chromium's and Firefox's dnsResolve alike (issue 16 item 5,
  * measured). Only [0-9a-fA-FxX.] are accepted: inet_aton itself ignores
  * anything after a blank. */
+/* One part of an inet_aton spelling: "0x" hex, "0" octal, else decimal;
+ * false when empty, malformed or above max. */
+static bool aton_part(const char **p, unsigned long long max, unsigned long long *v) {
+  const char *s = *p;
+  unsigned base = 10;
+  if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) base = 16, s += 2;
+  else if (s[0] == '0') base = 8;
+  if (!isdigit((unsigned char)*s) && !(base == 16 && isxdigit((unsigned char)*s))) return false;
+  for (*v = 0; isxdigit((unsigned char)*s); s++) {
+    unsigned d = isdigit((unsigned char)*s) ? (unsigned)(*s - '0')
+                                            : (unsigned)(tolower((unsigned char)*s) - 'a' + 10);
+    if (d >= base) return false;
+    *v = *v * base + d;
+    if (*v > max) return false;
+  }
+  *p = s;
+  return true;
+}
+
+/* inet_aton(3)'s forms, written out (Windows has no inet_aton): a, a.b
+ * (8.24 bits), a.b.c (8.8.16), a.b.c.d; the host-order address. */
+static bool aton(const char *s, uint32_t *out) {
+  unsigned long long part[4];
+  int n = 0;
+  for (;;) {
+    if (n == 4 || !aton_part(&s, 0xffffffffULL, &part[n++])) return false;
+    if (*s == '\0') break;
+    if (*s++ != '.') return false;
+  }
+  uint32_t addr = 0;
+  for (int i = 0; i < n - 1; i++) {
+    if (part[i] > 0xff) return false;
+    addr |= (uint32_t)part[i] << (24 - 8 * i);
+  }
+  if (part[n - 1] > (0xffffffffULL >> (8 * (n - 1)))) return false;
+  *out = addr | (uint32_t)part[n - 1];
+  return true;
+}
+
 static int numeric_ipv4(const char *host, char *norm, size_t normlen) {
-  struct in_addr a;
+  uint32_t v;
   if (!*host || host[strspn(host, "0123456789abcdefABCDEFxX.")] != '\0') return 0;
-  if (inet_aton(host, &a) == 0 || !inet_ntop(AF_INET, &a, norm, (socklen_t)normlen)) return 0;
+  if (!aton(host, &v)) return 0;
+  snprintf(norm, normlen, "%u.%u.%u.%u", (unsigned)(v >> 24), (unsigned)(v >> 16 & 0xff),
+           (unsigned)(v >> 8 & 0xff), (unsigned)(v & 0xff));
   return AF_INET;
 }
 

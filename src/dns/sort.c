@@ -5,12 +5,11 @@
  * lookup's answers (net/dns/address_sorter_posix.cc). The lookup itself is
  * resolver.c; the PAC binding that calls this is src/pac/natives.c.
  */
-#include <arpa/inet.h>
-#include <ifaddrs.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "os/os.h"
 #include "dns/dns_int.h"
 #include "pacprobe.h"
 
@@ -87,29 +86,6 @@ static bool parse(const char *text, unsigned char *a, bool *v4) {
   return inet_pton(AF_INET, text, a + 12) == 1;
 }
 
-/* The prefix length of the interface that holds src (0 when unknown). */
-static unsigned prefix_len_of(const unsigned char *src, bool v4) {
-  struct ifaddrs *ifs = NULL;
-  unsigned len = 0;
-  if (getifaddrs(&ifs) != 0) return 0;
-  for (struct ifaddrs *i = ifs; i && !len; i = i->ifa_next) {
-    if (!i->ifa_addr || !i->ifa_netmask) continue;
-    const unsigned char *addr = NULL, *mask = NULL;
-    size_t n = v4 ? 4 : 16;
-    if (v4 && i->ifa_addr->sa_family == AF_INET) {
-      addr = (const unsigned char *)&((struct sockaddr_in *)(void *)i->ifa_addr)->sin_addr;
-      mask = (const unsigned char *)&((struct sockaddr_in *)(void *)i->ifa_netmask)->sin_addr;
-    } else if (!v4 && i->ifa_addr->sa_family == AF_INET6) {
-      addr = (const unsigned char *)&((struct sockaddr_in6 *)(void *)i->ifa_addr)->sin6_addr;
-      mask = (const unsigned char *)&((struct sockaddr_in6 *)(void *)i->ifa_netmask)->sin6_addr;
-    }
-    if (!addr || memcmp(addr, v4 ? src + 12 : src, n) != 0) continue;
-    for (size_t k = 0; k < n; k++) len += (unsigned)__builtin_popcount(mask[k]);
-  }
-  freeifaddrs(ifs);
-  return len;
-}
-
 /* Fills the source fields of d; false when d is unusable. */
 static bool find_source(dest_t *d, const char *const *sources, size_t nsources) {
   char text[INET6_ADDRSTRLEN] = "";
@@ -124,7 +100,7 @@ static bool find_source(dest_t *d, const char *const *sources, size_t nsources) 
   if (!text[0] || !parse(text, s, &v4)) return false;
   d->src_scope = scope_of(s, v4);
   d->src_label = policy_of(s)->label;
-  unsigned plen = given ? 0 : prefix_len_of(s, v4) + (v4 ? 96 : 0);
+  unsigned plen = given ? 0 : pp_os_prefix_len(v4 ? s + 12 : s, v4) + (v4 ? 96 : 0);
   d->common = v4 == d->v4 ? common_bits(d->a, s, plen < 128 ? plen : 128) : 0;
   return true;
 }

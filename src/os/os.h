@@ -55,6 +55,23 @@ bool pp_os_random(void *buf, size_t n);
  * needed), its length, or -1 at the end or on error. */
 ssize_t pp_os_getline(char **line, size_t *cap, FILE *f);
 
+/* ---- text (charset.c) ------------------------------------------------------ */
+
+/* n bytes in charset cs as UTF-8 (malloc'd, NUL-terminated, length in
+ * *outlen); a byte that cannot be decoded becomes U+FFFD and is skipped
+ * (iconv on POSIX; MultiByteToWideChar with a table of charset names on
+ * Windows). NULL with *known false when this system does not know cs, NULL
+ * with *known true when out of memory. */
+char *pp_os_to_utf8(const char *cs, const char *s, size_t n, size_t *outlen, bool *known);
+
+/* A stream that collects what is written to it in memory (open_memstream
+ * on POSIX; a delete-on-close temporary file read back on Windows). NULL
+ * on failure. pp_os_memstream_close closes it and sets *buf (malloc'd,
+ * NUL-terminated) and *len, the same pointers given to open; false (and
+ * *buf NULL) on failure. */
+FILE *pp_os_memstream_open(char **buf, size_t *len);
+bool pp_os_memstream_close(FILE *f, char **buf, size_t *len);
+
 /* ---- files (file.c) ----------------------------------------------------------- */
 
 /* open(2) for reading in binary mode, close-on-exec; -1 with errno set. */
@@ -116,5 +133,9 @@ bool pp_os_wake_open(pp_sock_t w[2]);
 void pp_os_wake_signal(pp_sock_t w1);
 void pp_os_wake_drain(pp_sock_t w0);
 void pp_os_wake_close(pp_sock_t w[2]);
+/* The prefix length of the local interface holding addr (4 bytes when v4,
+ * else 16, network order), 0 when none does or it cannot be known
+ * (getifaddrs; GetAdaptersAddresses on Windows). */
+unsigned pp_os_prefix_len(const unsigned char *addr, bool v4);
 
 #endif

@@ -5,13 +5,12 @@
  * the bytes is src/wpad/fetch.c's business (it hands over the response's
  * charset); what the text means is the engine's.
  */
-#include <errno.h>
-#include <iconv.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "os/os.h"
 #include "pacprobe.h"
 #include "util/str.h"
 
@@ -92,28 +91,21 @@ static void from_utf8_lossy(pp_str_t *o, const char *s, size_t n) {
   }
 }
 
-/* Any charset iconv knows; an undecodable byte becomes U+FFFD and is
- * skipped (Chromium: ConvertToUTF16WithSubstitutions). */
+/* Any charset the system knows (src/os: iconv; code pages on Windows); an
+ * undecodable byte becomes U+FFFD and is skipped (Chromium:
+ * ConvertToUTF16WithSubstitutions). */
 static pp_status_t from_charset(pp_str_t *o, const char *s, size_t n, const char *cs,
                                 char *err, size_t errlen) {
-  iconv_t cd = iconv_open("UTF-8", cs);
-  if (cd == (iconv_t)-1) {
+  bool known;
+  size_t len = 0;
+  char *u = pp_os_to_utf8(cs, s, n, &len, &known);
+  if (!known) {
     pp_set_err(err, errlen, "the PAC's charset '%.40s' is not known to this system", cs);
     return PP_EINVAL;
   }
-  char *in = (char *)s, buf[4096];
-  size_t left = n;
-  while (left > 0 && !o->oom) {
-    char *out = buf;
-    size_t room = sizeof(buf);
-    size_t r = iconv(cd, &in, &left, &out, &room);
-    pp_str_append(o, buf, (size_t)(out - buf));
-    if (r != (size_t)-1 || errno == E2BIG) continue;
-    put_cp(o, 0xFFFD); /* EILSEQ or a cut sequence at the end */
-    in++, left--;
-    iconv(cd, NULL, NULL, NULL, NULL);
-  }
-  iconv_close(cd);
+  if (!u) return PP_ENOMEM;
+  pp_str_append(o, u, len);
+  free(u);
   return PP_OK;
 }
 

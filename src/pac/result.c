@@ -182,9 +182,15 @@ static bool parse_port(const char *p, size_t n, int *port) {
  * host canonicaliser unescapes, so the canonical form reads back as itself)
  * inside the host is kept as "%20" around canonical pieces (Chromium). NULL
  * when invalid (*oom set on ENOMEM). */
+static bool has_pct20(const char *p, size_t n) {
+  for (size_t i = 0; i + 2 < n; i++)
+    if (memcmp(p + i, "%20", 3) == 0) return true;
+  return false;
+}
+
 static char *canonical_host(const char *p, size_t n, bool spaces, bool *oom) {
   char err[128];
-  if (spaces && memmem(p, n, "%20", 3)) {
+  if (spaces && has_pct20(p, n)) {
     pp_str_t t = PP_STR_INIT;
     for (size_t i = 0; i < n; i++) {
       bool esc = i + 2 < n && memcmp(p + i, "%20", 3) == 0;

@@ -72,3 +72,17 @@ bool pp_os_exists(const char *path) {
   struct stat st;
   return lstat(path, &st) == 0;
 }
+
+FILE *pp_os_memstream_open(char **buf, size_t *len) {
+  *buf = NULL;
+  *len = 0;
+  return open_memstream(buf, len);
+}
+
+bool pp_os_memstream_close(FILE *f, char **buf, size_t *len) {
+  if (fclose(f) == 0 && *buf) return true;
+  free(*buf);
+  *buf = NULL;
+  *len = 0;
+  return false;
+}

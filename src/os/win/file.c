@@ -158,3 +158,38 @@ bool pp_os_exists(const char *path) {
   free(w);
   return ok;
 }
+
+/* Windows has no open_memstream: a temporary file that is never linked
+ * into a folder for long (FILE_FLAG_DELETE_ON_CLOSE), read back on close. */
+FILE *pp_os_memstream_open(char **buf, size_t *len) {
+  wchar_t dir[MAX_PATH + 1], name[MAX_PATH + 1];
+  *buf = NULL;
+  *len = 0;
+  if (!GetTempPathW(MAX_PATH + 1, dir) || !GetTempFileNameW(dir, L"pp", 0, name)) return NULL;
+  HANDLE h = CreateFileW(name, GENERIC_READ | GENERIC_WRITE, 0, NULL, CREATE_ALWAYS,
+                         FILE_ATTRIBUTE_TEMPORARY | FILE_FLAG_DELETE_ON_CLOSE, NULL);
+  if (h == INVALID_HANDLE_VALUE) {
+    DeleteFileW(name);
+    return NULL;
+  }
+  int fd = _open_osfhandle((intptr_t)h, _O_RDWR | _O_BINARY);
+  FILE *f = fd >= 0 ? _fdopen(fd, "w+b") : NULL;
+  if (!f && fd >= 0) _close(fd);
+  else if (!f) CloseHandle(h);
+  return f;
+}
+
+bool pp_os_memstream_close(FILE *f, char **buf, size_t *len) {
+  long n = fflush(f) == 0 && !ferror(f) ? ftell(f) : -1;
+  char *b = n >= 0 ? malloc((size_t)n + 1) : NULL;
+  bool ok = b && fseek(f, 0, SEEK_SET) == 0 && fread(b, 1, (size_t)n, f) == (size_t)n;
+  fclose(f);
+  if (!ok) {
+    free(b);
+    return false;
+  }
+  b[n] = '\0';
+  *buf = b;
+  *len = (size_t)n;
+  return true;
+}

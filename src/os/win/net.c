@@ -2,11 +2,15 @@
 /*
  * Sockets on Windows (src/os/os.h): non-inheritable UDP sockets, WSAPoll,
  * and the resolver thread's wake channel as two connected UDP sockets on
- * 127.0.0.1 (WSAPoll waits on sockets only, so a pipe cannot wake it).
+ * 127.0.0.1 (WSAPoll waits on sockets only, so a pipe cannot wake it), and
+ * the prefix length of a local interface (GetAdaptersAddresses).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "os/os.h"
+
+#include <iphlpapi.h>
 
 pp_sock_t pp_os_udp_socket(int family) {
   pp_os_init(); /* library callers without the CLI's main */
@@ -55,4 +59,32 @@ void pp_os_wake_close(pp_sock_t w[2]) {
   pp_os_sock_close(w[0]);
   pp_os_sock_close(w[1]);
   w[0] = w[1] = PP_SOCK_BAD;
+}
+
+unsigned pp_os_prefix_len(const unsigned char *addr, bool v4) {
+  ULONG size = 16384;
+  IP_ADAPTER_ADDRESSES *list = NULL;
+  for (int tries = 0; tries < 3; tries++) {
+    free(list);
+    if (!(list = malloc(size))) return 0;
+    ULONG rc = GetAdaptersAddresses(v4 ? AF_INET : AF_INET6, GAA_FLAG_SKIP_ANYCAST |
+                                    GAA_FLAG_SKIP_MULTICAST | GAA_FLAG_SKIP_DNS_SERVER,
+                                    NULL, list, &size);
+    if (rc == NO_ERROR) break;
+    if (rc != ERROR_BUFFER_OVERFLOW || tries == 2) {
+      free(list);
+      return 0;
+    }
+  }
+  unsigned len = 0;
+  for (IP_ADAPTER_ADDRESSES *ad = list; ad && !len; ad = ad->Next)
+    for (IP_ADAPTER_UNICAST_ADDRESS *u = ad->FirstUnicastAddress; u && !len; u = u->Next) {
+      const struct sockaddr *sa = u->Address.lpSockaddr;
+      const void *a = v4 ? (const void *)&((const struct sockaddr_in *)(const void *)sa)->sin_addr
+                         : (const void *)&((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr;
+      if (sa->sa_family == (v4 ? AF_INET : AF_INET6) && memcmp(a, addr, v4 ? 4 : 16) == 0)
+        len = u->OnLinkPrefixLength;
+    }
+  free(list);
+  return len;
 }
