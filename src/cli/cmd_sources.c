@@ -105,6 +105,11 @@ static pp_status_t collect(pp_config_t *c, const pp_args_t *a) {
       {PP_OPT_MDI_PROXY, "--mdi-proxy"}};
   pp_status_t st = add_files(c, &a->list[PP_OPT_REG], false);
   if (st == PP_OK) st = add_files(c, &a->list[PP_OPT_NETSH], true);
+  /* No exports given: the live registry where there is one (Windows);
+   * elsewhere PP_EPLATFORM and the report is what it always was. */
+  if (st == PP_OK && !a->list[PP_OPT_REG].n && !a->list[PP_OPT_NETSH].n &&
+      (st = pp_config_add_live(c)) == PP_EPLATFORM)
+    st = PP_OK;
   if (st == PP_OK && !a->given[PP_OPT_NO_ENV])
     st = pp_config_add_env(c, (const char *const *)environ);
   for (size_t i = 0; st == PP_OK && i < sizeof(opts) / sizeof(opts[0]); i++)

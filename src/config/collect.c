@@ -177,8 +177,9 @@ static pp_status_t add_blob(pp_config_t *c, const char *file, const pp_reg_value
   pp_status_t st = pp_wininet_decode(v->data, v->len, winhttp, &w, err, sizeof(err));
   if (st == PP_ENOMEM) return st;
   if (st != PP_OK) {
-    char msg[512];
-    snprintf(msg, sizeof(msg), "%s:%u: \"%s\" %s", file, v->line, v->name, err);
+    char msg[1024];
+    if (file) snprintf(msg, sizeof(msg), "%s:%u: \"%s\" %s", file, v->line, v->name, err);
+    else snprintf(msg, sizeof(msg), "%s: \"%s\" %s", v->key, v->name, err);
     c->nerrors++;
     return (s->error = strdup(msg)) ? PP_OK : PP_ENOMEM;
   }
@@ -203,7 +204,7 @@ static pp_status_t add_text_value(pp_config_t *c, const char *file, const pp_reg
   if (i == 4) return PP_OK;
   pp_source_t *s = c->nsources ? &c->sources[c->nsources - 1] : NULL;
   if (!s || s->kind != PP_SRC_WININET_VALUES || strcmp(s->key, v->key) != 0 ||
-      strcmp(s->file, file) != 0) {
+      (s->file && file ? strcmp(s->file, file) != 0 : s->file != file)) {
     if (!(s = reg_source(c, PP_SRC_WININET_VALUES, file, v, a, sid))) return PP_ENOMEM;
     free(s->value);
     if (!(s->value = strdup("ProxyEnable/ProxyServer/ProxyOverride/AutoConfigURL")))
@@ -224,7 +225,7 @@ static pp_status_t add_text_value(pp_config_t *c, const char *file, const pp_reg
   return PP_OK;
 }
 
-static pp_status_t add_value(pp_config_t *c, const char *file, const pp_reg_value_t *v) {
+pp_status_t pp_config_add_reg_value(pp_config_t *c, const char *file, const pp_reg_value_t *v) {
   const char *sid, *rest = NULL;
   pp_account_t a = classify(v->key, &sid, &rest);
   if (a == PP_ACCT_NONE || v->type == PP_REG_DELETE) return PP_OK;
@@ -251,7 +252,7 @@ pp_status_t pp_config_add_reg(pp_config_t *c, const void *data, size_t len, cons
   pp_status_t st = pp_reg_parse(data, len, file, &f, err, sizeof(err));
   if (st == PP_ENOMEM) return st;
   if (st != PP_OK) return pp_config_add_error(c, PP_SRC_WININET, file, err);
-  for (size_t i = 0; st == PP_OK && i < f.nvalues; i++) st = add_value(c, file, &f.values[i]);
+  for (size_t i = 0; st == PP_OK && i < f.nvalues; i++) st = pp_config_add_reg_value(c, file, &f.values[i]);
   pp_reg_file_clear(&f);
   return st;
 }

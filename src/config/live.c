@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * pp_config_add_live: the live Windows configuration as sources. Which
+ * keys are read (docs/sources.md "Live sources"), each value handed to
+ * the same per-value code as a .reg export (pp_config_add_reg_value), so a
+ * registry and its export give the same sources and the same decision; a
+ * key that cannot be read becomes an error source naming the key. Then
+ * what the OS itself says (config/live.h), escaped and masked into c->os.
+ * The platform part is behind config/live.h; nothing here is Win32.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config/live.h"
+
+#define IS "\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings"
+#define IS_WOW "\\Software\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Internet Settings"
+#define POLICY "\\Software\\Policies\\Microsoft\\Windows\\CurrentVersion\\Internet Settings"
+#define ACCOUNT(root) {root IS}, {root IS "\\Connections"}
+
+/* The order a reader of the decision expects: the user, the service
+ * accounts, then the machine (policy before the keys it switches on). */
+static const pp_live_key_t live_keys[] = {
+    ACCOUNT("HKEY_CURRENT_USER"),       ACCOUNT("HKEY_USERS\\S-1-5-18"),
+    ACCOUNT("HKEY_USERS\\S-1-5-19"),    ACCOUNT("HKEY_USERS\\S-1-5-20"),
+    {"HKEY_LOCAL_MACHINE" POLICY},      ACCOUNT("HKEY_LOCAL_MACHINE"),
+    {"HKEY_LOCAL_MACHINE" IS_WOW "\\Connections"}};
+
+static pp_status_t sink(void *ctx, const char *key, const pp_reg_value_t *v, const char *error) {
+  pp_config_t *c = ctx;
+  if (v) return pp_config_add_reg_value(c, NULL, v);
+  char msg[1024];
+  snprintf(msg, sizeof(msg), "%s: %s", key, error);
+  pp_status_t st = pp_config_add_error(c, PP_SRC_WININET, NULL, msg);
+  pp_source_t *s = st == PP_OK ? &c->sources[c->nsources - 1] : NULL;
+  return s && (s->key = strdup(key)) ? PP_OK : PP_ENOMEM;
+}
+
+/* Foreign text from the OS: printable ASCII kept, the rest as \xHH (UTF-8
+ * bytes), as collect.c shows blob strings. NULL stays NULL. */
+static bool escaped(char **dst, const char *s) {
+  *dst = NULL;
+  if (!s) return true;
+  pp_str_t o = PP_STR_INIT;
+  pp_str_append(&o, "", 0);
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    if (*p < 0x20 || *p >= 0x7f) pp_str_printf(&o, "\\x%02x", *p);
+    else pp_str_putc(&o, (char)*p);
+  }
+  return (*dst = pp_str_take(&o)) != NULL;
+}
+
+static bool masked(char **dst, const char *s) {
+  char *e = NULL;
+  bool had;
+  if (!escaped(&e, s)) return false;
+  *dst = e ? pp_config_mask_credentials(e, &had) : NULL;
+  bool ok = !e || *dst;
+  free(e);
+  return ok;
+}
+
+static pp_account_t account_of(const char *sid) {
+  static const struct { const char *sid; pp_account_t a; } wk[] = {
+      {"S-1-5-18", PP_ACCT_LOCALSYSTEM},
+      {"S-1-5-19", PP_ACCT_LOCALSERVICE},
+      {"S-1-5-20", PP_ACCT_NETWORKSERVICE}};
+  for (size_t i = 0; sid && i < sizeof(wk) / sizeof(wk[0]); i++)
+    if (strcmp(sid, wk[i].sid) == 0) return wk[i].a;
+  return PP_ACCT_USER;
+}
+
+static pp_status_t os_view(pp_config_t *c) {
+  pp_live_os_t o;
+  memset(&o, 0, sizeof(o));
+  pp_status_t st = pp_live_os_read(&o);
+  pp_config_os_t *v = &c->os;
+  if (st == PP_OK) {
+    v->present = true;
+    v->running_as = account_of(o.sid);
+    v->ie_auto_detect = o.ie_auto_detect;
+    v->winhttp_access = o.winhttp_access;
+    bool ok = escaped(&v->running_sid, o.sid) && escaped(&v->ie_error, o.ie_error) &&
+              escaped(&v->ie_pac_url, o.ie_pac_url) && masked(&v->ie_proxy, o.ie_proxy) &&
+              escaped(&v->ie_bypass, o.ie_bypass) && escaped(&v->winhttp_error, o.winhttp_error) &&
+              masked(&v->winhttp_proxy, o.winhttp_proxy) &&
+              escaped(&v->winhttp_bypass, o.winhttp_bypass);
+    if (!ok) st = PP_ENOMEM;
+  }
+  pp_live_os_clear(&o);
+  return st;
+}
+
+pp_status_t pp_config_add_live(pp_config_t *c) {
+  pp_status_t st = pp_live_reg_read(live_keys, sizeof(live_keys) / sizeof(live_keys[0]), sink, c);
+  return st == PP_OK ? os_view(c) : st;
+}
+
+void pp_live_os_clear(pp_live_os_t *o) {
+  if (!o) return;
+  free(o->sid);
+  free(o->ie_error);
+  free(o->ie_pac_url);
+  free(o->ie_proxy);
+  free(o->ie_bypass);
+  free(o->winhttp_error);
+  free(o->winhttp_proxy);
+  free(o->winhttp_bypass);
+  memset(o, 0, sizeof(*o));
+}
+
+void pp_config_os_clear(pp_config_os_t *v) {
+  free(v->running_sid);
+  free(v->ie_error);
+  free(v->ie_pac_url);
+  free(v->ie_proxy);
+  free(v->ie_bypass);
+  free(v->winhttp_error);
+  free(v->winhttp_proxy);
+  free(v->winhttp_bypass);
+  memset(v, 0, sizeof(*v));
+}

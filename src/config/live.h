@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: MIT */
+/* The platform seam of src/config: what the running operating system holds
+ * and says about proxies. One implementation per platform, chosen by the
+ * build: src/config/win/ (the Win32 registry, WinHTTP's own view, the
+ * process token) and src/config/posix/ (none of that: PP_EPLATFORM).
+ * Everything that gives the records meaning is portable (live.c and the
+ * .reg path of collect.c), so a live registry and its .reg export are
+ * decided by the same code. */
+#ifndef PP_CONFIG_LIVE_H
+#define PP_CONFIG_LIVE_H
+
+#include "config/config_int.h"
+
+/* Bounds: values read per key, and bytes per value (a real blob is < 1 KiB). */
+#define PP_LIVE_MAX_VALUES 1024u
+#define PP_LIVE_MAX_VALUE_BYTES (1024u * 1024u)
+
+/* One registry key the live reader visits, spelled as a .reg export
+ * spells it ("HKEY_USERS\S-1-5-19\Software\...\Connections"). */
+typedef struct pp_live_key {
+  const char *key;
+} pp_live_key_t;
+
+/* Receives one value as a .reg record (key, name, type, data as
+ * pp_reg_parse would give it: REG_SZ as UTF-8 + NUL, dword 4 bytes LE;
+ * line 0). A key that exists but cannot be read arrives once with
+ * v == NULL and a one-line reason. Returns PP_OK or PP_ENOMEM (stops). */
+typedef pp_status_t (*pp_live_sink_t)(void *ctx, const char *key, const pp_reg_value_t *v,
+                                      const char *error);
+
+/* Reads every value of each key in keys[0..n) (an absent key is skipped
+ * silently) and hands it to sink. PP_OK, PP_ENOMEM, or PP_EPLATFORM. */
+pp_status_t pp_live_reg_read(const pp_live_key_t *keys, size_t n, pp_live_sink_t sink, void *ctx);
+
+/* Raw OS view (strings UTF-8, not yet escaped; NULL when none). */
+typedef struct pp_live_os {
+  char *sid;
+  char *ie_error;
+  bool ie_auto_detect;
+  char *ie_pac_url, *ie_proxy, *ie_bypass;
+  char *winhttp_error;
+  uint32_t winhttp_access;
+  char *winhttp_proxy, *winhttp_bypass;
+} pp_live_os_t;
+
+/* Fills o (zeroed by the caller; failures of one call land in its *_error).
+ * PP_OK, PP_ENOMEM or PP_EPLATFORM. Free with pp_live_os_clear. */
+pp_status_t pp_live_os_read(pp_live_os_t *o);
+void pp_live_os_clear(pp_live_os_t *o);
+
+#endif
