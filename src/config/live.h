@@ -2,7 +2,7 @@
 /* The platform seam of src/config: what the running operating system holds
  * and says about proxies. One implementation per platform, chosen by the
  * build: src/config/win/ (the Win32 registry, WinHTTP's own view, the
- * process token) and src/config/posix/ (none of that: PP_EPLATFORM).
+ * process token) and src/config/none/ (none of that: PP_EPLATFORM).
  * Everything that gives the records meaning is portable (live.c and the
  * .reg path of collect.c), so a live registry and its .reg export are
  * decided by the same code. */

@@ -102,11 +102,13 @@ bool pp_config_compare_os(pp_config_t *c, bool cmdline_decided) {
     describe(&m, &ours);
     describe(&t, &theirs);
     ok = !m.oom && !t.oom &&
-         pp_config_warn(c, "os-disagrees", "Windows itself (%s, running as %s) says %s; "
-                        "pacprobe decided %s",
-                        winhttp ? "WinHttpGetDefaultProxyConfiguration"
-                                : "WinHttpGetIEProxyConfigForCurrentUser",
-                        pp_account_name(os->running_as), t.s, m.s);
+         (winhttp ? pp_config_warn(c, "os-disagrees", "Windows itself "
+                                   "(WinHttpGetDefaultProxyConfiguration) says %s; pacprobe "
+                                   "decided %s", t.s, m.s)
+                  : pp_config_warn(c, "os-disagrees", "Windows itself "
+                                   "(WinHttpGetIEProxyConfigForCurrentUser, running as %s) says "
+                                   "%s; pacprobe decided %s", pp_account_name(os->running_as),
+                                   t.s, m.s));
     pp_str_free(&m);
     pp_str_free(&t);
   }
