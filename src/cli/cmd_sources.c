@@ -23,7 +23,9 @@ static void usage(FILE *out) {
                "                        [--mdi-proxy URL] [--write-reg OUT] [--format text|json]\n\n"
                "Collects every proxy configuration source and says which one is in effect for a\n"
                "consumer: user, localsystem, localservice, networkservice, winhttp, env,\n"
-               "mdi-sensor (default user).\n\noptions:\n");
+               "mdi-sensor (default user). On Windows, without --reg and --netsh, reads the\n"
+               "live registry and shows what Windows itself says next to the decision.\n\n"
+               "options:\n");
   pp_options_help(out, PP_CMD_SOURCES);
 }
 

@@ -31,18 +31,25 @@ static void running_text(FILE *out, const pp_config_t *c) {
   pp_account_t want = consumer_account(c->consumer);
   fprintf(out, "running as: %s (%s)", pp_account_name(os->running_as), dash(os->running_sid));
   if (want == PP_ACCT_NONE) fputs("\n", out);
-  else if (want == os->running_as) fprintf(out, ": this is the %s account itself\n",
+  else if (want == os->running_as) fprintf(out, ": the account --for %s asks about\n",
                                            pp_consumer_name(c->consumer));
   else fprintf(out, ": not %s; reading its settings from the registry only (run pacprobe as "
                "that account to see what Windows gives it)\n", pp_account_name(want));
 }
 
-static void compared_text(FILE *out, const pp_config_os_t *os, bool winhttp, const pp_config_t *c) {
-  if (os->compared) fprintf(out, "    compared with the decision: %s\n",
-                            os->agrees ? "agrees" : "DIFFERS (warning os-disagrees)");
-  else if (winhttp == (c->consumer == PP_FOR_WINHTTP))
-    fputs("    not compared: the decision came from the command line, or the call failed, or "
-          "--for is not the running account\n", out);
+/* Whether the OS answer was compared with the decision, or why not. */
+static void compared_text(FILE *out, const pp_config_t *c, bool winhttp) {
+  const pp_config_os_t *os = &c->os;
+  pp_account_t want = consumer_account(c->consumer);
+  if (os->compared)
+    fprintf(out, "    compared with the decision: %s\n",
+            os->agrees ? "agrees" : "DIFFERS (warning os-disagrees)");
+  else if (winhttp ? os->winhttp_error != NULL : os->ie_error != NULL)
+    fputs("    not compared: the call failed\n", out);
+  else if (!winhttp && (want != os->running_as || c->consumer == PP_FOR_MDI_SENSOR))
+    fprintf(out, "    not compared: this is what %s gets, not %s\n",
+            pp_account_name(os->running_as), pp_consumer_name(c->consumer));
+  else fputs("    not compared: the command line decided\n", out);
 }
 
 void pp_sources_print_os_text(FILE *out, const pp_config_t *c) {
@@ -55,7 +62,7 @@ void pp_sources_print_os_text(FILE *out, const pp_config_t *c) {
   else fprintf(out, "\n    auto-detect: %s\n    auto-config URL: %s\n    proxy: %s\n    bypass: %s\n",
                os->ie_auto_detect ? "on" : "off", dash(os->ie_pac_url), dash(os->ie_proxy),
                dash(os->ie_bypass));
-  if (c->consumer != PP_FOR_WINHTTP) compared_text(out, os, false, c);
+  if (c->consumer != PP_FOR_WINHTTP && c->consumer != PP_FOR_ENV) compared_text(out, c, false);
   fputs("windows says for WinHTTP (WinHttpGetDefaultProxyConfiguration):", out);
   if (os->winhttp_error) fprintf(out, " error: %s\n", os->winhttp_error);
   else if (os->winhttp_access == 3)
@@ -63,7 +70,7 @@ void pp_sources_print_os_text(FILE *out, const pp_config_t *c) {
             dash(os->winhttp_bypass));
   else fprintf(out, " access type %u (%s)\n", os->winhttp_access,
                os->winhttp_access == 1 ? "no proxy" : "not a named proxy");
-  if (c->consumer == PP_FOR_WINHTTP) compared_text(out, os, true, c);
+  if (c->consumer == PP_FOR_WINHTTP) compared_text(out, c, true);
 }
 
 static json_t *running_json(const pp_config_t *c) {

@@ -92,9 +92,16 @@ static pp_status_t os_view(pp_config_t *c) {
   return st;
 }
 
+/* What Windows says first: it names the running account. A service
+ * account's HKEY_CURRENT_USER is its own HKEY_USERS\S-1-5-xx hive, read
+ * under that name, so HKCU (the first two keys) is then skipped rather
+ * than shown as the interactive user's. */
 pp_status_t pp_config_add_live(pp_config_t *c) {
-  pp_status_t st = pp_live_reg_read(live_keys, sizeof(live_keys) / sizeof(live_keys[0]), sink, c);
-  return st == PP_OK ? os_view(c) : st;
+  pp_status_t st = os_view(c);
+  if (st != PP_OK) return st;
+  size_t skip = c->os.running_as == PP_ACCT_USER ? 0 : 2;
+  return pp_live_reg_read(live_keys + skip, sizeof(live_keys) / sizeof(live_keys[0]) - skip, sink,
+                          c);
 }
 
 void pp_live_os_clear(pp_live_os_t *o) {
