@@ -225,6 +225,17 @@ static pp_status_t add_text_value(pp_config_t *c, const char *file, const pp_reg
   return PP_OK;
 }
 
+static pp_status_t bad_dword(pp_config_t *c, pp_source_t *s, const char *file,
+                             const pp_reg_value_t *v) {
+  char msg[1024];
+  if (file) snprintf(msg, sizeof(msg), "%s:%u: \"%s\" is a REG_DWORD of %zu bytes, not 4", file,
+                     v->line, v->name, v->len);
+  else snprintf(msg, sizeof(msg), "%s: \"%s\" is a REG_DWORD of %zu bytes, not 4", v->key,
+                v->name, v->len);
+  c->nerrors++;
+  return (s->error = strdup(msg)) ? PP_OK : PP_ENOMEM;
+}
+
 pp_status_t pp_config_add_reg_value(pp_config_t *c, const char *file, const pp_reg_value_t *v) {
   const char *sid, *rest = NULL;
   pp_account_t a = classify(v->key, &sid, &rest);
@@ -240,6 +251,8 @@ pp_status_t pp_config_add_reg_value(pp_config_t *c, const char *file, const pp_r
       strcasecmp(v->name, "ProxySettingsPerUser") == 0 && v->type == PP_REG_DWORD) {
     pp_source_t *s = reg_source(c, PP_SRC_POLICY, file, v, a, sid);
     if (!s) return PP_ENOMEM;
+    if (v->len != 4) /* a live REG_DWORD can hold any number of bytes */
+      return bad_dword(c, s, file, v);
     s->dword = (uint32_t)v->data[0] | ((uint32_t)v->data[1] << 8) |
                ((uint32_t)v->data[2] << 16) | ((uint32_t)v->data[3] << 24);
   }

@@ -96,6 +96,22 @@ static void test_live_text_values(void **state) {
   pp_config_clear(&c);
 }
 
+/* A REG_DWORD that is not 4 bytes (possible in a live registry, not in a
+ * .reg) is an error source, never read past its end. */
+static void test_short_dword(void **state) {
+  const char *key = "HKEY_LOCAL_MACHINE\\Software\\Policies\\Microsoft\\Windows\\CurrentVersion\\"
+                    "Internet Settings";
+  static const unsigned char one[] = {0};
+  pp_config_t c = {0};
+  add_record(&c, key, "ProxySettingsPerUser", 4, one, 1);
+  assert_int_equal(c.nsources, 1);
+  assert_int_equal(c.nerrors, 1);
+  assert_non_null(strstr(c.sources[0].error, "\"ProxySettingsPerUser\" is a REG_DWORD of 1 bytes"));
+  assert_int_equal(pp_config_decide(&c, PP_FOR_USER), PP_OK);
+  assert_int_equal(c.effective.mode, PP_MODE_AUTO_DETECT); /* not per-machine */
+  pp_config_clear(&c);
+}
+
 static void os_user(pp_config_t *c, bool auto_detect, const char *proxy, const char *bypass) {
   c->os.present = true;
   c->os.running_as = PP_ACCT_USER;
@@ -160,6 +176,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_not_windows),      cmocka_unit_test(test_live_records),
       cmocka_unit_test(test_live_text_values), cmocka_unit_test(test_os_agrees),
       cmocka_unit_test(test_os_disagrees),     cmocka_unit_test(test_os_winhttp),
+      cmocka_unit_test(test_short_dword),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
