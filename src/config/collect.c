@@ -47,7 +47,7 @@ bool pp_config_split_bypass(const char *list, const char *seps, char ***out, siz
 
 /* §2.3 rule 5: 8-bit strings without a code page; non-ASCII is suspect and
  * shown escaped as \xHH. */
-static char *printable(const char *s, size_t n) {
+char *pp_config_printable(const char *s, size_t n) {
   pp_str_t o = PP_STR_INIT;
   pp_str_append(&o, "", 0);
   for (size_t i = 0; i < n; i++) {
@@ -156,13 +156,13 @@ static bool blob_fields(pp_source_t *s, const pp_wininet_t *w) {
   s->counter = w->counter;
   s->flags = w->flags;
   s->auto_detect = !w->winhttp && (w->flags & PP_WININET_AUTO_DETECT);
-  char *proxy = printable(w->proxy, w->proxy_len);
-  char *bypass = printable(w->bypass, w->bypass_len);
+  char *proxy = pp_config_printable(w->proxy, w->proxy_len);
+  char *bypass = pp_config_printable(w->bypass, w->bypass_len);
   bool ok = proxy && bypass;
   if (ok && *proxy) ok = pp_config_set_proxy(s, proxy);
   /* WinINet lists are ';'-separated; WinHTTP also takes whitespace (§5). */
   if (ok) ok = pp_config_split_bypass(bypass, "; \t", &s->bypass, &s->nbypass);
-  if (ok && w->pac_url_len) ok = (s->pac_url = printable(w->pac_url, w->pac_url_len)) != NULL;
+  if (ok && w->pac_url_len) ok = (s->pac_url = pp_config_printable(w->pac_url, w->pac_url_len)) != NULL;
   free(proxy);
   free(bypass);
   return ok;

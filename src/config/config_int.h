@@ -167,6 +167,8 @@ void pp_text_free(pp_text_t *t);
 pp_status_t pp_config_add_reg_value(pp_config_t *c, const char *file, const pp_reg_value_t *v);
 pp_source_t *pp_config_push(pp_config_t *c, pp_source_kind_t kind, const char *file);
 bool pp_config_set_proxy(pp_source_t *s, const char *proxy);
+/* n bytes with everything outside printable ASCII as \xHH; malloc'd, NULL on ENOMEM. */
+char *pp_config_printable(const char *s, size_t n);
 bool pp_config_split_bypass(const char *list, const char *seps, char ***out, size_t *n);
 bool pp_config_warn(pp_config_t *c, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

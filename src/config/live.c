@@ -37,18 +37,11 @@ static pp_status_t sink(void *ctx, const char *key, const pp_reg_value_t *v, con
   return s && (s->key = strdup(key)) ? PP_OK : PP_ENOMEM;
 }
 
-/* Foreign text from the OS: printable ASCII kept, the rest as \xHH (UTF-8
- * bytes), as collect.c shows blob strings. NULL stays NULL. */
+/* Foreign text from the OS, escaped as collect.c shows blob strings. NULL
+ * stays NULL. */
 static bool escaped(char **dst, const char *s) {
-  *dst = NULL;
-  if (!s) return true;
-  pp_str_t o = PP_STR_INIT;
-  pp_str_append(&o, "", 0);
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-    if (*p < 0x20 || *p >= 0x7f) pp_str_printf(&o, "\\x%02x", *p);
-    else pp_str_putc(&o, (char)*p);
-  }
-  return (*dst = pp_str_take(&o)) != NULL;
+  *dst = s ? pp_config_printable(s, strlen(s)) : NULL;
+  return !s || *dst;
 }
 
 static bool masked(char **dst, const char *s) {
