@@ -66,17 +66,22 @@ NORM='{for, effective,
   warnings: [.warnings[] | select(.code != "os-disagrees")],
   sources: ([.sources[] | del(.file, .line)] | sort_by(.key, .value))}'
 
-pass=0 fail=0 title= imports=() forv=user checks=()
+pass=0 fail=0 title= imports=() offline=() forv=user checks=()
 run_case() {
   [ -n "$title" ] || return 0
-  local d=$work/case ok=1 regs=() f
+  local d=$work/case ok=1 regs=() wregs=() f
   rm -rf "$d" && mkdir -p "$d"
   reset_registry
   for f in "${imports[@]}"; do
     regs+=(--reg "$data/$f")
     wrun reg import "$data/$f" >"$d/import.out" 2>&1 || { echo "  import $f failed"; ok=0; }
   done
-  wrun "$exe" sources --no-env --for "$forv" --format json >"$d/win.json" 2>"$d/win.err"
+  [ ${#offline[@]} = 0 ] || regs=() # with --reg, pacprobe.exe reads no live registry
+  for f in "${offline[@]}"; do
+    regs+=(--reg "$data/$f")
+    wregs+=(--reg "$data/$f") # a Unix path: Wine maps it to drive Z:
+  done
+  wrun "$exe" sources --no-env "${wregs[@]}" --for "$forv" --format json >"$d/win.json" 2>"$d/win.err"
   "$lin" sources --no-env "${regs[@]}" --for "$forv" --format json >"$d/lin.json" 2>"$d/lin.err"
   if ! jq -e . "$d/win.json" >/dev/null 2>&1; then
     echo "  pacprobe.exe printed no JSON:"; head -c 600 "$d/win.json" "$d/win.err"; ok=0
@@ -102,8 +107,9 @@ run_case() {
 while IFS= read -r line || [ -n "$line" ]; do
   case "$line" in
     '#'*|'') ;;
-    '=== '*) run_case; title=${line#=== }; imports=(); forv=user; checks=() ;;
+    '=== '*) run_case; title=${line#=== }; imports=(); offline=(); forv=user; checks=() ;;
     'import '*) imports+=("${line#import }") ;;
+    'offline '*) offline+=("${line#offline }") ;;
     'for '*) forv=${line#for } ;;
     same|'jq '*) checks+=("$line") ;;
     *) echo "sources-live: $cases: unknown line: $line"; exit 2 ;;

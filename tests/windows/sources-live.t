@@ -6,6 +6,8 @@
 #   === title        a case: the registry is reset (every proxy value the
 #                    fixtures set is deleted), then:
 #   import FILE      wine reg import FILE (also given to Linux as --reg FILE)
+#   offline FILE     --reg FILE to both binaries (pacprobe.exe reads the export,
+#                    not the registry)
 #   for CONSUMERS    --for for both binaries (one JSON object per consumer)
 #   same             the two reports agree: for, effective, decided_by (the
 #                    "(file:line)" / "(registry key)" location masked),
@@ -72,3 +74,12 @@ same
 jq .for != "user" or (.effective.mode == "auto-detect" and .os.agrees == true)
 jq .for != "winhttp" or (.effective.mode == "direct" and .os.agrees == true)
 jq .sources == []
+
+=== --reg on Windows reads the export offline: no live sources, no OS view
+import corp.reg
+offline localservice-all.reg
+for localservice
+same
+jq .sources | length == 3
+jq [.sources[] | .file | endswith("localservice-all.reg")] | all
+jq has("os") == false and has("running_as") == false
