@@ -37,21 +37,20 @@ static pp_status_t sink(void *ctx, const char *key, const pp_reg_value_t *v, con
   return s && (s->key = strdup(key)) ? PP_OK : PP_ENOMEM;
 }
 
-/* Foreign text from the OS, escaped as collect.c shows blob strings. NULL
- * stays NULL. */
-static bool escaped(char **dst, const char *s) {
-  *dst = s ? pp_config_printable(s, strlen(s)) : NULL;
-  return !s || *dst;
-}
-
-static bool masked(char **dst, const char *s) {
-  char *e = NULL;
+/* Foreign text from the OS, replaced in place by its escaped form (as
+ * collect.c shows blob strings); proxies also masked. NULL stays NULL. */
+static bool escape(char **s, bool proxy) {
+  if (!*s) return true;
+  char *e = pp_config_printable(*s, strlen(*s)), *m = NULL;
   bool had;
-  if (!escaped(&e, s)) return false;
-  *dst = e ? pp_config_mask_credentials(e, &had) : NULL;
-  bool ok = !e || *dst;
-  free(e);
-  return ok;
+  if (e && proxy) {
+    m = pp_config_mask_credentials(e, &had);
+    free(e);
+    e = m;
+  }
+  free(*s);
+  *s = e;
+  return e != NULL;
 }
 
 static pp_account_t account_of(const char *sid) {
@@ -65,24 +64,20 @@ static pp_account_t account_of(const char *sid) {
 }
 
 static pp_status_t os_view(pp_config_t *c) {
-  pp_live_os_t o;
-  memset(&o, 0, sizeof(o));
-  pp_status_t st = pp_live_os_read(&o);
   pp_config_os_t *v = &c->os;
-  if (st == PP_OK) {
-    v->present = true;
-    v->running_as = account_of(o.sid);
-    v->ie_auto_detect = o.ie_auto_detect;
-    v->winhttp_access = o.winhttp_access;
-    bool ok = escaped(&v->running_sid, o.sid) && escaped(&v->ie_error, o.ie_error) &&
-              escaped(&v->ie_pac_url, o.ie_pac_url) && masked(&v->ie_proxy, o.ie_proxy) &&
-              escaped(&v->ie_bypass, o.ie_bypass) && escaped(&v->winhttp_error, o.winhttp_error) &&
-              masked(&v->winhttp_proxy, o.winhttp_proxy) &&
-              escaped(&v->winhttp_bypass, o.winhttp_bypass);
-    if (!ok) st = PP_ENOMEM;
+  pp_config_os_clear(v);
+  pp_status_t st = pp_live_os_read(v);
+  if (st != PP_OK) {
+    pp_config_os_clear(v);
+    return st;
   }
-  pp_live_os_clear(&o);
-  return st;
+  v->present = true;
+  v->running_as = account_of(v->running_sid);
+  bool ok = escape(&v->running_sid, false) && escape(&v->ie_error, false) &&
+            escape(&v->ie_pac_url, false) && escape(&v->ie_proxy, true) &&
+            escape(&v->ie_bypass, false) && escape(&v->winhttp_error, false) &&
+            escape(&v->winhttp_proxy, true) && escape(&v->winhttp_bypass, false);
+  return ok ? PP_OK : PP_ENOMEM;
 }
 
 /* What Windows says first: it names the running account. A service
@@ -95,19 +90,6 @@ pp_status_t pp_config_add_live(pp_config_t *c) {
   size_t skip = c->os.running_as == PP_ACCT_USER ? 0 : 2;
   return pp_live_reg_read(live_keys + skip, sizeof(live_keys) / sizeof(live_keys[0]) - skip, sink,
                           c);
-}
-
-void pp_live_os_clear(pp_live_os_t *o) {
-  if (!o) return;
-  free(o->sid);
-  free(o->ie_error);
-  free(o->ie_pac_url);
-  free(o->ie_proxy);
-  free(o->ie_bypass);
-  free(o->winhttp_error);
-  free(o->winhttp_proxy);
-  free(o->winhttp_bypass);
-  memset(o, 0, sizeof(*o));
 }
 
 void pp_config_os_clear(pp_config_os_t *v) {

@@ -32,20 +32,10 @@ typedef pp_status_t (*pp_live_sink_t)(void *ctx, const char *key, const pp_reg_v
  * silently) and hands it to sink. PP_OK, PP_ENOMEM, or PP_EPLATFORM. */
 pp_status_t pp_live_reg_read(const pp_live_key_t *keys, size_t n, pp_live_sink_t sink, void *ctx);
 
-/* Raw OS view (strings UTF-8, not yet escaped; NULL when none). */
-typedef struct pp_live_os {
-  char *sid;
-  char *ie_error;
-  bool ie_auto_detect;
-  char *ie_pac_url, *ie_proxy, *ie_bypass;
-  char *winhttp_error;
-  uint32_t winhttp_access;
-  char *winhttp_proxy, *winhttp_bypass;
-} pp_live_os_t;
-
-/* Fills o (zeroed by the caller; failures of one call land in its *_error).
- * PP_OK, PP_ENOMEM or PP_EPLATFORM. Free with pp_live_os_clear. */
-pp_status_t pp_live_os_read(pp_live_os_t *o);
-void pp_live_os_clear(pp_live_os_t *o);
+/* What Windows says, raw: fills o->running_sid, ie_* and winhttp_* (strings
+ * UTF-8 as the OS gave them, not escaped; a failed call's reason in its
+ * *_error). o is zeroed by the caller; live.c escapes and masks the
+ * strings and sets the rest. PP_OK, PP_ENOMEM or PP_EPLATFORM. */
+pp_status_t pp_live_os_read(pp_config_os_t *o);
 
 #endif

@@ -11,7 +11,7 @@ pp_status_t pp_live_reg_read(const pp_live_key_t *keys, size_t n, pp_live_sink_t
   return PP_EPLATFORM;
 }
 
-pp_status_t pp_live_os_read(pp_live_os_t *o) {
+pp_status_t pp_live_os_read(pp_config_os_t *o) {
   (void)o;
   return PP_EPLATFORM;
 }

@@ -41,7 +41,7 @@ static char *failed(const char *call) {
   return strdup(buf);
 }
 
-static pp_status_t token_sid(pp_live_os_t *o) {
+static pp_status_t token_sid(pp_config_os_t *o) {
   HANDLE tok;
   if (!OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &tok)) return PP_OK;
   union { TOKEN_USER u; BYTE b[256]; } buf;
@@ -49,9 +49,9 @@ static pp_status_t token_sid(pp_live_os_t *o) {
   char *s = NULL;
   if (GetTokenInformation(tok, TokenUser, &buf, sizeof(buf), &n) &&
       ConvertSidToStringSidA(buf.u.User.Sid, &s)) {
-    o->sid = strdup(s);
+    o->running_sid = strdup(s);
     LocalFree(s);
-    if (!o->sid) {
+    if (!o->running_sid) {
       CloseHandle(tok);
       return PP_ENOMEM;
     }
@@ -60,7 +60,7 @@ static pp_status_t token_sid(pp_live_os_t *o) {
   return PP_OK;
 }
 
-static pp_status_t ie_view(pp_live_os_t *o) {
+static pp_status_t ie_view(pp_config_os_t *o) {
   WINHTTP_CURRENT_USER_IE_PROXY_CONFIG ie;
   bool oom = false;
   memset(&ie, 0, sizeof(ie));
@@ -73,7 +73,7 @@ static pp_status_t ie_view(pp_live_os_t *o) {
   return oom ? PP_ENOMEM : PP_OK;
 }
 
-static pp_status_t winhttp_view(pp_live_os_t *o) {
+static pp_status_t winhttp_view(pp_config_os_t *o) {
   WINHTTP_PROXY_INFO pi;
   bool oom = false;
   memset(&pi, 0, sizeof(pi));
@@ -85,7 +85,7 @@ static pp_status_t winhttp_view(pp_live_os_t *o) {
   return oom ? PP_ENOMEM : PP_OK;
 }
 
-pp_status_t pp_live_os_read(pp_live_os_t *o) {
+pp_status_t pp_live_os_read(pp_config_os_t *o) {
   pp_status_t st = token_sid(o);
   if (st == PP_OK) st = ie_view(o);
   if (st == PP_OK) st = winhttp_view(o);
