@@ -64,7 +64,9 @@ reset_registry() { wrun reg import "$work/reset.reg" >"$work/reset.out" 2>&1; }
 NORM='{for, effective,
   decided_by: (.decided_by | gsub("\\((HKEY_[^()]*|[^()]*\\.reg(:[0-9]+)?)\\)"; "(LOCATION)")),
   warnings: [.warnings[] | select(.code != "os-disagrees")],
-  sources: ([.sources[] | del(.file, .line)] | sort_by(.key, .value))}'
+  sources: ([.sources[] | del(.file, .line)
+             | .error |= (if . then sub("^[^\"]*: \""; "LOCATION: \"") else . end)]
+            | sort_by(.key, .value))}'
 
 pass=0 fail=0 title= imports=() offline=() forv=user checks=()
 run_case() {
@@ -82,12 +84,15 @@ run_case() {
     wregs+=(--reg "$data/$f") # a Unix path: Wine maps it to drive Z:
   done
   wrun "$exe" sources --no-env "${wregs[@]}" --for "$forv" --format json >"$d/win.json" 2>"$d/win.err"
+  local rc=$?
   "$lin" sources --no-env "${regs[@]}" --for "$forv" --format json >"$d/lin.json" 2>"$d/lin.err"
   if ! jq -e . "$d/win.json" >/dev/null 2>&1; then
     echo "  pacprobe.exe printed no JSON:"; head -c 600 "$d/win.json" "$d/win.err"; ok=0
   fi
   for c in "${checks[@]}"; do
-    if [ "$c" = same ]; then
+    if [ "${c%% *}" = exit ]; then
+      [ "$rc" = "${c#exit }" ] || { echo "  exit $rc, expected ${c#exit }"; ok=0; }
+    elif [ "$c" = same ]; then
       jq -S "$NORM" "$d/win.json" >"$d/win.norm" 2>&1
       jq -S "$NORM" "$d/lin.json" >"$d/lin.norm" 2>&1
       if ! cmp -s "$d/win.norm" "$d/lin.norm" || [ ! -s "$d/lin.norm" ]; then
@@ -111,7 +116,7 @@ while IFS= read -r line || [ -n "$line" ]; do
     'import '*) imports+=("${line#import }") ;;
     'offline '*) offline+=("${line#offline }") ;;
     'for '*) forv=${line#for } ;;
-    same|'jq '*) checks+=("$line") ;;
+    same|'jq '*|'exit '*) checks+=("$line") ;;
     *) echo "sources-live: $cases: unknown line: $line"; exit 2 ;;
   esac
 done <"$cases"

@@ -12,8 +12,10 @@
 #   same             the two reports agree: for, effective, decided_by (the
 #                    "(file:line)" / "(registry key)" location masked),
 #                    warnings other than os-disagrees, and every source with
-#                    file and line removed, sorted by key and value
+#                    file and line removed (an error's "file:line: " or
+#                    "KEY: " prefix masked), sorted by key and value
 #   jq EXPR          EXPR is true for every JSON object pacprobe.exe printed
+#   exit N           pacprobe.exe exits N
 #
 # Wine facts these cases depend on (Debian wine 8.0, checked by the cases
 # themselves): WinHttpGetIEProxyConfigForCurrentUser reads the running user's
@@ -83,3 +85,11 @@ same
 jq .sources | length == 3
 jq [.sources[] | .file | endswith("localservice-all.reg")] | all
 jq has("os") == false and has("running_as") == false
+
+=== a blob that does not decode: an error source naming the registry key, the rest still decided, exit 1
+import broken.reg
+for localservice,localsystem
+same
+exit 1
+jq [.sources[] | select(.error)][0].error == "HKEY_USERS\\S-1-5-19\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\Connections: \"DefaultConnectionSettings\" byte offset 12: the proxy string length 8 runs past the end (4 bytes left) (the blob is 20 bytes)"
+jq .for != "localsystem" or .effective.mode == "direct"
