@@ -6,16 +6,22 @@
 #   make bench  pacprobe against pactester and pac-resolver (bench/run.sh)
 #               and `check` concurrency (bench/check-parallel.sh;
 #               not part of make test; root for the DNS benchmark)
+#   make windows       cross-build pacprobe.exe and its zip with mingw-w64
+#                      into build-windows/ (BUILD=DIR overrides; the
+#                      libraries from Debian's sources: tools/windows-deps.sh)
+#   make test-windows  make windows, then its tests under Wine
+#                      (tests/windows/run.sh, docs/windows.md)
 #   make fuzz   build the libFuzzer targets with clang in build-fuzz/ and run
 #               each for FUZZ_SECONDS (default 60), FUZZ_JOBS at a time
 #               (docs/fuzzing.md; needs clang and libclang-rt-14-dev)
 # BUILD and CMAKE_FLAGS select the build (CI: a second, sanitized one).
 BUILD ?= build
 CMAKE_FLAGS ?=
-PACKAGES := $(shell sed -e 's/\#.*//' tools/debian-packages.txt)
+PACKAGE_LISTS ?= tools/debian-packages.txt
+PACKAGES = $(shell sed -e 's/\#.*//' $(PACKAGE_LISTS))
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build demo test bench fuzz clean
+.PHONY: all deps build demo test bench fuzz clean windows test-windows deps-windows
 
 all: build
 
@@ -62,6 +68,27 @@ fuzz: deps
 	  -DCMAKE_C_FLAGS="$(FUZZ_FLAGS)"
 	cmake --build build-fuzz -j$(JOBS) --target pp_fuzz
 	FUZZ_JOBS=$(FUZZ_JOBS) tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
+
+# The Windows build lives in its own directory: build-windows unless BUILD
+# is given on the command line; the native build for the comparisons in
+# test-windows is NATIVE_BUILD (default build).
+WBUILD := $(if $(filter command line,$(origin BUILD)),$(BUILD),build-windows)
+NATIVE_BUILD ?= build
+
+deps-windows:
+	@$(MAKE) --no-print-directory deps PACKAGE_LISTS="tools/debian-packages.txt tools/windows-packages.txt"
+
+windows: deps-windows
+	JOBS=$(JOBS) tools/windows-deps.sh $(WBUILD)/deps
+	cmake -S . -B $(WBUILD) -DCMAKE_TOOLCHAIN_FILE=$(CURDIR)/cmake/mingw-w64-x86_64.cmake \
+	  -DPP_WIN_DEPS=$(abspath $(WBUILD))/deps/prefix -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS)
+	cmake --build $(WBUILD) -j$(JOBS) --target pacprobe
+	tools/windows-dist.sh $(WBUILD)
+
+test-windows: windows
+	cmake -S . -B $(NATIVE_BUILD) >/dev/null
+	cmake --build $(NATIVE_BUILD) -j$(JOBS) --target pacprobe
+	tests/windows/run.sh $(WBUILD) $(NATIVE_BUILD)
 
 clean:
 	rm -rf $(BUILD)

@@ -42,6 +42,8 @@ typedef enum pp_status {
   PP_EENGINE,    /* the engine itself cannot run this (never "your PAC is broken") */
   PP_EUNSUPPORTED, /* the PAC uses JavaScript browsers accept but pacprobe's engine
                       does not (class, generators...): never "broken PAC" */
+  PP_ENOTBUILT,    /* this build of pacprobe has no backend for the operation (the
+                      Windows build before its WinHTTP route and fetch backends) */
   PP_EPLATFORM     /* not available on this operating system (the live Windows
                       registry on Linux) */
 } pp_status_t;

@@ -7,14 +7,11 @@
  * Exit 0 when every target is ok, 1 otherwise, 2 on unusable input.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <termios.h>
-#include <unistd.h>
 
+#include "os/os.h"
 #include "cli/check.h"
 #include "util/str.h"
 
@@ -141,27 +138,15 @@ static bool read_secret_line(int fd, char *pw, size_t len) {
   return n > 0 || r == 1;
 }
 
-/* A prompt on the controlling terminal with echo off; false without one. */
+/* A prompt on the terminal with echo off (src/os); false without one. */
 static bool prompt(const char *user, char *pw, size_t len) {
-  int tty = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
-  if (tty < 0) return false;
-  struct termios old, quiet;
-  bool ok = tcgetattr(tty, &old) == 0;
-  quiet = old;
-  quiet.c_lflag &= ~(tcflag_t)ECHO;
-  if (ok) ok = tcsetattr(tty, TCSAFLUSH, &quiet) == 0;
-  if (ok) {
-    dprintf(tty, "Proxy password for %s: ", user);
-    ok = read_secret_line(tty, pw, len);
-    tcsetattr(tty, TCSAFLUSH, &old);
-    dprintf(tty, "\n");
-  }
-  close(tty);
-  return ok;
+  char text[600];
+  snprintf(text, sizeof(text), "Proxy password for %s: ", user);
+  return pp_os_prompt_secret(text, pw, len);
 }
 
 static int read_password_file(const char *path, char *pw, size_t len) {
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  int fd = pp_os_open_read(path);
   if (fd < 0) {
     pp_msg_error("option --proxy-password-file: '%s': %s", path, strerror(errno));
     return PP_EXIT_USAGE;
@@ -196,27 +181,19 @@ static int get_password(const pp_args_t *a, char *pw, size_t len) {
     rc = PP_EXIT_USAGE;
   }
   if (env) {
-    explicit_bzero((char *)env, strlen(env));
-    unsetenv("PACPROBE_PROXY_PASSWORD");
+    pp_os_wipe((char *)env, strlen(env));
+    pp_os_unsetenv("PACPROBE_PROXY_PASSWORD");
   }
   pw[strcspn(pw, "\r\n")] = '\0';
   return rc;
 }
 
-/* The password buffer: its own pages, excluded from core dumps
- * (MADV_DONTDUMP; docs/security.md), cleared and unmapped by pw_free. */
-static char *pw_alloc(void) {
-  void *p = mmap(NULL, PW_MAX, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (p == MAP_FAILED) return NULL;
-  (void)madvise(p, PW_MAX, MADV_DONTDUMP); /* best effort: old kernels lack it */
-  return p;
-}
+/* The password buffer: its own pages, kept out of core dumps and the page
+ * file where the platform can (src/os; docs/security.md), wiped and freed
+ * by pw_free. */
+static char *pw_alloc(void) { return pp_os_secret_alloc(PW_MAX); }
 
-static void pw_free(char *pw) {
-  if (!pw) return;
-  explicit_bzero(pw, PW_MAX);
-  munmap(pw, PW_MAX);
-}
+static void pw_free(char *pw) { pp_os_secret_free(pw, PW_MAX); }
 
 static int check_opts(const pp_args_t *a, pp_check_opts_t *o) {
   const char *fmt = a->value[PP_OPT_FORMAT];
@@ -364,7 +341,7 @@ int pp_cmd_check(int argc, char **argv, int first) {
     goto done;
   }
   if ((rc = run(&ck, &a, &env, &o))) goto done;
-  explicit_bzero(pw, PW_MAX); /* the password is not needed past the attempts */
+  pp_os_wipe(pw, PW_MAX); /* the password is not needed past the attempts */
   rc = report(&ck, &a, &junit);
 done:
   if (junit) fclose(junit);

@@ -11,9 +11,8 @@
 #endif
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "os/os.h"
 #include "cli/env.h"
 #include "cli/eval.h"
 #include "cli/runner.h"
@@ -48,8 +47,7 @@ static int parse_format(eval_run_t *r) {
 /* --jobs, default one per CPU; never more engines than URL arguments when
  * the URLs are all on the command line. */
 static int choose_jobs(eval_run_t *r) {
-  long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-  unsigned long jobs = r->a.given[PP_OPT_JOBS] ? r->a.count[PP_OPT_JOBS] : (cpus > 0 ? (unsigned long)cpus : 1);
+  unsigned long jobs = r->a.given[PP_OPT_JOBS] ? r->a.count[PP_OPT_JOBS] : (unsigned long)pp_os_ncpus();
   if (jobs > MAX_JOBS) return pp_cli_usage_error("jobs", r->a.value[PP_OPT_JOBS], "at most 256");
   if (r->a.list[PP_OPT_URL_FILE].n == 0 && r->a.positional.n < jobs) jobs = r->a.positional.n;
   r->jobs = jobs ? jobs : 1;
@@ -140,10 +138,10 @@ static int eval_line(void *udata, const char *line, size_t raw_len, bool had_nl,
 static unsigned long long input_bytes(const pp_args_t *a) {
   unsigned long long total = 0;
   for (size_t i = 0; i < a->list[PP_OPT_URL_FILE].n; i++) {
-    struct stat st;
     const char *p = a->list[PP_OPT_URL_FILE].v[i];
-    if (strcmp(p, "-") == 0 || stat(p, &st) != 0 || !S_ISREG(st.st_mode)) return 0;
-    total += (unsigned long long)st.st_size;
+    long long size = strcmp(p, "-") == 0 ? -1 : pp_os_file_size(p);
+    if (size < 0) return 0;
+    total += (unsigned long long)size;
   }
   return total;
 }

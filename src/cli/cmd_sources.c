@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli/sources.h"
+#include "os/os.h"
 #include "util/str.h"
 
 extern char **environ;
@@ -32,7 +33,7 @@ static void usage(FILE *out) {
 /* Reads at most PP_CONFIG_MAX_BYTES + 1 bytes so that a huge file is
  * refused without reading it whole. NULL with a reason in err. */
 static char *slurp(const char *path, size_t *len, char *err, size_t errlen) {
-  FILE *f = fopen(path, "rb");
+  FILE *f = pp_os_fopen(path, "rb");
   if (!f) {
     pp_set_err(err, errlen, "%s: cannot open: %s", path, strerror(errno));
     return NULL;

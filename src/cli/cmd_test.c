@@ -11,6 +11,7 @@
 
 #include "cli/env.h"
 #include "cli/test_report.h"
+#include "os/os.h"
 #include "pac/cases.h"
 #include "util/buf.h"
 
@@ -96,9 +97,7 @@ static bool retire_engine(test_run_t *r) {
 }
 
 static void restore_tz(const test_run_t *r) {
-  if (r->start_tz) setenv("TZ", r->start_tz, 1);
-  else unsetenv("TZ");
-  tzset();
+  pp_os_set_tz(r->start_tz);
 }
 
 /* The command line's options with the directive state laid over them, built

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "os/os.h"
 #include "util/buf.h"
 
 #include "util/str.h"
@@ -26,10 +27,10 @@ int pp_cli_usage_error(const char *opt, const char *value, const char *why) {
 /* --tz must name a zone the C library knows; an unknown TZ would silently
  * mean UTC, which is exactly the kind of default we must not hide. */
 static int apply_tz(const char *zone) {
+  if (pp_os_tz_unavailable()) return pp_cli_usage_error("tz", zone, pp_os_tz_unavailable());
   if (!pp_tz_known(zone))
     return pp_cli_usage_error("tz", zone, "not a known IANA time zone (e.g. Europe/Berlin)");
-  setenv("TZ", zone, 1);
-  tzset();
+  pp_os_set_tz(zone);
   return PP_EXIT_OK;
 }
 
@@ -188,7 +189,7 @@ int pp_cli_load_engine(const pp_engine_opts_t *opts, const char *text, size_t le
 
 int pp_cli_each_line(const char *path, pp_cli_line_fn fn, void *udata, bool *unreadable) {
   bool is_stdin = strcmp(path, "-") == 0;
-  FILE *f = is_stdin ? stdin : fopen(path, "r");
+  FILE *f = is_stdin ? stdin : pp_os_fopen(path, "rb");
   if (!f) {
     pp_msg_error("URL file '%s': %s", path, strerror(errno));
     *unreadable = true;
@@ -199,7 +200,7 @@ int pp_cli_each_line(const char *path, pp_cli_line_fn fn, void *udata, bool *unr
   ssize_t got;
   unsigned long lineno = 0;
   int rc = 0;
-  while (rc == 0 && (got = getline(&line, &cap, f)) >= 0) {
+  while (rc == 0 && (got = pp_os_getline(&line, &cap, f)) >= 0) {
     char where[600];
     snprintf(where, sizeof(where), "%s:%lu", is_stdin ? "stdin" : path, ++lineno);
     size_t len = (size_t)got;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "os/os.h"
 
 static void print_usage(FILE *out) {
   fprintf(out,
@@ -25,7 +26,7 @@ static void print_usage(FILE *out) {
           "Invoked as 'pactester', pacprobe accepts pactester's flags.\n");
 }
 
-int main(int argc, char **argv) {
+int pp_cli_main(int argc, char **argv) {
   const char *self = strrchr(argv[0], '/');
   self = self ? self + 1 : argv[0];
   if (strcmp(self, "pactester") == 0) return pp_cmd_pactester(argc, argv);

@@ -7,8 +7,8 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "os/os.h"
 #include "cli/cli.h"
 
 static int usage(void) {

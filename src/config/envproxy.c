@@ -5,13 +5,13 @@
  * string goes through before it is stored. Works on "NAME=VALUE" arrays the
  * caller passes, never on the process environment.
  */
-#include <arpa/inet.h>
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "os/os.h"
 #include "config/config_int.h"
 
 static const char *lookup(const char *const *envp, const char *name) {

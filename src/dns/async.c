@@ -7,19 +7,14 @@
  * cached with its own TTL. Every function here runs with r->lock held; the
  * thread drops it only while it sleeps in poll().
  */
+#include "os/os.h"
 #include "dns/dns_int.h"
 
-#include <arpa/inet.h>
 #include <errno.h>
-#include <fcntl.h>
-#include <netinet/in.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "util/str.h"
 
@@ -157,8 +152,7 @@ void pp_dns_io_submit(pp_resolver_t *r, pp_dns_centry_t *e, int q) {
   r->io.tail[q] = e;
   if (!r->io.woken) {
     r->io.woken = true;
-    ssize_t w = write(r->io.wake[1], "x", 1);
-    (void)w; /* a full pipe already wakes the thread */
+    pp_os_wake_signal(r->io.wake[1]); /* a full channel already wakes the thread */
   }
 }
 
@@ -186,10 +180,10 @@ static void start_queued(pp_resolver_t *r) {
 
 /* ---- the thread -------------------------------------------------------------- */
 
-static nfds_t gather(pp_resolver_t *r, struct pollfd *pfd) {
+static size_t gather(pp_resolver_t *r, struct pollfd *pfd) {
   ares_socket_t socks[ARES_GETSOCK_MAXNUM];
   unsigned bits = (unsigned)ares_getsock(r->io.ch, socks, ARES_GETSOCK_MAXNUM);
-  nfds_t n = 0;
+  size_t n = 0;
   pfd[n++] = (struct pollfd){r->io.wake[0], POLLIN, 0};
   for (unsigned i = 0; i < ARES_GETSOCK_MAXNUM; i++) {
     /* bits tested unsigned: ARES_GETSOCK_WRITABLE shifts into the sign bit */
@@ -206,20 +200,19 @@ static void *io_main(void *arg) {
   while (!r->io.stopping) {
     start_queued(r);
     struct pollfd pfd[ARES_GETSOCK_MAXNUM + 1];
-    nfds_t n = gather(r, pfd);
+    size_t n = gather(r, pfd);
     struct timeval maxtv = {1, 0}, tv;
     struct timeval *tvp = ares_timeout(r->io.ch, &maxtv, &tv);
     int ms = (int)(tvp->tv_sec * 1000 + (tvp->tv_usec + 999) / 1000);
     pthread_mutex_unlock(&r->lock);
-    int rc = poll(pfd, n, ms);
+    int rc = pp_os_poll(pfd, n, ms);
     pthread_mutex_lock(&r->lock);
-    if (rc < 0 && errno != EINTR) break;
+    if (rc < 0) break;
     if (pfd[0].revents) {
-      char drain[64];
-      while (read(r->io.wake[0], drain, sizeof(drain)) > 0) {}
+      pp_os_wake_drain(r->io.wake[0]);
       r->io.woken = false;
     }
-    for (nfds_t i = 1; rc > 0 && i < n && !r->io.stopping; i++) {
+    for (size_t i = 1; rc > 0 && i < n && !r->io.stopping; i++) {
       if (!pfd[i].revents) continue;
       ares_socket_t rfd = (pfd[i].revents & (POLLIN | POLLERR | POLLHUP)) ? pfd[i].fd : ARES_SOCKET_BAD;
       ares_socket_t wfd = (pfd[i].revents & POLLOUT) ? pfd[i].fd : ARES_SOCKET_BAD;
@@ -283,22 +276,13 @@ static pp_status_t channel_new(pp_resolver_t *r) {
 /* RFC 6724 in one bit: AAAA answers first only where IPv6 is routable (a
  * UDP "connect" sends nothing, it only asks the routing table). */
 static bool ipv6_routable(void) {
-  int fd = socket(AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-  if (fd < 0) return false;
+  pp_sock_t fd = pp_os_udp_socket(AF_INET6);
+  if (fd == PP_SOCK_BAD) return false;
   struct sockaddr_in6 sa = {.sin6_family = AF_INET6, .sin6_port = htons(53)};
   inet_pton(AF_INET6, "2001:4860:4860::8888", &sa.sin6_addr);
   bool ok = connect(fd, (struct sockaddr *)&sa, sizeof(sa)) == 0;
-  close(fd);
+  pp_os_sock_close(fd);
   return ok;
-}
-
-static bool pipe_nonblock(int fds[2]) {
-  if (pipe(fds) != 0) return false;
-  for (int i = 0; i < 2; i++) {
-    fcntl(fds[i], F_SETFL, fcntl(fds[i], F_GETFL) | O_NONBLOCK);
-    fcntl(fds[i], F_SETFD, FD_CLOEXEC);
-  }
-  return true;
 }
 
 pp_status_t pp_dns_io_start(pp_resolver_t *r) {
@@ -307,10 +291,9 @@ pp_status_t pp_dns_io_start(pp_resolver_t *r) {
   if (!r->system_hosts.cap) (void)pp_dns_hosts_load(&r->system_hosts, hosts, NULL, 0);
   r->v6_first = ipv6_routable();
   pp_status_t st = channel_new(r);
-  if (st == PP_OK && !pipe_nonblock(r->io.wake)) st = PP_EDNS;
+  if (st == PP_OK && !pp_os_wake_open(r->io.wake)) st = PP_EDNS;
   else if (st == PP_OK && pthread_create(&r->io.thread, NULL, io_main, r) != 0) {
-    close(r->io.wake[0]);
-    close(r->io.wake[1]);
+    pp_os_wake_close(r->io.wake);
     st = PP_EDNS;
   }
   if (st != PP_OK) {
@@ -332,8 +315,7 @@ void pp_dns_io_stop(pp_resolver_t *r) {
     return;
   }
   r->io.stopping = true;
-  ssize_t w = write(r->io.wake[1], "x", 1);
-  (void)w;
+  pp_os_wake_signal(r->io.wake[1]);
   pthread_mutex_unlock(&r->lock);
   pthread_join(r->io.thread, NULL);
   pthread_mutex_lock(&r->lock);
@@ -344,8 +326,7 @@ void pp_dns_io_stop(pp_resolver_t *r) {
     while ((e = pop(r, q)) != NULL)
       if (e->state == PP_DNS_PENDING) pp_dns_finish(r, e, PP_EDNS, PP_DNS_FAIL_OTHER, NULL, 0, 0);
   }
-  close(r->io.wake[0]);
-  close(r->io.wake[1]);
+  pp_os_wake_close(r->io.wake);
   pp_strlist_free(r->io.domains, r->io.ndomains);
   memset(&r->io, 0, sizeof(r->io));
   pthread_mutex_unlock(&r->lock);

@@ -12,6 +12,7 @@
 
 #include <ares.h>
 
+#include "os/os.h"
 #include "pacprobe.h"
 
 /* ---- table.c: names -> ordered, duplicate-free address lists ---------- */
@@ -166,7 +167,7 @@ enum { PP_DNS_Q_URGENT = 0, PP_DNS_Q_AHEAD = 1 };
 typedef struct pp_dns_io {
   bool running, stopping, woken;
   pthread_t thread;
-  int wake[2];
+  pp_sock_t wake[2]; /* pp_os_wake_open */
   ares_channel ch;
   char **domains; /* search list of the channel (resolv.conf / LOCALDOMAIN) */
   size_t ndomains;

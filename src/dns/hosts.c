@@ -6,9 +6,9 @@
  * collects every address in file order. A malformed line is an error naming
  * file:line, because a silently skipped line would change PAC answers.
  */
+#include "os/os.h"
 #include "dns/dns_int.h"
 
-#include <arpa/inet.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,7 +83,7 @@ static pp_status_t slurp(const char *path, char **out, size_t *len, char *err, s
   pp_status_t st = PP_OK;
   pp_str_t s = PP_STR_INIT;
   char chunk[16384];
-  FILE *f = fopen(path, "rb");
+  FILE *f = pp_os_fopen(path, "rb");
   if (!f) {
     pp_set_err(err, errlen, "cannot read %s: %s", path, strerror(errno));
     return PP_EIO;

@@ -6,14 +6,10 @@
  * the machine access (UDP route probe, hostname lookup) sits behind
  * pp_myip_ops_t so the selection is unit tested with fake answers.
  */
-#include <arpa/inet.h>
-#include <netdb.h>
-#include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
+#include "os/os.h"
 #include "dns/dns_int.h"
 #include "util/str.h"
 
@@ -173,12 +169,12 @@ static bool real_route(void *udata, const char *dest, char *out, size_t outlen) 
     if (inet_pton(AF_INET, dest, &s4->sin_addr) != 1) return false;
     sl = sizeof(*s4);
   }
-  int fd = socket(ss.ss_family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-  if (fd < 0) return false;
+  pp_sock_t fd = pp_os_udp_socket(ss.ss_family);
+  if (fd == PP_SOCK_BAD) return false;
   bool ok = connect(fd, (struct sockaddr *)&ss, sl) == 0; /* UDP: no packet leaves */
   sl = sizeof(ss);
   ok = ok && getsockname(fd, (struct sockaddr *)&ss, &sl) == 0;
-  close(fd);
+  pp_os_sock_close(fd);
   if (!ok) return false;
   const void *src = ss.ss_family == AF_INET6 ? (const void *)&((struct sockaddr_in6 *)&ss)->sin6_addr
                                             : (const void *)&((struct sockaddr_in *)&ss)->sin_addr;

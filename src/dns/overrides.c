@@ -5,9 +5,9 @@
  * Addresses are stored normalised (inet_ntop form, IPv6 without brackets)
  * and de-duplicated in the order given. The table itself is table.c.
  */
+#include "os/os.h"
 #include "dns/dns_int.h"
 
-#include <arpa/inet.h>
 #include <stdlib.h>
 #include <string.h>
 

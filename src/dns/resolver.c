@@ -6,7 +6,6 @@
  * --dns-server parsing servers.c, the c-ares I/O thread async.c, the cache
  * store cache.c.
  */
-#include <arpa/inet.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -14,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "os/os.h"
 #include "dns/dns_int.h"
 #include "pacprobe.h"
 #include "util/str.h"

@@ -5,9 +5,9 @@
  * resolv.conf. Parsed here into c-ares' server node so that resolver.c can
  * hand the list to ares_set_servers_ports() on every channel it creates.
  */
+#include "os/os.h"
 #include "dns/dns_int.h"
 
-#include <arpa/inet.h>
 #include <string.h>
 
 #include "util/str.h"

@@ -6,9 +6,9 @@
  * that a large blocklist-style hosts file (100k lines) loads in linear time.
  * Parsing of specs and files lives in overrides.c and hosts.c.
  */
+#include "os/os.h"
 #include "dns/dns_int.h"
 
-#include <arpa/inet.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -5,9 +5,9 @@
  * the negative-caching TTL of NXDOMAIN / NODATA answers, which c-ares does
  * not expose: RFC 2308 §5, min(TTL, MINIMUM) of the authority section's SOA.
  */
+#include "os/os.h"
 #include "dns/dns_int.h"
 
-#include <arpa/inet.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -10,9 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
+#include "os/os.h"
 #include "util/str.h"
 
 static bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -79,20 +79,13 @@ pp_status_t pp_time_parse(const char *text, double *epoch_ms, char *err, size_t 
       pp_set_err(err, errlen, "unexpected text after the time");
       return PP_EINVAL;
     }
-    t = timegm(&tm) - (time_t)sign * (oh * 3600 + om * 60);
+    t = pp_os_timegm(&tm) - (time_t)sign * (oh * 3600 + om * 60);
   }
   *epoch_ms = (double)t * 1000.0 + ms;
   return PP_OK;
 }
 
-/* The zone must be a file of the system's zoneinfo database: glibc reads
- * an unknown TZ as UTC without a word, exactly the kind of silent default
- * pacprobe must not have. */
-bool pp_tz_known(const char *zone) {
-  const char *dir = getenv("TZDIR") ? getenv("TZDIR") : "/usr/share/zoneinfo";
-  char path[512];
-  struct stat st;
-  if (!*zone || zone[0] == '/' || strstr(zone, "..")) return false;
-  if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, zone) >= sizeof(path)) return false;
-  return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
+/* The platform decides (src/os): a file of the system's zoneinfo on POSIX
+ * (glibc reads an unknown TZ as UTC without a word, the kind of silent
+ * default pacprobe must not have), none on Windows. */
+bool pp_tz_known(const char *zone) { return pp_os_tz_known(zone); }

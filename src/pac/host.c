@@ -7,9 +7,9 @@
  * UTS #46 to ASCII, forbidden code points, IPv4 in any spelling, IPv6
  * compressed. Splitting a host from its port is the caller's business.
  */
+#include "os/os.h"
 #include "pac/host.h"
 
-#include <arpa/inet.h>
 #include <idn2.h>
 #include <stdint.h>
 #include <stdio.h>

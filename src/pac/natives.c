@@ -5,13 +5,12 @@
  * failure rules of each emulation profile (pac-semantics.md §2.1, §2.3, §2.4,
  * §3). Everything expressible in JavaScript lives in pacscripts/runtime.
  */
+#include "os/os.h"
 #include "pac/engine_int.h"
 
-#include <netdb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "pac/host.h"
 #include "pac/ipext.h"

@@ -6,11 +6,11 @@
  * a host is (IDN, IPv4 spellings, IPv6) is decided in host.c. Running the
  * script is engine.c's business.
  */
-#include <arpa/inet.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "os/os.h"
 #include "pac/host.h"
 #include "pacprobe.h"
 #include "util/buf.h"

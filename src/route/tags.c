@@ -5,14 +5,13 @@
  * firewall rule built from the tag can be checked against what a target
  * resolves to. Missing keys and nulls are tolerated; size is bounded.
  */
-#include <arpa/inet.h>
 #include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
+#include "os/os.h"
 #include "pacprobe.h"
 #include "util/str.h"
 
@@ -96,13 +95,13 @@ static pp_status_t take_prefixes(json_t *entry, const char *path, pp_service_tag
 
 pp_status_t pp_service_tag_load(const char *path, const char *tag, pp_service_tag_t **out,
                                 char *err, size_t errlen) {
-  struct stat sb;
   *out = NULL;
-  if (stat(path, &sb) != 0) {
+  long long size = pp_os_file_size(path);
+  if (size < 0) {
     pp_set_err(err, errlen, "%s: %s", path, strerror(errno));
     return PP_EIO;
   }
-  if (sb.st_size > (off_t)TAGS_MAX_BYTES) {
+  if (size > (long long)TAGS_MAX_BYTES) {
     pp_set_err(err, errlen, "%s: over the %u MiB limit for a Service Tags file", path,
                TAGS_MAX_BYTES >> 20);
     return PP_ETOOBIG;

@@ -6,15 +6,14 @@
  * the warnings a troubleshooter needs. Packets, leases and candidate names
  * are the other files of src/wpad; fetching is fetch.c.
  */
-#include <arpa/inet.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
-#include <unistd.h>
 
+#include "os/os.h"
 #include "util/str.h"
 #include "wpad/wpad_int.h"
 
@@ -468,7 +467,9 @@ static pp_status_t setup(run_t *r) {
   char err[300];
   if (!o->resolver) return fail(r->d, PP_EINVAL, "no resolver");
   pp_resolver_set_timeout(o->resolver, o->dns_timeout_ms ? o->dns_timeout_ms : DEFAULT_DNS_MS);
-  pp_status_t st = pp_wpad_dhcp_interfaces(o->interfaces, o->ninterfaces, &r->ifs, &r->nifs, err, sizeof(err));
+  pp_status_t st = PP_OK; /* interfaces matter to DHCP and leases only */
+  if (!o->no_dhcp || o->ninterfaces)
+    st = pp_wpad_dhcp_interfaces(o->interfaces, o->ninterfaces, &r->ifs, &r->nifs, err, sizeof(err));
   if (st != PP_OK) return fail(r->d, st, err);
   if (!o->no_dhcp && (st = read_leases(r)) != PP_OK) return st;
   if (!o->no_dns && (st = setup_dns(r)) != PP_OK) return st;

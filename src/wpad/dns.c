@@ -10,11 +10,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
-#include <unistd.h>
 
 #include <libpsl.h>
 
+#include "os/os.h"
 #include "util/buf.h"
 #include "util/str.h"
 #include "wpad/wpad_int.h"
@@ -101,7 +100,7 @@ static bool push_domain(char ***domains, const char ***origins, size_t *n, const
 
 /* resolv.conf: the last `search` or `domain` line wins (resolv.conf(5)). */
 static bool read_search(const char *path, char ***domains, const char ***origins, size_t *n) {
-  FILE *f = fopen(path, "r");
+  FILE *f = pp_os_fopen(path, "rb");
   if (!f) return true;
   char line[1024], last[1024] = "";
   while (fgets(line, sizeof(line), f))
@@ -202,7 +201,7 @@ void pp_wpad_dns_lookup(pp_resolver_t *r, const pp_wpad_cand_t *c, pp_wpad_looku
   if (out->status != PP_OK) return;
   /* A wildcard answers any sibling too (§7.1): ask for a random one. */
   uint32_t rnd = 0;
-  if (getrandom(&rnd, sizeof(rnd), GRND_NONBLOCK) != (ssize_t)sizeof(rnd)) rnd = (uint32_t)getpid();
+  if (!pp_os_random(&rnd, sizeof(rnd))) rnd = (uint32_t)getpid();
   snprintf(name, sizeof(name), "pacprobe-%08x.%s.", (unsigned)rnd, c->suffix);
   pp_dns_answer_t probe;
   out->wildcard = pp_resolver_lookup(r, name, PP_DNS_ANY, &probe) == PP_OK;

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "pacprobe.h"
+#include "util/str.h"
 
 /* ---- dhcp.c: RFC 2131 messages, pure functions ------------------------ */
 
@@ -89,7 +90,24 @@ void pp_wpad_lease_clear(pp_lease_t *l);
  * ifindex): appends malloc'd paths to *paths. false on ENOMEM. */
 bool pp_wpad_lease_find(const char *ifname, unsigned ifindex, char ***paths, size_t *n);
 
-/* ---- dhcp_client.c -------------------------------------------------------- */
+/* ---- fetch.c and its backend (curl/fetch_http.c, none/fetch_http.c) ------ */
+
+/* Case-insensitive ASCII prefix test; prefix in lower case. */
+bool pp_wpad_prefix_ci(const char *s, const char *prefix);
+/* Whether url starts with http:// or https:// (any case). */
+bool pp_wpad_is_http(const char *url);
+/* url for messages, without "user:password@" (never print a secret). */
+void pp_wpad_redact(const char *url, char *out, size_t outlen);
+/* The backend: fetches url (http, https; file with libcurl) into out, never
+ * through a proxy, at most max bytes, within timeout_ms; resolve pins names
+ * as curl's CURLOPT_RESOLVE entries ("host:port:addr"). Fills info when
+ * non-NULL (pp_pac_fetch). PP_OK, PP_ETOOBIG, PP_ENOMEM or PP_EFETCH, with
+ * the one-line reason in err. */
+pp_status_t pp_wpad_fetch_url(const char *url, size_t max, unsigned timeout_ms, const char *const *resolve,
+                              size_t nresolve, pp_fetch_info_t *info, pp_str_t *out, char *err,
+                              size_t errlen);
+
+/* ---- dhcp_client.c (linux/, none/) -------------------------------------------------------- */
 
 typedef struct pp_wpad_iface {
   char name[32];

@@ -20,7 +20,7 @@
 #include <strings.h>
 #include <time.h>
 
-#include "route/route_int.h"
+#include "route/curl/route_int.h"
 #include "util/str.h"
 
 static char *name_2253(const X509_NAME *n) {

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "route/route_int.h"
+#include "route/curl/route_int.h"
 #include "util/str.h"
 
 static double ms_of(CURL *h, CURLINFO what) {

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "route/route_int.h"
+#include "route/curl/route_int.h"
 #include "util/str.h"
 
 typedef struct job {
@@ -19,13 +19,6 @@ typedef struct job {
   pp_att_t att;  /* the attempt in flight */
   void *store;   /* the run's shared trust store (tls.c), or NULL */
 } job_t;
-
-void pp_check_opts_init(pp_check_opts_t *o) {
-  memset(o, 0, sizeof(*o));
-  o->connect_timeout_ms = 5000;
-  o->max_time_ms = 15000;
-  o->parallel = 16;
-}
 
 static bool keep_going(const pp_check_opts_t *o, const pp_attempt_t *a) {
   return o->all_routes || (!a->ok && a->failover);
@@ -224,24 +217,3 @@ pp_status_t pp_check_run(const pp_check_opts_t *o, const pp_check_target_t *t, s
   return st;
 }
 
-static void attempt_clear(pp_attempt_t *a) {
-  free(a->route);
-  free(a->error_message);
-  pp_strlist_free(a->auth_offered, a->nauth_offered);
-  for (size_t i = 0; i < a->nchain; i++) {
-    free(a->chain[i].subject);
-    free(a->chain[i].issuer);
-    free(a->chain[i].not_after);
-    free(a->chain[i].sha256);
-  }
-  free(a->chain);
-  free(a->tls_reason);
-}
-
-void pp_check_result_clear(pp_check_result_t *r) {
-  if (!r) return;
-  for (size_t i = 0; i < r->nattempts; i++) attempt_clear(&r->attempts[i]);
-  free(r->attempts);
-  memset(r, 0, sizeof(*r));
-  r->decided = -1;
-}

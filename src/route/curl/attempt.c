@@ -11,7 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "route/route_int.h"
+#include "route/curl/route_int.h"
 #include "util/str.h"
 
 bool pp_attempt_set_error(pp_attempt_t *a, const char *code, bool failover, const char *fmt, ...) {

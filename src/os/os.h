@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The platform seam: everything the library and the program need from the
+ * operating system that POSIX and Windows spell differently. One
+ * implementation per platform, selected by CMake (cmake/platform-*.cmake):
+ * src/os/posix/ (Linux) and src/os/win/ (Windows, mingw-w64). The system
+ * headers each platform needs for sockets come in through os_sys.h, which
+ * sits in the platform's directory (on the include path of that build only),
+ * so no code outside src/os tests _WIN32. docs/windows.md lists what
+ * differs and why.
+ *
+ * Strings are UTF-8 everywhere: on Windows the functions taking a path
+ * convert it to UTF-16 and use the wide API.
+ */
+#ifndef PP_OS_H
+#define PP_OS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "os_sys.h" /* src/os/posix/os_sys.h or src/os/win/os_sys.h */
+
+/* The program (src/cli/main.c). main/wmain in src/os/<platform>/main.c
+ * call it with UTF-8 arguments after pp_os_init. */
+int pp_cli_main(int argc, char **argv);
+
+/* ---- process (init.c) ------------------------------------------------------ */
+
+/* Once, first thing in main: sockets usable (WSAStartup on Windows), the
+ * standard streams binary (no CRLF translation: output is byte-identical to
+ * Linux). Safe to call again. */
+void pp_os_init(void);
+/* Logical CPUs, at least 1. */
+long pp_os_ncpus(void);
+/* Removes NAME from the environment. */
+void pp_os_unsetenv(const char *name);
+/* Sets TZ to zone for localtime/mktime and the engines' Date (NULL unsets
+ * it: the system zone). false when this platform cannot (Windows has no
+ * IANA zoneinfo); the caller checks pp_os_tz_known first. */
+bool pp_os_set_tz(const char *zone);
+/* Whether zone names an IANA zone this platform can use (TZDIR or
+ * /usr/share/zoneinfo on POSIX; none on Windows). */
+bool pp_os_tz_known(const char *zone);
+/* A short reason pp_os_tz_known is false for every zone on this platform,
+ * or NULL where zones work. */
+const char *pp_os_tz_unavailable(void);
+/* struct tm (UTC fields) to epoch seconds, as timegm(3). */
+time_t pp_os_timegm(struct tm *tm);
+/* n random bytes from the system; false when none could be had. */
+bool pp_os_random(void *buf, size_t n);
+
+/* getline(3): the next line of f with its '\n' into *line (grown as
+ * needed), its length, or -1 at the end or on error. */
+ssize_t pp_os_getline(char **line, size_t *cap, FILE *f);
+
+/* ---- files (file.c) ----------------------------------------------------------- */
+
+/* open(2) for reading in binary mode, close-on-exec; -1 with errno set. */
+int pp_os_open_read(const char *path);
+/* fopen with a UTF-8 name (mode should contain 'b' for byte-exact input). */
+FILE *pp_os_fopen(const char *path, const char *mode);
+/* Whether path names a regular file (symbolic links followed). */
+bool pp_os_is_regular(const char *path);
+/* The size of the regular file at path, or -1 (errno set; EINVAL for a
+ * file that is not regular). */
+long long pp_os_file_size(const char *path);
+/* Creates path for writing without following a link planted at it
+ * (O_NOFOLLOW; reparse points on Windows). When it exists: with overwrite
+ * false, or when it is a link, a non-regular file or has other hard links,
+ * -1 and *why says which; with overwrite true the file is emptied. -1 with
+ * errno (and *why NULL) on other failures. Returns a file descriptor. */
+int pp_os_create_nofollow(const char *path, bool overwrite, const char **why);
+
+/* ---- secrets (secret.c) --------------------------------------------------------- */
+
+/* len bytes on their own pages, kept out of core dumps / the page file where
+ * the platform allows; NULL on failure. pp_os_secret_free wipes and frees. */
+void *pp_os_secret_alloc(size_t len);
+void pp_os_secret_free(void *p, size_t len);
+/* Clears n bytes in a way the compiler does not drop. */
+void pp_os_wipe(void *p, size_t n);
+/* Writes prompt to the terminal (controlling TTY / console), reads one line
+ * with echo off into pw (NUL-terminated, at most len - 1 bytes). false
+ * when there is no terminal or nothing was read. */
+bool pp_os_prompt_secret(const char *prompt, char *pw, size_t len);
+
+/* ---- sockets (net.c) -------------------------------------------------------------- */
+
+/* A UDP socket of family (AF_INET/AF_INET6), close-on-exec, or PP_SOCK_BAD. */
+pp_sock_t pp_os_udp_socket(int family);
+void pp_os_sock_close(pp_sock_t s);
+/* poll(2) / WSAPoll: ready entries, 0 on timeout or interruption, -1 on
+ * error. */
+int pp_os_poll(struct pollfd *fds, size_t n, int timeout_ms);
+/* A wake channel for a poll loop: w[0] becomes readable after
+ * pp_os_wake_signal(w[1]). A non-blocking pipe on POSIX, a connected
+ * loopback UDP pair on Windows (WSAPoll takes sockets only). */
+bool pp_os_wake_open(pp_sock_t w[2]);
+void pp_os_wake_signal(pp_sock_t w1);
+void pp_os_wake_drain(pp_sock_t w0);
+void pp_os_wake_close(pp_sock_t w[2]);
+
+#endif
