@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# The end-to-end scenarios of eval, explain, lint, test and diff
+# The end-to-end scenarios of eval, explain, lint, test, diff and sources (offline: --reg/--netsh)
 # (tests/cli/scenarios/*.t) through their runner,
 # tests/tools/run-scenarios.sh, with pacprobe.exe under Wine (`pactester`
 # in a scenario runs the wrapper's pactester personality).
 set -u
 files=0 failed=0 cp=0 cf=0
-for s in ${PP_SCENARIOS:-eval explain lint test diff}; do
+for s in ${PP_SCENARIOS:-eval explain lint test diff sources}; do
   f=$PP_SRC/tests/cli/scenarios/$s.t
   files=$((files + 1))
   out=$("$PP_SRC/tests/tools/run-scenarios.sh" "$PP_WIN" "$f" 2>&1)
