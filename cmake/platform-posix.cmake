@@ -1,7 +1,8 @@
 # The POSIX (Linux) platform: src/os/posix, the libcurl + OpenSSL route
 # backend (src/route/curl), the libcurl PAC fetch (src/wpad/curl), c-ares
-# for every lookup (src/dns/cares: no system-resolver deferral) and the
-# AF_PACKET-free DHCPINFORM client (src/wpad/linux). Libraries from
+# for every lookup (src/dns/cares: no system-resolver deferral), the
+# AF_PACKET-free DHCPINFORM client (src/wpad/linux); no live registry
+# (src/config/none: PP_EPLATFORM). Libraries from
 # Debian's -dev packages through pkg-config (tools/debian-packages.txt).
 pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)
 pkg_check_modules(CARES REQUIRED IMPORTED_TARGET libcares)
@@ -13,7 +14,8 @@ pkg_check_modules(OPENSSL REQUIRED IMPORTED_TARGET openssl)
 set(PP_OS_DIR posix)
 file(GLOB PP_BACKEND_SOURCES CONFIGURE_DEPENDS
      ${CMAKE_SOURCE_DIR}/src/route/curl/*.c ${CMAKE_SOURCE_DIR}/src/wpad/curl/*.c
-     ${CMAKE_SOURCE_DIR}/src/wpad/linux/*.c ${CMAKE_SOURCE_DIR}/src/dns/cares/*.c)
+     ${CMAKE_SOURCE_DIR}/src/wpad/linux/*.c ${CMAKE_SOURCE_DIR}/src/dns/cares/*.c
+     ${CMAKE_SOURCE_DIR}/src/config/none/*.c)
 set(PP_PLATFORM_LIBS PkgConfig::CURL PkgConfig::CARES PkgConfig::JANSSON PkgConfig::IDN2
     PkgConfig::PSL PkgConfig::OPENSSL Threads::Threads m)
 set(PP_PLATFORM_DEFS -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE)

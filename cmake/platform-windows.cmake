@@ -6,6 +6,8 @@
 # Schannel), src/wpad/win (the PAC fetch over WinHTTP, DHCP option 252
 # through DhcpRequestParams) and src/dns/win (the system resolver,
 # GetAddrInfoExW); README "On Windows: the network stack".
+# The live registry and WinHTTP's own proxy view: src/config/win
+# (config/live.h).
 # Linked statically (-static in the toolchain): pacprobe.exe runs alone.
 if(NOT PP_WIN_DEPS)
   message(FATAL_ERROR "PP_WIN_DEPS not set: build with `make windows` (tools/windows-deps.sh)")
@@ -27,7 +29,7 @@ endforeach()
 set(PP_OS_DIR win)
 file(GLOB PP_BACKEND_SOURCES CONFIGURE_DEPENDS
      ${CMAKE_SOURCE_DIR}/src/route/win/*.c ${CMAKE_SOURCE_DIR}/src/wpad/win/*.c
-     ${CMAKE_SOURCE_DIR}/src/dns/win/*.c)
+     ${CMAKE_SOURCE_DIR}/src/dns/win/*.c ${CMAKE_SOURCE_DIR}/src/config/win/*.c)
 set(PP_PLATFORM_LIBS ${PP_WIN_DEP_TARGETS} Threads::Threads winhttp crypt32 shlwapi ws2_32 iphlpapi
     advapi32 bcrypt)
 # Windows 10 / Server 2016 API level; C99 printf (%zu, %lld, %g) from the

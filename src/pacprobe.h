@@ -42,8 +42,10 @@ typedef enum pp_status {
   PP_EENGINE,    /* the engine itself cannot run this (never "your PAC is broken") */
   PP_EUNSUPPORTED, /* the PAC uses JavaScript browsers accept but pacprobe's engine
                       does not (class, generators...): never "broken PAC" */
-  PP_ENOTBUILT     /* this build of pacprobe has no backend for the operation (the
+  PP_ENOTBUILT,    /* this build of pacprobe has no backend for the operation (the
                       Windows build before its WinHTTP route and fetch backends) */
+  PP_EPLATFORM     /* not available on this operating system (the live Windows
+                      registry on Linux) */
 } pp_status_t;
 
 /* One fixed line per code; never NULL. */
@@ -600,6 +602,25 @@ typedef struct pp_config_warning {
   char *message; /* one line, no secrets */
 } pp_config_warning_t;
 
+/* What the operating system itself says for the running account
+ * (pp_config_add_live on Windows): WinHttpGetIEProxyConfigForCurrentUser
+ * (ie_*) and WinHttpGetDefaultProxyConfiguration (winhttp_*). Strings are
+ * escaped (\xHH for anything outside printable ASCII) and proxies masked. */
+typedef struct pp_config_os {
+  bool present;             /* pp_config_add_live filled this */
+  char *running_sid;        /* the process token's user SID, "S-1-5-19" */
+  pp_account_t running_as;  /* PP_ACCT_LOCALSERVICE, ...; PP_ACCT_USER otherwise */
+  char *ie_error;           /* NULL, or why the call failed */
+  bool ie_auto_detect;
+  char *ie_pac_url, *ie_proxy, *ie_bypass; /* NULL when the OS returned none */
+  char *winhttp_error;
+  uint32_t winhttp_access;  /* WINHTTP_ACCESS_TYPE_*: 1 no proxy, 3 named proxy */
+  char *winhttp_proxy, *winhttp_bypass;
+  /* Set by pp_config_decide: the decision was compared with the OS view
+   * (the consumer is the running account, or winhttp) and whether it agrees. */
+  bool compared, agrees;
+} pp_config_os_t;
+
 typedef struct pp_config_effective {
   pp_config_mode_t mode;
   char *proxy; /* masked */
@@ -620,6 +641,7 @@ typedef struct pp_config {
   char *decided_by;        /* "WinINet localsystem (S-1-5-18) DefaultConnectionSettings" */
   pp_config_warning_t *warnings;
   size_t nwarnings;
+  pp_config_os_t os;       /* live only: what Windows says (see above) */
 } pp_config_t;
 
 /* Adds the sources of one .reg export (bytes; `file` names it in errors
@@ -634,6 +656,13 @@ pp_status_t pp_config_add_env(pp_config_t *c, const char *const *envp);
 /* A command-line or agent setting: opt is "--proxy", "--pac", "--noproxy"
  * or "--mdi-proxy"; "--pac auto" means auto-detect. */
 pp_status_t pp_config_add_option(pp_config_t *c, const char *opt, const char *value);
+/* Windows: adds the live registry's sources (docs/sources.md "Live
+ * sources": HKCU, HKEY_USERS\S-1-5-18/19/20, HKLM, the policy key; each
+ * source's key names where it was read, file is NULL) through the same
+ * code as pp_config_add_reg, and fills c->os. A key that exists but cannot
+ * be read (access denied) becomes a source with its error. PP_EPLATFORM
+ * (nothing added) on other systems; PP_ENOMEM. */
+pp_status_t pp_config_add_live(pp_config_t *c);
 /* A source the caller could not read (missing file): kind and file with a
  * one-line error. */
 pp_status_t pp_config_add_error(pp_config_t *c, pp_source_kind_t kind, const char *file,

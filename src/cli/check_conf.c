@@ -61,6 +61,10 @@ static int from_sources(pp_ck_t *ck, const pp_args_t *a) {
   int rc = PP_EXIT_USAGE;
   pp_status_t st = add_files(&c, &a->list[PP_OPT_REG], false);
   if (st == PP_OK) st = add_files(&c, &a->list[PP_OPT_NETSH], true);
+  /* As `sources`: no exports given, the live registry where there is one. */
+  if (st == PP_OK && !a->list[PP_OPT_REG].n && !a->list[PP_OPT_NETSH].n &&
+      (st = pp_config_add_live(&c)) == PP_EPLATFORM)
+    st = PP_OK;
   if (st == PP_OK) st = pp_config_add_env(&c, (const char *const *)environ);
   if (st == PP_OK) st = pp_config_decide(&c, who);
   if (st != PP_OK) goto done;

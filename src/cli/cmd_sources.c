@@ -24,7 +24,9 @@ static void usage(FILE *out) {
                "                        [--mdi-proxy URL] [--write-reg OUT] [--format text|json]\n\n"
                "Collects every proxy configuration source and says which one is in effect for a\n"
                "consumer: user, localsystem, localservice, networkservice, winhttp, env,\n"
-               "mdi-sensor (default user).\n\noptions:\n");
+               "mdi-sensor (default user). On Windows, without --reg and --netsh, reads the\n"
+               "live registry and shows what Windows itself says next to the decision.\n\n"
+               "options:\n");
   pp_options_help(out, PP_CMD_SOURCES);
 }
 
@@ -106,6 +108,11 @@ static pp_status_t collect(pp_config_t *c, const pp_args_t *a) {
       {PP_OPT_MDI_PROXY, "--mdi-proxy"}};
   pp_status_t st = add_files(c, &a->list[PP_OPT_REG], false);
   if (st == PP_OK) st = add_files(c, &a->list[PP_OPT_NETSH], true);
+  /* No exports given: the live registry where there is one (Windows);
+   * elsewhere PP_EPLATFORM and the report is what it always was. */
+  if (st == PP_OK && !a->list[PP_OPT_REG].n && !a->list[PP_OPT_NETSH].n &&
+      (st = pp_config_add_live(c)) == PP_EPLATFORM)
+    st = PP_OK;
   if (st == PP_OK && !a->given[PP_OPT_NO_ENV])
     st = pp_config_add_env(c, (const char *const *)environ);
   for (size_t i = 0; st == PP_OK && i < sizeof(opts) / sizeof(opts[0]); i++)

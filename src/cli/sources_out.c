@@ -38,6 +38,7 @@ static void title(FILE *out, size_t i, const pp_source_t *s) {
   }
   if (s->value && s->kind != PP_SRC_NETSH) fprintf(out, " %s", pp_safe(s->value));
   if (s->file) fprintf(out, s->line ? "  %s:%u" : "  %s", pp_safe(s->file), s->line);
+  else if (s->key) fprintf(out, "  %s", pp_safe(s->key)); /* the live registry */
   fputc('\n', out);
 }
 
@@ -88,6 +89,7 @@ void pp_sources_print_text(FILE *out, const pp_config_t *c) {
   if (e->auto_detect && e->mode != PP_MODE_AUTO_DETECT) fputs(" (auto-detect on)", out);
   fputc('\n', out);
   fprintf(out, "decided by: %s\n", c->decided_by ? pp_safe(c->decided_by) : "-");
+  pp_sources_print_os_text(out, c);
   for (size_t i = 0; i < c->nwarnings; i++)
     fprintf(out, "warning [%s]: %s\n", c->warnings[i].code, pp_safe(c->warnings[i].message));
 }
@@ -140,6 +142,7 @@ bool pp_sources_print_json(FILE *out, const pp_config_t *c) {
     json_array_append_new(warn, json_pack("{s:o,s:o}", "code", pp_json_str(c->warnings[i].code),
                                           "message", pp_json_str(c->warnings[i].message)));
   json_object_set_new(root, "warnings", warn);
+  pp_sources_os_json(root, c);
   char *txt = json_dumps(root, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_ENSURE_ASCII);
   json_decref(root);
   if (!txt) return false;

@@ -47,7 +47,7 @@ bool pp_config_split_bypass(const char *list, const char *seps, char ***out, siz
 
 /* §2.3 rule 5: 8-bit strings without a code page; non-ASCII is suspect and
  * shown escaped as \xHH. */
-static char *printable(const char *s, size_t n) {
+char *pp_config_printable(const char *s, size_t n) {
   pp_str_t o = PP_STR_INIT;
   pp_str_append(&o, "", 0);
   for (size_t i = 0; i < n; i++) {
@@ -156,13 +156,13 @@ static bool blob_fields(pp_source_t *s, const pp_wininet_t *w) {
   s->counter = w->counter;
   s->flags = w->flags;
   s->auto_detect = !w->winhttp && (w->flags & PP_WININET_AUTO_DETECT);
-  char *proxy = printable(w->proxy, w->proxy_len);
-  char *bypass = printable(w->bypass, w->bypass_len);
+  char *proxy = pp_config_printable(w->proxy, w->proxy_len);
+  char *bypass = pp_config_printable(w->bypass, w->bypass_len);
   bool ok = proxy && bypass;
   if (ok && *proxy) ok = pp_config_set_proxy(s, proxy);
   /* WinINet lists are ';'-separated; WinHTTP also takes whitespace (§5). */
   if (ok) ok = pp_config_split_bypass(bypass, "; \t", &s->bypass, &s->nbypass);
-  if (ok && w->pac_url_len) ok = (s->pac_url = printable(w->pac_url, w->pac_url_len)) != NULL;
+  if (ok && w->pac_url_len) ok = (s->pac_url = pp_config_printable(w->pac_url, w->pac_url_len)) != NULL;
   free(proxy);
   free(bypass);
   return ok;
@@ -177,8 +177,9 @@ static pp_status_t add_blob(pp_config_t *c, const char *file, const pp_reg_value
   pp_status_t st = pp_wininet_decode(v->data, v->len, winhttp, &w, err, sizeof(err));
   if (st == PP_ENOMEM) return st;
   if (st != PP_OK) {
-    char msg[512];
-    snprintf(msg, sizeof(msg), "%s:%u: \"%s\" %s", file, v->line, v->name, err);
+    char msg[1024];
+    if (file) snprintf(msg, sizeof(msg), "%s:%u: \"%s\" %s", file, v->line, v->name, err);
+    else snprintf(msg, sizeof(msg), "%s: \"%s\" %s", v->key, v->name, err);
     c->nerrors++;
     return (s->error = strdup(msg)) ? PP_OK : PP_ENOMEM;
   }
@@ -203,7 +204,7 @@ static pp_status_t add_text_value(pp_config_t *c, const char *file, const pp_reg
   if (i == 4) return PP_OK;
   pp_source_t *s = c->nsources ? &c->sources[c->nsources - 1] : NULL;
   if (!s || s->kind != PP_SRC_WININET_VALUES || strcmp(s->key, v->key) != 0 ||
-      strcmp(s->file, file) != 0) {
+      (s->file && file ? strcmp(s->file, file) != 0 : s->file != file)) {
     if (!(s = reg_source(c, PP_SRC_WININET_VALUES, file, v, a, sid))) return PP_ENOMEM;
     free(s->value);
     if (!(s->value = strdup("ProxyEnable/ProxyServer/ProxyOverride/AutoConfigURL")))
@@ -224,7 +225,18 @@ static pp_status_t add_text_value(pp_config_t *c, const char *file, const pp_reg
   return PP_OK;
 }
 
-static pp_status_t add_value(pp_config_t *c, const char *file, const pp_reg_value_t *v) {
+static pp_status_t bad_dword(pp_config_t *c, pp_source_t *s, const char *file,
+                             const pp_reg_value_t *v) {
+  char msg[1024];
+  if (file) snprintf(msg, sizeof(msg), "%s:%u: \"%s\" is a REG_DWORD of %zu bytes, not 4", file,
+                     v->line, v->name, v->len);
+  else snprintf(msg, sizeof(msg), "%s: \"%s\" is a REG_DWORD of %zu bytes, not 4", v->key,
+                v->name, v->len);
+  c->nerrors++;
+  return (s->error = strdup(msg)) ? PP_OK : PP_ENOMEM;
+}
+
+pp_status_t pp_config_add_reg_value(pp_config_t *c, const char *file, const pp_reg_value_t *v) {
   const char *sid, *rest = NULL;
   pp_account_t a = classify(v->key, &sid, &rest);
   if (a == PP_ACCT_NONE || v->type == PP_REG_DELETE) return PP_OK;
@@ -239,6 +251,8 @@ static pp_status_t add_value(pp_config_t *c, const char *file, const pp_reg_valu
       strcasecmp(v->name, "ProxySettingsPerUser") == 0 && v->type == PP_REG_DWORD) {
     pp_source_t *s = reg_source(c, PP_SRC_POLICY, file, v, a, sid);
     if (!s) return PP_ENOMEM;
+    if (v->len != 4) /* a live REG_DWORD can hold any number of bytes */
+      return bad_dword(c, s, file, v);
     s->dword = (uint32_t)v->data[0] | ((uint32_t)v->data[1] << 8) |
                ((uint32_t)v->data[2] << 16) | ((uint32_t)v->data[3] << 24);
   }
@@ -251,7 +265,7 @@ pp_status_t pp_config_add_reg(pp_config_t *c, const void *data, size_t len, cons
   pp_status_t st = pp_reg_parse(data, len, file, &f, err, sizeof(err));
   if (st == PP_ENOMEM) return st;
   if (st != PP_OK) return pp_config_add_error(c, PP_SRC_WININET, file, err);
-  for (size_t i = 0; st == PP_OK && i < f.nvalues; i++) st = add_value(c, file, &f.values[i]);
+  for (size_t i = 0; st == PP_OK && i < f.nvalues; i++) st = pp_config_add_reg_value(c, file, &f.values[i]);
   pp_reg_file_clear(&f);
   return st;
 }

@@ -162,13 +162,22 @@ pp_status_t pp_text_error(pp_text_t *t, size_t i, const char *fmt, ...)
 void pp_text_free(pp_text_t *t);
 
 /* collect.c */
+/* One registry value, from a .reg export (file names it) or from the live
+ * registry (file NULL, line 0): what pp_config_add_reg does per value. */
+pp_status_t pp_config_add_reg_value(pp_config_t *c, const char *file, const pp_reg_value_t *v);
 pp_source_t *pp_config_push(pp_config_t *c, pp_source_kind_t kind, const char *file);
 bool pp_config_set_proxy(pp_source_t *s, const char *proxy);
+/* n bytes with everything outside printable ASCII as \xHH; malloc'd, NULL on ENOMEM. */
+char *pp_config_printable(const char *s, size_t n);
 bool pp_config_split_bypass(const char *list, const char *seps, char ***out, size_t *n);
 bool pp_config_warn(pp_config_t *c, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* "SavedLegacySettings" etc.: which WinINet value a source is. */
 bool pp_config_is_value(const pp_source_t *s, const char *name);
 const char *pp_account_label(pp_account_t a); /* "LocalSystem", ... */
+/* live.c */
+void pp_config_os_clear(pp_config_os_t *v);
+/* osview.c: os-disagrees; sets c->os.compared/agrees. false on ENOMEM. */
+bool pp_config_compare_os(pp_config_t *c, bool cmdline_decided);
 
 #endif

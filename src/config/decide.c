@@ -96,9 +96,10 @@ static bool decided(pp_config_t *c, const char *fmt, ...) {
   return dup_or_null(&c->decided_by, buf);
 }
 
+/* file:line for an export, the key for the live registry. */
 static const char *where(const pp_source_t *s, char *buf, size_t n) {
   if (s->file && s->line) snprintf(buf, n, "%s:%u", s->file, s->line);
-  else snprintf(buf, n, "%s", s->file ? s->file : "");
+  else snprintf(buf, n, "%s", s->file ? s->file : s->key ? s->key : "");
   return buf;
 }
 
@@ -435,6 +436,7 @@ pp_status_t pp_config_decide(pp_config_t *c, pp_consumer_t consumer) {
   bool ok = cmdline(c, &done);
   if (ok && !done) ok = by_consumer(c, consumer);
   bool curl = consumer == PP_FOR_ENV || find(c, PP_SRC_CMDLINE, PP_ACCT_NONE, "--proxy", false);
-  ok = ok && auto_detect_note(c) && bypass_check(c, curl) && legacy_differs(c) && credentials(c);
+  ok = ok && auto_detect_note(c) && bypass_check(c, curl) && legacy_differs(c) && credentials(c) &&
+       pp_config_compare_os(c, done);
   return ok ? PP_OK : PP_ENOMEM;
 }

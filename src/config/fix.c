@@ -152,5 +152,6 @@ void pp_config_clear(pp_config_t *c) {
     free(c->warnings[i].message);
   }
   free(c->warnings);
+  pp_config_os_clear(&c->os);
   memset(c, 0, sizeof(*c));
 }

@@ -192,7 +192,6 @@ struct pp_resolver {
   unsigned timeout_ms;
   pthread_mutex_t lock; /* guards everything below */
   pthread_cond_t answered; /* broadcast when an entry becomes READY */
-  clockid_t cond_clock;    /* the clock of answered's timed waits */
   pp_dns_cache_t cache;
   pp_dns_io_t io;
   pp_dns_stats_t stats;

@@ -54,14 +54,7 @@ pp_resolver_t *pp_resolver_new(void) {
   pthread_once(&once, pp_dns_library_init);
   pp_resolver_t *r = calloc(1, sizeof(*r));
   if (!r) return NULL;
-  pthread_condattr_t ca;
-  bool ok = pthread_condattr_init(&ca) == 0;
-  /* a monotonic wait where the threads library has one (winpthreads has
-   * not: its waits are on the realtime clock, which wait_ready then uses) */
-  r->cond_clock = ok && pthread_condattr_setclock(&ca, CLOCK_MONOTONIC) == 0 ? CLOCK_MONOTONIC
-                                                                           : CLOCK_REALTIME;
-  ok = ok && pthread_cond_init(&r->answered, &ca) == 0;
-  pthread_condattr_destroy(&ca);
+  bool ok = pp_os_cond_init(&r->answered) == 0;
   if (!ok || pthread_mutex_init(&r->lock, NULL) != 0) {
     free(r);
     return NULL;
@@ -181,10 +174,7 @@ static bool wait_ready(pp_resolver_t *r, pp_dns_centry_t **e, size_t n, double d
     double left = deadline - pp_dns_now_ms();
     if (left <= 0) return false;
     struct timespec ts;
-    clock_gettime(r->cond_clock, &ts);
-    long long ns = (long long)ts.tv_nsec + (long long)(left * 1e6);
-    ts.tv_sec += (time_t)(ns / 1000000000LL);
-    ts.tv_nsec = (long)(ns % 1000000000LL);
+    pp_os_cond_deadline(&ts, left);
     int rc = pthread_cond_timedwait(&r->answered, &r->lock, &ts);
     if (rc != 0 && rc != ETIMEDOUT && rc != EINTR) return false;
   }

@@ -15,6 +15,7 @@
 #ifndef PP_OS_H
 #define PP_OS_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -117,6 +118,16 @@ void pp_os_wipe(void *p, size_t n);
  * with echo off into pw (NUL-terminated, at most len - 1 bytes). false
  * when there is no terminal or nothing was read. */
 bool pp_os_prompt_secret(const char *prompt, char *pw, size_t len);
+
+/* ---- threads (thread.c) -------------------------------------------------------- */
+
+/* A condition variable for deadline waits: its timed waits count on
+ * CLOCK_MONOTONIC where the platform allows (POSIX), on the realtime clock
+ * otherwise (winpthreads). 0 or an error number. */
+int pp_os_cond_init(pthread_cond_t *c);
+/* The absolute time ms milliseconds from now on the clock of the condition
+ * variables pp_os_cond_init makes, for pthread_cond_timedwait. */
+void pp_os_cond_deadline(struct timespec *ts, double ms);
 
 /* ---- sockets (net.c) -------------------------------------------------------------- */
 

@@ -24,6 +24,7 @@ const char *pp_strerror(pp_status_t status) {
   case PP_EUNSUPPORTED:
     return "unsupported JavaScript feature (browsers accept it; pacprobe's engine does not)";
   case PP_ENOTBUILT: return "not available in the Windows build yet";
+  case PP_EPLATFORM: return "not available on this operating system";
   }
   return "unknown status";
 }

@@ -141,6 +141,23 @@ def cli():
         wininet(0x03, 'p.test:1')[:20])]), (hku('S-1-5-18'), [hexval('DefaultConnectionSettings', system)])]))
     write(CLI, 'bypass-cidr.reg', regfile([(HKCU, [hexval('DefaultConnectionSettings',
         wininet(0x03, 'proxy.corp.test:8080', '10.0.0.0/8;<localhost>;*.corp.test'))])]))
+    # Windows under Wine (tests/windows): LocalService with proxy, bypass and
+    # PAC URL (flags 0x0f) plus its text values; a WinHTTP blob of version
+    # 0x18, the only one Wine's WinHttpGetDefaultProxyConfiguration reads,
+    # with per-user mode stated in the policy key.
+    ls = wininet(0x0f, 'proxy.corp.test:8080', '<local>;*.corp.test', 'http://pac.corp.test/proxy.pac',
+                 counter=4)
+    write(CLI, 'localservice-all.reg', regfile([
+        (hku('S-1-5-19'), [hexval('DefaultConnectionSettings', ls), hexval('SavedLegacySettings', ls)]),
+        ('HKEY_USERS\\S-1-5-19\\' + IS, ['"ProxyEnable"=dword:00000001',
+                                          '"ProxyServer"="proxy.corp.test:8080"',
+                                          '"ProxyOverride"="<local>;*.corp.test"',
+                                          '"AutoConfigURL"="http://pac.corp.test/proxy.pac"'])]))
+    write(CLI, 'winhttp-18.reg', regfile([
+        ('HKEY_LOCAL_MACHINE\\Software\\Policies\\Microsoft\\Windows\\CurrentVersion\\Internet Settings',
+         ['"ProxySettingsPerUser"=dword:00000001']),
+        (HKLM, [hexval('WinHttpSettings', winhttp(0x03, 'wh.corp.test:3128', '<local>;*.corp.test',
+                                                  version=0x18))])]))
     # The expected --write-reg output for --for localsystem,localservice:
     # the user's blob as both values under each SID (checked by hand: 15
     # bytes on the first DefaultConnectionSettings line, 17 for

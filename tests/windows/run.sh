@@ -56,23 +56,23 @@ export WINESERVER=$(command -v wineserver || echo /usr/lib/wine/wineserver64)
 [ -x "$WINESERVER" ] || WINESERVER=/usr/lib/wine/wineserver64
 
 # ---- the wrappers -------------------------------------------------------------
-for name in pacprobe pactester; do
-  exe=$PP_EXE
-  [ $name = pactester ] && exe=$WINBUILD/pactester.exe
-  cat > "$W/bin/$name" <<WRAP
+# One script; called through a link named pactester it runs pactester.exe
+# (the runners make such links), else pacprobe.exe.
+cat > "$W/bin/pacprobe" <<WRAP
 #!/bin/sh
-# Runs $exe under Wine like a native binary (tests/windows/run.sh).
+# Runs pacprobe.exe under Wine like a native binary (tests/windows/run.sh).
+exe="$PP_EXE"
+[ "\$(basename "\$0")" = pactester ] && exe="$WINBUILD/pactester.exe"
 out=\$(mktemp "\${TMPDIR:-/tmp}/ppwine.XXXXXX") || exit 125
-err=\$out.err
-wine "$exe" "\$@" >"\$out" 2>"\$err"
+wine "\$exe" "\$@" >"\$out" 2>"\$out.err"
 rc=\$?
 cat "\$out"
-cat "\$err" >&2
-rm -f "\$out" "\$err"
+cat "\$out.err" >&2
+rm -f "\$out" "\$out.err"
 exit \$rc
 WRAP
-  chmod +x "$W/bin/$name"
-done
+chmod +x "$W/bin/pacprobe"
+ln -sf pacprobe "$W/bin/pactester"
 export PP_WIN=$W/bin/pacprobe PP_WIN_PACTESTER=$W/bin/pactester
 
 # ---- the prefix and the server ---------------------------------------------------
