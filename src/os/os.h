@@ -38,15 +38,14 @@ long pp_os_ncpus(void);
 /* Removes NAME from the environment. */
 void pp_os_unsetenv(const char *name);
 /* Sets TZ to zone for localtime/mktime and the engines' Date (NULL unsets
- * it: the system zone). false when this platform cannot (Windows has no
- * IANA zoneinfo); the caller checks pp_os_tz_known first. */
-bool pp_os_set_tz(const char *zone);
-/* Whether zone names an IANA zone this platform can use (TZDIR or
- * /usr/share/zoneinfo on POSIX; none on Windows). */
+ * it: the system zone). The caller checks pp_os_tz_known first. */
+void pp_os_set_tz(const char *zone);
+/* Whether zone names a zone this platform can apply: an IANA zone of the
+ * system's zoneinfo (TZDIR or /usr/share/zoneinfo) on POSIX; on Windows,
+ * which has no zoneinfo, only UTC (UTC, Etc/UTC, GMT, Etc/GMT, Zulu). */
 bool pp_os_tz_known(const char *zone);
-/* A short reason pp_os_tz_known is false for every zone on this platform,
- * or NULL where zones work. */
-const char *pp_os_tz_unavailable(void);
+/* Why pp_os_tz_known refused a zone, for the one-line error. */
+const char *pp_os_tz_refusal(void);
 /* struct tm (UTC fields) to epoch seconds, as timegm(3). */
 time_t pp_os_timegm(struct tm *tm);
 /* n random bytes from the system; false when none could be had. */
