@@ -81,6 +81,11 @@ void *pp_os_secret_alloc(size_t len);
 void pp_os_secret_free(void *p, size_t len);
 /* Clears n bytes in a way the compiler does not drop. */
 void pp_os_wipe(void *p, size_t n);
+/* One line from fd into pw (NUL-terminated, at most len - 1 bytes, the
+ * rest of a longer line discarded) with read() byte by byte: no stdio
+ * buffer keeps a copy of the secret. false when nothing was read.
+ * (secret_line.c: the same on every platform.) */
+bool pp_os_read_secret_line(int fd, char *pw, size_t len);
 /* Writes prompt to the terminal (controlling TTY / console), reads one line
  * with echo off into pw (NUL-terminated, at most len - 1 bytes). false
  * when there is no terminal or nothing was read. */
