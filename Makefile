@@ -21,7 +21,7 @@ PACKAGE_LISTS ?= tools/debian-packages.txt
 PACKAGES = $(shell sed -e 's/\#.*//' $(PACKAGE_LISTS))
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build demo test bench fuzz clean windows test-windows deps-windows
+.PHONY: all deps build demo test bench fuzz clean test-browsers windows test-windows deps-windows
 
 all: build
 
@@ -54,6 +54,12 @@ demo: build
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+# The real-browser differential run (tests/browsers/, docs/browsers.md):
+# needs Debian's chromium, root and unshare; prints "chromium: N agree, M
+# disagree". Case files that need DNS answers or a pinned clock are skipped.
+test-browsers: build
+	python3 tests/browsers/chromium.py $(BUILD)/pacprobe tests/cases/*.cases tests/cases/*.fcases
 
 bench: build
 	BUILD=$(abspath $(BUILD)) bash bench/run.sh

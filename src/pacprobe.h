@@ -227,6 +227,14 @@ void pp_resolver_prefetch(pp_resolver_t *r, const char *host, pp_dns_family_t fa
  * all=true: every candidate of the first stage that found any. On success
  * *out is a malloc'd array of malloc'd strings (may be empty). */
 pp_status_t pp_myip_probe(bool all, char ***out, size_t *n);
+/* Orders a lookup's answers (numeric, malloc'd strings) as Chromium's
+ * AddressSorterPosix does (RFC 6724 §6; src/dns/sort.c): each address's
+ * source is the kernel's choice for a UDP connect (no packet sent), or the
+ * first of `sources` of its family when sources are given (--my-ip);
+ * addresses without a source are freed and dropped. Returns how many
+ * remain in addrs[0..]. */
+size_t pp_dns_sort_destinations(char **addrs, size_t n, const char *const *sources,
+                                size_t nsources);
 
 /* ---- the engine (src/pac) ---------------------------------------------- */
 
@@ -388,6 +396,28 @@ size_t pp_engine_warnings(const pp_engine_t *e, const char *const **lines);
  * a one-line reason in err. */
 pp_status_t pp_pac_read(const char *source, size_t max_bytes, unsigned timeout_ms,
                         char **out, size_t *len, char *err, size_t errlen);
+
+/* pp_pac_read, also giving the charset an http(s) response's Content-Type
+ * names (*charset malloc'd, NULL when none, for a file or stdin), which
+ * pp_pac_decode needs for Chromium's decoding. */
+pp_status_t pp_pac_read_charset(const char *source, size_t max_bytes, unsigned timeout_ms,
+                                char **out, size_t *len, char **charset, char *err,
+                                size_t errlen);
+
+/* Decodes PAC bytes into the UTF-8 text the engine compiles, as the
+ * emulated client decodes a PAC (src/pac/decode.c, docs/browsers.md):
+ * chrome/winhttp the response's charset, else a byte-order mark, else
+ * ISO-8859-1; firefox/pacparser UTF-8 when valid, else Latin-1;
+ * pac-resolver UTF-8 with U+FFFD; libproxy unchanged. charset: the
+ * Content-Type's charset parameter, NULL for none (files, stdin). *out is
+ * malloc'd and NUL-terminated; *how is a static phrase naming a decoding
+ * other than "the bytes as they are" (for a note), else NULL. PP_EINVAL
+ * (unknown charset) or PP_ENOMEM with a one-line reason in err. */
+pp_status_t pp_pac_decode(const char *bytes, size_t len, const char *charset,
+                          pp_emulation_t mode, char **out, size_t *outlen, const char **how,
+                          char *err, size_t errlen);
+/* The charset parameter of a Content-Type value, malloc'd; NULL if none. */
+char *pp_pac_charset_param(const char *content_type);
 
 /* Fetches a PAC from an http(s) URL as pp_pac_read does, and reports what
  * the transfer did (WPAD discovery, docs/wpad.md). `resolve` pins host
@@ -663,6 +693,11 @@ typedef struct pp_attempt {
   bool intercepted;
   char *tls_reason;       /* why intercepted / not verified; NULL otherwise */
   bool failover;          /* a browser would try the next entry after this failure */
+  /* The proxy's own reason for refusing (route/reason.c): product ("squid",
+   * "Zscaler", "Forcepoint", "Blue Coat/Symantec", "Palo Alto Networks", ""
+   * for an unknown page) and one printable-ASCII line; NULL when none. */
+  const char *proxy_product;
+  char *proxy_reason;
 } pp_attempt_t;
 
 typedef struct pp_check_target {
@@ -747,6 +782,40 @@ pp_status_t pp_service_tag_load(const char *path, const char *tag, pp_service_ta
 bool pp_service_tag_contains(const pp_service_tag_t *t, const char *addr);
 size_t pp_service_tag_nprefixes(const pp_service_tag_t *t);
 void pp_service_tag_free(pp_service_tag_t *t);
+
+/* ---- Microsoft 365 endpoints (src/route/endpoints.c) -------------------- */
+/* The endpoints/<Instance> web-service JSON (docs/endpoints.md): endpoint
+ * sets with serviceArea, urls (wildcards), tcpPorts, category, required. */
+
+typedef enum pp_ep_category { PP_EP_OPTIMIZE, PP_EP_ALLOW, PP_EP_DEFAULT } pp_ep_category_t;
+
+typedef struct pp_endpoint {
+  long id;             /* the endpoint set's id */
+  char *service_area;  /* "Exchange", "SharePoint", "Skype", "Common", ... */
+  pp_ep_category_t category;
+  bool required;
+  char *pattern;       /* the urls entry as listed: "*.protection.outlook.com" */
+  char *url;           /* the concrete URL tried: every '*' replaced by the label */
+} pp_endpoint_t;
+
+typedef struct pp_endpoints {
+  pp_endpoint_t *v;    /* one per (set, urls entry), in file order */
+  size_t n;
+  char **problems;     /* "FILE: endpoint set 4 (id 12): reason", the set skipped */
+  size_t nproblems;
+  size_t ip_only;      /* sets without urls (IP ranges only): nothing to test by name */
+} pp_endpoints_t;
+
+#define PP_ENDPOINTS_MAX 10000 /* URLs kept from one file */
+
+/* Parses the JSON text (name for messages); `label` replaces each '*' (a
+ * DNS label: letters, digits, '-'). PP_EINVAL with "NAME:LINE:COL: reason"
+ * in err for a file that is not an array of endpoint sets; a bad set is a
+ * problem in out->problems and the others are kept. PP_ENOMEM. */
+pp_status_t pp_endpoints_parse(const char *text, size_t len, const char *name, const char *label,
+                               pp_endpoints_t *out, char *err, size_t errlen);
+void pp_endpoints_clear(pp_endpoints_t *e);
+const char *pp_ep_category_name(pp_ep_category_t c); /* "Optimize", "Allow", "Default" */
 
 /* ---- clock ------------------------------------------------------------- */
 

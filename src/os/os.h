@@ -101,6 +101,12 @@ int pp_os_cond_init(pthread_cond_t *c);
  * variables pp_os_cond_init makes, for pthread_cond_timedwait. */
 void pp_os_cond_deadline(struct timespec *ts, double ms);
 
+/* ---- interfaces (ifaddr.c) ------------------------------------------------------ */
+
+/* The prefix length of the local interface address equal to addr (4 bytes
+ * when v4, else 16), or 0 when no interface holds it. */
+unsigned pp_os_prefix_len(const unsigned char *addr, bool v4);
+
 /* ---- sockets (net.c) -------------------------------------------------------------- */
 
 /* A UDP socket of family (AF_INET/AF_INET6), close-on-exec, or PP_SOCK_BAD. */

@@ -15,6 +15,8 @@ TZ_ZONE="an IANA zone other than UTC (the Windows build knows only UTC)"
 declare -A KNOWN=(
   [eval.t:53]=$WINE_TIME [eval.t:72]=$WINE_TIME [diff.t:115]=$WINE_TIME [diff.t:120]=$WINE_TIME
   [eval.t:198]=$TZ_ZONE [eval.t:199]=$TZ_ZONE [test.t:70]=$TZ_ZONE [test.t:71]=$TZ_ZONE
+  [test.t:52]=$TZ_ZONE [test.t:53]=$TZ_ZONE [test.t:146]=$TZ_ZONE [test.t:147]=$TZ_ZONE
+  [test.t:148]=$TZ_ZONE [test.t:149]=$TZ_ZONE
   [diff.t:119]="peak RSS through /usr/bin/time measures Wine's processes, not pacprobe.exe"
 )
 files=0 failed=0 known=0 cp=0 cf=0

@@ -216,4 +216,3 @@ pp_status_t pp_check_run(const pp_check_opts_t *o, const pp_check_target_t *t, s
   pp_tls_store_free(store);
   return st;
 }
-

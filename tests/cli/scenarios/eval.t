@@ -116,7 +116,7 @@ err~ ^pacprobe: error: option --resolve: bad value 'foo'
 errlines 1
 
 === bad --tz, --timeout, --emulate, --format, unknown option
-$ pacprobe eval -p $DATA/simple.pac --tz Mars/Olympus http://a/ ; echo "rc=$?"; pacprobe eval -p $DATA/simple.pac --timeout 1s http://a/; echo "rc=$?"; pacprobe eval -p $DATA/simple.pac --emulate opera http://a/; echo "rc=$?"; pacprobe eval -p $DATA/simple.pac --format xml http://a/; echo "rc=$?"; pacprobe eval -p $DATA/simple.pac --bogus http://a/; echo "rc=$?"
+$ pacprobe eval -p $DATA/simple.pac --tz Mars/Olympus http://a/ ; echo "rc=$?"; pacprobe eval -p $DATA/simple.pac --timeout 1m http://a/; echo "rc=$?"; pacprobe eval -p $DATA/simple.pac --emulate opera http://a/; echo "rc=$?"; pacprobe eval -p $DATA/simple.pac --format xml http://a/; echo "rc=$?"; pacprobe eval -p $DATA/simple.pac --bogus http://a/; echo "rc=$?"
 out<<
 rc=2
 rc=2
@@ -125,7 +125,7 @@ rc=2
 rc=2
 .
 err~ option --tz: bad value 'Mars/Olympus'
-err~ option --timeout: bad value '1s'
+err~ option --timeout: bad value '1m': expected a number with an optional unit ms or s
 err~ option --emulate: bad value 'opera'
 err~ option --format: bad value 'xml'
 err~ unknown option '--bogus'
@@ -176,8 +176,8 @@ http://a.example.com/ : PROXY proxy.example.com:8080; DIRECT
 http://x.test/ : DIRECT
 .
 
-=== simulated DNS: --resolve, --hosts, --no-dns
-$ pacprobe eval -p $DATA/dns.pac --no-dns --hosts $DATA/lab.hosts --resolve web.test=192.0.2.7 --resolve gone.test= --resolve multi.test=2001:db8::1,192.0.2.1 http://internal.corp/ http://web.test/ http://gone.test/ http://unknown.test/ http://printer/ http://ex/
+=== simulated DNS: --resolve, --hosts, --no-dns (--my-ip: chrome sorts dnsResolveEx by RFC 6724 from the machine's addresses, docs/browsers.md)
+$ pacprobe eval -p $DATA/dns.pac --no-dns --my-ip 10.9.8.7 --my-ip 2001:db8::5 --hosts $DATA/lab.hosts --resolve web.test=192.0.2.7 --resolve gone.test= --resolve multi.test=2001:db8::1,192.0.2.1 http://internal.corp/ http://web.test/ http://gone.test/ http://unknown.test/ http://printer/ http://ex/
 out<<
 http://internal.corp/ : PROXY ten:8080
 http://web.test/ : PROXY resolvable:7
