@@ -32,6 +32,13 @@ pp_patch_text(cfg "#undef DUK_USE_EXEC_TIMEOUT_CHECK"
 pp_patch_text(cfg "#if defined(DUK_USE_DATE_GET_NOW)\n/* External provider already defined. */"
   "#define DUK_USE_DATE_GET_NOW(ctx) pp_duk_date_now((void *) (ctx))\nextern double pp_duk_date_now(void *ctx);\n#if defined(DUK_USE_DATE_GET_NOW)\n/* External provider already defined. */"
   "date provider")
+# Windows: the local time offset from the C runtime's localtime (which
+# follows TZ, set by --tz UTC) instead of the Win32 time-zone API, so the
+# engine's Date and pacprobe's own mktime/localtime agree (docs/windows.md).
+if(WIN32)
+  pp_patch_text(cfg "#define DUK_USE_DATE_TZO_WINDOWS\n" "#define DUK_USE_DATE_TZO_GMTIME_R\n#include <time.h>\n"
+    "windows time zone provider")
+endif()
 file(WRITE ${PP_DUK_OUT}/duk_config.h.tmp "${cfg}")
 configure_file(${PP_DUK_OUT}/duk_config.h.tmp ${PP_DUK_OUT}/duk_config.h COPYONLY)
 
@@ -48,4 +55,7 @@ target_include_directories(pp_duktape PUBLIC ${PP_DUK_OUT})
 # Third-party code: no project warnings, optimised even in debug builds
 # (the interpreter dominates evaluation time).
 target_compile_options(pp_duktape PRIVATE -w -O2)
+if(WIN32) # mingw declares localtime_r/gmtime_r only for POSIX sources
+  target_compile_definitions(pp_duktape PRIVATE _POSIX_C_SOURCE=200809L)
+endif()
 target_link_libraries(pp_duktape PUBLIC m)

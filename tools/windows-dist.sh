@@ -1,5 +1,5 @@
 #!/bin/bash
-# The Windows zip (make windows, docs/windows.md): pacprobe.exe, the README
+# The Windows zip (make windows, docs/windows.md): pacprobe.exe (stripped), the README
 # and docs/windows.md, the manual as text (man -l docs/pacprobe.1 | col -b),
 # the shipped target profiles; text files with CRLF line ends for Notepad.
 #
@@ -17,7 +17,7 @@ crlf() { sed -e 's/\r$//' -e 's/$/\r/' "$1" > "$2"; }
 
 rm -rf "$BUILD/dist"
 mkdir -p "$STAGE/targets"
-cp "$EXE" "$STAGE/pacprobe.exe"
+x86_64-w64-mingw32-strip -o "$STAGE/pacprobe.exe" "$EXE" # symbols stay in the build's copy
 crlf "$SRC/README.md" "$STAGE/README.md"
 crlf "$SRC/docs/windows.md" "$STAGE/windows.md"
 MANWIDTH=80 LC_ALL=C.UTF-8 man -l "$SRC/docs/pacprobe.1" 2>/dev/null | col -bx > "$BUILD/dist/pacprobe.txt"

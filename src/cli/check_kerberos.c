@@ -13,7 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "os/os.h" /* inet_pton */
+#include "os/os.h"
 #include "cli/check.h"
 
 static bool offered(const pp_attempt_t *a, const char *scheme) {

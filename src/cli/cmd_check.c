@@ -144,22 +144,6 @@ static int collect_targets(pp_ck_t *ck, const pp_args_t *a, pp_profile_t *p) {
   return PP_EXIT_OK;
 }
 
-/* One line from fd into pw (NUL-terminated, at most len - 1 bytes, the
- * rest of a longer line discarded) with read(2) byte by byte: no stdio
- * buffer keeps a copy of the password. false when nothing was read. */
-static bool read_secret_line(int fd, char *pw, size_t len) {
-  size_t n = 0;
-  char c;
-  ssize_t r;
-  while ((r = read(fd, &c, 1)) == 1 || (r < 0 && errno == EINTR)) {
-    if (r < 0) continue;
-    if (c == '\n') break;
-    if (n + 1 < len) pw[n++] = c;
-  }
-  pw[n] = '\0';
-  return n > 0 || r == 1;
-}
-
 /* A prompt on the terminal with echo off (src/os); false without one. */
 static bool prompt(const char *user, char *pw, size_t len) {
   char text[600];
@@ -173,7 +157,7 @@ static int read_password_file(const char *path, char *pw, size_t len) {
     pp_msg_error("option --proxy-password-file: '%s': %s", path, strerror(errno));
     return PP_EXIT_USAGE;
   }
-  bool ok = read_secret_line(fd, pw, len);
+  bool ok = pp_os_read_secret_line(fd, pw, len);
   close(fd);
   if (!ok) {
     pp_msg_error("option --proxy-password-file: '%s' is empty", path);

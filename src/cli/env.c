@@ -27,9 +27,7 @@ int pp_cli_usage_error(const char *opt, const char *value, const char *why) {
 /* --tz must name a zone the C library knows; an unknown TZ would silently
  * mean UTC, which is exactly the kind of default we must not hide. */
 static int apply_tz(const char *zone) {
-  if (pp_os_tz_unavailable()) return pp_cli_usage_error("tz", zone, pp_os_tz_unavailable());
-  if (!pp_tz_known(zone))
-    return pp_cli_usage_error("tz", zone, "not a known IANA time zone (e.g. Europe/Berlin)");
+  if (!pp_tz_known(zone)) return pp_cli_usage_error("tz", zone, pp_os_tz_refusal());
   pp_os_set_tz(zone);
   return PP_EXIT_OK;
 }

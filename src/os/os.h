@@ -38,15 +38,14 @@ long pp_os_ncpus(void);
 /* Removes NAME from the environment. */
 void pp_os_unsetenv(const char *name);
 /* Sets TZ to zone for localtime/mktime and the engines' Date (NULL unsets
- * it: the system zone). false when this platform cannot (Windows has no
- * IANA zoneinfo); the caller checks pp_os_tz_known first. */
-bool pp_os_set_tz(const char *zone);
-/* Whether zone names an IANA zone this platform can use (TZDIR or
- * /usr/share/zoneinfo on POSIX; none on Windows). */
+ * it: the system zone). The caller checks pp_os_tz_known first. */
+void pp_os_set_tz(const char *zone);
+/* Whether zone names a zone this platform can apply: an IANA zone of the
+ * system's zoneinfo (TZDIR or /usr/share/zoneinfo) on POSIX; on Windows,
+ * which has no zoneinfo, only UTC (UTC, Etc/UTC, GMT, Etc/GMT, Zulu). */
 bool pp_os_tz_known(const char *zone);
-/* A short reason pp_os_tz_known is false for every zone on this platform,
- * or NULL where zones work. */
-const char *pp_os_tz_unavailable(void);
+/* Why pp_os_tz_known refused a zone, for the one-line error. */
+const char *pp_os_tz_refusal(void);
 /* struct tm (UTC fields) to epoch seconds, as timegm(3). */
 time_t pp_os_timegm(struct tm *tm);
 /* n random bytes from the system; false when none could be had. */
@@ -114,6 +113,11 @@ void *pp_os_secret_alloc(size_t len);
 void pp_os_secret_free(void *p, size_t len);
 /* Clears n bytes in a way the compiler does not drop. */
 void pp_os_wipe(void *p, size_t n);
+/* One line from fd into pw (NUL-terminated, at most len - 1 bytes, the
+ * rest of a longer line discarded) with read() byte by byte: no stdio
+ * buffer keeps a copy of the secret. false when nothing was read.
+ * (secret_line.c: the same on every platform.) */
+bool pp_os_read_secret_line(int fd, char *pw, size_t len);
 /* Writes prompt to the terminal (controlling TTY / console), reads one line
  * with echo off into pw (NUL-terminated, at most len - 1 bytes). false
  * when there is no terminal or nothing was read. */
@@ -128,6 +132,12 @@ int pp_os_cond_init(pthread_cond_t *c);
 /* The absolute time ms milliseconds from now on the clock of the condition
  * variables pp_os_cond_init makes, for pthread_cond_timedwait. */
 void pp_os_cond_deadline(struct timespec *ts, double ms);
+
+/* ---- interfaces (ifaddr.c) ------------------------------------------------------ */
+
+/* The prefix length of the local interface address equal to addr (4 bytes
+ * when v4, else 16), or 0 when no interface holds it. */
+unsigned pp_os_prefix_len(const unsigned char *addr, bool v4);
 
 /* ---- sockets (net.c) -------------------------------------------------------------- */
 
@@ -144,9 +154,5 @@ bool pp_os_wake_open(pp_sock_t w[2]);
 void pp_os_wake_signal(pp_sock_t w1);
 void pp_os_wake_drain(pp_sock_t w0);
 void pp_os_wake_close(pp_sock_t w[2]);
-/* The prefix length of the local interface holding addr (4 bytes when v4,
- * else 16, network order), 0 when none does or it cannot be known
- * (getifaddrs; GetAdaptersAddresses on Windows). */
-unsigned pp_os_prefix_len(const unsigned char *addr, bool v4);
 
 #endif

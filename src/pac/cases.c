@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "os/os.h"
 #include "util/buf.h"
 #include "util/str.h"
 
@@ -91,8 +92,7 @@ static pp_status_t check_value(pp_case_line_t *l, char *err, size_t errlen) {
     return PP_OK;
   }
   case PP_CASE_DIR_TZ:
-    return pp_tz_known(l->value) ? PP_OK
-                                : bad_value(l, "not a known IANA time zone (e.g. Europe/Berlin)", err, errlen);
+    return pp_tz_known(l->value) ? PP_OK : bad_value(l, pp_os_tz_refusal(), err, errlen);
   case PP_CASE_DIR_MY_IP: {
     pp_status_t st = split_items(l, true);
     for (size_t i = 0; st == PP_OK && i < l->nitems; i++)

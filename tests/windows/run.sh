@@ -34,7 +34,7 @@
 # and exits 0 (passed), 1 (failed) or 77 (skipped; print the reason). It
 # prints what it checked; the last line of its output is shown in the
 # summary, so end with "N passed, N failed" where it counts sub-cases.
-# A test is bounded: each has TEST_TIMEOUT seconds (default 600).
+# A test is bounded: each has TEST_TIMEOUT seconds (default 1200).
 set -u
 
 die() { echo "windows tests: $*" >&2; exit 2; }
@@ -101,7 +101,7 @@ for t in "${TESTS[@]}"; do
   export PP_TMP=$(mktemp -d "${TMPDIR:-/tmp}/ppwin-$name.XXXXXX")
   log=$W/logs/$name.log
   s=$(date +%s)
-  timeout "${TEST_TIMEOUT:-600}" "$t" >"$log" 2>&1
+  timeout "${TEST_TIMEOUT:-1200}" "$t" >"$log" 2>&1
   rc=$?
   secs=$(( $(date +%s) - s ))
   last=$(tail -1 "$log")

@@ -31,13 +31,12 @@ bool pp_os_tz_known(const char *zone) {
   return pp_os_is_regular(path);
 }
 
-const char *pp_os_tz_unavailable(void) { return NULL; }
+const char *pp_os_tz_refusal(void) { return "not a known IANA time zone (e.g. Europe/Berlin)"; }
 
-bool pp_os_set_tz(const char *zone) {
+void pp_os_set_tz(const char *zone) {
   if (zone) setenv("TZ", zone, 1);
   else unsetenv("TZ");
   tzset();
-  return true;
 }
 
 time_t pp_os_timegm(struct tm *tm) { return timegm(tm); }

@@ -46,24 +46,3 @@ void pp_os_wake_close(pp_sock_t w[2]) {
   close(w[1]);
 }
 
-unsigned pp_os_prefix_len(const unsigned char *addr, bool v4) {
-  struct ifaddrs *ifs = NULL;
-  unsigned len = 0;
-  if (getifaddrs(&ifs) != 0) return 0;
-  size_t n = v4 ? 4 : 16;
-  for (struct ifaddrs *i = ifs; i && !len; i = i->ifa_next) {
-    if (!i->ifa_addr || !i->ifa_netmask) continue;
-    const unsigned char *a = NULL, *mask = NULL;
-    if (v4 && i->ifa_addr->sa_family == AF_INET) {
-      a = (const unsigned char *)&((struct sockaddr_in *)(void *)i->ifa_addr)->sin_addr;
-      mask = (const unsigned char *)&((struct sockaddr_in *)(void *)i->ifa_netmask)->sin_addr;
-    } else if (!v4 && i->ifa_addr->sa_family == AF_INET6) {
-      a = (const unsigned char *)&((struct sockaddr_in6 *)(void *)i->ifa_addr)->sin6_addr;
-      mask = (const unsigned char *)&((struct sockaddr_in6 *)(void *)i->ifa_netmask)->sin6_addr;
-    }
-    if (!a || memcmp(a, addr, n) != 0) continue;
-    for (size_t k = 0; k < n; k++) len += (unsigned)__builtin_popcount(mask[k]);
-  }
-  freeifaddrs(ifs);
-  return len;
-}

@@ -4,7 +4,6 @@
  * pages excluded from core dumps (MADV_DONTDUMP; docs/security.md), and the
  * prompt on the controlling terminal with echo off.
  */
-#include <errno.h>
 #include <fcntl.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -27,20 +26,6 @@ void pp_os_secret_free(void *p, size_t len) {
 
 void pp_os_wipe(void *p, size_t n) { explicit_bzero(p, n); }
 
-/* One line from fd, byte by byte: no stdio buffer keeps a copy. */
-static bool read_line(int fd, char *pw, size_t len) {
-  size_t n = 0;
-  char c;
-  ssize_t r;
-  while ((r = read(fd, &c, 1)) == 1 || (r < 0 && errno == EINTR)) {
-    if (r < 0) continue;
-    if (c == '\n') break;
-    if (n + 1 < len) pw[n++] = c;
-  }
-  pw[n] = '\0';
-  return n > 0 || r == 1;
-}
-
 bool pp_os_prompt_secret(const char *prompt, char *pw, size_t len) {
   int tty = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
   if (tty < 0) return false;
@@ -51,7 +36,7 @@ bool pp_os_prompt_secret(const char *prompt, char *pw, size_t len) {
   if (ok) ok = tcsetattr(tty, TCSAFLUSH, &quiet) == 0;
   if (ok) {
     dprintf(tty, "%s", prompt);
-    ok = read_line(tty, pw, len);
+    ok = pp_os_read_secret_line(tty, pw, len);
     tcsetattr(tty, TCSAFLUSH, &old);
     dprintf(tty, "\n");
   }

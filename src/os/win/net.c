@@ -61,30 +61,3 @@ void pp_os_wake_close(pp_sock_t w[2]) {
   w[0] = w[1] = PP_SOCK_BAD;
 }
 
-unsigned pp_os_prefix_len(const unsigned char *addr, bool v4) {
-  ULONG size = 16384;
-  IP_ADAPTER_ADDRESSES *list = NULL;
-  for (int tries = 0; tries < 3; tries++) {
-    free(list);
-    if (!(list = malloc(size))) return 0;
-    ULONG rc = GetAdaptersAddresses(v4 ? AF_INET : AF_INET6, GAA_FLAG_SKIP_ANYCAST |
-                                    GAA_FLAG_SKIP_MULTICAST | GAA_FLAG_SKIP_DNS_SERVER,
-                                    NULL, list, &size);
-    if (rc == NO_ERROR) break;
-    if (rc != ERROR_BUFFER_OVERFLOW || tries == 2) {
-      free(list);
-      return 0;
-    }
-  }
-  unsigned len = 0;
-  for (IP_ADAPTER_ADDRESSES *ad = list; ad && !len; ad = ad->Next)
-    for (IP_ADAPTER_UNICAST_ADDRESS *u = ad->FirstUnicastAddress; u && !len; u = u->Next) {
-      const struct sockaddr *sa = u->Address.lpSockaddr;
-      const void *a = v4 ? (const void *)&((const struct sockaddr_in *)(const void *)sa)->sin_addr
-                         : (const void *)&((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr;
-      if (sa->sa_family == (v4 ? AF_INET : AF_INET6) && memcmp(a, addr, v4 ? 4 : 16) == 0)
-        len = u->OnLinkPrefixLength;
-    }
-  free(list);
-  return len;
-}
