@@ -673,6 +673,13 @@ typedef struct pp_attempt {
    * for an unknown page) and one printable-ASCII line; NULL when none. */
   const char *proxy_product;
   char *proxy_reason;
+  /* The names on the wire (issue 17): for the name this attempt resolved (the
+   * target for DIRECT and SOCKS4, else the proxy), the names a DNS server's
+   * answer went through: that name alone when it is no alias, else the whole
+   * CNAME chain, canonical name last (pp_dns_answer_t.cnames). 0 when no DNS
+   * server answered (IP literal, --resolve, --hosts, a failed lookup). */
+  char **dns_chain;
+  size_t ndns_chain;
 } pp_attempt_t;
 
 typedef struct pp_check_target {

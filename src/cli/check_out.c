@@ -67,6 +67,7 @@ static void print_attempt(FILE *out, const pp_attempt_t *a, bool with_ms) {
   fprintf(out, "    %-28s %s", a->route, a->ok ? "ok" : a->error_code ? a->error_code : "failed");
   if (a->status) fprintf(out, " (HTTP %ld)", a->status);
   fputc('\n', out);
+  pp_ck_print_chain(out, "      ", a->dns_chain, a->ndns_chain);
   if (a->error_message) fprintf(out, "      %s\n", a->error_message);
   else if (a->proxy_reason) fprintf(out, "      the proxy says: %s%s%s\n", a->proxy_product,
                                     *a->proxy_product ? ": " : "", a->proxy_reason);
@@ -96,11 +97,7 @@ void pp_ck_print_body(FILE *out, const pp_ck_t *ck, const pp_ck_target_t *t, boo
   const pp_attempt_t *d = decided(t);
   if (d && d->intercepted && ck->intercept_note) fprintf(out, "  why it matters: %s\n", ck->intercept_note);
   if (t->rule) fprintf(out, "  %s: %s\n", ck->consumer->label, t->rule);
-  if (t->tag_checked) {
-    fprintf(out, "  service tag %s: %s (", ck->tag, t->tag_inside ? "inside" : "NOT inside");
-    for (size_t i = 0; i < t->naddrs; i++) fprintf(out, "%s%s", i ? ", " : "", t->addrs[i]);
-    fprintf(out, "%s)\n", t->naddrs ? "" : "does not resolve");
-  }
+  pp_ck_print_names(out, ck, t);
 }
 
 void pp_ck_print_text(FILE *out, const pp_ck_t *ck) {
@@ -166,9 +163,10 @@ static json_t *attempt_json(const pp_attempt_t *a) {
   if (auth && pp_ck_kerberos(a, &ip, scheme, sizeof(scheme)))
     json_object_set_new(auth, "domain_machine", json_pack("{s:b,s:s}", "ip_literal", ip, "scheme", scheme));
   else if (auth) json_object_set_new(auth, "domain_machine", json_null());
-  return json_pack("{s:s,s:b,s:o,s:o,s:o,s:o,s:o,s:o}", "route", a->route, "ok", a->ok, "status",
+  return json_pack("{s:s,s:b,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "route", a->route, "ok", a->ok, "status",
                    a->status ? json_integer(a->status) : json_null(), "error", err, "auth", auth,
-                   "timings_ms", t, "tls", tls_json(a), "proxy_reason", why);
+                   "timings_ms", t, "tls", tls_json(a), "proxy_reason", why, "dns_chain",
+                   pp_ck_chain_json(a->dns_chain, a->ndns_chain));
 }
 
 static json_t *target_json(const pp_ck_t *ck, const pp_ck_target_t *t) {
@@ -182,9 +180,9 @@ static json_t *target_json(const pp_ck_t *ck, const pp_ck_target_t *t) {
                         str_or_null(t->pac_error ? NULL : t->result.canonical), "attempts", att);
   if (o && t->pac_error) json_object_set_new(o, "pac_error", json_string(t->pac_error));
   if (o && t->tag_checked)
-    json_object_set_new(o, "service_tag", json_pack("{s:s,s:o,s:b}", "tag", ck->tag, "addresses",
+    json_object_set_new(o, "service_tag", json_pack("{s:s,s:o,s:b,s:o}", "tag", ck->tag, "addresses",
                                                     strings(t->addrs, t->naddrs), "inside",
-                                                    t->tag_inside));
+                                                    t->tag_inside, "names", pp_ck_names_json(t)));
   if (o && ck->consumer)
     json_object_set_new(o, "consumer_rule", t->rule ? json_pack("{s:s,s:s}", "event", t->rule_event,
                                                                  "rule", t->rule) : json_null());

@@ -130,8 +130,11 @@ static char *expand(const unsigned char *msg, size_t len, size_t off, bool *nome
   int rc = ares_expand_name(msg + off, msg, (int)len, &s, &used);
   if (rc == ARES_ENOMEM) *nomem = true;
   if (rc != ARES_SUCCESS) return NULL;
-  char *copy = pp_strndup(s, strlen(s)); /* ours to free with free() */
+  bool printable = true; /* names reach terminals and JSON: printable ASCII only */
+  for (const char *p = s; *p && printable; p++) printable = *p > 0x20 && *p < 0x7f;
+  char *copy = printable ? pp_strndup(s, strlen(s)) : NULL; /* ours to free with free() */
   ares_free_string(s);
+  if (!printable) return NULL;
   if (!copy) *nomem = true;
   else pp_ascii_lower(copy);
   return copy;
