@@ -70,9 +70,15 @@ void pp_ck_print_body(FILE *out, const pp_ck_t *ck, const pp_ck_target_t *t, boo
  * are printed once as "N targets: VERDICT — REASON" with their URLs. */
 void pp_ck_print_grouped(FILE *out, const pp_ck_t *ck);
 /* check_kerberos.c: for an attempt where a proxy demanded authentication,
- * whether the proxy is named by an IP literal and the scheme a domain
- * machine ends up using (one line into scheme); false when not relevant. */
-bool pp_ck_kerberos(const pp_attempt_t *a, bool *ip_literal, char *scheme, size_t len);
+ * whether the proxy is named by an IP literal or by an alias (CNAME), the
+ * SPN a Windows client asks a ticket for, and the scheme a domain machine
+ * ends up using (one line into scheme); false when not relevant. */
+typedef struct pp_ck_krb {
+  bool ip_literal;
+  bool alias;     /* the proxy's name is a CNAME (the attempt's dns_chain) */
+  char spn[300];  /* "HTTP/<canonical name>"; "" for an IP literal */
+} pp_ck_krb_t;
+bool pp_ck_kerberos(const pp_attempt_t *a, pp_ck_krb_t *k, char *scheme, size_t len);
 /* check_names.c: --service-tags for every target's name and CNAME chain
  * (PP_EXIT_USAGE with one line on a bad file); the text lines ("names on the
  * wire: a → b → c" only for an alias chain, n >= 2) and JSON. */

@@ -76,9 +76,9 @@ static void print_attempt(FILE *out, const pp_attempt_t *a, bool with_ms) {
     for (size_t i = 0; i < a->nauth_offered; i++) fprintf(out, " %s", a->auth_offered[i]);
     fprintf(out, "%s%s\n", a->auth_used ? "; used " : "", a->auth_used ? a->auth_used : "");
   }
-  bool ip;
-  char scheme[600];
-  if (pp_ck_kerberos(a, &ip, scheme, sizeof(scheme))) fprintf(out, "      domain machine: %s\n", scheme);
+  pp_ck_krb_t k;
+  char scheme[1000];
+  if (pp_ck_kerberos(a, &k, scheme, sizeof(scheme))) fprintf(out, "      domain machine: %s\n", scheme);
   if (with_ms) {
     fputs("      ms:", out);
     print_ms(out, "dns", a->dns_ms);
@@ -158,10 +158,12 @@ static json_t *attempt_json(const pp_attempt_t *a) {
   json_t *why = a->proxy_reason ? json_pack("{s:o,s:s}", "product", *a->proxy_product ?
                                              json_string(a->proxy_product) : json_null(),
                                              "text", a->proxy_reason) : json_null();
-  bool ip = false;
-  char scheme[600];
-  if (auth && pp_ck_kerberos(a, &ip, scheme, sizeof(scheme)))
-    json_object_set_new(auth, "domain_machine", json_pack("{s:b,s:s}", "ip_literal", ip, "scheme", scheme));
+  pp_ck_krb_t k;
+  char scheme[1000];
+  if (auth && pp_ck_kerberos(a, &k, scheme, sizeof(scheme)))
+    json_object_set_new(auth, "domain_machine",
+                        json_pack("{s:b,s:b,s:o,s:s}", "ip_literal", k.ip_literal, "alias", k.alias,
+                                  "spn", *k.spn ? json_string(k.spn) : json_null(), "scheme", scheme));
   else if (auth) json_object_set_new(auth, "domain_machine", json_null());
   return json_pack("{s:s,s:b,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "route", a->route, "ok", a->ok, "status",
                    a->status ? json_integer(a->status) : json_null(), "error", err, "auth", auth,
