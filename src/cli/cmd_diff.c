@@ -98,7 +98,9 @@ static int diff_url(diff_run_t *r, const char *url, const char *where) {
     rc = -1;
   } else if (ev[0].status == PP_EBADURL) {
     /* both sides prepare the URL the same way: nothing to compare */
-    pp_msg_error("%s: '%s': %s", where, url, ev[0].error ? ev[0].error : "malformed URL");
+    char *echo = pp_cli_echo(url, strlen(url), PP_CLI_ECHO_MAX);
+    pp_msg_error("%s: '%s': %s", where, echo ? echo : "", ev[0].error ? ev[0].error : "malformed URL");
+    free(echo);
     r->bad_input = true;
   } else {
     side_t o = side_of(&ev[0]), n = side_of(&ev[1]);
