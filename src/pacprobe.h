@@ -306,6 +306,13 @@ typedef struct pp_dns_problem {
 /* Problems kept per evaluation; later ones are only counted. */
 #define PP_DNS_PROBLEMS_MAX 64
 
+/* The longest FindProxyForURL result and the most entries (";"-separated
+ * pieces) pacprobe accepts; a larger result fails the evaluation with
+ * PP_ETOOBIG (a limit error for that URL, reported as DIRECT). Browsers set
+ * no such cap (docs/engine.md "Limits" says why these numbers). */
+#define PP_RESULT_MAX_BYTES (64u * 1024u)
+#define PP_RESULT_MAX_ENTRIES 1000u
+
 /* One evaluated URL (DESIGN §1.2). All strings are owned by the struct. */
 typedef struct pp_eval {
   char *url;           /* as given */

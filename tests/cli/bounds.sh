@@ -61,6 +61,22 @@ run dev-zero 65536 "$PP" eval -j 1 -p "$TMP/d.pac" -f /dev/zero
 want_rc dev-zero 1
 want_err dev-zero '/dev/zero:1: no end of line within 1024 MiB'
 
+# Item 3: a 16 MiB result fits the default heap and timeout; its JSON record
+# cost gigabytes (21 MB: 1.8 GB). Now it is a result-limit error for that URL.
+cat >"$TMP/big.pac" <<'PAC'
+function FindProxyForURL(u, h) {
+  if (h != "big.test") return "DIRECT";
+  var s = "PROXY a.test:1; ";
+  while (s.length < (16 << 20)) s = s + s;
+  return s;
+}
+PAC
+run big-result-json 131072 "$PP" eval -j 1 --timeout 20000 --format json -p "$TMP/big.pac" http://big.test/ http://next.test/
+want_rc big-result-json 1
+want_out big-result-json '"code":"result-limit"'
+want_out big-result-json '"url":"http://next.test/".*"result":"DIRECT"'
+want_err big-result-json 'result limit: FindProxyForURL\(\) returned 16777216 bytes'
+
 # Item 6: diff where every result changes into a distinct pair. Counting
 # the pairs was quadratic (100k URLs: 16 s of CPU); 0.6 s now. A CPU-time
 # cap of 8 s (ulimit -t: the kernel counts CPU, not wall-clock time, so a
