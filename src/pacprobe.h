@@ -385,6 +385,16 @@ const char *pp_engine_instrument_note(const pp_engine_t *e);
  * returns how many (0 for an ES5 PAC). */
 size_t pp_engine_warnings(const pp_engine_t *e, const char *const **lines);
 
+/* Whether the PAC keeps state between URLs: it writes global state from
+ * inside a function (a counter, a cache, a rotating index; docs/engine.md
+ * "State across URLs"). A browser evaluates every URL in one context, so
+ * such a PAC must be evaluated in one engine, in input order. PP_OK with
+ * *stateful set and, when set, why filled with one line naming the first
+ * write and its NAME:line:col; PP_ENOMEM. A script that does not tokenize
+ * is PP_OK, not stateful (loading it reports the error). */
+pp_status_t pp_pac_state_scan(const char *script, size_t len, const char *name, bool *stateful,
+                              char *why, size_t whylen);
+
 /* ---- fetching a PAC (src/wpad/fetch.c) --------------------------------- */
 
 /* Reads a PAC from a file path, "-" (stdin) or an http(s)/file URL (libcurl,

@@ -55,7 +55,7 @@ const pp_opt_def_t pp_options[] = {
     {PP_OPT_INTERFACE, "interface", 'i', PP_ARG_STRING, "IF", PP_CMD_DISCOVER, true,
      "send DHCPINFORM only on IF (repeatable; default every IPv4 interface)"},
     {PP_OPT_JOBS, "jobs", 'j', PP_ARG_COUNT, "N", PP_CMD_EVAL | PP_CMD_DIFF, false,
-     "parallel engines, one thread each (default: number of CPUs)"},
+     "parallel engines, one thread each (default: number of CPUs; one for a PAC that keeps state)"},
     {PP_OPT_JUNIT, "junit", 0, PP_ARG_STRING, "FILE", PP_CMD_TEST | PP_CMD_CHECK, false,
      "also write the results as JUnit XML to FILE"},
     {PP_OPT_LEASE_FILE, "lease-file", 0, PP_ARG_STRING, "FILE", PP_CMD_DISCOVER, true,
