@@ -692,18 +692,26 @@ typedef struct pp_check_target {
   bool intercept_tolerated; /* an unexpected issuer that verifies is not a failure */
 } pp_check_target_t;
 
+/* Routes tried per target at most (README "check", docs/json.md): a browser
+ * tries the next PAC entry only after the previous one failed, each dead
+ * entry costing up to --connect-timeout, so a request that has not
+ * connected after this many entries has failed for its user anyway. */
+#define PP_CHECK_MAX_ROUTES 16
+
 typedef struct pp_check_result {
   pp_attempt_t *attempts; /* in the order tried */
   size_t nattempts;
   int decided;            /* index of the attempt that decided the verdict, -1 none */
   const char *verdict;    /* static: ok, unreachable, intercepted, auth-required,
                              dns-failed, blocked, http-error */
+  size_t untried;         /* PAC entries left untried although failover would go on */
+  bool untried_deadline;  /* why: the target's --max-time ran out (else PP_CHECK_MAX_ROUTES) */
 } pp_check_result_t;
 
 typedef struct pp_check_opts {
   pp_resolver_t *resolver;      /* required: names curl connects to are resolved here */
   unsigned connect_timeout_ms;  /* 0 = 5000 */
-  unsigned max_time_ms;         /* 0 = 15000 */
+  unsigned max_time_ms;         /* 0 = 15000: a whole target, all its attempts */
   unsigned parallel;            /* targets in flight; 0 = 16 */
   const char *cacert;           /* extra trusted CAs (PEM file) or NULL */
   const char *proxy_user;       /* NULL = no proxy credentials */

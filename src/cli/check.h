@@ -33,6 +33,7 @@ typedef struct pp_ck {
   char *noproxy;           /* mode proxy: bypass list, comma-separated */
   const char *tag;         /* --tag */
   const char *intercept_note; /* the profile's reason interception fails it */
+  unsigned max_time_ms;    /* the run's --max-time, for the report */
 } pp_ck_t;
 
 /* Decides the configuration (--proxy, --pac, --auto or the sources for

@@ -61,7 +61,7 @@ const pp_opt_def_t pp_options[] = {
     {PP_OPT_LEASE_FILE, "lease-file", 0, PP_ARG_STRING, "FILE", PP_CMD_DISCOVER, true,
      "read this DHCP lease file instead of the standard ones (repeatable)"},
     {PP_OPT_MAX_TIME, "max-time", 0, PP_ARG_COUNT, "MS", PP_CMD_CHECK, false,
-     "limit for a whole attempt in ms (default 15000)"},
+     "limit for a whole target, all its attempts, in ms (default 15000)"},
     {PP_OPT_MDI_PROXY, "mdi-proxy", 0, PP_ARG_STRING, "URL", PP_CMD_SOURCES, false,
      "the MDI sensor's own proxy setting (Set-MDISensorProxyConfiguration)"},
     {PP_OPT_MEMORY_LIMIT, "memory-limit", 0, PP_ARG_COUNT, "MIB", PP_CMD_PAC | PP_CMD_CHECK, false,
