@@ -391,9 +391,11 @@ size_t pp_engine_warnings(const pp_engine_t *e, const char *const **lines);
  * such a PAC must be evaluated in one engine, in input order. PP_OK with
  * *stateful set and, when set, why filled with one line naming the first
  * write and its NAME:line:col; PP_ENOMEM. A script that does not tokenize
- * is PP_OK, not stateful (loading it reports the error). */
-pp_status_t pp_pac_state_scan(const char *script, size_t len, const char *name, bool *stateful,
-                              char *why, size_t whylen);
+ * is PP_OK, not stateful (loading it reports the error). A script over the
+ * compile budget of memory_limit_mib (jslex.h PP_JS_BUDGET) is not scanned
+ * and counts as stateful: one engine is always right, only slower. */
+pp_status_t pp_pac_state_scan(const char *script, size_t len, const char *name,
+                              unsigned memory_limit_mib, bool *stateful, char *why, size_t whylen);
 
 /* ---- fetching a PAC (src/wpad/fetch.c) --------------------------------- */
 

@@ -63,14 +63,17 @@ static int choose_jobs(eval_run_t *r) {
  * gets one engine and input order, whatever --jobs says (docs/engine.md
  * "State across URLs"). */
 static int one_engine_if_stateful(eval_run_t *r, const char *text, size_t len, const char *name) {
-  if (pp_pac_state_scan(text, len, name, &r->stateful, r->state_why, sizeof(r->state_why)) != PP_OK) {
+  if (pp_pac_state_scan(text, len, name, r->env.opts.memory_limit_mib, &r->stateful, r->state_why,
+                        sizeof(r->state_why)) != PP_OK) {
     pp_msg_error("out of memory");
     return PP_EXIT_USAGE;
   }
   if (!r->stateful) return PP_EXIT_OK;
+  bool unscanned = strncmp(r->state_why, "is not scanned", 14) == 0;
   if (r->jobs > 1)
-    pp_msg_note("%s keeps state between URLs (it %s): evaluating every URL in one engine, in "
-                "input order, as a browser does (not %zu in parallel)", name, r->state_why, r->jobs);
+    pp_msg_note("%s %s state between URLs (it %s): evaluating every URL in one engine, in "
+                "input order, as a browser does (not %zu in parallel)", name,
+                unscanned ? "is treated as keeping" : "keeps", r->state_why, r->jobs);
   r->jobs = 1;
   return PP_EXIT_OK;
 }

@@ -221,12 +221,23 @@ static bool scan_writes(const scan_t *s, const char *name, char *why, size_t why
   return false;
 }
 
-pp_status_t pp_pac_state_scan(const char *src, size_t len, const char *name, bool *found,
-                              char *why, size_t whylen) {
+pp_status_t pp_pac_state_scan(const char *src, size_t len, const char *name,
+                              unsigned memory_limit_mib, bool *found, char *why, size_t whylen) {
   *found = false;
   if (whylen) why[0] = '\0';
   pp_js_token_t *toks = NULL;
-  size_t n = 0;
+  size_t n = 0, budget = PP_JS_BUDGET(memory_limit_mib);
+  bool modern;
+  if (len / 2 >= budget) { /* a token takes 2 bytes at the least */
+    pp_status_t sst = pp_js_survey(src, len, &n, &modern);
+    if (sst == PP_ENOMEM) return sst;
+    if (sst == PP_OK && n > budget) {
+      *found = true;
+      snprintf(why, whylen, "is not scanned: %zu tokens, over the compile budget of "
+               "--memory-limit %u", n, memory_limit_mib);
+      return PP_OK;
+    }
+  }
   pp_status_t st = pp_js_tokenize(src, len, 0, &toks, &n, NULL);
   if (st == PP_ESYNTAX) return PP_OK;
   if (st != PP_OK) return st;

@@ -77,6 +77,29 @@ want_out big-result-json '"code":"result-limit"'
 want_out big-result-json '"url":"http://next.test/".*"result":"DIRECT"'
 want_err big-result-json 'result limit: FindProxyForURL\(\) returned 16777216 bytes'
 
+# Item 7: a 3.8 MB PAC of short tokens. The lowering's token tables took
+# 331 MB in eval and 513 MB in lint with --memory-limit 16; now a script
+# over the compile budget (PP_JS_BUDGET: --memory-limit / 128 bytes per
+# token) is counted in constant memory and not analysed.
+{ printf 'var a = ['; seq 1 1900000 | sed 's/.*/1/' | paste -sd ','; printf '];\nfunction FindProxyForURL(u, h) { return "DIRECT"; }\n'; } >"$TMP/short-tokens.pac"
+run compile-eval 98304 "$PP" eval -j 1 --memory-limit 16 -p "$TMP/short-tokens.pac" http://a.example/
+want_rc compile-eval 2
+want_err compile-eval 'short-tokens\.pac'
+run compile-lint 98304 "$PP" lint --memory-limit 16 "$TMP/short-tokens.pac"
+want_out compile-lint 'short-tokens\.pac:1:1: warning: 3800017 tokens, over the compile budget of --memory-limit 16 MiB \(131072 tokens\): static checks skipped; only loaded .*\[analysis-budget\]'
+# The same size in modern syntax: only the lowering could run it, so it is
+# refused as pacprobe's limit (exit 2), naming --memory-limit.
+{ printf 'const a = ['; seq 1 1900000 | sed 's/.*/1/' | paste -sd ','; printf '];\nfunction FindProxyForURL(u, h) { return "DIRECT"; }\n'; } >"$TMP/modern.pac"
+run compile-modern 98304 "$PP" eval -j 1 --memory-limit 16 -p "$TMP/modern.pac" http://a.example/
+want_rc compile-modern 2
+want_err compile-modern 'modern\.pac: 3800017 tokens of ES2015\+ JavaScript: lowering them needs about 464 MiB, over the compile budget of --memory-limit 16 MiB \(pacprobe.s limit, not the PAC.s; raise --memory-limit\)'
+# An ES5 PAC over the budget that fits the heap still answers (uninstrumented).
+bash "$SRC/tests/tools/gen-rules-pac.sh" "$TMP/rules" 27000 10 3 >/dev/null
+run compile-rules 98304 "$PP" eval -j 1 --memory-limit 16 -p "$TMP/rules/rules.pac" http://a.example/
+want_rc compile-rules 0
+want_out compile-rules '^PROXY default\.proxy\.example\.com:8080; DIRECT$'
+rm -f "$TMP/short-tokens.pac" "$TMP/modern.pac"
+
 # Item 6: diff where every result changes into a distinct pair. Counting
 # the pairs was quadratic (100k URLs: 16 s of CPU); 0.6 s now. A CPU-time
 # cap of 8 s (ulimit -t: the kernel counts CPU, not wall-clock time, so a

@@ -23,7 +23,7 @@ static pp_test_verdict_t check_case(const pp_test_case_t *c, void *ctx) {
   assert_true(c->n == 2 || c->n == 3);
   bool want = !strcmp(f[1], "stateful"), got = false;
   char why[256];
-  pp_status_t st = pp_pac_state_scan(f[0], strlen(f[0]), "t", &got, why, sizeof(why));
+  pp_status_t st = pp_pac_state_scan(f[0], strlen(f[0]), "t", 64, &got, why, sizeof(why));
   bool ok = st == PP_OK && got == want && (c->n < 3 || strstr(why, f[2]) != NULL);
   if (!ok)
     pp_test_case_fail(c, "expected %s%s%s, got %s (%s)\n", f[1], c->n == 3 ? " with " : "",
