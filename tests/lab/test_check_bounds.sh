@@ -21,7 +21,7 @@ list() { seq "$1" $(($1 + $2 - 1)) | sed 's/^/PROXY 127.0.0.1:/' | paste -sd ';'
 
 fl_pac many.pac "return \"$(list 41000 900)\";" >/dev/null
 fl_case "900 closed proxies: 16 tried, 884 counted as untried (JSON)"
-fl_run check --pac "$FL_TMP/many.pac" --connect-timeout 1000 --format json http://127.0.0.1:9/
+fl_run check --pac "$FL_TMP/many.pac" --connect-timeout 1s --format json http://127.0.0.1:9/
 want_rc 1
 want_jq '.targets[0].verdict == "unreachable"'
 want_jq '(.targets[0].attempts | length) == 16'
@@ -30,7 +30,7 @@ want_jq '.targets[0].attempts[15].route == "PROXY 127.0.0.1:41015"'
 want_jq '.targets[0].untried == {"count": 884, "reason": "route-cap"}'
 
 fl_case "the same in text: the decided-by line summarises, the report says what was not tried"
-fl_run check --pac "$FL_TMP/many.pac" --connect-timeout 1000 http://127.0.0.1:9/
+fl_run check --pac "$FL_TMP/many.pac" --connect-timeout 1s http://127.0.0.1:9/
 want_rc 1
 want_out 'decided by: --pac → pac line 2 → PROXY 127\.0\.0\.1:41000 failed \(refused\) → PROXY 127\.0\.0\.1:41001 failed \(refused\) → PROXY 127\.0\.0\.1:41002 failed \(refused\) → 12 more attempts \(refused ×12\) → PROXY 127\.0\.0\.1:41015 failed \(refused\) → 884 more PAC entries not tried: at most 16 routes are tried per target$'
 want_out '^    884 more PAC entries not tried: at most 16 routes are tried per target$'
@@ -38,7 +38,7 @@ want_out '^    884 more PAC entries not tried: at most 16 routes are tried per t
 
 fl_case "a proxy that never answers, listed 6 times: --max-time covers the whole target"
 fl_pac hold.pac "return \"$(for i in 1 2 3 4 5 6; do printf 'PROXY 127.0.0.1:%s;' "$P_hold"; done)\";" >/dev/null
-fl_run check --pac "$FL_TMP/hold.pac" --connect-timeout 1000 --max-time 1500 --format json http://127.0.0.1:9/
+fl_run check --pac "$FL_TMP/hold.pac" --connect-timeout 1s --max-time 1500ms --format json http://127.0.0.1:9/
 want_rc 1
 # the first attempt gets the whole 1500 ms; a second starts only if curl
 # gave up with 100 ms or more to spare; together they stay within
@@ -46,7 +46,7 @@ want_rc 1
 want_jq '(.targets[0].attempts | length) <= 2 and all(.targets[0].attempts[]; .error.code == "timeout")'
 want_jq '.targets[0].untried.reason == "max-time" and .targets[0].untried.count + (.targets[0].attempts | length) == 6'
 want_jq '([.targets[0].attempts[].timings_ms.total] | add) <= 1600'
-fl_run check --pac "$FL_TMP/hold.pac" --connect-timeout 1000 --max-time 1500 http://127.0.0.1:9/
+fl_run check --pac "$FL_TMP/hold.pac" --connect-timeout 1s --max-time 1500ms http://127.0.0.1:9/
 want_out "[45] more PAC entries not tried: the target's --max-time \(1500 ms\) ran out$"
 
 fl_case "50,000 proxies: a result-limit error for the target, nothing tried"
@@ -58,7 +58,7 @@ want_jq '.targets[0].pac_error | test("^result limit: FindProxyForURL\\(\\) retu
 
 fl_case "a working first route: nothing counted as untried"
 fl_pac one.pac "return \"DIRECT; $(list 41000 40)\";" >/dev/null
-fl_run check --pac "$FL_TMP/one.pac" --connect-timeout 1000 --format json "http://127.0.0.1:$P_origin/"
+fl_run check --pac "$FL_TMP/one.pac" --connect-timeout 1s --format json "http://127.0.0.1:$P_origin/"
 want_rc 0
 want_jq '.targets[0].verdict == "ok" and .targets[0].untried == null and (.targets[0].attempts | length) == 1'
 
