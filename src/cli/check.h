@@ -42,6 +42,7 @@ typedef struct pp_ck {
   size_t ncreds;
   char **cred_mem;         /* strings creds point to; cleared on free */
   size_t ncred_mem;
+  unsigned max_time_ms;    /* the run's --max-time, for the report */
   const struct pp_ck_consumer *consumer; /* --for: whose behaviour (check_consumer.h) */
   const char *fallthrough; /* the PAC could not be had: the rule that took over */
   bool pac_failed;         /* ... because the configured PAC URL failed (exit 1) */

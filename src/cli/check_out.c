@@ -37,15 +37,57 @@ static size_t count_ok(const pp_ck_t *ck) {
 
 /* ---- text ---- */
 
-static void print_chain(FILE *out, const pp_ck_target_t *t) {
+/* Attempts shown one by one in the `decided by` line: the first ones and
+ * the last; the failures between them are counted by error code. */
+#define CHAIN_HEAD 3
+
+static void print_step(FILE *out, const pp_attempt_t *a) {
+  if (a->ok) fprintf(out, " → %s ok", pp_safe(a->route));
+  else fprintf(out, " → %s failed (%s)", pp_safe(a->route), a->error_code ? a->error_code : "?");
+}
+
+/* " → N more failed (refused ×N, timeout ×M)" for attempts [from, to). */
+static void print_skipped(FILE *out, const pp_attempt_t *v, size_t from, size_t to) {
+  fprintf(out, " → %zu more attempts (", to - from);
+  for (size_t i = from; i < to; i++) {
+    const char *code = v[i].ok ? "ok" : v[i].error_code ? v[i].error_code : "?";
+    bool seen = false;
+    for (size_t k = from; k < i && !seen; k++)
+      seen = strcmp(v[k].ok ? "ok" : v[k].error_code ? v[k].error_code : "?", code) == 0;
+    if (seen) continue;
+    size_t n = 0;
+    for (size_t k = i; k < to; k++)
+      n += strcmp(v[k].ok ? "ok" : v[k].error_code ? v[k].error_code : "?", code) == 0;
+    fprintf(out, "%s%s ×%zu", i > from ? ", " : "", code, n);
+  }
+  fputc(')', out);
+}
+
+/* Why PAC entries were left untried (pp_check_result_t.untried). */
+static void print_untried(FILE *out, const pp_check_result_t *r, unsigned max_time_ms, const char *sep) {
+  if (!r->untried) return;
+  if (r->untried_deadline)
+    fprintf(out, "%s%zu more PAC entr%s not tried: the target's --max-time (%u ms) ran out", sep,
+            r->untried, r->untried == 1 ? "y" : "ies", max_time_ms);
+  else
+    fprintf(out, "%s%zu more PAC entr%s not tried: at most %d routes are tried per target", sep,
+            r->untried, r->untried == 1 ? "y" : "ies", PP_CHECK_MAX_ROUTES);
+}
+
+static void print_chain(FILE *out, const pp_ck_t *ck, const pp_ck_target_t *t) {
   fputs("  decided by: ", out);
   for (size_t i = 0; i < t->ndecided_by; i++) fprintf(out, "%s%s", i ? " → " : "", pp_safe(t->decided_by[i]));
   if (t->pac_error) fprintf(out, " → PAC error: %s", pp_safe(t->pac_error));
-  for (size_t i = 0; i < t->res.nattempts; i++) {
-    const pp_attempt_t *a = &t->res.attempts[i];
-    if (a->ok) fprintf(out, " → %s ok", pp_safe(a->route));
-    else fprintf(out, " → %s failed (%s)", pp_safe(a->route), a->error_code ? a->error_code : "?");
+  size_t n = t->res.nattempts;
+  for (size_t i = 0; i < n; i++) {
+    if (n > CHAIN_HEAD + 2 && i == CHAIN_HEAD) {
+      print_skipped(out, t->res.attempts, CHAIN_HEAD, n - 1);
+      i = n - 2;
+      continue;
+    }
+    print_step(out, &t->res.attempts[i]);
   }
+  print_untried(out, &t->res, ck->max_time_ms, " → ");
   fputc('\n', out);
 }
 
@@ -97,8 +139,12 @@ static void print_attempt(FILE *out, const pp_attempt_t *a, bool with_ms) {
 }
 
 void pp_ck_print_body(FILE *out, const pp_ck_t *ck, const pp_ck_target_t *t, bool with_ms) {
-  print_chain(out, t);
+  print_chain(out, ck, t);
   for (size_t i = 0; i < t->res.nattempts; i++) print_attempt(out, &t->res.attempts[i], with_ms);
+  if (t->res.untried) {
+    print_untried(out, &t->res, ck->max_time_ms, "    ");
+    fputc('\n', out);
+  }
   const pp_attempt_t *d = decided(t);
   if (d && d->intercepted && ck->intercept_note) fprintf(out, "  why it matters: %s\n", pp_safe(ck->intercept_note));
   if (t->rule) fprintf(out, "  %s: %s\n", ck->consumer->label, pp_safe(t->rule));
@@ -204,6 +250,11 @@ static json_t *target_json(const pp_ck_t *ck, const pp_ck_target_t *t) {
                         strings(t->decided_by, t->ndecided_by), "pac_result",
                         str_or_null(t->pac_error ? NULL : t->result.canonical), "attempts", att);
   if (o && t->pac_error) json_object_set_new(o, "pac_error", json_string(t->pac_error));
+  if (o)
+    json_object_set_new(o, "untried",
+                        t->res.untried ? json_pack("{s:I,s:s}", "count", (json_int_t)t->res.untried,
+                                                   "reason", t->res.untried_deadline ? "max-time" : "route-cap")
+                                       : json_null());
   if (o && t->tag_checked)
     json_object_set_new(o, "service_tag", json_pack("{s:s,s:o,s:b}", "tag", ck->tag, "addresses",
                                                     strings(t->addrs, t->naddrs), "inside",

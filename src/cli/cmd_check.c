@@ -408,6 +408,7 @@ int pp_cmd_check(int argc, char **argv, int first) {
     rc = PP_EXIT_USAGE;
     goto done;
   }
+  ck.max_time_ms = o.max_time_ms ? o.max_time_ms : 15000;
   if ((rc = run(&ck, &a, &env, &o))) goto done;
   explicit_bzero(pw, PW_MAX); /* the password is not needed past the attempts */
   rc = report(&ck, &a, &junit);

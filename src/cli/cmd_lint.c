@@ -76,6 +76,12 @@ static int read_urls(lint_run_t *r, const char *path) {
     lineno++;
     const char *url;
     size_t ulen;
+    char where[600];
+    snprintf(where, sizeof(where), "%s:%d", name, lineno);
+    if (!pp_cli_line_usable(where, line, n)) {
+      r->unreadable = true; /* reported; the other lines are still used */
+      continue;
+    }
     if (!pp_cli_list_url(line, n, &url, &ulen)) continue;
     if (!add_url(r, name, url, ulen, lineno)) {
       pp_msg_error("out of memory");

@@ -10,17 +10,44 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <time.h>
 
 #include "route/route_int.h"
 #include "util/str.h"
 
+/*
+ * Bounds per target (issue 15 item 4; a PAC listing 50,000 closed proxies
+ * took 69 s, 200,000 did not finish):
+ *   1. at most PP_CHECK_MAX_ROUTES attempts; the entries after them are
+ *      counted as untried, never silently dropped;
+ *   2. --max-time covers the whole target: it starts with the target's
+ *      first attempt, each attempt gets only what is left (curl's
+ *      CURLOPT_TIMEOUT_MS and CURLOPT_CONNECTTIMEOUT_MS), and no attempt
+ *      starts once it is spent;
+ *   3. the attempts array grows by doubling and only the entries that can
+ *      be tried have their names resolved ahead.
+ */
 typedef struct job {
   const pp_check_target_t *t;
   pp_check_result_t *out;
-  size_t next;   /* next route to try */
-  pp_att_t att;  /* the attempt in flight */
-  void *store;   /* the run's shared trust store (tls.c), or NULL */
+  size_t next;     /* next route to try */
+  pp_att_t att;    /* the attempt in flight */
+  void *store;     /* the run's shared trust store (tls.c), or NULL */
+  size_t cap;      /* attempts allocated */
+  double start_ms; /* the first attempt's start (monotonic), 0 before */
 } job_t;
+
+/* No attempt starts with less of --max-time left than this: it could not
+ * even complete a handshake, and would only add a meaningless timeout. */
+#define MIN_ATTEMPT_MS 100.0
+
+static double now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+static unsigned max_time(const pp_check_opts_t *o) { return o->max_time_ms ? o->max_time_ms : 15000; }
 
 void pp_check_opts_init(pp_check_opts_t *o) {
   memset(o, 0, sizeof(*o));
@@ -66,16 +93,45 @@ static void decide(pp_check_result_t *r, const pp_check_target_t *t) {
 
 /* Starts the job's next attempt. Returns PP_OK with att.h set when a
  * transfer must run, PP_OK with att.h NULL when the job is finished. */
+static bool room_for_attempt(pp_check_result_t *r, job_t *j) {
+  if (r->nattempts < j->cap) return true;
+  size_t cap = j->cap ? j->cap * 2 : 4;
+  pp_attempt_t *v = realloc(r->attempts, cap * sizeof(*v));
+  if (!v) return false;
+  r->attempts = v;
+  j->cap = cap;
+  return true;
+}
+
+/* The time left of the target's --max-time, in ms (<= 0: spent). */
+static double time_left(const pp_check_opts_t *o, job_t *j) {
+  if (j->start_ms == 0) j->start_ms = now_ms();
+  return (double)max_time(o) - (now_ms() - j->start_ms);
+}
+
+/* Gives the attempt in flight at most `left` ms, connecting included. */
+static void clamp_attempt(const pp_check_opts_t *o, job_t *j, double left) {
+  long ms = left < 1 ? 1 : (long)left;
+  long connect = o->connect_timeout_ms ? (long)o->connect_timeout_ms : 5000;
+  curl_easy_setopt(j->att.h, CURLOPT_TIMEOUT_MS, ms);
+  curl_easy_setopt(j->att.h, CURLOPT_CONNECTTIMEOUT_MS, connect < ms ? connect : ms);
+}
+
 static pp_status_t advance(const pp_check_opts_t *o, job_t *j) {
   pp_check_result_t *r = j->out;
   while (j->next < j->t->nroutes) {
-    pp_attempt_t *v = realloc(r->attempts, (r->nattempts + 1) * sizeof(*v));
-    if (!v) return PP_ENOMEM;
-    r->attempts = v;
-    pp_attempt_t *a = &v[r->nattempts++];
+    double left = time_left(o, j);
+    if (r->nattempts >= PP_CHECK_MAX_ROUTES || left < MIN_ATTEMPT_MS) {
+      r->untried = j->t->nroutes - j->next;
+      r->untried_deadline = left < MIN_ATTEMPT_MS;
+      break;
+    }
+    if (!room_for_attempt(r, j)) return PP_ENOMEM;
+    pp_attempt_t *a = &r->attempts[r->nattempts++];
     pp_status_t st = pp_att_start(&j->att, o, j->t, &j->t->routes[j->next++], a);
     if (st != PP_OK) return st;
     if (j->att.h) {
+      clamp_attempt(o, j, left);
       pp_tls_use_store(j->att.h, &j->att.tls, j->store);
       return PP_OK;
     }
@@ -191,7 +247,8 @@ static pp_status_t run_targets(const pp_check_opts_t *o, const pp_check_target_t
     jobs[i].t = &t[i];
     jobs[i].out = &out[i];
     out[i].decided = -1;
-    for (size_t k = 0; k < t[i].nroutes; k++) pp_att_prefetch(o, &t[i], &t[i].routes[k]);
+    for (size_t k = 0; k < t[i].nroutes && k < PP_CHECK_MAX_ROUTES; k++)
+      pp_att_prefetch(o, &t[i], &t[i].routes[k]);
   }
   sched_t s = {0, 0, calloc(n ? n : 1, sizeof(job_t *)), 0, o->stats};
   unsigned want = o->parallel ? o->parallel : 16;
