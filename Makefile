@@ -15,7 +15,7 @@ CMAKE_FLAGS ?=
 PACKAGES := $(shell sed -e 's/\#.*//' tools/debian-packages.txt)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build demo test bench fuzz clean
+.PHONY: all deps build demo test bench fuzz clean test-browsers
 
 all: build
 
@@ -48,6 +48,12 @@ demo: build
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+# The real-browser differential run (tests/browsers/, docs/browsers.md):
+# needs Debian's chromium, root and unshare; prints "chromium: N agree, M
+# disagree". Case files that need DNS answers or a pinned clock are skipped.
+test-browsers: build
+	python3 tests/browsers/chromium.py $(BUILD)/pacprobe tests/cases/*.cases tests/cases/*.fcases
 
 bench: build
 	BUILD=$(abspath $(BUILD)) bash bench/run.sh

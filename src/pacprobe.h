@@ -232,6 +232,14 @@ void pp_resolver_prefetch(pp_resolver_t *r, const char *host, pp_dns_family_t fa
  * all=true: every candidate of the first stage that found any. On success
  * *out is a malloc'd array of malloc'd strings (may be empty). */
 pp_status_t pp_myip_probe(bool all, char ***out, size_t *n);
+/* Orders a lookup's answers (numeric, malloc'd strings) as Chromium's
+ * AddressSorterPosix does (RFC 6724 §6; src/dns/sort.c): each address's
+ * source is the kernel's choice for a UDP connect (no packet sent), or the
+ * first of `sources` of its family when sources are given (--my-ip);
+ * addresses without a source are freed and dropped. Returns how many
+ * remain in addrs[0..]. */
+size_t pp_dns_sort_destinations(char **addrs, size_t n, const char *const *sources,
+                                size_t nsources);
 
 /* ---- the engine (src/pac) ---------------------------------------------- */
 
@@ -313,6 +321,13 @@ typedef struct pp_dns_problem {
 /* Problems kept per evaluation; later ones are only counted. */
 #define PP_DNS_PROBLEMS_MAX 64
 
+/* The longest FindProxyForURL result and the most entries (";"-separated
+ * pieces) pacprobe accepts; a larger result fails the evaluation with
+ * PP_ETOOBIG (a limit error for that URL, reported as DIRECT). Browsers set
+ * no such cap (docs/engine.md "Limits" says why these numbers). */
+#define PP_RESULT_MAX_BYTES (64u * 1024u)
+#define PP_RESULT_MAX_ENTRIES 1000u
+
 /* One evaluated URL (DESIGN §1.2). All strings are owned by the struct. */
 typedef struct pp_eval {
   char *url;           /* as given */
@@ -385,6 +400,18 @@ const char *pp_engine_instrument_note(const pp_engine_t *e);
  * returns how many (0 for an ES5 PAC). */
 size_t pp_engine_warnings(const pp_engine_t *e, const char *const **lines);
 
+/* Whether the PAC keeps state between URLs: it writes global state from
+ * inside a function (a counter, a cache, a rotating index; docs/engine.md
+ * "State across URLs"). A browser evaluates every URL in one context, so
+ * such a PAC must be evaluated in one engine, in input order. PP_OK with
+ * *stateful set and, when set, why filled with one line naming the first
+ * write and its NAME:line:col; PP_ENOMEM. A script that does not tokenize
+ * is PP_OK, not stateful (loading it reports the error). A script over the
+ * compile budget of memory_limit_mib (jslex.h PP_JS_BUDGET) is not scanned
+ * and counts as stateful: one engine is always right, only slower. */
+pp_status_t pp_pac_state_scan(const char *script, size_t len, const char *name,
+                              unsigned memory_limit_mib, bool *stateful, char *why, size_t whylen);
+
 /* ---- fetching a PAC (src/wpad/fetch.c) --------------------------------- */
 
 /* Reads a PAC from a file path, "-" (stdin) or an http(s)/file URL (libcurl,
@@ -393,6 +420,28 @@ size_t pp_engine_warnings(const pp_engine_t *e, const char *const **lines);
  * a one-line reason in err. */
 pp_status_t pp_pac_read(const char *source, size_t max_bytes, unsigned timeout_ms,
                         char **out, size_t *len, char *err, size_t errlen);
+
+/* pp_pac_read, also giving the charset an http(s) response's Content-Type
+ * names (*charset malloc'd, NULL when none, for a file or stdin), which
+ * pp_pac_decode needs for Chromium's decoding. */
+pp_status_t pp_pac_read_charset(const char *source, size_t max_bytes, unsigned timeout_ms,
+                                char **out, size_t *len, char **charset, char *err,
+                                size_t errlen);
+
+/* Decodes PAC bytes into the UTF-8 text the engine compiles, as the
+ * emulated client decodes a PAC (src/pac/decode.c, docs/browsers.md):
+ * chrome/winhttp the response's charset, else a byte-order mark, else
+ * ISO-8859-1; firefox/pacparser UTF-8 when valid, else Latin-1;
+ * pac-resolver UTF-8 with U+FFFD; libproxy unchanged. charset: the
+ * Content-Type's charset parameter, NULL for none (files, stdin). *out is
+ * malloc'd and NUL-terminated; *how is a static phrase naming a decoding
+ * other than "the bytes as they are" (for a note), else NULL. PP_EINVAL
+ * (unknown charset) or PP_ENOMEM with a one-line reason in err. */
+pp_status_t pp_pac_decode(const char *bytes, size_t len, const char *charset,
+                          pp_emulation_t mode, char **out, size_t *outlen, const char **how,
+                          char *err, size_t errlen);
+/* The charset parameter of a Content-Type value, malloc'd; NULL if none. */
+char *pp_pac_charset_param(const char *content_type);
 
 /* Fetches a PAC from an http(s) URL as pp_pac_read does, and reports what
  * the transfer did (WPAD discovery, docs/wpad.md). `resolve` pins host
@@ -659,6 +708,15 @@ typedef struct pp_attempt {
   char **auth_offered;    /* "Basic", "Digest", "NTLM", "Negotiate" in offer order */
   size_t nauth_offered;
   const char *auth_used;  /* static scheme name when credentials got through, or NULL */
+  /* Proxy credentials for this route (docs/security.md "Proxy credentials"):
+   * NULL = none were given for any proxy, or a DIRECT route; "allowed" = the
+   * route's proxy was named by the user and may be answered with them;
+   * "withheld" = it was not, or it is SOCKS without socks_auth. */
+  const char *cred_state;
+  const char *cred_user;  /* the user name offered ("allowed"), or NULL */
+  const char *cred_named_by; /* who named the proxy ("--proxy", ...), or NULL */
+  const char *cred_note;  /* static: why withheld, or the schemes held back
+                             (Basic on plain HTTP); NULL when nothing was */
   /* Cumulative ms from the start of the attempt; < 0 when the phase did not happen. */
   double dns_ms, connect_ms, tls_ms, first_byte_ms, total_ms;
   bool tls;               /* the origin's chain was seen (https; never an HTTPS proxy's) */
@@ -694,22 +752,55 @@ typedef struct pp_check_target {
   bool intercept_tolerated; /* an unexpected issuer that verifies is not a failure */
 } pp_check_target_t;
 
+/* Routes tried per target at most (README "check", docs/json.md): a browser
+ * tries the next PAC entry only after the previous one failed, each dead
+ * entry costing up to --connect-timeout, so a request that has not
+ * connected after this many entries has failed for its user anyway. */
+#define PP_CHECK_MAX_ROUTES 16
+
 typedef struct pp_check_result {
   pp_attempt_t *attempts; /* in the order tried */
   size_t nattempts;
   int decided;            /* index of the attempt that decided the verdict, -1 none */
   const char *verdict;    /* static: ok, unreachable, intercepted, auth-required,
                              dns-failed, blocked, http-error */
+  size_t untried;         /* PAC entries left untried although failover would go on */
+  bool untried_deadline;  /* why: the target's --max-time ran out (else PP_CHECK_MAX_ROUTES) */
 } pp_check_result_t;
+
+/* Credentials for one proxy the user named (docs/security.md "Proxy
+ * credentials"). A route gets the first entry whose host matches its proxy
+ * host (ASCII case-insensitive, IPv6 without brackets) and whose port is 0
+ * or the route's port; a route that matches none gets no credentials. */
+typedef struct pp_proxy_cred {
+  const char *host;
+  int port;              /* 0 = any port of host */
+  const char *user;
+  const char *password;  /* not copied; the caller clears it after the run */
+  const char *named_by;  /* "--proxy", "--proxy-user", "--proxy-auth-host", "env http_proxy" */
+} pp_proxy_cred_t;
+
+/* What pp_check_run did with its limits (issue 15 item 11), for the report. */
+typedef struct pp_check_stats {
+  unsigned parallel_asked; /* opts->parallel (or its default) */
+  unsigned parallel;       /* targets in flight at most after the open-file limit */
+  long fd_limit;           /* RLIMIT_NOFILE soft limit, -1 = none or unknown */
+  unsigned fd_retries;     /* attempts put back after EMFILE/ENFILE and run later */
+} pp_check_stats_t;
 
 typedef struct pp_check_opts {
   pp_resolver_t *resolver;      /* required: names curl connects to are resolved here */
   unsigned connect_timeout_ms;  /* 0 = 5000 */
-  unsigned max_time_ms;         /* 0 = 15000 */
+  unsigned max_time_ms;         /* 0 = 15000: a whole target, all its attempts */
   unsigned parallel;            /* targets in flight; 0 = 16 */
   const char *cacert;           /* extra trusted CAs (PEM file) or NULL */
-  const char *proxy_user;       /* NULL = no proxy credentials */
-  const char *proxy_password;   /* not copied; the caller clears it after the run */
+  const pp_proxy_cred_t *creds; /* proxies that may get credentials; NULL/0 = none */
+  size_t ncreds;
+  bool creds_given;             /* the user gave credentials (even if ncreds is 0):
+                                   attempts then say which proxies were refused them */
+  bool basic_plain_ok;          /* Basic may answer a plain-HTTP PROXY (clear text) */
+  bool socks_auth_ok;           /* a named SOCKS proxy may get user/password */
+  pp_check_stats_t *stats;      /* filled by pp_check_run when not NULL */
   bool all_routes;              /* try every entry, not only until one works */
   bool compare_direct;          /* also fetch https targets decided through a proxy
                                    DIRECT: a different leaf certificate there means

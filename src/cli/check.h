@@ -52,6 +52,11 @@ typedef struct pp_ck {
   char *noproxy;           /* mode proxy: bypass list, comma-separated */
   const char *tag;         /* --tag */
   const char *intercept_note; /* the profile's reason interception fails it */
+  pp_proxy_cred_t *creds;  /* proxies named for credentials (check_creds.c) */
+  size_t ncreds;
+  char **cred_mem;         /* strings creds point to; cleared on free */
+  size_t ncred_mem;
+  unsigned max_time_ms;    /* the run's --max-time, for the report */
   const struct pp_ck_consumer *consumer; /* --for: whose behaviour (check_consumer.h) */
   const char *fallthrough; /* the PAC could not be had: the rule that took over */
   bool pac_failed;         /* ... because the configured PAC URL failed (exit 1) */
@@ -61,6 +66,21 @@ typedef struct pp_ck {
  * --for) and the routes of every target (PAC evaluated per target). Prints
  * one line and returns PP_EXIT_USAGE on unusable input. */
 int pp_ck_routes(pp_ck_t *ck, const pp_args_t *a, pp_cli_env_t *env);
+
+/* The route `proxy` (a --proxy or proxy-variable value) gives `scheme`
+ * URLs, into out (clear with pp_result_clear): no route or DIRECT when it
+ * has none. false on out of memory. */
+bool pp_ck_proxy_of(const char *proxy, const char *scheme, pp_result_t *out);
+
+/* Fills ck->creds and o's credential fields from --proxy-user [USER@HOST],
+ * --proxy, --proxy-auth-host, --proxy-basic-ok, --proxy-socks-auth and a
+ * proxy variable in effect with user:password; `password` is the
+ * --proxy-user password (not copied). Call after pp_ck_routes. Prints one
+ * line and returns PP_EXIT_USAGE on a bad value. */
+int pp_ck_creds(pp_ck_t *ck, const pp_args_t *a, const char *password, pp_check_opts_t *o);
+/* true when a proxy URL carries user[:password]@. */
+bool pp_ck_proxy_has_userinfo(const char *proxy);
+void pp_ck_creds_free(pp_ck_t *ck);
 
 const char *pp_ck_verdict(const pp_ck_target_t *t);
 /* The text block of one target under its heading: the decided-by chain,
@@ -90,7 +110,7 @@ json_t *pp_ck_chain_json(char *const *names, size_t n); /* null when n == 0 */
 json_t *pp_ck_names_json(const pp_ck_target_t *t);
 void pp_ck_print_text(FILE *out, const pp_ck_t *ck);
 bool pp_ck_print_json(FILE *out, const pp_ck_t *ck);
-/* Writes the JUnit report to f and closes it; false on a write error. */
-bool pp_ck_write_junit(FILE *f, const pp_ck_t *ck);
+/* Writes the JUnit report to f (errors surface in ferror(f)). */
+void pp_ck_write_junit(FILE *f, const pp_ck_t *ck);
 
 #endif

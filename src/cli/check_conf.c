@@ -145,6 +145,15 @@ static bool set_routes(pp_ck_target_t *t, const char *raw) {
   return pp_result_parse(raw, PP_EMU_CHROME, &t->result) == PP_OK;
 }
 
+bool pp_ck_proxy_of(const char *proxy, const char *scheme, pp_result_t *out) {
+  char *entry = proxy_entry(proxy, scheme);
+  char *route = entry && *entry ? proxy_route(entry) : NULL;
+  bool ok = pp_result_parse(route ? route : "DIRECT", PP_EMU_CHROME, out) != PP_ENOMEM;
+  free(entry);
+  free(route);
+  return ok;
+}
+
 static bool copy_chain(pp_ck_target_t *t, const pp_ck_t *ck) {
   for (size_t i = 0; i < ck->ndecided_by; i++)
     if (!pp_strlist_push(&t->decided_by, &t->ndecided_by, ck->decided_by[i])) return false;

@@ -38,7 +38,7 @@ static const char *reason(const pp_ck_target_t *t) {
 }
 
 static void print_one(FILE *out, const pp_ck_t *ck, const pp_ck_target_t *t) {
-  fprintf(out, "\n%s: %s\n", t->url, pp_ck_verdict(t));
+  fprintf(out, "\n%s: %s\n", pp_safe(t->url), pp_ck_verdict(t));
   pp_ck_print_body(out, ck, t, true);
 }
 
@@ -61,10 +61,10 @@ void pp_ck_print_grouped(FILE *out, const pp_ck_t *ck) {
       continue;
     }
     const pp_ck_target_t *t = &ck->t[i];
-    fprintf(out, "\n%zu targets: %s — %s\n", same, pp_ck_verdict(t), reason(t));
+    fprintf(out, "\n%zu targets: %s — %s\n", same, pp_ck_verdict(t), pp_safe(reason(t)));
     for (size_t j = i; j < ck->n; j++)
       if (!done[j] && keys[j] && strcmp(keys[i], keys[j]) == 0) {
-        fprintf(out, "  %s\n", ck->t[j].url);
+        fprintf(out, "  %s\n", pp_safe(ck->t[j].url));
         if (j != i) done[j] = true;
       }
     fputs(keys[i], out); /* the shared block; timings per target are in the table */

@@ -97,7 +97,7 @@ int pp_ck_service_tags(pp_ck_t *ck, const char *file, const char *tagname, pp_re
 void pp_ck_print_chain(FILE *out, const char *indent, char *const *names, size_t n) {
   if (n < 2) return; /* no alias: the name is the one on the wire */
   fprintf(out, "%snames on the wire:", indent);
-  for (size_t i = 0; i < n; i++) fprintf(out, "%s%s", i ? " → " : " ", names[i]);
+  for (size_t i = 0; i < n; i++) fprintf(out, "%s%s", i ? " → " : " ", pp_safe(names[i]));
   fputc('\n', out);
 }
 
@@ -111,14 +111,14 @@ void pp_ck_print_names(FILE *out, const pp_ck_t *ck, const pp_ck_target_t *t) {
   for (size_t i = 0; chain && i < t->nnames; i++) chain[i] = t->names[i].name;
   if (chain) pp_ck_print_chain(out, "  ", chain, t->nnames);
   free(chain);
-  fprintf(out, "  service tag %s: %s (", ck->tag, t->tag_inside ? "inside" : "NOT inside");
-  for (size_t i = 0; i < t->naddrs; i++) fprintf(out, "%s%s", i ? ", " : "", t->addrs[i]);
+  fprintf(out, "  service tag %s: %s (", pp_safe(ck->tag), t->tag_inside ? "inside" : "NOT inside");
+  for (size_t i = 0; i < t->naddrs; i++) fprintf(out, "%s%s", i ? ", " : "", pp_safe(t->addrs[i]));
   fprintf(out, "%s)\n", t->naddrs ? "" : "does not resolve");
   for (size_t i = 0; t->nnames > 1 && i < t->nnames; i++) {
     const pp_ck_name_t *n = &t->names[i];
-    fprintf(out, "    %s (%s): %s", n->name, role(t, i), n->naddrs ? "" : "does not resolve");
+    fprintf(out, "    %s (%s): %s", pp_safe(n->name), role(t, i), n->naddrs ? "" : "does not resolve");
     for (size_t k = 0; k < n->naddrs; k++)
-      fprintf(out, "%s%s %s", k ? ", " : "", n->addrs[k], n->inside[k] ? "inside" : "NOT inside");
+      fprintf(out, "%s%s %s", k ? ", " : "", pp_safe(n->addrs[k]), n->inside[k] ? "inside" : "NOT inside");
     fputc('\n', out);
   }
 }

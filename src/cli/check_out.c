@@ -37,15 +37,57 @@ static size_t count_ok(const pp_ck_t *ck) {
 
 /* ---- text ---- */
 
-static void print_chain(FILE *out, const pp_ck_target_t *t) {
-  fputs("  decided by: ", out);
-  for (size_t i = 0; i < t->ndecided_by; i++) fprintf(out, "%s%s", i ? " → " : "", t->decided_by[i]);
-  if (t->pac_error) fprintf(out, " → PAC error: %s", t->pac_error);
-  for (size_t i = 0; i < t->res.nattempts; i++) {
-    const pp_attempt_t *a = &t->res.attempts[i];
-    if (a->ok) fprintf(out, " → %s ok", a->route);
-    else fprintf(out, " → %s failed (%s)", a->route, a->error_code ? a->error_code : "?");
+/* Attempts shown one by one in the `decided by` line: the first ones and
+ * the last; the failures between them are counted by error code. */
+#define CHAIN_HEAD 3
+
+static void print_step(FILE *out, const pp_attempt_t *a) {
+  if (a->ok) fprintf(out, " → %s ok", pp_safe(a->route));
+  else fprintf(out, " → %s failed (%s)", pp_safe(a->route), a->error_code ? a->error_code : "?");
+}
+
+/* " → N more failed (refused ×N, timeout ×M)" for attempts [from, to). */
+static void print_skipped(FILE *out, const pp_attempt_t *v, size_t from, size_t to) {
+  fprintf(out, " → %zu more attempts (", to - from);
+  for (size_t i = from; i < to; i++) {
+    const char *code = v[i].ok ? "ok" : v[i].error_code ? v[i].error_code : "?";
+    bool seen = false;
+    for (size_t k = from; k < i && !seen; k++)
+      seen = strcmp(v[k].ok ? "ok" : v[k].error_code ? v[k].error_code : "?", code) == 0;
+    if (seen) continue;
+    size_t n = 0;
+    for (size_t k = i; k < to; k++)
+      n += strcmp(v[k].ok ? "ok" : v[k].error_code ? v[k].error_code : "?", code) == 0;
+    fprintf(out, "%s%s ×%zu", i > from ? ", " : "", code, n);
   }
+  fputc(')', out);
+}
+
+/* Why PAC entries were left untried (pp_check_result_t.untried). */
+static void print_untried(FILE *out, const pp_check_result_t *r, unsigned max_time_ms, const char *sep) {
+  if (!r->untried) return;
+  if (r->untried_deadline)
+    fprintf(out, "%s%zu more PAC entr%s not tried: the target's --max-time (%u ms) ran out", sep,
+            r->untried, r->untried == 1 ? "y" : "ies", max_time_ms);
+  else
+    fprintf(out, "%s%zu more PAC entr%s not tried: at most %d routes are tried per target", sep,
+            r->untried, r->untried == 1 ? "y" : "ies", PP_CHECK_MAX_ROUTES);
+}
+
+static void print_chain(FILE *out, const pp_ck_t *ck, const pp_ck_target_t *t) {
+  fputs("  decided by: ", out);
+  for (size_t i = 0; i < t->ndecided_by; i++) fprintf(out, "%s%s", i ? " → " : "", pp_safe(t->decided_by[i]));
+  if (t->pac_error) fprintf(out, " → PAC error: %s", pp_safe(t->pac_error));
+  size_t n = t->res.nattempts;
+  for (size_t i = 0; i < n; i++) {
+    if (n > CHAIN_HEAD + 2 && i == CHAIN_HEAD) {
+      print_skipped(out, t->res.attempts, CHAIN_HEAD, n - 1);
+      i = n - 2;
+      continue;
+    }
+    print_step(out, &t->res.attempts[i]);
+  }
+  print_untried(out, &t->res, ck->max_time_ms, " → ");
   fputc('\n', out);
 }
 
@@ -56,29 +98,35 @@ static void print_ms(FILE *out, const char *name, double ms) {
 static void print_tls(FILE *out, const pp_attempt_t *a) {
   if (!a->tls) return;
   for (size_t i = 0; i < a->nchain; i++)
-    fprintf(out, "      cert %zu: %s, issuer %s, expires %s\n", i, a->chain[i].subject,
-            a->chain[i].issuer, a->chain[i].not_after);
+    fprintf(out, "      cert %zu: %s, issuer %s, expires %s\n", i, pp_safe(a->chain[i].subject),
+            pp_safe(a->chain[i].issuer), pp_safe(a->chain[i].not_after));
   fprintf(out, "      tls: %s%s%s%s\n", a->intercepted ? "INTERCEPTED" : a->verified ? "verified" : "not verified",
-          a->tls_reason ? " — " : "", a->tls_reason ? a->tls_reason : "",
+          a->tls_reason ? " — " : "", a->tls_reason ? pp_safe(a->tls_reason) : "",
           a->intercepted || a->verified ? "" : "");
 }
 
 static void print_attempt(FILE *out, const pp_attempt_t *a, bool with_ms) {
-  fprintf(out, "    %-28s %s", a->route, a->ok ? "ok" : a->error_code ? a->error_code : "failed");
+  fprintf(out, "    %-28s %s", pp_safe(a->route), a->ok ? "ok" : a->error_code ? a->error_code : "failed");
   if (a->status) fprintf(out, " (HTTP %ld)", a->status);
   fputc('\n', out);
   pp_ck_print_chain(out, "      ", a->dns_chain, a->ndns_chain);
-  if (a->error_message) fprintf(out, "      %s\n", a->error_message);
-  else if (a->proxy_reason) fprintf(out, "      the proxy says: %s%s%s\n", a->proxy_product,
-                                    *a->proxy_product ? ": " : "", a->proxy_reason);
+  if (a->error_message) fprintf(out, "      %s\n", pp_safe(a->error_message));
+  else if (a->proxy_reason) fprintf(out, "      the proxy says: %s%s%s\n", pp_safe(a->proxy_product),
+                                    *a->proxy_product ? ": " : "", pp_safe(a->proxy_reason));
   if (a->nauth_offered || a->auth_used) {
     fputs("      proxy auth: offered", out);
-    for (size_t i = 0; i < a->nauth_offered; i++) fprintf(out, " %s", a->auth_offered[i]);
+    for (size_t i = 0; i < a->nauth_offered; i++) fprintf(out, " %s", pp_safe(a->auth_offered[i]));
     fprintf(out, "%s%s\n", a->auth_used ? "; used " : "", a->auth_used ? a->auth_used : "");
+  }
+  if (a->cred_state) {
+    fprintf(out, "      credentials: %s", a->cred_state);
+    if (a->cred_user)
+      fprintf(out, " (user '%s', proxy named by %s)", pp_safe(a->cred_user), pp_safe(a->cred_named_by));
+    fprintf(out, "%s%s\n", a->cred_note ? "; " : "", a->cred_note ? a->cred_note : "");
   }
   pp_ck_krb_t k;
   char scheme[1000];
-  if (pp_ck_kerberos(a, &k, scheme, sizeof(scheme))) fprintf(out, "      domain machine: %s\n", scheme);
+  if (pp_ck_kerberos(a, &k, scheme, sizeof(scheme))) fprintf(out, "      domain machine: %s\n", pp_safe(scheme));
   if (with_ms) {
     fputs("      ms:", out);
     print_ms(out, "dns", a->dns_ms);
@@ -92,11 +140,15 @@ static void print_attempt(FILE *out, const pp_attempt_t *a, bool with_ms) {
 }
 
 void pp_ck_print_body(FILE *out, const pp_ck_t *ck, const pp_ck_target_t *t, bool with_ms) {
-  print_chain(out, t);
+  print_chain(out, ck, t);
   for (size_t i = 0; i < t->res.nattempts; i++) print_attempt(out, &t->res.attempts[i], with_ms);
+  if (t->res.untried) {
+    print_untried(out, &t->res, ck->max_time_ms, "    ");
+    fputc('\n', out);
+  }
   const pp_attempt_t *d = decided(t);
-  if (d && d->intercepted && ck->intercept_note) fprintf(out, "  why it matters: %s\n", ck->intercept_note);
-  if (t->rule) fprintf(out, "  %s: %s\n", ck->consumer->label, t->rule);
+  if (d && d->intercepted && ck->intercept_note) fprintf(out, "  why it matters: %s\n", pp_safe(ck->intercept_note));
+  if (t->rule) fprintf(out, "  %s: %s\n", ck->consumer->label, pp_safe(t->rule));
   pp_ck_print_names(out, ck, t);
 }
 
@@ -104,22 +156,34 @@ void pp_ck_print_text(FILE *out, const pp_ck_t *ck) {
   size_t w = 6, rw = 5;
   for (size_t i = 0; i < ck->n; i++) {
     const pp_attempt_t *d = decided(&ck->t[i]);
-    if (strlen(ck->t[i].url) > w) w = strlen(ck->t[i].url);
-    if (d && strlen(d->route) > rw) rw = strlen(d->route);
+    if (strlen(pp_safe(ck->t[i].url)) > w) w = strlen(pp_safe(ck->t[i].url));
+    if (d && strlen(pp_safe(d->route)) > rw) rw = strlen(pp_safe(d->route));
   }
   fprintf(out, "%-*s  %-*s  %-13s  %s\n", (int)w, "TARGET", (int)rw, "ROUTE", "VERDICT", "TIME");
   for (size_t i = 0; i < ck->n; i++) {
     const pp_ck_target_t *t = &ck->t[i];
     const pp_attempt_t *d = decided(t);
-    fprintf(out, "%-*s  %-*s  %-13s  %.0f ms\n", (int)w, t->url, (int)rw, d ? d->route : "-",
+    fprintf(out, "%-*s  %-*s  %-13s  %.0f ms\n", (int)w, pp_safe(t->url), (int)rw,
+            d ? pp_safe(d->route) : "-",
             pp_ck_verdict(t), target_ms(t));
   }
   pp_ck_print_grouped(out, ck);
   size_t ok = count_ok(ck);
   fprintf(out, "\nsummary: %zu target%s, %zu ok, %zu failed (configuration: %s", ck->n,
           ck->n == 1 ? "" : "s", ok, ck->n - ok, pp_config_mode_name(ck->mode));
-  for (size_t i = 0; i < ck->ndecided_by; i++) fprintf(out, "%s%s", i ? ", " : " by ", ck->decided_by[i]);
-  fprintf(out, "%s%s)\n", ck->pac_url ? " " : "", ck->pac_url ? ck->pac_url : "");
+  for (size_t i = 0; i < ck->ndecided_by; i++)
+    fprintf(out, "%s%s", i ? ", " : " by ", pp_safe(ck->decided_by[i]));
+  fprintf(out, "%s%s)\n", ck->pac_url ? " " : "", ck->pac_url ? pp_safe(ck->pac_url) : "");
+  for (size_t i = 0; i < ck->ncreds; i++) {
+    const pp_proxy_cred_t *c = &ck->creds[i];
+    bool v6 = strchr(c->host, ':') && c->host[0] != '[';
+    fprintf(out, "credentials: user '%s' only for proxy %s%s%s", pp_safe(c->user), v6 ? "[" : "",
+            pp_safe(c->host),
+            v6 ? "]" : "");
+    if (c->port) fprintf(out, ":%d", c->port);
+    else fputs(" (any port)", out);
+    fprintf(out, ", named by %s\n", c->named_by);
+  }
 }
 
 /* ---- JSON ---- */
@@ -149,9 +213,14 @@ static json_t *attempt_json(const pp_attempt_t *a) {
   json_t *err = a->ok ? json_null()
                       : json_pack("{s:s,s:s}", "code", a->error_code ? a->error_code : "http",
                                   "message", a->error_message ? a->error_message : "");
-  json_t *auth = json_pack("{s:b,s:o,s:o}", "required", a->auth_required, "offered",
+  json_t *cred = a->cred_state ? json_pack("{s:s,s:o,s:o,s:o}", "state", a->cred_state, "user",
+                                            str_or_null(a->cred_user), "named_by",
+                                            str_or_null(a->cred_named_by), "note",
+                                            str_or_null(a->cred_note))
+                               : json_null();
+  json_t *auth = json_pack("{s:b,s:o,s:o,s:o}", "required", a->auth_required, "offered",
                            strings(a->auth_offered, a->nauth_offered), "used",
-                           str_or_null(a->auth_used));
+                           str_or_null(a->auth_used), "credentials", cred);
   json_t *t = json_pack("{s:o,s:o,s:o,s:o,s:o}", "dns", ms(a->dns_ms), "connect", ms(a->connect_ms),
                         "tls", ms(a->tls_ms), "first_byte", ms(a->first_byte_ms), "total",
                         ms(a->total_ms));
@@ -181,6 +250,11 @@ static json_t *target_json(const pp_ck_t *ck, const pp_ck_target_t *t) {
                         strings(t->decided_by, t->ndecided_by), "pac_result",
                         str_or_null(t->pac_error ? NULL : t->result.canonical), "attempts", att);
   if (o && t->pac_error) json_object_set_new(o, "pac_error", json_string(t->pac_error));
+  if (o)
+    json_object_set_new(o, "untried",
+                        t->res.untried ? json_pack("{s:I,s:s}", "count", (json_int_t)t->res.untried,
+                                                   "reason", t->res.untried_deadline ? "max-time" : "route-cap")
+                                       : json_null());
   if (o && t->tag_checked)
     json_object_set_new(o, "service_tag", json_pack("{s:s,s:o,s:b,s:o}", "tag", ck->tag, "addresses",
                                                     strings(t->addrs, t->naddrs), "inside",
@@ -197,10 +271,16 @@ bool pp_ck_print_json(FILE *out, const pp_ck_t *ck) {
   json_t *targets = json_array();
   for (size_t i = 0; i < ck->n; i++) json_array_append_new(targets, target_json(ck, &ck->t[i]));
   size_t ok = count_ok(ck);
+  json_t *creds = json_array();
+  for (size_t i = 0; i < ck->ncreds; i++)
+    json_array_append_new(creds, json_pack("{s:s,s:s,s:o,s:s}", "user", ck->creds[i].user, "host",
+                                           ck->creds[i].host, "port", ck->creds[i].port ?
+                                           json_integer(ck->creds[i].port) : json_null(),
+                                           "named_by", ck->creds[i].named_by));
   json_t *root = json_pack(
-      "{s:{s:s,s:o,s:o},s:o,s:{s:I,s:I,s:I}}", "config", "mode", pp_config_mode_name(ck->mode),
+      "{s:{s:s,s:o,s:o,s:o},s:o,s:{s:I,s:I,s:I}}", "config", "mode", pp_config_mode_name(ck->mode),
       "decided_by", strings(ck->decided_by, ck->ndecided_by), "pac_url", str_or_null(ck->pac_url),
-      "targets", targets, "summary", "total", (json_int_t)ck->n, "ok", (json_int_t)ok, "failed",
+      "credentials", creds, "targets", targets, "summary", "total", (json_int_t)ck->n, "ok", (json_int_t)ok, "failed",
       (json_int_t)(ck->n - ok));
   json_t *cfg = root ? json_object_get(root, "config") : NULL;
   if (cfg && ck->consumer) {
@@ -208,7 +288,7 @@ bool pp_ck_print_json(FILE *out, const pp_ck_t *ck) {
     json_object_set_new(cfg, "consumer", json_string(ck->consumer->label));
     json_object_set_new(cfg, "fallthrough", str_or_null(ck->fallthrough));
   }
-  bool good = root && json_dumpf(root, out, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6)) == 0;
+  bool good = root && json_dumpf(root, out, JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII | JSON_REAL_PRECISION(6)) == 0;
   if (good) fputc('\n', out);
   json_decref(root);
   if (!good) pp_msg_error("out of memory");
@@ -217,8 +297,10 @@ bool pp_ck_print_json(FILE *out, const pp_ck_t *ck) {
 
 /* ---- JUnit ---- */
 
+/* Control characters, which XML 1.0 cannot carry, are escaped first
+ * (pp_safe: \xHH), then the markup characters. */
 static void xml(FILE *f, const char *s) {
-  for (; s && *s; s++) {
+  for (s = s ? pp_safe(s) : NULL; s && *s; s++) {
     switch (*s) {
     case '&': fputs("&amp;", f); break;
     case '<': fputs("&lt;", f); break;
@@ -229,7 +311,7 @@ static void xml(FILE *f, const char *s) {
   }
 }
 
-bool pp_ck_write_junit(FILE *f, const pp_ck_t *ck) {
+void pp_ck_write_junit(FILE *f, const pp_ck_t *ck) {
   size_t ok = count_ok(ck);
   fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"pacprobe check\" "
              "tests=\"%zu\" failures=\"%zu\">\n", ck->n, ck->n - ok);
@@ -256,5 +338,4 @@ bool pp_ck_write_junit(FILE *f, const pp_ck_t *ck) {
     fputs("</testcase>\n", f);
   }
   fputs("</testsuite>\n", f);
-  return fclose(f) == 0;
 }

@@ -78,7 +78,10 @@ typedef enum pp_opt_id {
   PP_OPT_CONNECT_TIMEOUT,
   PP_OPT_MAX_TIME,
   PP_OPT_PARALLEL,
+  PP_OPT_PROXY_AUTH_HOST,
+  PP_OPT_PROXY_BASIC_OK,
   PP_OPT_PROXY_PASSWORD_FILE,
+  PP_OPT_PROXY_SOCKS_AUTH,
   PP_OPT_PROXY_USER,
   PP_OPT_SERVICE_TAGS,
   PP_OPT_TAG,
@@ -141,11 +144,34 @@ bool pp_args_info(const pp_args_t *a, void (*print_help)(void));
 /* Prints the options that `cmd` takes, from the table. */
 void pp_options_help(FILE *out, unsigned cmd);
 
+/* safe.c: foreign text (PAC results, alert text, network answers, lease
+ * and registry values, URLs from input) for text output, escaped with
+ * pp_esc_text (src/util/esc.h): s itself when nothing needs escaping, else
+ * an escaped copy valid until 16 more escaped calls on this thread.
+ * NULL gives "(null)". Never used for JSON, which keeps the exact string. */
+const char *pp_safe(const char *s);
+void pp_safe_fputs(FILE *out, const char *s);
+
 /* msg.c: every line the program writes to stderr. */
 void pp_msg_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* A new file for --OPTION (src/cli/outfile.c): never through a symlink; an
- * existing regular file only with overwrite. NULL after a one-line error. */
-FILE *pp_cli_create_file(const char *option, const char *path, bool overwrite);
+/* A report file for --OPTION (src/cli/outfile.c), written into a temporary
+ * file beside path and moved into place by commit: never through a
+ * symlink; an existing regular file (one link) only with overwrite; a
+ * failed write (full disk) leaves path as it was. */
+typedef struct pp_outfile {
+  FILE *f;            /* write the report here */
+  const char *option; /* "junit", "write-reg" */
+  const char *path;   /* not copied */
+  char *tmp;
+  bool overwrite;
+} pp_outfile_t;
+/* Checks path and creates the temporary file; false after a one-line error. */
+bool pp_cli_outfile_open(pp_outfile_t *of, const char *option, const char *path, bool overwrite);
+/* Flushes, syncs and moves the file into place; false after a one-line
+ * error, the temporary file removed and path untouched. Always releases of. */
+bool pp_cli_outfile_commit(pp_outfile_t *of);
+/* Removes the temporary file (nothing written to path). No-op when closed. */
+void pp_cli_outfile_abort(pp_outfile_t *of);
 void pp_msg_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void pp_msg_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A raw line on stderr without prefix (pactester's own messages). */

@@ -25,7 +25,8 @@
 static void usage(FILE *out) {
   fprintf(out, "usage: pacprobe check [URL...] [-f FILE] [--targets PROFILE [--workspace NAME]]\n"
                "                      [--pac FILE|URL | --proxy URL | --auto | --for CONSUMER]\n"
-               "                      [--proxy-user USER] [--cacert FILE] [--all-routes]\n"
+               "                      [--proxy-user USER[@HOST[:PORT]]] [--proxy-auth-host HOST[:PORT]]\n"
+               "                      [--cacert FILE] [--all-routes]\n"
                "                      [--format text|json] [--junit FILE]\n\n"
                "Tries every URL through the route this machine's configuration picks, for real:\n"
                "failover, proxy authentication, TLS interception, and who decided.\n\noptions:\n");
@@ -200,7 +201,8 @@ static int read_password_file(const char *path, char *pw, size_t len) {
  * the environment), --proxy-password-file, or a TTY prompt. */
 static int get_password(const pp_args_t *a, char *pw, size_t len) {
   const char *user = a->value[PP_OPT_PROXY_USER];
-  if (strchr(user, ':')) {
+  const char *at = strrchr(user, '@'); /* USER@HOST: a ':' after it is the port */
+  if (memchr(user, ':', at ? (size_t)(at - user) : strlen(user))) {
     /* never repeat the value: it probably holds the password */
     pp_msg_error("option --proxy-user takes a user name only, without ':' (give the password in "
                  "PACPROBE_PROXY_PASSWORD, --proxy-password-file or at the prompt)");
@@ -248,6 +250,13 @@ static int check_opts(const pp_args_t *a, pp_check_opts_t *o) {
     pp_msg_error("check: give at most one of --proxy, --pac and --auto");
     return PP_EXIT_USAGE;
   }
+  if (a->value[PP_OPT_PROXY] && pp_ck_proxy_has_userinfo(a->value[PP_OPT_PROXY])) {
+    /* never repeat the value: it probably holds the password */
+    pp_msg_error("option --proxy: credentials in the proxy URL are not accepted (give "
+                 "--proxy-user USER, the password in PACPROBE_PROXY_PASSWORD, "
+                 "--proxy-password-file or at the prompt)");
+    return PP_EXIT_USAGE;
+  }
   if (a->given[PP_OPT_SERVICE_TAGS] != a->given[PP_OPT_TAG]) {
     pp_msg_error("check: --service-tags FILE and --tag NAME go together");
     return PP_EXIT_USAGE;
@@ -270,8 +279,18 @@ static int run(pp_ck_t *ck, const pp_args_t *a, pp_cli_env_t *env, pp_check_opts
   pp_check_result_t *res = calloc(ck->n, sizeof(*res));
   pp_status_t st = specs && res ? PP_OK : PP_ENOMEM;
   for (size_t i = 0; st == PP_OK && i < ck->n; i++) specs[i] = ck->t[i].spec;
+  pp_check_stats_t stats;
+  memset(&stats, 0, sizeof(stats));
   o->resolver = env->resolver;
+  o->stats = &stats;
   if (st == PP_OK) st = pp_check_run(o, specs, ck->n, res);
+  o->stats = NULL;
+  if (st == PP_OK && stats.parallel < stats.parallel_asked && stats.parallel < ck->n)
+    pp_msg_note("check: %u targets in flight instead of %u: the open-file limit (ulimit -n %ld) "
+                "leaves room for no more", stats.parallel, stats.parallel_asked, stats.fd_limit);
+  if (st == PP_OK && stats.fd_retries)
+    pp_msg_note("check: %u attempt%s found no free file descriptor (EMFILE/ENFILE, a local limit) "
+                "and ran again later", stats.fd_retries, stats.fd_retries == 1 ? "" : "s");
   for (size_t i = 0; res && i < ck->n; i++) {
     ck->t[i].res = res[i];
     if (ck->consumer) pp_ck_consumer_explain(ck->consumer, &ck->t[i]);
@@ -287,16 +306,14 @@ static int run(pp_ck_t *ck, const pp_args_t *a, pp_cli_env_t *env, pp_check_opts
   return PP_EXIT_OK;
 }
 
-static int report(const pp_ck_t *ck, const pp_args_t *a, FILE **junit) {
+static int report(const pp_ck_t *ck, const pp_args_t *a, pp_outfile_t *junit) {
   const char *fmt = a->value[PP_OPT_FORMAT];
   bool json = fmt && strcmp(fmt, "json") == 0;
   if (json && !pp_ck_print_json(stdout, ck)) return PP_EXIT_USAGE;
   if (!json) pp_ck_print_text(stdout, ck);
-  FILE *f = *junit;
-  *junit = NULL;
-  if (f && !pp_ck_write_junit(f, ck)) {
-    pp_msg_error("option --junit: cannot write '%s': %s", a->value[PP_OPT_JUNIT], strerror(errno));
-    return PP_EXIT_USAGE;
+  if (junit->f) {
+    pp_ck_write_junit(junit->f, ck);
+    if (!pp_cli_outfile_commit(junit)) return PP_EXIT_USAGE;
   }
   /* a consumer that survives a broken PAC still has a broken PAC */
   if (ck->pac_failed) return PP_EXIT_PROBLEM;
@@ -321,6 +338,7 @@ static void ck_free(pp_ck_t *ck) {
   free(ck->pac_url);
   free(ck->proxy);
   free(ck->noproxy);
+  pp_ck_creds_free(ck);
 }
 
 int pp_cmd_check(int argc, char **argv, int first) {
@@ -330,8 +348,9 @@ int pp_cmd_check(int argc, char **argv, int first) {
   pp_cli_env_t env;
   pp_check_opts_t o;
   char *pw = pw_alloc();
-  FILE *junit = NULL;
+  pp_outfile_t junit;
   int rc = PP_EXIT_USAGE;
+  memset(&junit, 0, sizeof(junit));
   memset(&ck, 0, sizeof(ck));
   memset(&prof, 0, sizeof(prof));
   memset(&env, 0, sizeof(env));
@@ -350,21 +369,22 @@ int pp_cmd_check(int argc, char **argv, int first) {
    * (WinHTTP's rules; --emulate chrome shows Chrome's implicit bypass) */
   if (!a.given[PP_OPT_EMULATE]) env.opts.emulate = PP_EMU_WINHTTP;
   if (a.given[PP_OPT_PROXY_USER] && (rc = get_password(&a, pw, PW_MAX))) goto done;
-  o.proxy_user = a.value[PP_OPT_PROXY_USER];
-  o.proxy_password = pw;
-  if ((rc = collect_targets(&ck, &a, &prof)) || (rc = pp_ck_routes(&ck, &a, &env))) goto done;
+  if ((rc = collect_targets(&ck, &a, &prof)) || (rc = pp_ck_routes(&ck, &a, &env)) ||
+      (rc = pp_ck_creds(&ck, &a, pw, &o)))
+    goto done;
   /* created after every usage check and before the attempts: a bad path
    * fails before a long run, and no empty report is left by a usage error */
   if (a.given[PP_OPT_JUNIT] &&
-      !(junit = pp_cli_create_file("junit", a.value[PP_OPT_JUNIT], a.given[PP_OPT_OVERWRITE]))) {
+      !pp_cli_outfile_open(&junit, "junit", a.value[PP_OPT_JUNIT], a.given[PP_OPT_OVERWRITE])) {
     rc = PP_EXIT_USAGE;
     goto done;
   }
+  ck.max_time_ms = o.max_time_ms ? o.max_time_ms : 15000;
   if ((rc = run(&ck, &a, &env, &o))) goto done;
   explicit_bzero(pw, PW_MAX); /* the password is not needed past the attempts */
   rc = report(&ck, &a, &junit);
 done:
-  if (junit) fclose(junit);
+  pp_cli_outfile_abort(&junit);
   pw_free(pw);
   ck_free(&ck);
   pp_profile_clear(&prof);

@@ -80,15 +80,17 @@ static void print_attempt(const pp_wpad_attempt_t *a) {
   char asked[600];
   snprintf(asked, sizeof(asked), "%s%s%s%s", a->asked ? a->asked : "", a->via ? " (" : "", a->via ? a->via : "",
            a->via ? ")" : "");
-  printf("%-5s %s -> %s  [%s, %.0f ms]%s%s\n", pp_wpad_method_name(a->method), asked, answer,
-         a->result ? a->result : "?", a->ms, a->detail ? ": " : "", a->detail ? a->detail : "");
+  printf("%-5s %s -> %s  [%s, %.0f ms]%s%s\n", pp_wpad_method_name(a->method), pp_safe(asked),
+         pp_safe(answer), a->result ? pp_safe(a->result) : "?", a->ms, a->detail ? ": " : "",
+         a->detail ? pp_safe(a->detail) : "");
 }
 
 static void print_text(const pp_discovery_t *d) {
   for (size_t i = 0; i < d->nattempts; i++) print_attempt(&d->attempts[i]);
-  for (size_t i = 0; i < d->nwarnings; i++) printf("warning %s: %s\n", d->warnings[i].code, d->warnings[i].message);
-  printf("decided_by: %s\npac_url: %s\ntime: %.0f ms\n", d->decided_by ? d->decided_by : "none",
-         d->pac_url ? d->pac_url : "none", d->ms);
+  for (size_t i = 0; i < d->nwarnings; i++) printf("warning %s: %s\n", d->warnings[i].code, pp_safe(d->warnings[i].message));
+  printf("decided_by: %s\npac_url: %s\ntime: %.0f ms\n",
+         d->decided_by ? pp_safe(d->decided_by) : "none", d->pac_url ? pp_safe(d->pac_url) : "none",
+         d->ms);
 }
 
 /* ---- JSON -------------------------------------------------------------------- */

@@ -18,6 +18,7 @@
 #include "cli/eval.h"
 #include "cli/runner.h"
 #include "util/buf.h"
+#include "util/esc.h"
 
 /* --jobs above this is refused: each engine is a heap of up to
  * --memory-limit MiB. */
@@ -34,6 +35,8 @@ typedef struct eval_run {
   bool pactester_lines; /* pacparser text mode: pactester's list handling */
   bool pactester;       /* invoked as pactester: its exit-code rules */
   bool failed;          /* some URL failed: exit 1 */
+  bool stateful;        /* the PAC keeps state: one engine, input order */
+  char state_why[256];
 } eval_run_t;
 
 static int parse_format(eval_run_t *r) {
@@ -56,6 +59,26 @@ static int choose_jobs(eval_run_t *r) {
   return PP_EXIT_OK;
 }
 
+/* A PAC that writes global state from FindProxyForURL answers according to
+ * the URLs before (a browser runs every URL in one context): such a PAC
+ * gets one engine and input order, whatever --jobs says (docs/engine.md
+ * "State across URLs"). */
+static int one_engine_if_stateful(eval_run_t *r, const char *text, size_t len, const char *name) {
+  if (pp_pac_state_scan(text, len, name, r->env.opts.memory_limit_mib, &r->stateful, r->state_why,
+                        sizeof(r->state_why)) != PP_OK) {
+    pp_msg_error("out of memory");
+    return PP_EXIT_USAGE;
+  }
+  if (!r->stateful) return PP_EXIT_OK;
+  bool unscanned = strncmp(r->state_why, "is not scanned", 14) == 0;
+  if (r->jobs > 1)
+    pp_msg_note("%s %s state between URLs (it %s): evaluating every URL in one engine, in "
+                "input order, as a browser does (not %zu in parallel)", name,
+                unscanned ? "is treated as keeping" : "keeps", r->state_why, r->jobs);
+  r->jobs = 1;
+  return PP_EXIT_OK;
+}
+
 static int setup(eval_run_t *r) {
   int rc = parse_format(r);
   if (rc || (rc = pp_cli_env_setup(&r->env, &r->a))) return rc;
@@ -75,6 +98,10 @@ static int setup(eval_run_t *r) {
   char *text = NULL;
   size_t len = 0;
   if ((rc = pp_cli_read_pac(pac, r->env.opts.emulate, &text, &len))) return rc;
+  if ((rc = one_engine_if_stateful(r, text, len, pp_cli_pac_name(pac)))) {
+    free(text);
+    return rc;
+  }
   r->engines = calloc(r->jobs, sizeof(*r->engines));
   if (!r->engines) rc = pp_cli_usage_error("jobs", r->a.value[PP_OPT_JOBS], "out of memory");
   /* every engine compiles the PAC once; the first reports a broken PAC */
@@ -121,7 +148,12 @@ static int eval_line(void *udata, const char *line, size_t raw_len, bool had_nl,
     pp_buf_skip_blanks(&b);
     if (pp_buf_peek(&b) == '#') {
       pp_str_t echo = PP_STR_INIT;
-      bool ok = pp_str_append(&echo, line + b.pos, raw_len - b.pos) &&
+      /* echoed as pactester does, control characters escaped (pp_esc_text)
+       * except the CR of a CRLF line end, which acts on nothing before the
+       * LF and keeps a Windows file's echo byte for byte */
+      size_t cn = raw_len - b.pos;
+      bool cr = cn > 0 && line[b.pos + cn - 1] == '\r';
+      bool ok = pp_esc_text(&echo, line + b.pos, cn - cr) && pp_str_puts(&echo, cr ? "\r" : "") &&
                 pp_str_puts(&echo, had_nl ? "\n" : "");
       int rc = ok && echo.s ? pp_runner_echo(r->runner, echo.s) : -1;
       pp_str_free(&echo);
@@ -176,6 +208,9 @@ static void print_stats(const eval_run_t *r, const pp_run_stats_t *s) {
   pp_msg_raw("stats: %lu URLs in %.3f s, %.0f evaluations/s, %zu jobs, %lu failed\n", s->urls,
              secs, secs > 0 ? (double)s->urls / secs : 0.0, r->jobs, s->failed);
   pp_msg_raw("stats: evaluation time p50 %.3f ms, p99 %.3f ms\n", s->p50_ms, s->p99_ms);
+  if (r->stateful)
+    pp_msg_raw("stats: the PAC keeps state between URLs (it %s): one engine, input order\n",
+               r->state_why);
   pp_msg_raw("stats: DNS %lu queries sent, %lu lookups, %lu cache hits, %lu failures "
              "(%lu not found, %lu errors), %lu resolved ahead\n",
              d.queries_sent, d.lookups, d.cache_hits, d.not_found + d.errors, d.not_found, d.errors,

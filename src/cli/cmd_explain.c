@@ -72,27 +72,35 @@ static const char *source_line(const explain_run_t *r, int line, size_t *n) {
 
 static void print_location(const explain_run_t *r, int line, int col) {
   if (line <= 0) return;
-  if (col > 0) printf("  %s:%d:%d", r->name, line, col);
-  else printf("  %s:%d", r->name, line);
+  if (col > 0) printf("  %s:%d:%d", pp_safe(r->name), line, col);
+  else printf("  %s:%d", pp_safe(r->name), line);
 }
 
-/* "   12 | text" then a caret under column col (tabs kept so it lines up;
- * col counts code points, so a multi-byte character is one column). */
+/* Code points of s (UTF-8), the width of escaped text on a terminal. */
+static size_t columns(const char *s) {
+  size_t c = 0;
+  for (; *s; s++) c += ((unsigned char)*s & 0xC0) != 0x80;
+  return c;
+}
+
+/* "   12 | text" then a caret under column col (col counts code points, so
+ * a multi-byte character is one column). The line is the PAC's own text:
+ * escaped (pp_safe), and the caret counts the escapes' width. */
 static void print_quote(const explain_run_t *r, int line, int col) {
   size_t n = 0;
   const char *p = source_line(r, line, &n);
   if (!p) return;
-  printf("  %5d | %.*s\n", line, (int)n, p);
-  if (col <= 0) return;
-  printf("        | ");
-  int c = 1;
-  for (size_t i = 0; i < n && c < col; i++) {
-    unsigned char ch = (unsigned char)p[i];
-    if ((ch & 0xC0) == 0x80) continue;
-    putchar(ch == '\t' ? '\t' : ' ');
-    c++;
+  char *text = pp_strndup(p, n);
+  if (!text) return;
+  printf("  %5d | %s\n", line, pp_safe(text));
+  if (col > 0) {
+    size_t i = 0; /* the byte where column col starts */
+    for (int c = 1; i < n && c < col; c++)
+      for (i++; i < n && ((unsigned char)p[i] & 0xC0) == 0x80; i++) {}
+    text[i] = '\0';
+    printf("        | %*s^\n", (int)columns(pp_safe(text)), "");
   }
-  printf("^\n");
+  free(text);
 }
 
 static void print_entry(const explain_run_t *r, size_t i, const pp_trace_entry_t *t) {
@@ -101,15 +109,17 @@ static void print_entry(const explain_run_t *r, size_t i, const pp_trace_entry_t
   case PP_TRACE_CALL: {
     const char *args = t->args ? t->args : "[]";
     size_t an = strlen(args);
-    printf("call    %s(%.*s) -> %s", t->fn, an >= 2 ? (int)(an - 2) : 0, an >= 2 ? args + 1 : "",
-           t->result ? t->result : "(threw)");
+    char *inner = pp_strndup(an >= 2 ? args + 1 : "", an >= 2 ? an - 2 : 0);
+    printf("call    %s(%s) -> %s", pp_safe(t->fn), pp_safe(inner ? inner : "?"),
+           pp_safe(t->result ? t->result : "(threw)"));
+    free(inner);
     print_location(r, t->line, t->col);
     break;
   }
   case PP_TRACE_DNS:
-    printf("dns     %s -> ", t->text);
+    printf("dns     %s -> ", pp_safe(t->text));
     if (t->nanswers == 0) printf("(no answer)");
-    for (size_t k = 0; k < t->nanswers; k++) printf("%s%s", k ? ", " : "", t->answers[k]);
+    for (size_t k = 0; k < t->nanswers; k++) printf("%s%s", k ? ", " : "", pp_safe(t->answers[k]));
     printf("  [%s, %.1f ms", source_name(t->source, true), t->ms);
     /* "does not exist" and the cap are what the answer and source say already */
     if (t->failure != PP_DNS_FAIL_NONE && t->failure != PP_DNS_FAIL_NOT_FOUND &&
@@ -118,7 +128,7 @@ static void print_entry(const explain_run_t *r, size_t i, const pp_trace_entry_t
     putchar(']');
     break;
   case PP_TRACE_ALERT:
-    printf("alert   %s", t->text);
+    printf("alert   %s", pp_safe(t->text));
     print_location(r, t->line, 0);
     break;
   case PP_TRACE_RETURN:
@@ -132,9 +142,10 @@ static void print_entry(const explain_run_t *r, size_t i, const pp_trace_entry_t
 }
 
 static void print_text(const explain_run_t *r, const pp_eval_t *ev) {
-  printf("PAC      %s (emulating %s)\n", r->name, pp_emulation_name(r->env.opts.emulate));
-  printf("URL      %s\n", ev->url);
-  if (ev->pac_url && !ev->implicit_bypass) printf("passed   FindProxyForURL(\"%s\", \"%s\")\n", ev->pac_url, ev->host);
+  printf("PAC      %s (emulating %s)\n", pp_safe(r->name), pp_emulation_name(r->env.opts.emulate));
+  printf("URL      %s\n", pp_safe(ev->url));
+  if (ev->pac_url && !ev->implicit_bypass)
+    printf("passed   FindProxyForURL(\"%s\", \"%s\")\n", pp_safe(ev->pac_url), pp_safe(ev->host));
   if (ev->implicit_bypass) {
     printf("\nThe PAC did not run: %s sends localhost, loopback and link-local URLs DIRECT "
            "(implicit bypass).\n", pp_emulation_name(r->env.opts.emulate));
@@ -145,29 +156,29 @@ static void print_text(const explain_run_t *r, const pp_eval_t *ev) {
     if (ev->trace_truncated) printf("  ... (trace truncated after %d entries)\n", PP_TRACE_MAX);
   }
   if (ev->decided_line > 0) {
-    printf("\ndecided at %s:%d:%d\n", r->name, ev->decided_line, ev->decided_col);
+    printf("\ndecided at %s:%d:%d\n", pp_safe(r->name), ev->decided_line, ev->decided_col);
     print_quote(r, ev->decided_line, ev->decided_col);
     if (ev->origin_line > 0 && (ev->origin_line != ev->decided_line ||
                                 ev->origin_col != ev->decided_col)) {
-      printf("value from %s:%d:%d\n", r->name, ev->origin_line, ev->origin_col);
+      printf("value from %s:%d:%d\n", pp_safe(r->name), ev->origin_line, ev->origin_col);
       print_quote(r, ev->origin_line, ev->origin_col);
     }
   }
   if (ev->status != PP_OK) {
-    printf("\nerror    %s\n", ev->error ? ev->error : pp_strerror(ev->status));
+    printf("\nerror    %s\n", pp_safe(ev->error ? ev->error : pp_strerror(ev->status)));
     if (ev->error_line > 0) print_quote(r, ev->error_line, 0);
   }
-  printf("\nraw      %s\n", ev->raw ? ev->raw : "(none)");
-  printf("result   %s\n", ev->result.canonical);
+  printf("\nraw      %s\n", ev->raw ? pp_safe(ev->raw) : "(none)");
+  printf("result   %s\n", pp_safe(ev->result.canonical));
   for (size_t i = 0; i < ev->result.nroutes; i++) {
     const pp_route_t *rt = &ev->result.routes[i];
     printf("route %zu  %s", i + 1, pp_route_type_name(rt->type));
-    if (rt->host) printf(" %s%s%s:%d", strchr(rt->host, ':') ? "[" : "", rt->host,
+    if (rt->host) printf(" %s%s%s:%d", strchr(rt->host, ':') ? "[" : "", pp_safe(rt->host),
                          strchr(rt->host, ':') ? "]" : "", rt->port);
     putchar('\n');
   }
   for (size_t i = 0; i < ev->result.ninvalid; i++)
-    printf("dropped  %s (not valid PAC result grammar)\n", ev->result.invalid[i]);
+    printf("dropped  %s (not valid PAC result grammar)\n", pp_safe(ev->result.invalid[i]));
 }
 
 /* ---- JSON --------------------------------------------------------------- */

@@ -76,6 +76,12 @@ static int read_urls(lint_run_t *r, const char *path) {
     lineno++;
     const char *url;
     size_t ulen;
+    char where[600];
+    snprintf(where, sizeof(where), "%s:%d", name, lineno);
+    if (!pp_cli_line_usable(where, line, n)) {
+      r->unreadable = true; /* reported; the other lines are still used */
+      continue;
+    }
     if (!pp_cli_list_url(line, n, &url, &ulen)) continue;
     if (!add_url(r, name, url, ulen, lineno)) {
       pp_msg_error("out of memory");
@@ -91,8 +97,8 @@ static int read_urls(lint_run_t *r, const char *path) {
 static void print_text(const pp_lint_report_t *rep) {
   for (size_t i = 0; i < rep->n; i++) {
     const pp_lint_diag_t *d = &rep->v[i];
-    printf("%s:%d:%d: %s: %s [%s]\n", d->file, d->line, d->col, pp_lint_severity_name(d->severity),
-           d->message, d->code);
+    printf("%s:%d:%d: %s: %s [%s]\n", pp_safe(d->file), d->line, d->col,
+           pp_lint_severity_name(d->severity), pp_safe(d->message), d->code);
   }
   printf("%zu error%s, %zu warning%s", rep->errors, rep->errors == 1 ? "" : "s", rep->warnings,
          rep->warnings == 1 ? "" : "s");

@@ -121,18 +121,14 @@ static int write_fix(const pp_config_t *c, const char *path, bool overwrite, con
     pp_msg_error("--write-reg %s: %s", path, err);
     return PP_EXIT_USAGE;
   }
-  FILE *f = pp_cli_create_file("write-reg", path, overwrite);
-  if (!f) {
+  pp_outfile_t of;
+  if (!pp_cli_outfile_open(&of, "write-reg", path, overwrite)) {
     free(out);
     return PP_EXIT_USAGE;
   }
-  bool ok = fwrite(out, 1, len, f) == len;
-  if (fclose(f) != 0) ok = false;
+  fwrite(out, 1, len, of.f); /* a short write is caught by commit (ferror) */
   free(out);
-  if (!ok) {
-    pp_msg_error("--write-reg %s: cannot write: %s", path, strerror(errno));
-    return PP_EXIT_USAGE;
-  }
+  if (!pp_cli_outfile_commit(&of)) return PP_EXIT_USAGE;
   pp_msg_note("wrote %s: the user's DefaultConnectionSettings for the accounts of --for; "
               "import it as administrator (reg import %s) and restart the service", path, path);
   return PP_EXIT_OK;

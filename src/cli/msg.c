@@ -7,19 +7,22 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli/cli.h"
+#include "util/esc.h"
 #include "util/str.h"
 
-/* Messages quote input (a URL argument, a file's line) that may hold CR or
- * LF; they are shown as \r and \n so one message stays one line and a
- * crafted input cannot forge a second diagnostic. */
+/* Messages quote input (a URL argument, a file's line, a PAC's error) that
+ * may hold CR, LF, escape sequences or bidi controls; pp_esc_text shows
+ * them as \r, \n, \xHH, \uHHHH, so one message stays one line and a
+ * crafted input can neither forge a second diagnostic nor act on the
+ * terminal (issue 15 item 8). */
 static void put_one_line(const char *s) {
-  for (; *s; s++) {
-    if (*s == '\n') fputs("\\n", stderr);
-    else if (*s == '\r') fputs("\\r", stderr);
-    else fputc(*s, stderr);
-  }
+  pp_str_t o = PP_STR_INIT;
+  if (pp_esc_text(&o, s, strlen(s))) fputs(o.s ? o.s : "", stderr);
+  else fputs("(out of memory)", stderr);
+  pp_str_free(&o);
 }
 
 static void emit(const char *prefix, const char *fmt, va_list ap) {

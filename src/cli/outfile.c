@@ -1,61 +1,128 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Creating the files pacprobe writes on request (--junit, --write-reg).
- * pacprobe is often run as root or as a service account, in directories
- * others can write to; a plain fopen("w") would follow a planted symbolic
- * link and truncate whatever it points at. So: a new file is created with
- * O_EXCL (which also refuses a symlink, dangling or not), and an existing
- * one is replaced only when --overwrite asks for it, only when it is a
- * regular file with one link, and it is truncated after the descriptor has
- * been checked to be that same file (docs/security.md).
+ * The files pacprobe writes on request (--junit, --write-reg). pacprobe is
+ * often run as root or as a service account, in directories others can
+ * write to, and a report must never be left half-written: see the essay
+ * below. The one creator of such files (docs/security.md "Files pacprobe
+ * writes"); callers write to pp_outfile_t.f, then commit or abort.
  */
 #include "cli/cli.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* The existing file at path, opened for writing and emptied, or -1 with
- * *why set. lstat first so a symlink is named as one; fstat after open so a
- * file swapped in between is not truncated. */
-static int reopen_existing(const char *path, const char **why) {
-  struct stat before, after;
-  if (lstat(path, &before) != 0) return -1;
-  if (S_ISLNK(before.st_mode)) return *why = "is a symbolic link (not followed)", -1;
-  if (!S_ISREG(before.st_mode)) return *why = "is not a regular file", -1;
-  if (before.st_nlink > 1) return *why = "has other hard links (not replaced)", -1;
-  int fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0) return -1;
-  if (fstat(fd, &after) != 0 || after.st_dev != before.st_dev || after.st_ino != before.st_ino ||
-      !S_ISREG(after.st_mode)) {
-    close(fd);
-    return *why = "changed while it was being opened", -1;
-  }
-  if (ftruncate(fd, 0) != 0) {
-    int e = errno;
-    close(fd);
-    errno = e;
-    return -1;
-  }
-  return fd;
+#include "util/str.h"
+
+/* How a report reaches its path:
+ *  1. Open: the destination is checked first — a symbolic link (dangling or
+ *     not) is refused, never followed; an existing file is refused unless
+ *     --overwrite, and even then only a regular file with one link. Then a
+ *     temporary file ".NAME.pacprobe-XXXXXX" is made in the same folder
+ *     (mkstemp: O_EXCL, never through a link), so a bad folder fails before
+ *     a long run.
+ *  2. The caller writes the whole report into the temporary file.
+ *  3. Commit: flush, fsync and close; any error (ENOSPC on a full disk)
+ *     removes the temporary file and leaves the destination as it was.
+ *     Then the destination is checked again (it may have changed during
+ *     the run) and the file is moved into place: rename(2) with
+ *     --overwrite (atomic: readers see the old or the new report, never a
+ *     truncated one), link(2) + unlink without it (fails if a file
+ *     appeared meanwhile, instead of replacing it).
+ *  4. Abort (usage error, out of memory): the temporary file is removed. */
+
+/* NULL when path may be written, else why not. */
+static const char *refusal(const char *path, bool overwrite) {
+  struct stat st;
+  if (lstat(path, &st) != 0) return NULL; /* absent (or unreachable: open says why) */
+  if (S_ISLNK(st.st_mode)) return "is a symbolic link (not followed)";
+  if (!overwrite) return "already exists (pass --overwrite to replace it)";
+  if (!S_ISREG(st.st_mode)) return "is not a regular file";
+  if (st.st_nlink > 1) return "has other hard links (not replaced)";
+  return NULL;
 }
 
-FILE *pp_cli_create_file(const char *option, const char *path, bool overwrite) {
-  const char *why = NULL;
-  int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
-  if (fd < 0 && errno == EEXIST) {
-    struct stat st;
-    bool link = lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
-    if (link) why = "is a symbolic link (not followed)";
-    else if (!overwrite) why = "already exists (pass --overwrite to replace it)";
-    else fd = reopen_existing(path, &why);
+/* "DIR/.NAME.pacprobe-XXXXXX" beside path (malloc'd). */
+static char *temp_name(const char *path) {
+  const char *slash = strrchr(path, '/');
+  size_t dn = slash ? (size_t)(slash - path) + 1 : 0;
+  pp_str_t s = PP_STR_INIT;
+  pp_str_printf(&s, "%.*s.%s.pacprobe-XXXXXX", (int)dn, path, path + dn);
+  return pp_str_take(&s);
+}
+
+static mode_t file_mode(void) {
+  mode_t m = umask(0);
+  umask(m);
+  return 0666 & ~m;
+}
+
+bool pp_cli_outfile_open(pp_outfile_t *of, const char *option, const char *path, bool overwrite) {
+  memset(of, 0, sizeof(*of));
+  of->option = option;
+  of->path = path;
+  of->overwrite = overwrite;
+  const char *why = refusal(path, overwrite);
+  if (why) {
+    pp_msg_error("option --%s: '%s' %s", option, path, why);
+    return false;
   }
-  FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-  if (f) return f;
-  if (why) pp_msg_error("option --%s: '%s' %s", option, path, why);
-  else pp_msg_error("option --%s: cannot create '%s': %s", option, path, strerror(errno));
-  if (fd >= 0) close(fd);
-  return NULL;
+  if (!(of->tmp = temp_name(path))) {
+    pp_msg_error("option --%s: out of memory", option);
+    return false;
+  }
+  int fd = mkstemp(of->tmp);
+  if (fd >= 0 && fchmod(fd, file_mode()) == 0 && (of->f = fdopen(fd, "w"))) return true;
+  int e = errno;
+  if (fd >= 0) {
+    close(fd);
+    unlink(of->tmp);
+  }
+  pp_msg_error("option --%s: cannot create '%s': %s", option, path, strerror(e));
+  free(of->tmp);
+  of->tmp = NULL;
+  return false;
+}
+
+void pp_cli_outfile_abort(pp_outfile_t *of) {
+  if (of->f) fclose(of->f);
+  if (of->tmp) unlink(of->tmp);
+  free(of->tmp);
+  of->f = NULL;
+  of->tmp = NULL;
+}
+
+static bool place(pp_outfile_t *of) {
+  const char *why = refusal(of->path, of->overwrite);
+  if (why) {
+    pp_msg_error("option --%s: '%s' %s; the report is not written", of->option, of->path, why);
+    return false;
+  }
+  bool ok = of->overwrite ? rename(of->tmp, of->path) == 0 : link(of->tmp, of->path) == 0;
+  if (!ok && errno == EEXIST)
+    pp_msg_error("option --%s: '%s' appeared during the run (pass --overwrite to replace it); "
+                 "the report is not written", of->option, of->path);
+  else if (!ok)
+    pp_msg_error("option --%s: cannot write '%s': %s", of->option, of->path, strerror(errno));
+  return ok;
+}
+
+bool pp_cli_outfile_commit(pp_outfile_t *of) {
+  FILE *f = of->f;
+  of->f = NULL;
+  bool ok = fflush(f) == 0 && !ferror(f) && fsync(fileno(f)) == 0;
+  int e = errno;
+  if (fclose(f) != 0 && ok) {
+    ok = false;
+    e = errno;
+  }
+  if (!ok)
+    pp_msg_error("option --%s: cannot write '%s': %s (%s left as it was)", of->option, of->path,
+                 strerror(e), access(of->path, F_OK) == 0 ? "the previous file is" : "nothing is");
+  else ok = place(of);
+  pp_cli_outfile_abort(of); /* the temporary name: renamed away, or removed */
+  return ok;
 }

@@ -10,6 +10,7 @@
 
 #include "cli/eval.h"
 #include "cli/json.h"
+#include "cli/lists.h"
 
 
 static json_t *routes_json(const pp_result_t *r) {
@@ -34,6 +35,7 @@ static const char *error_code(pp_status_t st) {
   case PP_EBADURL: return "bad-url";
   case PP_ETIMEOUT: return "timeout";
   case PP_EMEMLIMIT: return "memory-limit";
+  case PP_ETOOBIG: return "result-limit";
   case PP_ENOTSTRING: return "not-a-string";
   case PP_ENONASCII: return "non-ascii";
   case PP_EENGINE: return "engine";
@@ -88,17 +90,20 @@ static void print_json(FILE *out, const pp_eval_t *ev) {
   json_decref(o);
 }
 
-/* TSV fields cannot hold tabs or newlines; they are shown as spaces. */
+/* TSV fields cannot hold tabs or newlines: like every control character
+ * they are escaped (\t, \n; pp_safe). */
 static void put_tsv_field(FILE *out, const char *s) {
-  for (; s && *s; s++) fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
+  if (s) fputs(pp_safe(s), out);
 }
 
 static void print_text(FILE *out, const pp_eval_t *ev, bool bare) {
   const char *shown = ev->raw;
   if (!shown && ev->implicit_bypass) shown = ev->result.canonical;
   if (!shown) return; /* a failed URL has no answer line; the error is on stderr */
-  if (bare) fprintf(out, "%s\n", shown);
-  else fprintf(out, "%s : %s\n", ev->url, shown);
+  /* escaped (pp_safe): an ordinary result is printed byte for byte as
+   * pactester does; control characters are shown as \xHH (docs/security.md) */
+  if (bare) fprintf(out, "%s\n", pp_safe(shown));
+  else fprintf(out, "%s : %s\n", pp_safe(ev->url), pp_safe(shown));
 }
 
 /* What the emulated client does after a failure (pac-semantics.md §5). */
@@ -145,7 +150,9 @@ static void warn_dns_problems(const pp_eval_t *ev) {
 
 void pp_eval_report(const pp_eval_report_t *rep, const pp_eval_t *ev) {
   if (ev->status == PP_EBADURL) {
-    pp_msg_error("%s: '%s': %s", rep->where, ev->url, ev->error);
+    char *echo = pp_cli_echo(ev->url, strlen(ev->url), PP_CLI_ECHO_MAX);
+    pp_msg_error("%s: '%s': %s", rep->where, echo ? echo : "", ev->error);
+    free(echo);
   } else if (ev->status != PP_OK) {
     pp_msg_error("%s: %s (%s; result reported as DIRECT)", ev->url, ev->error,
                  client_fallback(rep->mode));
@@ -162,7 +169,8 @@ void pp_eval_report(const pp_eval_report_t *rep, const pp_eval_t *ev) {
   }
   if (ev->ndns_problems || ev->dns_problems_unlisted) warn_dns_problems(ev);
   if (rep->format != PP_FMT_JSON)
-    for (size_t i = 0; i < ev->nalerts; i++) pp_msg_raw("alert: %s: %s\n", ev->url, ev->alerts[i]);
+    for (size_t i = 0; i < ev->nalerts; i++)
+      pp_msg_raw("alert: %s: %s\n", pp_safe(ev->url), pp_safe(ev->alerts[i]));
   switch (rep->format) {
   case PP_FMT_JSON: print_json(stdout, ev); break;
   case PP_FMT_TSV:

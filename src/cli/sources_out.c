@@ -26,25 +26,25 @@ static void flag_names(FILE *out, uint32_t f) {
 }
 
 static void list(FILE *out, char **v, size_t n, const char *sep) {
-  for (size_t i = 0; i < n; i++) fprintf(out, "%s%s", i ? sep : "", v[i]);
+  for (size_t i = 0; i < n; i++) fprintf(out, "%s%s", i ? sep : "", pp_safe(v[i]));
 }
 
 static void title(FILE *out, size_t i, const pp_source_t *s) {
   fprintf(out, "source %zu: %s", i + 1, pp_source_kind_name(s->kind));
   if (s->account != PP_ACCT_NONE && s->kind != PP_SRC_NETSH) {
     fprintf(out, " %s", pp_account_name(s->account));
-    if (s->sid) fprintf(out, " (%s)", s->sid);
+    if (s->sid) fprintf(out, " (%s)", pp_safe(s->sid));
     else if (s->account == PP_ACCT_USER) fputs(" (HKEY_CURRENT_USER)", out);
   }
-  if (s->value && s->kind != PP_SRC_NETSH) fprintf(out, " %s", s->value);
-  if (s->file) fprintf(out, s->line ? "  %s:%u" : "  %s", s->file, s->line);
+  if (s->value && s->kind != PP_SRC_NETSH) fprintf(out, " %s", pp_safe(s->value));
+  if (s->file) fprintf(out, s->line ? "  %s:%u" : "  %s", pp_safe(s->file), s->line);
   fputc('\n', out);
 }
 
 static void source_text(FILE *out, size_t i, const pp_source_t *s) {
   title(out, i, s);
   if (s->error) {
-    fprintf(out, "    error: %s\n", s->error);
+    fprintf(out, "    error: %s\n", pp_safe(s->error));
     return;
   }
   if (s->has_blob) {
@@ -60,7 +60,7 @@ static void source_text(FILE *out, size_t i, const pp_source_t *s) {
     fprintf(out, "    ProxySettingsPerUser=%u (%s)\n", s->dword,
             s->dword ? "per user" : "per machine: HKEY_LOCAL_MACHINE decides");
   if (s->kind == PP_SRC_NETSH && !s->proxy) fputs("    direct access (no proxy server)\n", out);
-  if (s->proxy) fprintf(out, "    proxy: %s\n", s->proxy);
+  if (s->proxy) fprintf(out, "    proxy: %s\n", pp_safe(s->proxy));
   if (s->kind == PP_SRC_CMDLINE && s->value && strcmp(s->value, "--proxy") == 0 && !s->proxy)
     fputs("    proxy: \"\" (no proxy)\n", out);
   if (s->nbypass) {
@@ -68,7 +68,7 @@ static void source_text(FILE *out, size_t i, const pp_source_t *s) {
     list(out, s->bypass, s->nbypass, " ");
     fputc('\n', out);
   }
-  if (s->pac_url) fprintf(out, "    auto-config URL: %s\n", s->pac_url);
+  if (s->pac_url) fprintf(out, "    auto-config URL: %s\n", pp_safe(s->pac_url));
   if (s->auto_detect && !s->has_blob) fputs("    auto-detect\n", out);
   fprintf(out, "    in effect: %s\n", s->in_effect ? "yes" : "no");
 }
@@ -79,17 +79,17 @@ void pp_sources_print_text(FILE *out, const pp_config_t *c) {
   for (size_t i = 0; i < c->nsources; i++) source_text(out, i, &c->sources[i]);
   if (!c->nsources) fputs("no sources given or found\n", out);
   fprintf(out, "effective: %s", pp_config_mode_name(e->mode));
-  if (e->mode == PP_MODE_PROXY && e->proxy) fprintf(out, " %s", e->proxy);
-  if (e->mode == PP_MODE_PAC && e->pac_url) fprintf(out, " %s", e->pac_url);
+  if (e->mode == PP_MODE_PROXY && e->proxy) fprintf(out, " %s", pp_safe(e->proxy));
+  if (e->mode == PP_MODE_PAC && e->pac_url) fprintf(out, " %s", pp_safe(e->pac_url));
   if (e->nbypass && e->mode == PP_MODE_PROXY) {
     fputs(" bypass ", out);
     list(out, e->bypass, e->nbypass, ";");
   }
   if (e->auto_detect && e->mode != PP_MODE_AUTO_DETECT) fputs(" (auto-detect on)", out);
   fputc('\n', out);
-  fprintf(out, "decided by: %s\n", c->decided_by ? c->decided_by : "-");
+  fprintf(out, "decided by: %s\n", c->decided_by ? pp_safe(c->decided_by) : "-");
   for (size_t i = 0; i < c->nwarnings; i++)
-    fprintf(out, "warning [%s]: %s\n", c->warnings[i].code, c->warnings[i].message);
+    fprintf(out, "warning [%s]: %s\n", c->warnings[i].code, pp_safe(c->warnings[i].message));
 }
 
 

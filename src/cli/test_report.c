@@ -12,15 +12,16 @@
 #include <string.h>
 
 int pp_test_report_begin(pp_test_report_t *r, const char *junit_path, bool overwrite) {
-  if (junit_path && !(r->junit = pp_cli_create_file("junit", junit_path, overwrite)))
+  if (junit_path && !pp_cli_outfile_open(&r->junit_file, "junit", junit_path, overwrite))
     return PP_EXIT_USAGE;
+  r->junit = r->junit_file.f;
   if (r->format == PP_TEST_JSON && !(r->json_cases = json_array())) r->oom = true;
   if (r->format == PP_TEST_TAP) printf("TAP version 13\n1..%zu\n", r->planned);
   return PP_EXIT_OK;
 }
 
 void pp_test_report_free(pp_test_report_t *r) {
-  if (r->junit) fclose(r->junit);
+  pp_cli_outfile_abort(&r->junit_file);
   pp_str_free(&r->junit_cases);
   json_decref(r->json_cases);
   memset(r, 0, sizeof(*r));
@@ -75,7 +76,7 @@ static void tap_case(const pp_test_report_t *r, const pp_test_outcome_t *o, cons
   size_t n = r->passed + r->failed;
   /* '#' starts a TAP directive (SKIP, TODO): escaped in the description */
   printf("%sok %zu - ", o->ok ? "" : "not ", n);
-  for (const char *p = o->url; *p; p++) {
+  for (const char *p = pp_safe(o->url); *p; p++) {
     if (*p == '#') fputs("\\#", stdout);
     else putchar(*p);
   }
@@ -124,7 +125,7 @@ void pp_test_report_case(pp_test_report_t *r, const pp_test_outcome_t *o) {
   if (r->junit) junit_case(r, o, w);
   switch (r->format) {
   case PP_TEST_TEXT:
-    if (!o->ok) printf("%s:%lu: %s: %s\n", r->cases_name, o->line, o->url, w);
+    if (!o->ok) printf("%s:%lu: %s: %s\n", pp_safe(r->cases_name), o->line, pp_safe(o->url), pp_safe(w));
     break;
   case PP_TEST_TAP: tap_case(r, o, w); break;
   case PP_TEST_JSON: json_case(r, o); break;
@@ -152,10 +153,10 @@ static void coverage_text(const pp_test_report_t *r, const pp_return_site_t *sit
   for (size_t i = 0; i < n; i++) {
     if (sites[i].hits > 0) {
       reached++;
-      printf("%s%s:%d:%d: return hit %lu times\n", lead, r->pac_name, sites[i].line, sites[i].col,
+      printf("%s%s:%d:%d: return hit %lu times\n", lead, pp_safe(r->pac_name), sites[i].line, sites[i].col,
              sites[i].hits);
     } else {
-      printf("%s%s:%d:%d: return not reached\n", lead, r->pac_name, sites[i].line, sites[i].col);
+      printf("%s%s:%d:%d: return not reached\n", lead, pp_safe(r->pac_name), sites[i].line, sites[i].col);
     }
   }
   printf("%scoverage: %zu of %zu return statements reached\n", lead, reached, n);
@@ -192,10 +193,13 @@ static bool write_junit(pp_test_report_t *r) {
     fputs("</testsuite>\n</testsuites>\n", r->junit);
   }
   pp_str_free(&head);
-  ok = fflush(r->junit) == 0 && !ferror(r->junit) && ok;
-  if (fclose(r->junit) != 0) ok = false;
   r->junit = NULL;
-  return ok;
+  if (!ok) {
+    pp_cli_outfile_abort(&r->junit_file);
+    pp_msg_error("option --junit: out of memory; the report is not written");
+    return false;
+  }
+  return pp_cli_outfile_commit(&r->junit_file);
 }
 
 int pp_test_report_end(pp_test_report_t *r, bool coverage, const pp_return_site_t *sites,
@@ -207,10 +211,7 @@ int pp_test_report_end(pp_test_report_t *r, bool coverage, const pp_return_site_
   }
   if (coverage && r->format != PP_TEST_JSON) coverage_text(r, sites, nsites);
   fflush(stdout);
-  if (r->junit && !write_junit(r)) {
-    pp_msg_error("option --junit: cannot write the report: %s", strerror(errno));
-    return PP_EXIT_USAGE;
-  }
+  if (r->junit && !write_junit(r)) return PP_EXIT_USAGE;
   if (r->oom) {
     pp_msg_error("out of memory");
     return PP_EXIT_USAGE;

@@ -26,7 +26,8 @@ typedef struct pp_test_report {
   const char *pac_name;   /* for coverage locations */
   size_t planned;         /* number of cases (TAP plan) */
   size_t passed, failed;
-  FILE *junit;            /* opened before the run so a bad path fails early */
+  FILE *junit;            /* junit_file.f: opened before the run so a bad path fails early */
+  pp_outfile_t junit_file;
   pp_str_t junit_cases;   /* <testcase> elements until the counts are known */
   json_t *json_cases;
   bool oom;

@@ -112,8 +112,16 @@ static pp_status_t hex_bytes(parser_t *p, pp_buf_t *b, pp_str_t *o) {
     size_t at = b->pos;
     int h = hexval(pp_buf_get(b)), l = hexval(pp_buf_peek(b));
     if (h < 0) return pp_text_error(&p->t, at, "bad hex byte starting '%c'", c);
-    int v = h;
-    if (l >= 0) v = h * 16 + hexval(pp_buf_get(b));
+    if (l < 0) {
+      /* regedit always writes two digits: one digit is a cut-off export,
+       * never the byte 0x0N (issue 15 item 12) */
+      pp_buf_skip_blanks(b);
+      int n = pp_buf_peek(b);
+      if (n < 0 || n == ';')
+        return pp_text_error(&p->t, at, "hex value truncated: it ends in half a byte ('%c')", c);
+      return pp_text_error(&p->t, at, "bad hex byte '%c': one digit (a byte is two hex digits)", c);
+    }
+    int v = h * 16 + hexval(pp_buf_get(b));
     if (hexval(pp_buf_peek(b)) >= 0)
       return pp_text_error(&p->t, at, "bad hex byte: more than two digits");
     pp_str_putc(o, (char)v);

@@ -89,6 +89,10 @@ typedef struct pp_myip_ops {
 /* pp_myip_probe with the machine replaced by ops. */
 pp_status_t pp_myip_run(bool all, const pp_myip_ops_t *ops, char ***out, size_t *n);
 
+/* The machine's route probe (a pp_myip_ops_t.route): the local address a
+ * UDP socket connect()ed to the numeric address dest would use. */
+bool pp_myip_route_source(void *udata, const char *dest, char *out, size_t outlen);
+
 
 /* ---- cache.c: this run's DNS answers per (name, record type) ----------- */
 

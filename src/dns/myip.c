@@ -155,7 +155,7 @@ pp_status_t pp_myip_run(bool all, const pp_myip_ops_t *ops, char ***out, size_t 
 
 /* ---- the real machine --------------------------------------------------- */
 
-static bool real_route(void *udata, const char *dest, char *out, size_t outlen) {
+bool pp_myip_route_source(void *udata, const char *dest, char *out, size_t outlen) {
   struct sockaddr_storage ss;
   socklen_t sl;
   memset(&ss, 0, sizeof(ss));
@@ -210,6 +210,6 @@ static bool real_hostname(void *udata, char ***addrs, size_t *n) {
 }
 
 pp_status_t pp_myip_probe(bool all, char ***out, size_t *n) {
-  const pp_myip_ops_t ops = {real_route, real_hostname, NULL};
+  const pp_myip_ops_t ops = {pp_myip_route_source, real_hostname, NULL};
   return pp_myip_run(all, &ops, out, n);
 }

@@ -248,22 +248,48 @@ static pp_status_t from_entry(pp_dns_answer_t *out, const pp_dns_entry_t *e, pp_
   return out->naddrs ? PP_OK : PP_ENOTFOUND;
 }
 
+/* Rule 1 also takes the numeric IPv4 forms getaddrinfo (inet_aton) reads:
+ * "0x0a010203", "10.1.515", "012.1.2.3" (octal) are addresses, not names,
+ * for Chromium's and Firefox's dnsResolve alike (issue 16 item 5,
+ * measured). Only [0-9a-fA-FxX.] are accepted: inet_aton itself ignores
+ * anything after a blank. */
+static int numeric_ipv4(const char *host, char *norm, size_t normlen) {
+  struct in_addr a;
+  if (!*host || host[strspn(host, "0123456789abcdefABCDEFxX.")] != '\0') return 0;
+  if (inet_aton(host, &a) == 0 || !inet_ntop(AF_INET, &a, norm, (socklen_t)normlen)) return 0;
+  return AF_INET;
+}
+
+/* A table entry for host, also when it is asked with one trailing dot
+ * ("known.test." is the absolute spelling of "known.test", as for a
+ * resolver; issue 16 item 6). */
+static const pp_dns_entry_t *find_name(const pp_dns_table_t *t, const char *host) {
+  const pp_dns_entry_t *e = pp_dns_table_find(t, host);
+  size_t n = strlen(host);
+  if (e || n < 2 || host[n - 1] != '.' || host[n - 2] == '.' || n > 254) return e;
+  char name[256];
+  memcpy(name, host, n - 1);
+  name[n - 1] = '\0';
+  return pp_dns_table_find(t, name);
+}
+
 /* Rules 1-4; PP_EDNS means "not decided, ask DNS". */
 static pp_status_t local_steps(pp_resolver_t *r, const char *host, pp_dns_family_t family,
                                pp_dns_answer_t *out) {
   char norm[INET6_ADDRSTRLEN];
   int af = pp_dns_addr_normalize(host, strlen(host), norm, sizeof(norm));
+  if (!af) af = numeric_ipv4(host, norm, sizeof(norm));
   if (af) {
     out->source = PP_DNS_SRC_LITERAL;
     if (af == AF_INET6 && family == PP_DNS_IPV4) return PP_ENOTFOUND;
     return pp_dns_answer_add(out, norm) ? PP_OK : PP_ENOMEM;
   }
-  const pp_dns_entry_t *e = pp_dns_table_find(&r->overrides, host);
+  const pp_dns_entry_t *e = find_name(&r->overrides, host);
   if (e) {
     out->source = PP_DNS_SRC_OVERRIDE;
     return from_entry(out, e, family);
   }
-  if ((e = pp_dns_table_find(&r->hosts, host)) != NULL) {
+  if ((e = find_name(&r->hosts, host)) != NULL) {
     out->source = PP_DNS_SRC_HOSTS;
     return from_entry(out, e, family);
   }
@@ -277,7 +303,7 @@ static pp_status_t server_steps(pp_resolver_t *r, const char *name, pp_dns_famil
                                 double deadline_ms, pp_dns_answer_t *out) {
   pp_status_t st = pp_dns_io_start(r);
   if (st != PP_OK) return st;
-  const pp_dns_entry_t *e = pp_dns_table_find(&r->system_hosts, name);
+  const pp_dns_entry_t *e = find_name(&r->system_hosts, name);
   if (e && (st = from_entry(out, e, family)) != PP_ENOTFOUND) return st;
   return cache_lookup(r, name, family, deadline_ms, out);
 }

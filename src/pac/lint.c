@@ -177,6 +177,33 @@ static pp_status_t check_engines(const char *text, size_t len, const char *name,
   return st;
 }
 
+/* The compile budget (jslex.h PP_JS_BUDGET, issue 15 item 7): a script
+ * over it gets one diagnostic and, when it is ES5, the load check only (the
+ * engine then runs it uninstrumented); the token view, the lowering's
+ * findings and every static check are skipped. *over says whether it was. */
+static pp_status_t check_budget(const char *text, size_t len, const char *name,
+                                const pp_engine_opts_t *eo, pp_lint_report_t *rep, bool *over) {
+  size_t budget = PP_JS_BUDGET(eo->memory_limit_mib), ntok = 0;
+  bool modern = false;
+  *over = false;
+  if (len / 2 < budget) return PP_OK;
+  pp_status_t st = pp_js_survey(text, len, &ntok, &modern);
+  if (st == PP_ENOMEM) return st;
+  if (st != PP_OK || ntok <= budget) return PP_OK;
+  *over = true;
+  st = pp_lint_add(rep, name, 1, 1, PP_LINT_WARNING, "analysis-budget",
+                   "%zu tokens, over the compile budget of --memory-limit %u MiB (%zu tokens): "
+                   "static checks skipped%s (pacprobe's limit; raise --memory-limit)",
+                   ntok, eo->memory_limit_mib, budget,
+                   modern ? "; its ES2015+ syntax cannot be lowered within it, so it is not loaded"
+                          : "; only loaded");
+  if (st != PP_OK || modern) return st;
+  pp_js_error_t none;
+  memset(&none, 0, sizeof(none));
+  st = load_check(text, len, name, eo, NULL, &none, true, rep);
+  return st == PP_ENOMEM ? st : PP_OK;
+}
+
 pp_status_t pp_lint_source(const char *text, size_t len, const char *name,
                            const pp_engine_opts_t *eo, pp_lint_report_t *rep) {
   size_t first = rep->n;
@@ -190,6 +217,12 @@ pp_status_t pp_lint_source(const char *text, size_t len, const char *name,
                   "stops fetching at 1048576 bytes",
                   len) != PP_OK)
     return PP_ENOMEM;
+  bool over;
+  if (check_budget(text, len, name, eo, rep, &over) != PP_OK) return PP_ENOMEM;
+  if (over) {
+    sort_from(rep, first);
+    return PP_OK;
+  }
   if (check_engines(text, len, name, eo->emulate, rep) != PP_OK) return PP_ENOMEM;
   pp_status_t lx = pp_lint_ctx_init(&c, text, len, name, eo->emulate, rep, &lexerr);
   if (lx == PP_ENOMEM) {

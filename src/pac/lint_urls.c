@@ -21,6 +21,7 @@ static const char *error_code(pp_status_t st) {
   case PP_EBADURL: return "bad-url";
   case PP_ETIMEOUT: return "timeout";
   case PP_EMEMLIMIT: return "memory-limit";
+  case PP_ETOOBIG: return "result-limit";
   case PP_ENOTSTRING: return "not-a-string";
   case PP_ENONASCII: return "non-ascii-result";
   default: return "script-error";

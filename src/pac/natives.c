@@ -160,6 +160,17 @@ static duk_ret_t n_dns_resolve(duk_context *ctx) {
   return 1;
 }
 
+/* Chromium sorts a lookup's answers when at least one is IPv6 (RFC 6724,
+ * net/dns/address_sorter_posix.cc; HostResolver's DNS task sorts only
+ * then), dropping those it has no route to; src/dns/sort.c. --my-ip, when
+ * given, stands for the machine's addresses. Issue 16 item 6. */
+static void sort_like_chromium(pp_engine_t *e) {
+  pp_dns_answer_t *a = &e->held_ans;
+  bool v6 = false;
+  for (size_t i = 0; i < a->naddrs && !v6; i++) v6 = strchr(a->addrs[i], ':') != NULL;
+  if (v6) a->naddrs = pp_dns_sort_destinations(a->addrs, a->naddrs, e->opts.my_ips, e->opts.nmy_ips);
+}
+
 static duk_ret_t n_dns_resolve_ex(duk_context *ctx) {
   if (duk_get_top(ctx) == 0 || !duk_is_string(ctx, 0)) {
     duk_push_undefined(ctx);
@@ -168,7 +179,9 @@ static duk_ret_t n_dns_resolve_ex(duk_context *ctx) {
   pp_engine_t *e = engine_of(ctx);
   const pp_dns_answer_t *ans;
   const char *joined = "";
-  if (resolve_arg(ctx, PP_DNS_ANY, &ans) == PP_OK && !(joined = join_held(e, ans->addrs, ans->naddrs)))
+  pp_status_t st = resolve_arg(ctx, PP_DNS_ANY, &ans);
+  if (st == PP_OK && mode_of(ctx) == PP_EMU_CHROME) sort_like_chromium(e);
+  if (st == PP_OK && !(joined = join_held(e, ans->addrs, ans->naddrs)))
     return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
   duk_push_string(ctx, joined);
   release_held(e);

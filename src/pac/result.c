@@ -6,9 +6,11 @@
  * emulation profile; the table below is the only place they live. Running
  * the script and reporting are elsewhere (engine.c, the CLI).
  */
+#define _GNU_SOURCE /* memmem */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "pac/host.h"
 #include "pacprobe.h"
@@ -30,8 +32,24 @@
  *      and must then be an IPv6 literal; every host goes through
  *      pp_host_canonicalize, so a path, a space or junk after the host fails.
  *
+ * Chromium 156 (issue 16 item 4, measured): a QUIC entry parses but is
+ * dropped (ProxyList::SetFromPacString keeps only chains for which
+ * ProxyChain::IsValid holds, net/base/proxy_chain.cc allows QUIC only in
+ * IP-protection chains): "QUIC q:4433;PROXY a:1" is PROXY a:1, "QUIC q" is
+ * DIRECT. A space inside the host is kept and escaped by the host
+ * canonicaliser: "PROXY a b:1" is PROXY a%20b:1.
+ *
  * Per-profile differences (the §6 table), all in `grammars` below:
- *   firefox      HTTP = PROXY; QUIC unknown; a blank before the FIRST entry
+ *   firefox      nsProtocolProxyService::ExtractProxyInfo: after the
+ *                keyword the text up to ';' is read as a URL, first as it is
+ *                ("http://a:1", any "scheme://"), else with "http://" put in
+ *                front ("a:80/path"): its host and port are the proxy's, the
+ *                rest (path, userinfo) is ignored, a port equal to that URL
+ *                scheme's default counts as none (the keyword's default
+ *                applies). When no host comes out the entry is still kept,
+ *                as a proxy without host that cannot be used (written
+ *                "PROXY :80"). DIRECT ignores what follows it.
+ *                HTTP = PROXY; QUIC unknown; a blank before the FIRST entry
  *                makes its keyword zero-length, so that entry is skipped
  *                (nsProtocolProxyService::ExtractProxyInfo skips blanks only
  *                after a ';').
@@ -53,15 +71,18 @@ typedef struct grammar {
   bool prefix_match;   /* libproxy's strncasecmp(keyword, "proxy", 5) */
   bool one_space_only; /* libproxy: keyword, one ' ', host */
   bool lead_blank_skips_first; /* firefox */
+  bool url_hostport;   /* firefox: host[:port] read as a URL, bad -> unusable */
+  bool host_spaces;    /* chromium: "a b" kept as "a%20b" */
   pp_route_type_t socks;       /* what plain "SOCKS" means */
 } grammar_t;
 
-#define CHROME_GRAMMAR {.https_keyword = true, .quic_keyword = true, .socks = PP_ROUTE_SOCKS4}
+#define CHROME_GRAMMAR {.https_keyword = true, .host_spaces = true, .socks = PP_ROUTE_SOCKS4}
 
 static const grammar_t grammars[] = {
     [PP_EMU_CHROME] = CHROME_GRAMMAR,
     [PP_EMU_FIREFOX] = {.http_keyword = true, .https_keyword = true,
-                        .lead_blank_skips_first = true, .socks = PP_ROUTE_SOCKS4},
+                        .lead_blank_skips_first = true, .url_hostport = true,
+                        .socks = PP_ROUTE_SOCKS4},
     [PP_EMU_WINHTTP] = CHROME_GRAMMAR,
     [PP_EMU_PACPARSER] = CHROME_GRAMMAR,
     [PP_EMU_PAC_RESOLVER] = {.case_sensitive = true, .http_keyword = true,
@@ -157,9 +178,92 @@ static bool parse_port(const char *p, size_t n, int *port) {
   return true;
 }
 
+/* pp_host_canonicalize; with `spaces`, each ' ' (or "%20", which Chromium's
+ * host canonicaliser unescapes, so the canonical form reads back as itself)
+ * inside the host is kept as "%20" around canonical pieces (Chromium). NULL
+ * when invalid (*oom set on ENOMEM). */
+static char *canonical_host(const char *p, size_t n, bool spaces, bool *oom) {
+  char err[128];
+  if (spaces && memmem(p, n, "%20", 3)) {
+    pp_str_t t = PP_STR_INIT;
+    for (size_t i = 0; i < n; i++) {
+      bool esc = i + 2 < n && memcmp(p + i, "%20", 3) == 0;
+      pp_str_putc(&t, esc ? ' ' : p[i]);
+      if (esc) i += 2;
+    }
+    char *h = t.oom ? NULL : canonical_host(t.s ? t.s : "", t.len, true, oom);
+    if (t.oom) *oom = true;
+    pp_str_free(&t);
+    return h;
+  }
+  if (!spaces || !memchr(p, ' ', n)) {
+    char *h = pp_host_canonicalize(p, n, err, sizeof(err));
+    if (!h) *oom = strcmp(err, "out of memory") == 0;
+    return h;
+  }
+  pp_str_t s = PP_STR_INIT;
+  for (size_t i = 0; i < n;) {
+    size_t k = i;
+    while (k < n && p[k] != ' ') k++;
+    if (k > i) {
+      char *h = pp_host_canonicalize(p + i, k - i, err, sizeof(err));
+      if (!h) {
+        *oom = strcmp(err, "out of memory") == 0;
+        pp_str_free(&s);
+        return NULL;
+      }
+      pp_str_puts(&s, h);
+      free(h);
+    }
+    if (k < n) pp_str_puts(&s, "%20");
+    i = k + 1;
+  }
+  char *h = pp_str_take(&s);
+  if (!h) *oom = true;
+  return h;
+}
+
+static bool parse_hostport(const char *p, size_t n, bool spaces, pp_route_t *r, bool *oom);
+
+/* Firefox (see the essay): the host and port of `p` read as a URL. false
+ * when no host comes out; *oom on ENOMEM. */
+static bool firefox_hostport(const char *p, size_t n, pp_route_t *r, bool *oom) {
+  static const struct { const char *s; int port; } defaults[] = {
+      {"http", 80}, {"https", 443}, {"ws", 80}, {"wss", 443}, {"ftp", 21}};
+  int scheme_port = 80; /* "http://" put in front */
+  size_t k = 0;
+  while (k < n && (p[k] == '+' || p[k] == '-' || p[k] == '.' || (p[k] >= '0' && p[k] <= '9') ||
+                   ((p[k] | 0x20) >= 'a' && (p[k] | 0x20) <= 'z')))
+    k++;
+  if (k > 0 && n - k >= 3 && memcmp(p + k, "://", 3) == 0) {
+    scheme_port = -1;
+    for (size_t i = 0; i < sizeof(defaults) / sizeof(defaults[0]); i++)
+      if (strlen(defaults[i].s) == k && strncasecmp(p, defaults[i].s, k) == 0)
+        scheme_port = defaults[i].port;
+    p += k + 3;
+    n -= k + 3;
+  }
+  size_t a = 0;
+  while (a < n && !strchr("/?#\\", p[a])) a++;
+  n = a;
+  for (size_t i = n; i > 0; i--) /* userinfo is ignored */
+    if (p[i - 1] == '@') {
+      p += i;
+      n -= i;
+      break;
+    }
+  pp_route_t tmp = *r;
+  tmp.port = -1;
+  if (n > 0 && p[n - 1] == ':') n--; /* "a:" is a URL without port */
+  if (n == 0 || !parse_hostport(p, n, false, &tmp, oom)) return false;
+  if (tmp.port >= 0 && tmp.port != scheme_port) r->port = tmp.port;
+  r->host = tmp.host;
+  return true;
+}
+
 /* Step 3 of the essay: host and port of "host[:port]". Returns false when
  * the element is invalid; *host is NULL with *oom set on ENOMEM. */
-static bool parse_hostport(const char *p, size_t n, pp_route_t *r, bool *oom) {
+static bool parse_hostport(const char *p, size_t n, bool spaces, pp_route_t *r, bool *oom) {
   if (memchr(p, '@', n)) return false;
   /* url::ParseServerInfo: a leading '[' hides every ':' up to the last ']'
    * (or to the end when there is none). */
@@ -177,9 +281,7 @@ static bool parse_hostport(const char *p, size_t n, pp_route_t *r, bool *oom) {
   }
   trim_blanks(&p, &hlen);
   if (hlen == 0) return false;
-  char err[128];
-  r->host = pp_host_canonicalize(p, hlen, err, sizeof(err));
-  if (!r->host) *oom = strcmp(err, "out of memory") == 0;
+  r->host = canonical_host(p, hlen, spaces, oom);
   /* UTS #46 maps U+037E GREEK QUESTION MARK to ';', the list separator: such
    * a host could not be written back into a result string (found by the
    * `result` fuzz target; docs/engine.md) */
@@ -205,10 +307,15 @@ static bool parse_element(const grammar_t *g, const char *p, size_t n, pp_route_
   r->type = (pp_route_type_t)type;
   r->host = NULL;
   r->port = default_port(r->type);
-  if (type == PP_ROUTE_DIRECT) return rn == 0;
+  if (type == PP_ROUTE_DIRECT) return rn == 0 || g->url_hostport;
+  if (g->url_hostport) {
+    if (!firefox_hostport(rest, rn, r, oom) && !*oom) r->host = strdup(""); /* kept, unusable */
+    if (!r->host) *oom = true;
+    return r->host != NULL;
+  }
   if (rn == 0) return false;
   if (g->one_space_only && memchr(rest, ' ', rn)) return false;
-  return parse_hostport(rest, rn, r, oom);
+  return parse_hostport(rest, rn, g->host_spaces, r, oom);
 }
 
 /* Grows by doubling (the capacity is implied: the next power of two), as a

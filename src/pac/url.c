@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "pac/host.h"
+#include "pac/url_path.h"
 #include "pacprobe.h"
 #include "util/buf.h"
 #include "util/str.h"
@@ -35,15 +36,20 @@
  *            169.254/16, fe80::/10). Path and query are kept as written,
  *            except that bytes the URL Standard percent-encodes (controls,
  *            space, non-ASCII, quotes, <>) are encoded as Chromium's GURL
- *            does; dot segments are not resolved.
+ *            does; dot segments (also spelt %2e) resolved, '\' read as
+ *            '/' (url_path.c). [::ffff:127.0.0.0]/104 and
+ *            [::ffff:169.254.0.0]/112 are bypassed too.
  *   firefox  the same canonical URL cut after the authority for every
- *            scheme (network.proxy.autoconfig_url.include_path=false).
+ *            scheme (network.proxy.autoconfig_url.include_path=false),
+ *            userinfo kept (ProxyAutoConfig::GetProxyForURI cuts nsPACMan's
+ *            spec, which has it).
  *            Implicit bypass for localhost, *.localhost, 127/8 and ::1 only:
  *            with the default network.proxy.allow_hijacking_localhost=false
  *            nsProtocolProxyService never sends loopback to the PAC, while
  *            link-local addresses do reach it.
  *   winhttp  URL as given (Microsoft documents no stripping); host canonical.
- *   pac-resolver  URL as given; host = WHATWG URL.hostname (IPv6 bracketed).
+ *   pac-resolver  new URL(url).href (pac-proxy-agent): the WHATWG
+ *            serialisation; host = URL.hostname (IPv6 bracketed).
  *   libproxy URL as given; host = GUri's host: as written, userinfo, port
  *            and IPv6 brackets removed, case kept.
  *   pacparser pactester's own split (see pacparser_host), no validation.
@@ -51,12 +57,16 @@
 
 typedef struct url_parts {
   char scheme[32];           /* lower-cased */
+  const char *userinfo;      /* before '@', NULL when none */
+  size_t userinfo_len;
   const char *host;          /* raw host text, brackets included */
   size_t host_len;
   int port;                  /* -1 when none or empty */
   const char *path, *query;  /* path up to '?'/'#'; query after '?' */
   size_t path_len, query_len;
   bool has_query;
+  const char *fragment;      /* after '#', NULL when none */
+  size_t fragment_len;
   char *canon;               /* canonical host, IPv6 without brackets */
 } url_parts_t;
 
@@ -74,11 +84,24 @@ static pp_status_t parse_scheme(pp_buf_t *b, url_parts_t *u, char *err, size_t e
   }
   u->scheme[n] = '\0';
   if (n == 0 || !pp_buf_match(b, ":")) goto bad;
-  if (!pp_buf_match(b, "//")) {
+  /* A special scheme reads '\' as '/' (url_parse.cc IsURLSlash, the URL
+   * Standard): "http:\\host\p" is "http://host/p" in both browsers. */
+  bool special = pp_url_scheme_is_special(u->scheme);
+  int c1 = pp_buf_peek(b);
+  if (special && (c1 == '/' || c1 == '\\')) {
+    pp_buf_get(b);
+    int c2 = pp_buf_peek(b);
+    if (c2 == '/' || c2 == '\\') {
+      pp_buf_get(b);
+      return PP_OK;
+    }
+  } else if (pp_buf_match(b, "//")) {
+    return PP_OK;
+  }
+  {
     pp_set_err(err, errlen, "missing \"//\" after scheme");
     return PP_EBADURL;
   }
-  return PP_OK;
 bad:
   pp_set_err(err, errlen, "missing scheme");
   return PP_EBADURL;
@@ -101,6 +124,8 @@ static pp_status_t parse_authority(const char *a, size_t n, url_parts_t *u, char
                                    size_t errlen) {
   for (size_t i = n; i > 0; i--) {
     if (a[i - 1] == '@') {
+      u->userinfo = a;
+      u->userinfo_len = i - 1;
       a += i;
       n -= i;
       break;
@@ -139,7 +164,8 @@ static pp_status_t parse_url(const char *url, url_parts_t *u, char *err, size_t 
   pp_status_t st = parse_scheme(&b, u, err, errlen);
   if (st != PP_OK) return st;
   size_t start = b.pos;
-  while (pp_buf_peek(&b) >= 0 && !strchr("/?#", pp_buf_peek(&b))) pp_buf_get(&b);
+  const char *stops = pp_url_scheme_is_special(u->scheme) ? "/?#\\" : "/?#";
+  while (pp_buf_peek(&b) > 0 && !strchr(stops, pp_buf_peek(&b))) pp_buf_get(&b);
   st = parse_authority(url + start, b.pos - start, u, err, errlen);
   if (st != PP_OK) return st;
   u->path = url + b.pos;
@@ -149,6 +175,10 @@ static pp_status_t parse_url(const char *url, url_parts_t *u, char *err, size_t 
   u->query = url + b.pos;
   while (pp_buf_peek(&b) >= 0 && pp_buf_peek(&b) != '#') pp_buf_get(&b);
   u->query_len = (size_t)(url + b.pos - u->query);
+  if (pp_buf_match(&b, "#")) {
+    u->fragment = url + b.pos;
+    u->fragment_len = strlen(u->fragment);
+  }
   return PP_OK;
 }
 
@@ -161,28 +191,50 @@ static int scheme_default_port(const char *scheme) {
   return -1;
 }
 
-/* URL Standard path / query percent-encode sets (what GURL writes). */
-static void append_encoded(pp_str_t *s, const char *p, size_t n, const char *extra) {
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)p[i];
-    if (c <= 0x20 || c >= 0x7f || strchr(extra, c)) pp_str_printf(s, "%%%02X", c);
-    else pp_str_putc(s, (char)c);
+/* "scheme://[userinfo@]host[:port]" (IPv6 bracketed, default port
+ * dropped); userinfo only when asked for and present. */
+static void put_origin(pp_str_t *s, const url_parts_t *u, bool userinfo) {
+  pp_str_printf(s, "%s://", u->scheme);
+  if (userinfo && u->userinfo) {
+    pp_url_append_encoded(s, u->userinfo, u->userinfo_len, "\"#<>?`{}/;=@[\\]^|");
+    pp_str_putc(s, '@');
+  }
+  bool v6 = strchr(u->canon, ':') != NULL;
+  pp_str_printf(s, v6 ? "[%s]" : "%s", u->canon);
+  if (u->port >= 0 && u->port != scheme_default_port(u->scheme)) pp_str_printf(s, ":%d", u->port);
+}
+
+/* Path (dot segments resolved, '\' as '/') and query as the dialect
+ * writes them (url_path.c). */
+static void put_path_query(pp_str_t *s, const url_parts_t *u, pp_url_dialect_t d) {
+  pp_url_path_canon(s, u->path, u->path_len, pp_url_scheme_is_special(u->scheme), d);
+  if (u->has_query) {
+    pp_str_putc(s, '?');
+    pp_url_append_encoded(s, u->query, u->query_len, "\"<>'");
   }
 }
 
-/* scheme://host[:port] followed by what the profile keeps. */
-static char *browser_url(const url_parts_t *u, bool keep_path) {
+/* Chromium: SanitizeUrl on the canonical URL (userinfo and fragment
+ * dropped; https/wss reduced to the origin). Firefox: the spec cut after
+ * the authority's '/' (ProxyAutoConfig::GetProxyForURI with include_path
+ * false), userinfo kept: it is part of the spec nsPACMan passes. */
+static char *browser_url(const url_parts_t *u, bool keep_path, bool userinfo) {
   pp_str_t s = PP_STR_INIT;
-  bool v6 = strchr(u->canon, ':') != NULL;
-  pp_str_printf(&s, v6 ? "%s://[%s]" : "%s://%s", u->scheme, u->canon);
-  if (u->port >= 0 && u->port != scheme_default_port(u->scheme)) pp_str_printf(&s, ":%d", u->port);
-  if (!keep_path || u->path_len == 0) pp_str_putc(&s, '/');
-  if (keep_path) {
-    append_encoded(&s, u->path, u->path_len, "\"<>`{}");
-    if (u->has_query) {
-      pp_str_putc(&s, '?');
-      append_encoded(&s, u->query, u->query_len, "\"<>'");
-    }
+  put_origin(&s, u, userinfo);
+  if (keep_path) put_path_query(&s, u, PP_URL_CHROMIUM);
+  else pp_str_putc(&s, '/');
+  return pp_str_take(&s);
+}
+
+/* pac-resolver passes `new URL(url).href` (pac-proxy-agent): the WHATWG
+ * serialisation, userinfo and fragment kept. */
+static char *whatwg_href(const url_parts_t *u) {
+  pp_str_t s = PP_STR_INIT;
+  put_origin(&s, u, true);
+  put_path_query(&s, u, PP_URL_WHATWG);
+  if (u->fragment) {
+    pp_str_putc(&s, '#');
+    pp_url_append_encoded(&s, u->fragment, u->fragment_len, "\"<>`");
   }
   return pp_str_take(&s);
 }
@@ -203,7 +255,13 @@ static bool implicit_bypass(const char *h, bool link_local) {
     return a[0] == 127 || (link_local && a[0] == 169 && a[1] == 254);
   if (inet_pton(AF_INET6, h, a) == 1) {
     static const unsigned char loop[16] = {[15] = 1};
+    static const unsigned char mapped[12] = {[10] = 0xff, [11] = 0xff};
     if (memcmp(a, loop, 16) == 0) return true;
+    /* Chromium only: IsIPv4MappedLoopback ([::ffff:127.0.0.1]/104) and
+     * IPAddress::IsLinkLocal ([::ffff:169.254.0.0]/112), in
+     * net/proxy_resolution/proxy_bypass_rules.cc, net/base/ip_address.cc */
+    if (link_local && memcmp(a, mapped, 12) == 0)
+      return a[12] == 127 || (a[12] == 169 && a[13] == 254);
     return link_local && a[0] == 0xfe && (a[1] & 0xc0) == 0x80;
   }
   return false;
@@ -252,11 +310,15 @@ static pp_status_t fill(const char *url, const url_parts_t *u, pp_emulation_t mo
   case PP_EMU_FIREFOX: {
     bool crypto = strcmp(u->scheme, "https") == 0 || strcmp(u->scheme, "wss") == 0;
     bool chrome = mode == PP_EMU_CHROME;
-    out->pac_url = browser_url(u, chrome && !crypto);
+    out->pac_url = browser_url(u, chrome && !crypto, !chrome);
     out->host = strdup(u->canon);
     out->implicit_bypass = implicit_bypass(u->canon, chrome);
     break;
   }
+  case PP_EMU_PAC_RESOLVER:
+    out->pac_url = whatwg_href(u);
+    out->host = plain_host(u, mode);
+    break;
   default:
     out->pac_url = strdup(url);
     out->host = plain_host(u, mode);

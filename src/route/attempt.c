@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/socket.h>
 
 #include "route/route_int.h"
 #include "util/str.h"
@@ -157,14 +158,30 @@ static void set_proxy(pp_att_t *att) {
   if (r->type == PP_ROUTE_SOCKS4) curl_easy_setopt(h, CURLOPT_PROXYTYPE, (long)CURLPROXY_SOCKS4);
   /* The proxy's own handshake is recorded apart from the origin's (tls.c). */
   if (r->type == PP_ROUTE_HTTPS) att->tls.proxy = &att->proxy_tls;
-  if (o->proxy_user) {
-    curl_easy_setopt(h, CURLOPT_PROXYUSERNAME, o->proxy_user);
-    curl_easy_setopt(h, CURLOPT_PROXYPASSWORD, o->proxy_password ? o->proxy_password : "");
-    curl_easy_setopt(h, CURLOPT_PROXYAUTH, (long)CURLAUTH_ANY);
+  /* Only a proxy the user named gets the credentials, and a plain-HTTP one
+   * never by Basic unless asked (creds.c); libcurl answers a 407 with the
+   * best scheme the mask allows and sends nothing before the challenge. */
+  const pp_proxy_cred_t *c = att->cred = pp_cred_for_route(o, r, att->a);
+  if (c) {
+    att->basic_held = r->type == PP_ROUTE_PROXY && !o->basic_plain_ok;
+    curl_easy_setopt(h, CURLOPT_PROXYUSERNAME, c->user);
+    curl_easy_setopt(h, CURLOPT_PROXYPASSWORD, c->password ? c->password : "");
+    curl_easy_setopt(h, CURLOPT_PROXYAUTH, (long)(att->basic_held ? CURLAUTH_ANYSAFE : CURLAUTH_ANY));
   }
   /* No CURLOPT_PROXY_CAINFO: it would replace the system roots for an HTTPS
    * proxy; pp_tls_ctx_cb gives the proxy's handshake the same trust as the
    * origin's (system roots plus --cacert). */
+}
+
+/* libcurl 7.88 reports a failed socket() as "Couldn't connect to server"
+ * with CURLINFO_OS_ERRNO 0; opening it here keeps the errno, so EMFILE is
+ * named as the local limit it is (classify.c), not a refusal. */
+static curl_socket_t open_socket(void *udata, curlsocktype purpose, struct curl_sockaddr *addr) {
+  pp_att_t *att = udata;
+  (void)purpose;
+  int fd = socket(addr->family, addr->socktype | SOCK_CLOEXEC, addr->protocol);
+  if (fd < 0) att->sock_errno = errno;
+  return fd < 0 ? CURL_SOCKET_BAD : fd;
 }
 
 static void set_common(pp_att_t *att) {
@@ -172,6 +189,8 @@ static void set_common(pp_att_t *att) {
   curl_easy_setopt(h, CURLOPT_URL, att->t->url);
   curl_easy_setopt(h, CURLOPT_PRIVATE, att);
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, att->errbuf);
+  curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, open_socket);
+  curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, att);
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(h, CURLOPT_FRESH_CONNECT, 1L); /* a new handshake: a chain per attempt */
   curl_easy_setopt(h, CURLOPT_FORBID_REUSE, 1L);

@@ -61,15 +61,33 @@ static char *offered_text(const pp_attempt_t *a) {
   return pp_str_take(&s);
 }
 
+/* The proxy offers Basic and nothing pacprobe may answer with on plain HTTP. */
+static bool only_basic(const pp_attempt_t *a) {
+  bool basic = false;
+  for (size_t i = 0; i < a->nauth_offered; i++) {
+    if (strcasecmp(a->auth_offered[i], "Basic") != 0) return false;
+    basic = true;
+  }
+  return basic;
+}
+
 static void auth_required(pp_att_t *att) {
-  char *off = offered_text(att->a);
-  att->a->auth_required = true;
-  if (att->o->proxy_user)
-    pp_attempt_set_error(att->a, "proxy-auth", false, "the proxy rejected the credentials of "
-                         "user '%s' (407; offers %s)", att->o->proxy_user, off ? off : "?");
+  pp_attempt_t *a = att->a;
+  char *off = offered_text(a);
+  const char *o = off ? off : "?";
+  a->auth_required = true;
+  if (att->cred && att->basic_held && only_basic(a))
+    pp_attempt_set_error(a, "proxy-auth", false, "the proxy demands Basic (407), which on plain "
+                         "HTTP sends the password in clear: not sent (give --proxy-basic-ok)");
+  else if (att->cred)
+    pp_attempt_set_error(a, "proxy-auth", false, "the proxy rejected the credentials of "
+                         "user '%s' (407; offers %s)", att->cred->user, o);
+  else if (a->cred_state)
+    pp_attempt_set_error(a, "proxy-auth", false, "the proxy demands authentication (407; "
+                         "offers %s); credentials withheld: %s", o, a->cred_note);
   else
-    pp_attempt_set_error(att->a, "proxy-auth", false, "the proxy demands authentication (407; "
-                         "offers %s); give --proxy-user", off ? off : "?");
+    pp_attempt_set_error(a, "proxy-auth", false, "the proxy demands authentication (407; "
+                         "offers %s); give --proxy-user", o);
   free(off);
 }
 
@@ -83,7 +101,8 @@ static void socks_error(pp_att_t *att, long px) {
            px == CURLPX_SEND_AUTH) {
     a->auth_required = true;
     pp_attempt_set_error(a, "proxy-auth", false, "SOCKS authentication failed (%s)%s",
-                         att->errbuf, att->o->proxy_user ? "" : "; give --proxy-user");
+                         att->errbuf, att->cred ? "" : a->cred_state ? "; credentials withheld"
+                         : "; give --proxy-user");
   } else if (px == CURLPX_REPLY_NOT_ALLOWED)
     pp_attempt_set_error(a, "proxy-denied", false, "the SOCKS proxy refused the connection by "
                          "rule (%s)", att->errbuf);
@@ -93,8 +112,16 @@ static void socks_error(pp_att_t *att, long px) {
 
 static void connect_error(pp_att_t *att, CURLcode rc, long os_errno) {
   pp_attempt_t *a = att->a;
+  if (att->sock_errno) os_errno = att->sock_errno;
   const char *what = att->r->type == PP_ROUTE_DIRECT ? "the server" : "the proxy";
-  if (rc == CURLE_OPERATION_TIMEDOUT)
+  if (os_errno == EMFILE || os_errno == ENFILE)
+    /* our own limit, not the far end's: no failover (the next route would
+     * hit it too), and run.c lowers the parallelism it allows */
+    pp_attempt_set_error(a, "local-limit", false, "local limit: no socket could be opened (%s: %s); "
+                         "nothing was sent", os_errno == EMFILE ? "EMFILE" : "ENFILE",
+                         os_errno == EMFILE ? "this process's open-file limit, ulimit -n"
+                                            : "the system's open-file table is full");
+  else if (rc == CURLE_OPERATION_TIMEDOUT)
     pp_attempt_set_error(a, "timeout", a->status == 0, "%s did not answer in time (%s)", what,
                          att->errbuf);
   else if (os_errno == ECONNRESET)
@@ -234,8 +261,8 @@ void pp_att_finish(pp_att_t *att, CURLcode rc) {
     pp_attempt_set_error(a, "timeout", true, "the HTTPS proxy did not complete the TLS handshake "
                          "in time (%s)", att->errbuf);
   else connect_error(att, rc, os_errno);
-  if (att->o->proxy_user && a->auth_required && (a->ok || (conn >= 200 && conn <= 299)))
-    a->auth_used = scheme_used(avail);
+  if (att->cred && a->auth_required && (a->ok || (conn >= 200 && conn <= 299)))
+    a->auth_used = scheme_used(att->basic_held ? avail & ~(long)CURLAUTH_BASIC : avail);
   add_reason(a);
   pp_tls_judge(&att->tls, att->t, a);
   if (att->oom && !a->error_message) a->ok = false;

@@ -65,6 +65,9 @@ typedef struct pp_att {
   char errbuf[CURL_ERROR_SIZE];
   pp_tls_capture_t tls;       /* the origin's handshake (https targets) */
   pp_tls_capture_t proxy_tls; /* an HTTPS proxy's own handshake (tls.proxy) */
+  const pp_proxy_cred_t *cred; /* handed to libcurl for this route, or NULL */
+  bool basic_held;            /* Basic left out of CURLOPT_PROXYAUTH (plain HTTP) */
+  int sock_errno;             /* errno of a socket() that failed (EMFILE), else 0 */
   bool saw_407;
   bool squid_dns;
   pp_reason_t *reason;        /* the proxy's answer, for its own reason (reason.c) */
@@ -83,6 +86,12 @@ void pp_att_free(pp_att_t *att);
 /* Starts resolving the name route r of t will connect to, so that the
  * lookups of all targets run concurrently (pp_resolver_prefetch). */
 void pp_att_prefetch(const pp_check_opts_t *o, const pp_check_target_t *t, const pp_route_t *r);
+/* The credentials route r may be given under o's rules (docs/security.md
+ * "Proxy credentials"), or NULL; sets a's cred_* fields either way. */
+const pp_proxy_cred_t *pp_cred_for_route(const pp_check_opts_t *o, const pp_route_t *r,
+                                         pp_attempt_t *a);
+/* Frees what attempt a owns (run.c). */
+void pp_attempt_clear(pp_attempt_t *a);
 bool pp_attempt_set_error(pp_attempt_t *a, const char *code, bool failover, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 

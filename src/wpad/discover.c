@@ -315,14 +315,26 @@ static bool merge_dns(run_t *r) {
 
 /* ---- fetching and deciding ---------------------------------------------------------- */
 
+/* The PAC is decoded as Chromium decodes a download (the response's
+ * charset, a BOM, else ISO-8859-1; src/pac/decode.c) before it is tried. */
 static const char *check_pac(const pp_discover_opts_t *o, const char *text, size_t len, const char *url,
-                             char *err, size_t errlen) {
+                             const char *content_type, char *err, size_t errlen) {
   pp_engine_opts_t eo;
   pp_engine_opts_init(&eo);
   eo.resolver = o->resolver;
+  char *charset = pp_pac_charset_param(content_type), *decoded = NULL;
+  size_t dlen = 0;
+  const char *how;
+  pp_status_t st = pp_pac_decode(text, len, charset, eo.emulate, &decoded, &dlen, &how, err, errlen);
+  free(charset);
+  if (st != PP_OK) return st == PP_ENOMEM ? "oom" : "syntax-error";
   pp_engine_t *e = pp_engine_new(&eo);
-  if (!e) return "oom";
-  pp_status_t st = pp_engine_load(e, text, len, url);
+  if (!e) {
+    free(decoded);
+    return "oom";
+  }
+  st = pp_engine_load(e, decoded, dlen, url);
+  free(decoded);
   pp_set_err(err, errlen, "%s", pp_engine_error(e));
   pp_engine_free(e);
   switch (st) {
@@ -342,7 +354,7 @@ static pp_status_t try_one(run_t *r, const cand_url_t *c, char **text, size_t *l
   pp_status_t st = pp_pac_fetch(c->url, r->o->max_bytes, r->o->fetch_timeout_ms, pins, c->pin ? 1 : 0,
                                 &a->fetch, text, len, err, sizeof(err));
   const char *res = a->fetch.code;
-  if (st == PP_OK) res = check_pac(r->o, *text, *len, c->url, err, sizeof(err));
+  if (st == PP_OK) res = check_pac(r->o, *text, *len, c->url, a->fetch.content_type, err, sizeof(err));
   a->ms = a->fetch.ms;
   bool ok = pp_wpad_set(&a->result, "%s", res) &&
             (!a->fetch.effective_url || (a->answer = strdup(a->fetch.effective_url)));

@@ -266,16 +266,28 @@ static pp_status_t fetch_url(const char *url, size_t max, unsigned timeout_ms, s
 
 pp_status_t pp_pac_read(const char *source, size_t max_bytes, unsigned timeout_ms, char **out,
                         size_t *len, char *err, size_t errlen) {
+  return pp_pac_read_charset(source, max_bytes, timeout_ms, out, len, NULL, err, errlen);
+}
+
+pp_status_t pp_pac_read_charset(const char *source, size_t max_bytes, unsigned timeout_ms,
+                                char **out, size_t *len, char **charset, char *err,
+                                size_t errlen) {
   pp_status_t st;
   pp_str_t s = PP_STR_INIT;
+  pp_fetch_info_t info;
+  memset(&info, 0, sizeof(info));
   size_t max = max_bytes ? max_bytes : DEFAULT_MAX_BYTES;
   *out = NULL;
   *len = 0;
+  if (charset) *charset = NULL;
   if (!looks_like_url(source)) {
     st = read_local(source, max, &s, err, errlen);
   } else if (is_http(source) || has_prefix_ci(source, "file://")) {
-    st = fetch_url(source, max, timeout_ms ? timeout_ms : DEFAULT_TIMEOUT_MS, NULL, NULL, &s, err,
-                   errlen);
+    st = fetch_url(source, max, timeout_ms ? timeout_ms : DEFAULT_TIMEOUT_MS, NULL,
+                   charset ? &info : NULL, &s, err, errlen);
+    if (st == PP_OK && charset && info.content_type && is_http(source))
+      *charset = pp_pac_charset_param(info.content_type);
+    pp_fetch_info_clear(&info);
   } else {
     char shown[2048];
     redact(source, shown, sizeof(shown));

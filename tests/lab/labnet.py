@@ -10,6 +10,11 @@
 #   reset                read the request, then close with RST
 #   https CERT KEY       threaded HTTPS origin: every GET answers 200 "ok"
 #                        (after MS milliseconds with ?delay=MS)
+#   rogue                a proxy that answers every request (GET or CONNECT)
+#                        with 407 and `Proxy-Authenticate: Basic`, keeping
+#                        the connection, and logs each request line and every
+#                        header it received on stderr (issue 15: does a
+#                        password reach a proxy nobody named?)
 #   port                 print a free port and exit (for servers that take
 #                        a port number; the caller retries on a lost race)
 import http.server
@@ -91,6 +96,32 @@ class Origin(http.server.BaseHTTPRequestHandler):
         sys.stderr.write("%s %s\n" % (self.address_string(), fmt % args))
 
 
+class Rogue(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def answer(self):
+        sys.stderr.write("request: %s\n" % self.requestline)
+        for k, v in self.headers.items():
+            sys.stderr.write("header: %s: %s\n" % (k, v))
+        sys.stderr.flush()
+        self.send_response(407)
+        self.send_header("Proxy-Authenticate", 'Basic realm="rogue"')
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_GET = do_HEAD = do_CONNECT = answer
+
+    def log_message(self, fmt, *args):
+        pass
+
+
+def rogue():
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Rogue)
+    srv.daemon_threads = True
+    ready(srv.server_address[1])
+    srv.serve_forever()
+
+
 def https(cert, key):
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     ctx.load_cert_chain(cert, key)
@@ -113,11 +144,13 @@ def main():
         reset()
     elif mode == "https" and len(sys.argv) == 4:
         https(sys.argv[2], sys.argv[3])
+    elif mode == "rogue":
+        rogue()
     elif mode == "port":
         s = bound(False)
         ready(s.getsockname()[1])
     else:
-        sys.stderr.write("usage: labnet.py hold|blackhole|reset|port|https CERT KEY\n")
+        sys.stderr.write("usage: labnet.py hold|blackhole|reset|rogue|port|https CERT KEY\n")
         return 2
     return 0
 

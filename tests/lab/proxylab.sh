@@ -11,7 +11,7 @@
 #            tests/lab/proxylab.sh --run CMD ARGS... runs CMD with the variables
 #            exported, stops the lab, exits with CMD's status
 # Components (default: all): pac origin tinyproxy squid tlsproxy socks mitm
-# dead reset blackhole. A component whose package is missing is not started and its
+# dead reset blackhole rogue. A component whose package is missing is not started and its
 # reason is appended to LAB_MISSING; proxylab_need COMPONENT... exits 77
 # (sourced) naming what is missing. PP_LAB_HTTPD (or LAB_HTTPD) names the
 # pp_lab_httpd binary for `pac`; otherwise build/tests/pp_lab_httpd is tried.
@@ -48,6 +48,8 @@
 #   LAB_DEAD           127.0.0.1:P  bound, not listening: connection refused
 #   LAB_RESET          127.0.0.1:P  reads the request, answers with a TCP RST
 #   LAB_BLACKHOLE      127.0.0.1:P  accepts, never answers
+#   LAB_ROGUE          127.0.0.1:P  answers everything 407 Basic and logs every
+#                      header it receives to LAB_ROGUE_LOG (labnet.py rogue)
 #   LAB_MISSING        "component: reason; ..." for what could not start
 #   LAB_START_MS       how long proxylab_up took
 # Everything started is killed by PID (never by name) and LAB_DIR removed.
@@ -55,7 +57,7 @@
 # used nor touched: every lab port is a fresh kernel-chosen one.
 
 PROXYLAB_SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-PROXYLAB_ALL="pac origin tinyproxy squid tlsproxy socks mitm dead reset blackhole"
+PROXYLAB_ALL="pac origin tinyproxy squid tlsproxy socks mitm dead reset blackhole rogue"
 LAB_PIDS_PROXY=()
 LAB_DIR=""
 LAB_MISSING=""
@@ -358,6 +360,7 @@ proxylab_up() {
   [[ $want == *" dead "* ]] && proxylab_start_simple dead hold LAB_DEAD
   [[ $want == *" reset "* ]] && proxylab_start_simple reset reset LAB_RESET
   [[ $want == *" blackhole "* ]] && proxylab_start_simple blackhole blackhole LAB_BLACKHOLE
+  [[ $want == *" rogue "* ]] && proxylab_start_simple rogue rogue LAB_ROGUE && LAB_ROGUE_LOG=$LAB_DIR/rogue.log
   if [[ $want == *" tinyproxy "* ]]; then
     if command -v tinyproxy >/dev/null; then proxylab_launch tinyproxy LAB_TINYPROXY
     else proxylab_miss tinyproxy "tinyproxy not installed"; fi
@@ -408,7 +411,7 @@ proxylab_up() {
     LAB_ORIGIN_SUBJECT LAB_TINYPROXY LAB_SQUID LAB_SQUID_DIGEST LAB_SQUID_USER LAB_SQUID_PASS \
     LAB_HTTPS_PROXY LAB_HTTPS_PROXY_AUTH LAB_PROXY_SUBJECT LAB_SOCKS LAB_SOCKS_AUTH \
     LAB_SOCKS_USER LAB_SOCKS_PASS LAB_MITM LAB_MITM_CA LAB_MITM_ISSUER LAB_DEAD LAB_RESET LAB_BLACKHOLE \
-    LAB_MISSING
+    LAB_ROGUE LAB_ROGUE_LOG LAB_MISSING
   LAB_START_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
   export LAB_START_MS
   for c in $want; do
@@ -441,7 +444,7 @@ proxylab_vars() {
     LAB_ORIGIN_SUBJECT LAB_TINYPROXY LAB_SQUID LAB_SQUID_DIGEST LAB_SQUID_USER LAB_SQUID_PASS \
     LAB_HTTPS_PROXY LAB_HTTPS_PROXY_AUTH LAB_PROXY_SUBJECT LAB_SOCKS LAB_SOCKS_AUTH \
     LAB_SOCKS_USER LAB_SOCKS_PASS LAB_MITM LAB_MITM_CA LAB_MITM_ISSUER LAB_DEAD LAB_RESET LAB_BLACKHOLE \
-    LAB_MISSING LAB_START_MS; do
+    LAB_ROGUE LAB_ROGUE_LOG LAB_MISSING LAB_START_MS; do
     printf '%s=%q\n' "$v" "${!v:-}"
   done
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # pacprobe check proxy authentication (issue 8 must-show 3, DESIGN §1.7):
-# squid with Basic and with Digest; without credentials `auth-required`
+# squid with Basic (--proxy-basic-ok: plain HTTP) and with Digest; without credentials `auth-required`
 # listing the offered scheme, with them `ok` naming the scheme used; the
 # password (and its base64 forms) appears nowhere in stdout, stderr, JSON or
 # JUnit, nor on the terminal when it is typed at the prompt (a pty); a `user:password` --proxy-user is a usage error that does not echo
@@ -30,7 +30,7 @@ want_out "Basic"
 
 ck_case "Basic with PACPROBE_PROXY_PASSWORD: ok, Basic used (JSON, JUnit)"
 CK_ENV="PACPROBE_PROXY_PASSWORD=$P" ck_run --proxy "http://$LAB_SQUID" --cacert "$LAB_CA" \
-  --proxy-user "$U" --format json --junit "$LAB_DIR/j1.xml" "$LAB_ORIGIN"
+  --proxy-basic-ok --proxy-user "$U" --format json --junit "$LAB_DIR/j1.xml" "$LAB_ORIGIN"
 keep "$LAB_DIR/j1.xml"
 want_rc 0
 want_jq '.targets[0].verdict == "ok" and .targets[0].attempts[-1].status == 200'
@@ -39,14 +39,14 @@ want_jq '.targets[0].attempts[-1].auth | .required == true and .used == "Basic"'
 
 ck_case "Basic with the password in text output"
 CK_ENV="PACPROBE_PROXY_PASSWORD=$P" ck_run --proxy "http://$LAB_SQUID" --cacert "$LAB_CA" \
-  --proxy-user "$U" "$LAB_ORIGIN"
+  --proxy-basic-ok --proxy-user "$U" "$LAB_ORIGIN"
 keep
 want_rc 0
 want_out "Basic"
 
 ck_case "Basic with --proxy-password-file"
 printf '%s\n' "$P" >"$LAB_DIR/pw"
-ck_run --proxy "http://$LAB_SQUID" --cacert "$LAB_CA" --proxy-user "$U" \
+ck_run --proxy "http://$LAB_SQUID" --cacert "$LAB_CA" --proxy-basic-ok --proxy-user "$U" \
   --proxy-password-file "$LAB_DIR/pw" --format json "$LAB_ORIGIN"
 keep
 want_rc 0
@@ -55,7 +55,7 @@ want_jq '.targets[0].verdict == "ok"'
 ck_case "Basic with the password typed at the TTY prompt: not echoed, ok"
 # ck_run's wrapper: the prompt ("Proxy password for USER: ") ends in "USER:"
 PTY="python3 $(dirname "$0")/pty_run.py $U:"
-CK_WRAP="$PTY $P" ck_run --proxy "http://$LAB_SQUID" --cacert "$LAB_CA" --proxy-user "$U" "$LAB_ORIGIN"
+CK_WRAP="$PTY $P" ck_run --proxy "http://$LAB_SQUID" --cacert "$LAB_CA" --proxy-basic-ok --proxy-user "$U" "$LAB_ORIGIN"
 keep
 want_rc 0
 want_out "^Proxy password for $U: "
@@ -63,14 +63,14 @@ want_out "ok"
 grep -qF -- "$P" "$CK_OUT" && bad "the typed password was echoed" || ok
 
 ck_case "a wrong password typed at the prompt: auth-required"
-CK_WRAP="$PTY wrong$P" ck_run --proxy "http://$LAB_SQUID" --cacert "$LAB_CA" --proxy-user "$U" "$LAB_ORIGIN"
+CK_WRAP="$PTY wrong$P" ck_run --proxy "http://$LAB_SQUID" --cacert "$LAB_CA" --proxy-basic-ok --proxy-user "$U" "$LAB_ORIGIN"
 keep
 want_rc 1
 want_out "auth-required"
 
 ck_case "Basic with a wrong password: still auth-required"
 CK_ENV="PACPROBE_PROXY_PASSWORD=wrong$P" ck_run --proxy "http://$LAB_SQUID" --cacert "$LAB_CA" \
-  --proxy-user "$U" --format json "$LAB_ORIGIN"
+  --proxy-basic-ok --proxy-user "$U" --format json "$LAB_ORIGIN"
 keep
 want_rc 1
 want_jq '.targets[0].verdict == "auth-required" and .targets[0].attempts[-1].status == 407'

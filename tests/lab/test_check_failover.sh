@@ -95,7 +95,7 @@ want_rc 1
 want_jq '.targets[0].verdict != "ok" and .targets[0].attempts[0].ok == false'
 want_jq '.targets[0].attempts[0].error.code == "socks" or .targets[0].attempts[0].error.code == "proxy-auth"'
 CK_ENV="PACPROBE_PROXY_PASSWORD=$LAB_SOCKS_PASS" ck_run --pac "$PAC5" --cacert "$LAB_CA" \
-  --proxy-user "$LAB_SOCKS_USER" --format json "${LAB_ORIGIN}auth"
+  --proxy-user "$LAB_SOCKS_USER@$LAB_SOCKS_AUTH" --proxy-socks-auth --format json "${LAB_ORIGIN}auth"
 CK_ENV=""
 want_rc 0
 want_jq '.targets[0].verdict == "ok"'

@@ -131,7 +131,7 @@ ck_run --pac "$PACA" --cacert "$LAB_CA" --format json "$LAB_ORIGIN"
 want_rc 1
 want_jq '.targets[0].verdict == "auth-required"'
 want_jq '.targets[0].attempts[0] | .status == 407 and .auth.offered == ["Basic"] and .tls == null'
-CK_ENV="PACPROBE_PROXY_PASSWORD=$LAB_SQUID_PASS" ck_run --pac "$PACA" --proxy-user "$LAB_SQUID_USER" \
+CK_ENV="PACPROBE_PROXY_PASSWORD=$LAB_SQUID_PASS" ck_run --pac "$PACA" --proxy-user "$LAB_SQUID_USER@$LAB_HTTPS_PROXY_AUTH" \
   --cacert "$LAB_CA" --format json "$LAB_ORIGIN"
 want_rc 0
 want_jq '.targets[0].verdict == "ok" and .targets[0].attempts[0].auth.used == "Basic"'

@@ -93,6 +93,8 @@ def unit():
     write(UNIT, 'bad-utf16-odd.reg', regfile([(HKCU, ['"x"=dword:00000001'])]) + b'\x41')
     write(UNIT, 'bad-utf16be.reg', b'\xfe\xff' + 'REGEDIT4\r\n'.encode('utf-16-be'))
     write(UNIT, 'bad-nobom.reg', 'Windows Registry Editor Version 5.00\r\n'.encode('utf-16-le'))
+    write(UNIT, 'bad-hex-half.reg', regfile([(HKCU, ['"Cut"=hex:41,42,\\', '  43,4'])], ansi=True))
+    write(UNIT, 'bad-hex-digit.reg', regfile([(HKCU, ['"One"=hex:41,4,42'])], ansi=True))
     write(UNIT, 'bad-dword.reg', regfile([(HKCU, ['"ProxyEnable"=dword:123456789'])]))
     write(UNIT, 'bad-value-outside-key.reg', b'REGEDIT4\r\n\r\n"ProxyEnable"=dword:00000001\r\n')
     write(UNIT, 'bad-unterminated-string.reg', b'REGEDIT4\r\n\r\n[HKEY_CURRENT_USER\\x]\r\n"ProxyServer"="p:1\r\n')

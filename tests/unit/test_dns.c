@@ -198,8 +198,12 @@ static void test_literals(void **state) {
   expect(r, "2001:DB8:0::1", PP_DNS_ANY, PP_OK, PP_DNS_SRC_LITERAL, "2001:db8::1");
   expect(r, "[2001:db8::2]", PP_DNS_ANY, PP_OK, PP_DNS_SRC_LITERAL, "2001:db8::2");
   expect(r, "::1", PP_DNS_IPV4, PP_ENOTFOUND, PP_DNS_SRC_LITERAL, "");
+  /* Numeric IPv4 spellings getaddrinfo reads (inet_aton): addresses, as
+   * both browsers' dnsResolve answer them (issue 16 item 5). */
+  expect(r, "192.0.2", PP_DNS_IPV4, PP_OK, PP_DNS_SRC_LITERAL, "192.0.0.2");
+  expect(r, "0x0a010203", PP_DNS_ANY, PP_OK, PP_DNS_SRC_LITERAL, "10.1.2.3");
   /* Not literals: they reach the (offline) lookup. */
-  expect(r, "192.0.2", PP_DNS_IPV4, PP_ENOTFOUND, PP_DNS_SRC_OFFLINE, "");
+  expect(r, "0x0g.1.2.3", PP_DNS_IPV4, PP_ENOTFOUND, PP_DNS_SRC_OFFLINE, "");
   expect(r, "192.0.2.7 ", PP_DNS_IPV4, PP_ENOTFOUND, PP_DNS_SRC_OFFLINE, "");
   expect(r, "[192.0.2.7]", PP_DNS_IPV4, PP_ENOTFOUND, PP_DNS_SRC_OFFLINE, "");
   pp_resolver_free(r);
@@ -640,6 +644,33 @@ static const myip_case_t myip_cases[] = {
     /* nothing at all */
     {false, "", NULL, "127.0.0.1"},
     {true, "", NULL, ""},
+    /* Chromium's own scenarios, one for one (net/proxy_resolution/
+     * pac_library_unittest.cc, issue 16 item 9); a failed connect is an
+     * unlisted route, an empty result is "127.0.0.1" for myIpAddress. */
+    {false, "8.8.8.8=192.168.1.1", NULL, "192.168.1.1"},         /* PacMyIpAddress8888 */
+    {false, "2001:4860:4860::8888=2001::beef", NULL, "2001::beef"}, /* ...2001 */
+    {false, "", "169.254.13.16,127.0.0.1,::1,fe89::beef,2001::f001,178.1.99.3,192.168.1.3",
+     "178.1.99.3"},                                               /* ...Hostname */
+    {false, "", "::1,2001::f001,2001::f00d,169.254.0.6", "2001::f001"}, /* ...HostnameAllIPv6 */
+    {false, "10.0.0.0=127.0.0.1,192.168.0.0=63.31.9.8", "169.254.13.16,127.0.0.1,::1,fe89::beef",
+     "63.31.9.8"},                                                /* ...PrivateIPv4 */
+    {false, "10.0.0.0=127.0.0.1,fc00::=2001::7777", NULL, "2001::7777"}, /* ...PrivateIPv6 */
+    {false, "", NULL, "127.0.0.1"},                              /* ...AllFail */
+    {false, "", "127.0.0.1,::1", "127.0.0.1"},                   /* ...AllFailOrLoopback */
+    {false, "", "127.0.0.1,::1,fe81::8881", "fe81::8881"},       /* ...AllFailHasLinkLocal */
+    {false, "", "127.0.0.1,::1,fe81::8881,169.254.89.133", "169.254.89.133"}, /* ...FavorIPv4 */
+    {true, "8.8.8.8=192.168.1.1", NULL, "192.168.1.1"},          /* PacMyIpAddressEx8888 */
+    {true, "2001:4860:4860::8888=2001::3333", NULL, "2001::3333"}, /* ...Ex2001 */
+    {true, "8.8.8.8=192.168.17.8,2001:4860:4860::8888=2001::8333", NULL,
+     "192.168.17.8;2001::8333"},                                  /* ...Ex8888And2001 */
+    {true, "", "169.254.13.16,::1,fe89::beef,2001::bebe,178.1.99.3,127.0.0.1,192.168.1.3",
+     "2001::bebe;178.1.99.3;192.168.1.3"},                        /* ...ExHostname */
+    {true, "10.0.0.0=192.168.3.3,172.16.0.0=192.168.3.4,192.168.0.0=192.168.3.3,fc00::=2001::beef",
+     NULL, "192.168.3.3;192.168.3.4;2001::beef"},                 /* ...ExPrivateDuplicates */
+    {true, "", NULL, ""},                                        /* ...ExAllFail */
+    {true, "fc00::=fe80::1", "127.0.0.1,::1,fe81::8881,fe80::8899", "fe81::8881"}, /* ...ExAllFailHasLinkLocal */
+    {true, "", "127.0.0.1,::1,fe81::8881,169.254.89.133", "169.254.89.133"}, /* ...ExAllFailHasLinkLocalFavorIPv4 */
+    {true, "", "127.0.0.1,::1", ""},                             /* ...ExAllFailOrLoopback */
 };
 
 static bool fake_route(void *udata, const char *dest, char *out, size_t outlen) {

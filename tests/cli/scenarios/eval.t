@@ -176,8 +176,8 @@ http://a.example.com/ : PROXY proxy.example.com:8080; DIRECT
 http://x.test/ : DIRECT
 .
 
-=== simulated DNS: --resolve, --hosts, --no-dns
-$ pacprobe eval -p $DATA/dns.pac --no-dns --hosts $DATA/lab.hosts --resolve web.test=192.0.2.7 --resolve gone.test= --resolve multi.test=2001:db8::1,192.0.2.1 http://internal.corp/ http://web.test/ http://gone.test/ http://unknown.test/ http://printer/ http://ex/
+=== simulated DNS: --resolve, --hosts, --no-dns (--my-ip: chrome sorts dnsResolveEx by RFC 6724 from the machine's addresses, docs/browsers.md)
+$ pacprobe eval -p $DATA/dns.pac --no-dns --my-ip 10.9.8.7 --my-ip 2001:db8::5 --hosts $DATA/lab.hosts --resolve web.test=192.0.2.7 --resolve gone.test= --resolve multi.test=2001:db8::1,192.0.2.1 http://internal.corp/ http://web.test/ http://gone.test/ http://unknown.test/ http://printer/ http://ex/
 out<<
 http://internal.corp/ : PROXY ten:8080
 http://web.test/ : PROXY resolvable:7

@@ -109,7 +109,7 @@ $ printf 'function FindProxyForURL(u, h) {\r  if (h == "a") return "PROXY a:1";\
 out~ ^decided at .*cr\.pac:2:17$
 out~ ^      2 \|   if \(h == "a"\) return "PROXY a:1";$
 
-=== U+2028 is a line terminator for the engine and for the quote
-$ printf 'function FindProxyForURL(u, h) {\xe2\x80\xa8  return "PROXY b:2";\n}\n' > $TMP/ls.pac && pacprobe explain -p $TMP/ls.pac http://a/
+=== U+2028 is a line terminator for the engine and for the quote (a UTF-8 BOM: without one Chromium reads the file as ISO-8859-1, docs/browsers.md)
+$ printf '\xef\xbb\xbffunction FindProxyForURL(u, h) {\xe2\x80\xa8  return "PROXY b:2";\n}\n' > $TMP/ls.pac && pacprobe explain -p $TMP/ls.pac http://a/
 out~ ^decided at .*ls\.pac:2:3$
 out~ ^      2 \|   return "PROXY b:2";$

@@ -2,7 +2,8 @@
 # created new, never through a symbolic link, an existing file replaced only
 # with --overwrite and only when it is a regular file with one link. The
 # refusal is one line naming the option and the path, exit 2, before any
-# case or attempt runs; the file that was there is untouched.
+# case or attempt runs; the file that was there is untouched. A full disk:
+# tests/cli/full_disk.sh.
 
 === --junit onto an existing file: refused, the file keeps its content, no case runs
 $ cd $DATA/test && echo keep > $TMP/old.xml && pacprobe test --junit $TMP/old.xml routes.pac suite.cases; echo "rc=$?"; cat $TMP/old.xml

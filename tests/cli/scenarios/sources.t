@@ -155,6 +155,12 @@ out~ error: .*broken.reg:4: "DefaultConnectionSettings" byte offset 12: the prox
 out~ ^decided by: WinINet localsystem \(S-1-5-18\)
 err~ ^pacprobe: error: .*broken.reg:4: "DefaultConnectionSettings" byte offset 12
 
+=== a hex value cut in half a byte ("...,43,4") is truncated, with file:line, never read as 0x04
+$ printf 'REGEDIT4\r\n\r\n[HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\Connections]\r\n"DefaultConnectionSettings"=hex:46,00,00,00,01,00,00,00,01,00,00,00,00,00,00,00,\\\r\n  00,00,00,00,00,00,00,00,00,00,00,00,00,00,00,00,00,00,00,00,4\r\n' >$TMP/half.reg && pacprobe sources --no-env --reg $TMP/half.reg
+exit 1
+out~ error: .*half.reg:5: byte offset [0-9]+: hex value truncated: it ends in half a byte \('4'\)
+err~ ^pacprobe: error: .*half.reg:5: .*half a byte
+
 === a missing file is a source error (exit 1), not a usage error
 $ pacprobe sources --no-env --reg $TMP/nope.reg
 exit 1

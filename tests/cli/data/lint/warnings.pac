@@ -1,4 +1,4 @@
-// lint fixture: one warning of each kind, each at a known line:col.
+﻿// lint fixture: one warning of each kind, each at a known line:col.
 function FindProxyForURL(url, host) {
   if (dnsDomainIs(host)) return "DIRECT";
   if (isInNet(host, "10.0.0.0", "255.0.0.0")) return "DIRECT";
