@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * `pacprobe lint PAC...` (DESIGN §1.4, docs/lint.md): reads each PAC, asks
- * the library for its diagnostics (src/pac/lint*.c) and, with --urls, for
+ * the library for its diagnostics (the files of src/lint/) and, with --urls, for
  * the dynamic checks, then prints them gcc-style (or as one JSON object)
  * with a summary. Exit 1 on errors (warnings too with --strict), 2 when a
  * PAC or the URL list cannot be read or an option is bad.
@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "cli/env.h"
-#include "pac/lint.h"
+#include "lint/lint.h"
 #include "util/buf.h"
 #include "util/str.h"
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Unit tests of the lint library (src/pac/lint*.c) without the program: a
+ * Unit tests of the lint library (the files of src/lint/) without the program: a
  * table of small PACs, each with the exact list of "line:col:code" its
  * diagnostics must produce (empty for the ones that must stay silent), and
  * the edit distance behind the suggestions. Failures print the case, the
@@ -16,8 +16,8 @@
 
 #include <cmocka.h>
 
-#include "pac/lint.h"
-#include "pac/lint_int.h"
+#include "lint/lint.h"
+#include "lint/lint_int.h"
 #include "util/str.h"
 
 typedef struct lint_case {

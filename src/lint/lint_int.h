@@ -1,15 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /* What the lint check files share: the token view of one PAC (jslex.h),
  * the names it declares, call sites with their argument ranges, and the
- * way a check adds a diagnostic at a token. Internal to src/pac/lint*.c. */
-#ifndef PP_PAC_LINT_INT_H
-#define PP_PAC_LINT_INT_H
+ * way a check adds a diagnostic at a token. Internal to the files of src/lint/. */
+#ifndef PP_LINT_LINT_INT_H
+#define PP_LINT_LINT_INT_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "pac/jslex.h"
-#include "pac/lint.h"
+#include "lint/lint.h"
 
 #define PP_LINT_NO_MATCH ((size_t)-1)
 #define PP_LINT_MAX_ARGS 8 /* argument ranges kept per call; argc counts all */

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pac/lint_int.h"
+#include "lint/lint_int.h"
 #include "pac/lower.h"
 #include "util/str.h"
 

@@ -5,8 +5,8 @@
  * diagnostics (file, line, col, severity, stable code, message) that the
  * program formats; nothing here prints.
  */
-#ifndef PP_PAC_LINT_H
-#define PP_PAC_LINT_H
+#ifndef PP_LINT_LINT_H
+#define PP_LINT_LINT_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pac/lint.h"
+#include "lint/lint.h"
 #include "util/str.h"
 
 /* kMaxUniqueResolveDnsPerExec, proxy_resolver_v8_tracing.cc. */

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "pac/host.h"
-#include "pac/lint_int.h"
+#include "lint/lint_int.h"
 #include "util/str.h"
 
 #define M(mode) (1u << (mode))
