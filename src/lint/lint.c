@@ -177,9 +177,8 @@ static pp_status_t check_engines(const char *text, size_t len, const char *name,
   return st;
 }
 
-pp_status_t pp_lint_source(const char *text, size_t len, const char *name,
-                           const pp_engine_opts_t *eo, pp_lint_report_t *rep) {
-  size_t first = rep->n;
+static pp_status_t lint_text(const char *text, size_t len, const char *name,
+                             const pp_engine_opts_t *eo, pp_lint_report_t *rep) {
   pp_lint_ctx_t c;
   pp_js_error_t lexerr;
   memset(&lexerr, 0, sizeof(lexerr));
@@ -208,10 +207,22 @@ pp_status_t pp_lint_source(const char *text, size_t len, const char *name,
     pp_lint_check_calls(&c);
     pp_lint_check_url_methods(&c);
     pp_lint_check_returns(&c);
+    pp_lint_check_comparisons(&c);
+    pp_lint_check_shadowed(&c);
     if (c.oom) st = PP_ENOMEM;
   }
 done:
   pp_lint_ctx_free(&c);
+  return st;
+}
+
+pp_status_t pp_lint_source(const char *text, size_t len, const char *name,
+                           const pp_engine_opts_t *eo, pp_lint_report_t *rep) {
+  size_t first = rep->n;
+  char *clean = NULL;
+  pp_status_t st = pp_lint_check_encoding(text, len, name, rep, &clean);
+  if (st == PP_OK) st = lint_text(clean ? clean : text, len, name, eo, rep);
+  free(clean);
   sort_from(rep, first);
   return st;
 }

@@ -29,7 +29,7 @@ typedef struct helper {
 } helper_t;
 
 static const helper_t helpers[] = {
-    {"alert", 1, 1, M_ALL},
+    {"alert", 1, 1, M_ALL & ~M(PP_EMU_PACPARSER)}, /* pactester 1.3.6: ReferenceError */
     {"convert_addr", 1, 1, M_ALL & ~M(PP_EMU_PAC_RESOLVER)},
     {"dateRange", 1, 7, M_ALL},
     {"dnsDomainIs", 2, 2, M_ALL},
@@ -164,6 +164,8 @@ static void check_availability(pp_lint_ctx_t *c, const pp_lint_call_t *call, con
   if ((h->modes & M_BROWSERS) == M_BROWSERS || pp_lint_guarded(c, h->name) ||
       pp_lint_declared(c, h->name))
     return;
+  /* Only clients that have the ...Ex helpers call FindProxyForURLEx. */
+  if (pp_lint_in_function(c, call->callee, "FindProxyForURLEx")) return;
   size_t idx = (size_t)(h - helpers);
   if (*reported & (1u << idx)) return;
   *reported |= 1u << idx;
@@ -173,6 +175,16 @@ static void check_availability(pp_lint_ctx_t *c, const pp_lint_call_t *call, con
              "%s is not defined in %s: the call throws ReferenceError there (guard it with "
              "typeof %s == \"function\")",
              h->name, missing, h->name);
+}
+
+/* A helper the emulated client itself lacks (alert in pactester 1.3.6):
+ * the call throws ReferenceError and the URL fails. */
+static void check_defined_in_mode(pp_lint_ctx_t *c, const pp_lint_call_t *call, const helper_t *h) {
+  if ((h->modes & M(c->mode)) || pp_lint_guarded(c, h->name)) return;
+  pp_lint_at(c, call->callee, PP_LINT_WARNING, "unknown-function",
+             "%s is not defined in %s: the call throws ReferenceError and the URL fails", h->name,
+             c->mode == PP_EMU_PACPARSER ? "pacparser (pactester 1.3.6)"
+                                         : pp_emulation_name(c->mode));
 }
 
 static void check_plain_host(pp_lint_ctx_t *c, const pp_lint_call_t *call) {
@@ -215,6 +227,42 @@ static bool ip_tested_before(const pp_lint_ctx_t *c, size_t callee) {
   return false;
 }
 
+/* A cheap test of the host name: isPlainHostName(host), dnsDomainIs /
+ * localHostOrDomainIs / shExpMatch(host, "literal"), host == "literal". */
+static bool cheap_at(pp_lint_ctx_t *c, size_t k) {
+  pp_lint_call_t call;
+  if (pp_lint_is_ident(c, k, c->host_param) && pp_lint_is(c, k + 1, "==") &&
+      c->tok[k + 2].kind == PP_JS_STRING)
+    return true;
+  if (!pp_lint_call_at(c, k, &call) || !pp_lint_arg_is_ident(c, &call, 0, c->host_param))
+    return false;
+  if (pp_lint_is_ident(c, k, "isPlainHostName")) return call.argc == 1;
+  if (!pp_lint_is_ident(c, k, "dnsDomainIs") && !pp_lint_is_ident(c, k, "localHostOrDomainIs") &&
+      !pp_lint_is_ident(c, k, "shExpMatch"))
+    return false;
+  char *lit = call.argc == 2 ? pp_lint_arg_string(c, &call, 1) : NULL;
+  free(lit);
+  return lit != NULL;
+}
+
+/* The documented intended pattern (docs/lint.md#dns-on-host): before the
+ * DNS call, its function has a complete `if (CHEAP...) return` statement,
+ * so plain and internal names never reach the lookup. */
+static bool after_cheap_checks(pp_lint_ctx_t *c, size_t site) {
+  size_t body = c->fnbody[site];
+  if (body == PP_LINT_NO_MATCH) return false;
+  for (size_t k = body + 1; k < site; k++) {
+    if (!pp_lint_is(c, k, "if") || !pp_lint_is(c, k + 1, "(")) continue;
+    size_t m = c->match[k + 1];
+    if (m == PP_LINT_NO_MATCH || m >= site) continue;
+    bool returns = pp_lint_is(c, m + 1, "return") ||
+                   (pp_lint_is(c, m + 1, "{") && pp_lint_is(c, m + 2, "return"));
+    for (size_t j = k + 2; returns && j < m; j++)
+      if (cheap_at(c, j)) return true;
+  }
+  return false;
+}
+
 static void note_dns(pp_lint_ctx_t *c, const pp_lint_call_t *call, dns_sites_t *s) {
   char *key = NULL;
   if (pp_lint_arg_is_ident(c, call, 0, c->host_param)) {
@@ -236,25 +284,45 @@ static void note_dns(pp_lint_ctx_t *c, const pp_lint_call_t *call, dns_sites_t *
   s->key[s->n++] = key;
 }
 
-static void report_dns(pp_lint_ctx_t *c, dns_sites_t *s) {
-  size_t distinct = 0;
-  for (size_t i = 0; i < s->n; i++) {
+/* One warning per function, at its first DNS site not behind the cheap
+ * checks, listing the other sites' lines and the lookups per URL. */
+static void report_dns_function(pp_lint_ctx_t *c, dns_sites_t *s, size_t first) {
+  size_t body = c->fnbody[s->tok[first]], distinct = 0, others = 0;
+  char lines[160] = "";
+  for (size_t i = first; i < s->n; i++) {
+    if (c->fnbody[s->tok[i]] != body) continue;
     bool seen = false;
-    for (size_t j = 0; j < i && !seen; j++) seen = strcmp(s->key[i], s->key[j]) == 0;
+    for (size_t j = first; j < i && !seen; j++)
+      seen = c->fnbody[s->tok[j]] == body && strcmp(s->key[i], s->key[j]) == 0;
     if (!seen) distinct++;
+    int line = c->tok[s->tok[i]].line;
+    size_t used = strlen(lines);
+    if (i != first && used + 16 < sizeof(lines))
+      snprintf(lines + used, sizeof(lines) - used, "%s%d", others++ ? ", " : "", line);
   }
+  if (after_cheap_checks(c, s->tok[first])) return;
+  char *fn = pp_lint_text(c, s->tok[first]);
+  bool param = strcmp(s->key[first], c->host_param) == 0 &&
+               c->tok[s->tok[first] + 2].kind == PP_JS_IDENT;
+  bool more = strcmp(fn ? fn : "", "isInNet") == 0;
+  char also[200] = "";
+  if (others) snprintf(also, sizeof(also), " (also line%s %s)", others > 1 ? "s" : "", lines);
+  pp_lint_at(c, s->tok[first], PP_LINT_WARNING, "dns-on-host",
+             "%s(%s%s%s%s) resolves the name in DNS on every request%s, before any "
+             "isPlainHostName or domain check returns (a slow DNS server delays every URL); "
+             "this script may need up to %zu lookup%s per URL",
+             fn ? fn : "?", param ? "" : "\"", s->key[first], param ? "" : "\"",
+             more ? ", ..." : "", also, distinct, distinct == 1 ? "" : "s");
+  free(fn);
+}
+
+static void report_dns(pp_lint_ctx_t *c, dns_sites_t *s) {
   for (size_t i = 0; i < s->n; i++) {
-    char *fn = pp_lint_text(c, s->tok[i]);
-    bool param = strcmp(s->key[i], c->host_param) == 0 && c->tok[s->tok[i] + 2].kind == PP_JS_IDENT;
-    bool more = strcmp(fn ? fn : "", "isInNet") == 0;
-    pp_lint_at(c, s->tok[i], PP_LINT_WARNING, "dns-on-host",
-               "%s(%s%s%s%s) resolves the name in DNS on every request (a slow DNS server "
-               "delays every URL); this script may need up to %zu lookup%s per URL",
-               fn ? fn : "?", param ? "" : "\"", s->key[i], param ? "" : "\"",
-               more ? ", ..." : "", distinct, distinct == 1 ? "" : "s");
-    free(fn);
-    free(s->key[i]);
+    bool done = false;
+    for (size_t j = 0; j < i && !done; j++) done = c->fnbody[s->tok[j]] == c->fnbody[s->tok[i]];
+    if (!done) report_dns_function(c, s, i);
   }
+  for (size_t i = 0; i < s->n; i++) free(s->key[i]);
   s->n = 0;
 }
 
@@ -276,19 +344,50 @@ static bool quad(const char *s, unsigned long *v) {
   return *s == '\0';
 }
 
+static void dotted(unsigned long v, char *out, size_t outlen) {
+  snprintf(out, outlen, "%lu.%lu.%lu.%lu", (v >> 24) & 255, (v >> 16) & 255, (v >> 8) & 255,
+           v & 255);
+}
+
+/* Address bits outside the mask: 10.4.1.0 with 255.255.0.0 is the rule
+ * for 10.4.0.0/16, which is a typo for /24 or a rule wider than meant. */
+static void check_mask_bits(pp_lint_ctx_t *c, const pp_lint_call_t *call, const char *pat,
+                            unsigned long p, const char *mask, unsigned long m) {
+  if ((p & ~m & 0xffffffffUL) == 0) return;
+  int fit = 32;
+  while (fit > 0 && !(p & (1UL << (32 - fit)))) fit--; /* the lowest set bit of p */
+  unsigned long fitmask = fit ? (0xffffffffUL << (32 - fit)) & 0xffffffffUL : 0;
+  char net[16], want[16];
+  dotted(p & m, net, sizeof(net));
+  dotted(fitmask, want, sizeof(want));
+  pp_lint_at(c, call->arg_start[1], PP_LINT_WARNING, "mask-bits",
+             "isInNet(..., \"%s\", \"%s\"): the address has bits outside the mask, so the rule "
+             "matches all of %s/%s; a typo for the mask \"%s\", or a rule wider than meant",
+             pat, mask, net, mask, want);
+}
+
 static void check_in_net(pp_lint_ctx_t *c, const pp_lint_call_t *call) {
   char *pat = pp_lint_arg_string(c, call, 1), *mask = pp_lint_arg_string(c, call, 2);
-  unsigned long p, m;
-  if (pat && !quad(pat, &p))
+  char what[96];
+  unsigned long p = 0, m = 0;
+  bool pat_ok = pat && quad(pat, &p), mask_ok = mask && quad(mask, &m);
+  bool contiguous = mask_ok && (((~m & 0xffffffffUL) & ((~m & 0xffffffffUL) + 1)) == 0);
+  if (pat && !pat_ok && pp_lint_placeholder(pat, what, sizeof(what)))
+    pp_lint_check_host_literal(c, call->arg_start[1], "isInNet", pat);
+  else if (pat && !pat_ok)
     pp_lint_at(c, call->arg_start[1], PP_LINT_WARNING, "bad-ip",
                "isInNet pattern \"%s\" is not a dotted-quad IPv4 address: the call is always false%s",
                pat, strchr(pat, '/') ? " (isInNet takes no CIDR; use a mask or isInNetEx)" : "");
-  if (mask && !quad(mask, &m))
+  if (mask && !mask_ok && pp_lint_placeholder(mask, what, sizeof(what)))
+    pp_lint_check_host_literal(c, call->arg_start[2], "isInNet", mask);
+  else if (mask && !mask_ok)
     pp_lint_at(c, call->arg_start[2], PP_LINT_WARNING, "bad-ip",
                "isInNet mask \"%s\" is not a dotted-quad IPv4 mask: the call is always false", mask);
-  else if (mask && ((~m & 0xffffffffUL) & ((~m & 0xffffffffUL) + 1)) != 0)
+  else if (mask && !contiguous)
     pp_lint_at(c, call->arg_start[2], PP_LINT_WARNING, "bad-ip",
                "isInNet mask \"%s\" is not contiguous (ones then zeros)", mask);
+  else if (pat_ok && mask_ok)
+    check_mask_bits(c, call, pat, p, mask, m);
   free(pat);
   free(mask);
 }
@@ -315,9 +414,26 @@ static void check_in_net_ex(pp_lint_ctx_t *c, const pp_lint_call_t *call) {
 
 /* ---- the driver ------------------------------------------------------------ */
 
+/* A literal host argument k: placeholders always; upper case and a missing
+ * leading dot only when it is compared with the host parameter
+ * (lint_hosts.c), and not for shExpMatch, whose patterns lint_patterns.c
+ * judges. False when it held a placeholder. */
+static bool host_literal(pp_lint_ctx_t *c, const pp_lint_call_t *call, size_t k, const char *fn) {
+  char *v = pp_lint_arg_string(c, call, k);
+  if (!v) return true;
+  char what[96];
+  bool ok = true;
+  if (pp_lint_placeholder(v, what, sizeof(what)) || (k == 1 && strcmp(fn, "shExpMatch") != 0 &&
+                                                     pp_lint_arg_is_ident(c, call, 0, c->host_param)))
+    ok = pp_lint_check_host_literal(c, call->arg_start[k], fn, v);
+  free(v);
+  return ok;
+}
+
 static void check_helper(pp_lint_ctx_t *c, const pp_lint_call_t *call, const helper_t *h,
                          dns_sites_t *dns, unsigned *reported) {
   check_arity(c, call, h);
+  check_defined_in_mode(c, call, h);
   check_availability(c, call, h, reported);
   const char *n = h->name;
   if (!strcmp(n, "isInNet") || !strcmp(n, "dnsResolve") || !strcmp(n, "isResolvable") ||
@@ -326,7 +442,11 @@ static void check_helper(pp_lint_ctx_t *c, const pp_lint_call_t *call, const hel
   if (!strcmp(n, "isInNet") && call->argc == 3) check_in_net(c, call);
   if (!strcmp(n, "isInNetEx") && call->argc == 2) check_in_net_ex(c, call);
   if (!strcmp(n, "isPlainHostName")) check_plain_host(c, call);
-  if (!strcmp(n, "shExpMatch") && call->argc == 2) pp_lint_check_shexp(c, call);
+  if (!strcmp(n, "shExpMatch") && call->argc == 2 && host_literal(c, call, 1, n))
+    pp_lint_check_shexp(c, call);
+  if ((!strcmp(n, "dnsDomainIs") || !strcmp(n, "localHostOrDomainIs")) && call->argc == 2)
+    host_literal(c, call, 1, n);
+  if (!strcmp(n, "dnsResolve") || !strcmp(n, "isResolvable")) host_literal(c, call, 0, n);
   if (!strcmp(n, "weekdayRange") || !strcmp(n, "dateRange") || !strcmp(n, "timeRange"))
     pp_lint_check_date_call(c, call, n);
 }

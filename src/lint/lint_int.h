@@ -30,6 +30,7 @@ typedef struct pp_lint_ctx {
   size_t nguarded;
   char *url_param;     /* FindProxyForURL's parameter names ("url", "host") */
   char *host_param;
+  size_t *fnbody;      /* per token: the body "{" of the innermost function, or NO_MATCH */
   bool dynamic_names;  /* eval/with/this[...]: names can appear unseen */
   pp_lint_report_t *rep;
   bool oom;
@@ -50,6 +51,15 @@ typedef struct pp_lint_call {
 pp_status_t pp_lint_ctx_init(pp_lint_ctx_t *c, const char *src, size_t len, const char *name,
                              pp_emulation_t mode, pp_lint_report_t *rep, pp_js_error_t *lexerr);
 void pp_lint_ctx_free(pp_lint_ctx_t *c);
+
+/* lint_funcs.c: fills c->fnbody (PP_OK or PP_ENOMEM). */
+pp_status_t pp_lint_index_functions(pp_lint_ctx_t *c);
+/* The name token of the function whose body opens at `body`
+ * (`function NAME`, `NAME = function`, `NAME: function`, a method), or
+ * PP_LINT_NO_MATCH for an anonymous one. */
+size_t pp_lint_fn_name(const pp_lint_ctx_t *c, size_t body);
+/* Token i is inside (at any depth) a function called `name`. */
+bool pp_lint_in_function(const pp_lint_ctx_t *c, size_t i, const char *name);
 
 /* Token i's text is exactly `text` (false past the end). */
 bool pp_lint_is(const pp_lint_ctx_t *c, size_t i, const char *text);
@@ -91,6 +101,25 @@ void pp_lint_check_shexp(pp_lint_ctx_t *c, const pp_lint_call_t *call); /* lint_
 void pp_lint_check_url_methods(pp_lint_ctx_t *c);                        /* lint_patterns.c */
 void pp_lint_check_returns(pp_lint_ctx_t *c); /* lint_returns.c */
 void pp_lint_check_result_string(pp_lint_ctx_t *c, size_t tok, const char *value);
+
+/* lint_hosts.c: host names compared as literals (upper case that never
+ * matches the lower-case host, dnsDomainIs without the leading dot) and
+ * unfilled template placeholders. pp_lint_check_host_literal judges the
+ * literal `value` at token `at` used as a host name by `fn`
+ * ("dnsDomainIs", "==", ...); false when it reported a placeholder (the
+ * caller then skips its own checks of that literal). */
+bool pp_lint_check_host_literal(pp_lint_ctx_t *c, size_t at, const char *fn, const char *value);
+/* A template placeholder in s (`${X}`, `{{X}}`, `%X%`, `PAC_FQDN`,
+ * `YOUR-IP`): copies it into what and returns true. */
+bool pp_lint_placeholder(const char *s, char *what, size_t whatlen);
+void pp_lint_check_comparisons(pp_lint_ctx_t *c); /* host == "..." */
+/* lint_encoding.c: one `encoding` warning per line with bytes that are not
+ * UTF-8; *clean gets a malloc'd copy with '?' for each (NULL when the
+ * text is UTF-8 already). PP_OK or PP_ENOMEM. */
+pp_status_t pp_lint_check_encoding(const char *text, size_t len, const char *name,
+                                   pp_lint_report_t *rep, char **clean);
+/* lint_shadow.c: rules that can never fire after an earlier broader one. */
+void pp_lint_check_shadowed(pp_lint_ctx_t *c);
 
 /* Optimal string alignment distance, ASCII case-insensitive (lint_calls.c). */
 size_t pp_lint_distance(const char *a, const char *b);
