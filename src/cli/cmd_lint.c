@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "cli/env.h"
+#include "cli/lint_config.h"
+#include "cli/lint_out.h"
 #include "lint/lint.h"
 #include "util/buf.h"
 #include "util/str.h"
@@ -18,7 +20,10 @@
 typedef struct lint_run {
   pp_args_t a;
   pp_cli_env_t env;
-  bool json;
+  pp_lint_format_t format;
+  pp_lint_config_t config;
+  char **disabled; /* --disable and the project file's rule ids */
+  size_t ndisabled;
   pp_lint_url_t *urls;
   size_t nurls;
   char **url_text; /* owned copies behind urls[].url */
@@ -86,47 +91,34 @@ static int read_urls(lint_run_t *r, const char *path) {
   return rc;
 }
 
-/* ---- output ------------------------------------------------------------- */
+/* ---- rules turned off ------------------------------------------------------ */
 
-static void print_text(const pp_lint_report_t *rep) {
-  for (size_t i = 0; i < rep->n; i++) {
-    const pp_lint_diag_t *d = &rep->v[i];
-    printf("%s:%d:%d: %s: %s [%s]\n", d->file, d->line, d->col, pp_lint_severity_name(d->severity),
-           d->message, d->code);
+/* --disable RULE[,RULE...]: every id must exist (a typo would silently
+ * keep the rule on). */
+static int add_disabled(lint_run_t *r, const char *list) {
+  const char *p = list;
+  while (*p) {
+    size_t n = strcspn(p, ",");
+    char id[64];
+    snprintf(id, sizeof(id), "%.*s", (int)(n < 63 ? n : 63), p);
+    if (!pp_lint_rule_find(id))
+      return pp_cli_usage_error("disable", id, "not a lint rule (pacprobe lint --list-rules)");
+    if (!pp_strlist_push(&r->disabled, &r->ndisabled, id)) {
+      pp_msg_error("out of memory");
+      return PP_EXIT_USAGE;
+    }
+    p += n + (p[n] == ',');
   }
-  printf("%zu error%s, %zu warning%s", rep->errors, rep->errors == 1 ? "" : "s", rep->warnings,
-         rep->warnings == 1 ? "" : "s");
-  if (rep->notes) printf(", %zu note%s", rep->notes, rep->notes == 1 ? "" : "s");
-  printf("\n");
+  return PP_EXIT_OK;
 }
 
-static int print_json(const pp_lint_report_t *rep) {
-  json_t *arr = json_array(), *o = json_object();
-  for (size_t i = 0; arr && i < rep->n; i++) {
-    const pp_lint_diag_t *d = &rep->v[i];
-    json_array_append_new(arr, json_pack("{s:s, s:i, s:i, s:s, s:s, s:s}", "file", d->file,
-                                         "line", d->line, "col", d->col, "severity",
-                                         pp_lint_severity_name(d->severity), "code", d->code,
-                                         "message", d->message));
+static void drop_disabled(lint_run_t *r) {
+  for (size_t i = 0; i < r->rep.n;) {
+    bool off = false;
+    for (size_t k = 0; k < r->ndisabled && !off; k++) off = !strcmp(r->disabled[k], r->rep.v[i].code);
+    if (off) pp_lint_report_drop(&r->rep, i);
+    else i++;
   }
-  int rc = PP_EXIT_OK;
-  if (!o || !arr) {
-    json_decref(arr);
-    rc = PP_EXIT_USAGE;
-    goto done;
-  }
-  json_object_set_new(o, "diagnostics", arr);
-  json_object_set_new(o, "errors", json_integer((json_int_t)rep->errors));
-  json_object_set_new(o, "warnings", json_integer((json_int_t)rep->warnings));
-  json_object_set_new(o, "notes", json_integer((json_int_t)rep->notes));
-  if (json_dumpf(o, stdout, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER) != 0)
-    rc = PP_EXIT_USAGE;
-  else
-    printf("\n");
-done:
-  json_decref(o);
-  if (rc) pp_msg_error("out of memory");
-  return rc;
 }
 
 /* ---- the run -------------------------------------------------------------- */
@@ -148,15 +140,35 @@ static int lint_one(lint_run_t *r, const char *source) {
   return PP_EXIT_USAGE;
 }
 
+/* The report in the chosen format; JUnit names a suite for every PAC. */
+static int print_report(lint_run_t *r) {
+  size_t n = r->a.positional.n;
+  const char **names = calloc(n ? n : 1, sizeof(*names));
+  if (!names) {
+    pp_msg_error("out of memory");
+    return PP_EXIT_USAGE;
+  }
+  for (size_t i = 0; i < n; i++) names[i] = pp_cli_pac_name(r->a.positional.v[i]);
+  int rc = pp_lint_print(stdout, r->format, &r->rep, names, n);
+  free(names);
+  return rc;
+}
+
 static int setup(lint_run_t *r) {
   const char *f = r->a.value[PP_OPT_FORMAT];
-  if (f && strcmp(f, "json") == 0) r->json = true;
-  else if (f && strcmp(f, "text") != 0) return pp_cli_usage_error("format", f, "expected text or json");
+  if (f && !pp_lint_format_parse(f, &r->format))
+    return pp_cli_usage_error("format", f, "expected text, json, sarif, junit or github");
+  int rc = pp_lint_config_load(r->a.value[PP_OPT_CONFIG], &r->config);
+  for (size_t i = 0; rc == PP_EXIT_OK && i < r->config.ndisable; i++)
+    rc = add_disabled(r, r->config.disable[i]);
+  const pp_strv_t *d = &r->a.list[PP_OPT_DISABLE];
+  for (size_t i = 0; rc == PP_EXIT_OK && i < d->n; i++) rc = add_disabled(r, d->v[i]);
+  if (rc) return rc;
   if (r->a.positional.n == 0) {
     pp_msg_error("lint: no PAC given (pacprobe lint [options] PAC...)");
     return PP_EXIT_USAGE;
   }
-  int rc = pp_cli_env_setup(&r->env, &r->a);
+  rc = pp_cli_env_setup(&r->env, &r->a);
   const pp_strv_t *u = &r->a.list[PP_OPT_URLS];
   for (size_t i = 0; rc == PP_EXIT_OK && i < u->n; i++) rc = read_urls(r, u->v[i]);
   return rc;
@@ -167,7 +179,8 @@ int pp_cmd_lint(int argc, char **argv, int first) {
   memset(&r, 0, sizeof(r));
   int rc = PP_EXIT_USAGE;
   if (!pp_args_parse(&r.a, PP_CMD_LINT, "lint", argc, argv, first)) goto done;
-  if (pp_args_info(&r.a, print_help)) {
+  if (pp_args_info(&r.a, print_help) || r.a.given[PP_OPT_LIST_RULES]) {
+    if (!r.a.given[PP_OPT_HELP] && r.a.given[PP_OPT_LIST_RULES]) pp_lint_print_rules(stdout);
     rc = PP_EXIT_OK;
     goto done;
   }
@@ -175,13 +188,15 @@ int pp_cmd_lint(int argc, char **argv, int first) {
   for (size_t i = 0; i < r.a.positional.n && rc == PP_EXIT_OK; i++)
     rc = lint_one(&r, r.a.positional.v[i]);
   if (rc) goto done;
-  rc = r.json ? print_json(&r.rep) : (print_text(&r.rep), PP_EXIT_OK);
-  if (rc) goto done;
+  drop_disabled(&r);
+  if ((rc = print_report(&r))) goto done;
+  bool strict = r.a.given[PP_OPT_STRICT] || r.config.strict;
   if (r.unreadable) rc = PP_EXIT_USAGE;
-  else if (r.rep.errors > 0 || (r.a.given[PP_OPT_STRICT] && r.rep.warnings > 0))
-    rc = PP_EXIT_PROBLEM;
+  else if (r.rep.errors > 0 || (strict && r.rep.warnings > 0)) rc = PP_EXIT_PROBLEM;
 done:
   pp_lint_report_clear(&r.rep);
+  pp_lint_config_free(&r.config);
+  pp_strlist_free(r.disabled, r.ndisabled);
   free(r.urls);
   pp_strlist_free(r.url_text, r.nurl_text);
   pp_cli_env_free(&r.env);

@@ -41,6 +41,18 @@ typedef struct pp_lint_url {
   int line;
 } pp_lint_url_t;
 
+/* One rule (rules.c): a stable id, its usual severity, one line. */
+typedef struct pp_lint_rule {
+  const char *id;
+  pp_lint_severity_t severity;
+  const char *summary;
+} pp_lint_rule_t;
+
+/* Every rule, sorted by id; *n gets the count. */
+const pp_lint_rule_t *pp_lint_rules(size_t *n);
+/* The rule called id, or NULL. */
+const pp_lint_rule_t *pp_lint_rule_find(const char *id);
+
 /* "error", "warning", "note"; never NULL. */
 const char *pp_lint_severity_name(pp_lint_severity_t s);
 
@@ -67,6 +79,9 @@ pp_status_t pp_lint_source(const char *text, size_t len, const char *name,
 pp_status_t pp_lint_urls(const char *text, size_t len, const char *name,
                          const pp_engine_opts_t *eo, const pp_lint_url_t *urls, size_t nurls,
                          pp_lint_report_t *rep);
+
+/* Removes diagnostic i (the counts follow). */
+void pp_lint_report_drop(pp_lint_report_t *rep, size_t i);
 
 /* Frees every diagnostic and zeroes the report. NULL-safe. */
 void pp_lint_report_clear(pp_lint_report_t *rep);

@@ -118,6 +118,9 @@ void pp_lint_check_comparisons(pp_lint_ctx_t *c); /* host == "..." */
  * text is UTF-8 already). PP_OK or PP_ENOMEM. */
 pp_status_t pp_lint_check_encoding(const char *text, size_t len, const char *name,
                                    pp_lint_report_t *rep, char **clean);
+/* suppress.c: drops the diagnostics from index `first` on that the PAC's
+ * suppression comments silence, then reports unused suppressions. */
+void pp_lint_apply_suppressions(pp_lint_ctx_t *c, size_t first);
 /* lint_shadow.c: rules that can never fire after an earlier broader one. */
 void pp_lint_check_shadowed(pp_lint_ctx_t *c);
 
