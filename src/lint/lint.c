@@ -246,8 +246,10 @@ pp_status_t pp_lint_source(const char *text, size_t len, const char *name,
                            const pp_engine_opts_t *eo, pp_lint_report_t *rep) {
   size_t first = rep->n;
   char *clean = NULL;
-  pp_status_t st = pp_lint_check_encoding(text, len, name, rep, &clean);
-  if (st == PP_OK) st = lint_text(clean ? clean : text, len, name, eo, rep, first);
+  size_t cleanlen = 0;
+  pp_status_t st = pp_lint_check_encoding(text, len, name, rep, &clean, &cleanlen);
+  if (st == PP_OK)
+    st = lint_text(clean ? clean : text, clean ? cleanlen : len, name, eo, rep, first);
   free(clean);
   sort_from(rep, first);
   return st;

@@ -4,13 +4,16 @@
  * PAC (Chromium decodes a PAC served without a charset as ISO-8859-1;
  * editors still save Latin-1 comments), but pacprobe's engine takes UTF-8
  * only. Lint reports each such line once, with the byte and its column, and
- * goes on with a copy where every such byte is '?', so the rest of the
- * script is still checked instead of one "syntax error at 1:1".
+ * goes on with a copy where every such byte is read as ISO-8859-1 (U+0080
+ * to U+00FF, one code point, so lines and columns stay the same), so the
+ * rest of the script is checked as a browser sees it instead of one
+ * "syntax error at 1:1".
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "lint/lint_int.h"
+#include "util/str.h"
 
 /* Length of the well-formed UTF-8 sequence at p (RFC 3629: no overlong
  * forms, no surrogates, nothing past U+10FFFF), 0 when there is none. */
@@ -27,27 +30,33 @@ static size_t utf8_len(const unsigned char *p, size_t left) {
   return n;
 }
 
+static pp_status_t report(pp_lint_report_t *rep, const char *name, int line, int col,
+                          unsigned char byte) {
+  return pp_lint_add(rep, name, line, col, PP_LINT_WARNING, "encoding",
+                     "byte 0x%02X is not UTF-8: browsers read the file as ISO-8859-1 (U+%04X), "
+                     "pacprobe's engine only reads UTF-8; lint reads it as a browser does",
+                     byte, byte);
+}
+
 pp_status_t pp_lint_check_encoding(const char *text, size_t len, const char *name,
-                                   pp_lint_report_t *rep, char **clean) {
+                                   pp_lint_report_t *rep, char **clean, size_t *cleanlen) {
   *clean = NULL;
+  *cleanlen = 0;
   const unsigned char *s = (const unsigned char *)text;
+  pp_str_t out = PP_STR_INIT;
+  size_t copied = 0; /* bytes of text already in out */
   int line = 1, col = 1, reported_line = 0;
   for (size_t i = 0; i < len;) {
     size_t n = utf8_len(s + i, len - i);
     if (n == 0) {
-      if (!*clean) {
-        *clean = malloc(len ? len : 1);
-        if (!*clean) return PP_ENOMEM;
-        memcpy(*clean, text, len);
-      }
-      (*clean)[i] = '?';
-      if (line != reported_line &&
-          pp_lint_add(rep, name, line, col, PP_LINT_WARNING, "encoding",
-                      "byte 0x%02X is not UTF-8 (ISO-8859-1 '%s'): browsers read it as "
-                      "ISO-8859-1, pacprobe's engine only reads UTF-8; lint checks the rest "
-                      "with '?' in its place",
-                      s[i], s[i] >= 0xa0 ? "a Latin-1 letter or sign" : "a control character") != PP_OK)
+      char latin1[2] = {(char)(0xc0 | (s[i] >> 6)), (char)(0x80 | (s[i] & 0x3f))};
+      pp_str_append(&out, text + copied, i - copied);
+      pp_str_append(&out, latin1, 2);
+      copied = i + 1;
+      if (line != reported_line && report(rep, name, line, col, s[i]) != PP_OK) {
+        free(pp_str_take(&out));
         return PP_ENOMEM;
+      }
       reported_line = line;
       n = 1;
     } else if (s[i] == '\n') {
@@ -57,5 +66,9 @@ pp_status_t pp_lint_check_encoding(const char *text, size_t len, const char *nam
     i += n;
     col++;
   }
-  return PP_OK;
+  if (copied == 0) return PP_OK; /* UTF-8 throughout (or empty) */
+  pp_str_append(&out, text + copied, len - copied);
+  *cleanlen = out.len;
+  *clean = pp_str_take(&out);
+  return *clean ? PP_OK : PP_ENOMEM;
 }

@@ -114,10 +114,11 @@ bool pp_lint_check_host_literal(pp_lint_ctx_t *c, size_t at, const char *fn, con
 bool pp_lint_placeholder(const char *s, char *what, size_t whatlen);
 void pp_lint_check_comparisons(pp_lint_ctx_t *c); /* host == "..." */
 /* lint_encoding.c: one `encoding` warning per line with bytes that are not
- * UTF-8; *clean gets a malloc'd copy with '?' for each (NULL when the
- * text is UTF-8 already). PP_OK or PP_ENOMEM. */
+ * UTF-8; *clean gets a malloc'd copy (*cleanlen bytes) with each such byte
+ * read as ISO-8859-1 (NULL when the text is UTF-8 already). PP_OK or
+ * PP_ENOMEM. */
 pp_status_t pp_lint_check_encoding(const char *text, size_t len, const char *name,
-                                   pp_lint_report_t *rep, char **clean);
+                                   pp_lint_report_t *rep, char **clean, size_t *cleanlen);
 /* suppress.c: drops the diagnostics from index `first` on that the PAC's
  * suppression comments silence, then reports unused suppressions. */
 void pp_lint_apply_suppressions(pp_lint_ctx_t *c, size_t first);
