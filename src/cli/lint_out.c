@@ -44,9 +44,12 @@ static void print_text(FILE *out, const pp_lint_report_t *rep) {
     fprintf(out, "%s:%d:%d: %s: %s [%s]\n", d->file, d->line, d->col,
             pp_lint_severity_name(d->severity), d->message, d->code);
   }
-  fprintf(out, "%zu error%s, %zu warning%s", rep->errors, rep->errors == 1 ? "" : "s",
-          rep->warnings, rep->warnings == 1 ? "" : "s");
-  if (rep->notes) fprintf(out, ", %zu note%s", rep->notes, rep->notes == 1 ? "" : "s");
+}
+
+void pp_lint_print_summary(FILE *out, size_t errors, size_t warnings, size_t notes) {
+  fprintf(out, "%zu error%s, %zu warning%s", errors, errors == 1 ? "" : "s", warnings,
+          warnings == 1 ? "" : "s");
+  if (notes) fprintf(out, ", %zu note%s", notes, notes == 1 ? "" : "s");
   fprintf(out, "\n");
 }
 
@@ -227,7 +230,15 @@ int pp_lint_print(FILE *out, pp_lint_format_t fmt, const pp_lint_report_t *rep,
   case PP_LINT_FMT_SARIF: return dump_json(out, sarif_report(rep));
   case PP_LINT_FMT_JUNIT: print_junit(out, rep, files, nfiles); break;
   case PP_LINT_FMT_GITHUB: print_github(out, rep); break;
-  default: print_text(out, rep); break;
+  default:
+    print_text(out, rep);
+    pp_lint_print_summary(out, rep->errors, rep->warnings, rep->notes);
+    break;
   }
   return PP_EXIT_OK;
+}
+
+void pp_lint_print_findings(FILE *out, pp_lint_format_t fmt, const pp_lint_report_t *rep) {
+  if (fmt == PP_LINT_FMT_GITHUB) print_github(out, rep);
+  else print_text(out, rep);
 }

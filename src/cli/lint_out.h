@@ -26,6 +26,11 @@ bool pp_lint_format_parse(const char *name, pp_lint_format_t *fmt);
 int pp_lint_print(FILE *out, pp_lint_format_t fmt, const pp_lint_report_t *rep,
                   const char *const *files, size_t nfiles);
 
+/* Streaming (text, github): the findings of rep without a summary, and
+ * the text summary line "N errors, N warnings[, N notes]". */
+void pp_lint_print_findings(FILE *out, pp_lint_format_t fmt, const pp_lint_report_t *rep);
+void pp_lint_print_summary(FILE *out, size_t errors, size_t warnings, size_t notes);
+
 /* `--list-rules`: id, severity and summary of every rule, one a line. */
 void pp_lint_print_rules(FILE *out);
 

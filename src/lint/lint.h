@@ -80,6 +80,16 @@ pp_status_t pp_lint_urls(const char *text, size_t len, const char *name,
                          const pp_engine_opts_t *eo, const pp_lint_url_t *urls, size_t nurls,
                          pp_lint_report_t *rep);
 
+/* The same one URL at a time, for a list streamed from a file: a session
+ * holds the PAC loaded once. *out is NULL (and PP_OK returned) when the
+ * PAC does not load; pp_lint_session_url then adds nothing. */
+typedef struct pp_lint_session pp_lint_session_t;
+pp_status_t pp_lint_session_new(const char *text, size_t len, const char *name,
+                                const pp_engine_opts_t *eo, pp_lint_session_t **out);
+pp_status_t pp_lint_session_url(pp_lint_session_t *s, const pp_lint_url_t *u,
+                                pp_lint_report_t *rep);
+void pp_lint_session_free(pp_lint_session_t *s); /* NULL-safe */
+
 /* Removes diagnostic i (the counts follow). */
 void pp_lint_report_drop(pp_lint_report_t *rep, size_t i);
 

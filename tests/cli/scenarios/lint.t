@@ -174,3 +174,14 @@ $ cd "$DATA/lint" && pacprobe lint --format github misspelt.pac
 exit 1
 out~ ^::warning file=misspelt\.pac,line=12,col=7,title=pacprobe lint unknown-function::call to unknown function 'shExpMatchs'.*\(docs/lint\.md#unknown-function\)$
 out~ ^::error file=misspelt\.pac,line=15,col=44,title=pacprobe lint bad-result::
+
+=== --urls streams the list like eval: no 4 MiB cap, findings at their line
+$ { awk 'BEGIN { for (i = 0; i < 60000; i++) print "# padding that takes the list past the old 4 MiB cap of lint --urls ........" }'; echo http://www.example.com/; echo "not a url"; } > "$TMP/big.urls"; [ "$(wc -c < "$TMP/big.urls")" -gt 4194304 ] && cd "$TMP" && pacprobe lint --no-dns --urls big.urls "$EX/corporate.pac"
+exit 1
+out~ ^big\.urls:60002:1: error: not a url: .*\[bad-url\]$
+out~ ^1 error, 0 warnings$
+
+=== --urls - (stdin) serves one PAC only
+$ echo http://a.example/ | pacprobe lint --no-dns --urls - "$EX/corporate.pac" "$EX/corporate.pac"
+exit 2
+err~ option --urls: bad value '-': stdin can be read for one PAC only
