@@ -148,8 +148,10 @@ static pp_status_t report_load(pp_status_t st, const pp_engine_t *e, const char 
   engine_message(pp_engine_error(e), name, msg, sizeof(msg));
   if (st == PP_ESYNTAX) {
     /* Duktape gives the line only; the tokenizer's error gives a column
-     * when it failed on that same line. */
-    int col = !lexed && lexerr->line == line ? lexerr->col : 1;
+     * when it failed on that same line, else lint_syntax.c finds it. */
+    int col = !lexed && lexerr->line == line ? lexerr->col
+              : lexed                          ? pp_lint_syntax_column(c, line)
+                                               : 1;
     return pp_lint_add(rep, name, line, col, PP_LINT_ERROR, "syntax", "%s", msg);
   }
   if (st == PP_EUNSUPPORTED) return PP_OK; /* a warning from check_engines, not a PAC error */

@@ -56,7 +56,7 @@ static const lint_case_t cases[] = {
     {"chrome", FP "  if (isResolvable('wpad.corp') && isInNet(host, '10.0.0.0', '255.0.0.0')) return \"DIRECT\";\n  return \"DIRECT\";\n}\n",
      "2:7:dns-on-host"}, /* one warning per function (issue 18) */
     {"chrome", "function findProxyForURL(url, host) { return \"DIRECT\"; }\n", "1:10:no-findproxy"},
-    {"chrome", FP "  return (;\n}\n", "2:1:syntax"},
+    {"chrome", FP "  return (;\n}\n", "2:11:syntax"}, /* the column of the ";" (lint_syntax.c) */
     {"chrome", FP "  return \"DIRECT;\n}\n", "2:10:syntax"},
 };
 

@@ -86,7 +86,7 @@ out= {"diagnostics":[],"errors":0,"warnings":0,"notes":0}
 === syntax error: the engine's message at its line
 $ pacprobe lint "$DATA/syntax7.pac"
 exit 1
-out~ syntax7\.pac:7:1: error: SyntaxError: .* \[syntax\]$
+out~ syntax7\.pac:7:11: error: SyntaxError: empty expression not allowed \[syntax\]$
 
 === no FindProxyForURL; a near miss is named
 $ printf 'function findProxyForUrl(url, host) {\n  return "DIRECT";\n}\n' > "$TMP/case.pac"; pacprobe lint "$TMP/case.pac"
@@ -185,3 +185,9 @@ out~ ^1 error, 0 warnings$
 $ echo http://a.example/ | pacprobe lint --no-dns --urls - "$EX/corporate.pac" "$EX/corporate.pac"
 exit 2
 err~ option --urls: bad value '-': stdin can be read for one PAC only
+
+=== syntax errors: the column of the fault, not column 1 (Duktape gives only the line)
+$ printf 'function FindProxyForURL(url, host) {\n  if (shExpMatch(host, "*.a.com") {\n    return "DIRECT";\n  }\n  var x = 1 2;\n}\n' > "$TMP/s.pac"; pacprobe lint "$TMP/s.pac"; printf 'function FindProxyForURL(url, host) {\n  var x = 1 2;\n}\n' > "$TMP/t.pac"; pacprobe lint "$TMP/t.pac"
+exit 1
+out~ s\.pac:2:35: error: SyntaxError: parse error \[syntax\]$
+out~ t\.pac:2:13: error: SyntaxError: unterminated statement \[syntax\]$
