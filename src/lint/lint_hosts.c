@@ -26,9 +26,12 @@ static bool delimited(const char *s, char *what, size_t whatlen) {
     const char *name = a + strlen(pairs[i][0]);
     const char *b = strstr(name, pairs[i][1]);
     if (!b || b == name) continue;
-    bool ok = true;
+    bool ok = true, percent = pairs[i][0][0] == '%';
+    /* %NAME% only in capitals: %20 and other URL escapes are not names */
+    if (percent && !isupper((unsigned char)*name)) ok = false;
     for (const char *p = name; p < b && ok; p++)
-      ok = isalnum((unsigned char)*p) || *p == '_' || *p == '-' || *p == '.';
+      ok = percent ? isupper((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '_'
+                   : isalnum((unsigned char)*p) || *p == '_' || *p == '-' || *p == '.';
     if (!ok) continue;
     copy_span(a, (size_t)(b - a) + strlen(pairs[i][1]), what, whatlen);
     return true;

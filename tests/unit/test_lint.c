@@ -72,8 +72,10 @@ static char *run_case(const lint_case_t *lc) {
   assert_int_equal(pp_lint_source(lc->src, strlen(lc->src), "t.pac", &eo, &rep), PP_OK);
   pp_str_t got = PP_STR_INIT;
   pp_str_puts(&got, "");
-  for (size_t i = 0; i < rep.n; i++)
+  for (size_t i = 0; i < rep.n; i++) {
     pp_str_printf(&got, "%s%d:%d:%s", i ? " " : "", rep.v[i].line, rep.v[i].col, rep.v[i].code);
+    assert_non_null(pp_lint_rule_find(rep.v[i].code)); /* every code is a listed rule */
+  }
   pp_lint_report_clear(&rep);
   pp_resolver_free(eo.resolver);
   return pp_str_take(&got);
