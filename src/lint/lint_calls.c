@@ -2,7 +2,7 @@
 /*
  * Lint checks on calls (docs/lint.md): unknown functions with a suggestion,
  * PAC helpers with the wrong number of arguments, DNS on every request,
- * invalid addresses and masks, shExpMatch patterns that cannot match, and
+ * invalid addresses and masks (DNS sites go to lint_dns.c), shExpMatch patterns that cannot match, and
  * calls whose meaning depends on the emulated client. The date and time
  * helpers' arguments are lint_dates.c's; returns are lint_returns.c's.
  */
@@ -197,135 +197,6 @@ static void check_plain_host(pp_lint_ctx_t *c, const pp_lint_call_t *call) {
   free(arg);
 }
 
-/* ---- DNS on every request ---------------------------------------------------- */
-
-typedef struct dns_sites {
-  size_t tok[64];
-  char *key[64]; /* the host parameter's name or the literal name */
-  size_t n;
-} dns_sites_t;
-
-/* `/^\d+...$/.test(host) && isInNet(host, ...)`: an earlier operand of the
- * same && chain tests the host parameter with .test() or isValidIpAddress,
- * so the call only ever sees IP literals. */
-static bool ip_tested_before(const pp_lint_ctx_t *c, size_t callee) {
-  size_t k = callee;
-  while (k > 0) {
-    k--;
-    if (c->match[k] != PP_LINT_NO_MATCH && c->match[k] < k) {
-      k = c->match[k];
-      continue;
-    }
-    if (pp_lint_is(c, k, "(") || pp_lint_is(c, k, ";") || pp_lint_is(c, k, "{") ||
-        pp_lint_is(c, k, "||") || pp_lint_is(c, k, "?"))
-      return false;
-    if ((pp_lint_is_ident(c, k, "test") || pp_lint_is_ident(c, k, "isValidIpAddress")) &&
-        pp_lint_is(c, k + 1, "(") && pp_lint_is_ident(c, k + 2, c->host_param) &&
-        pp_lint_is(c, k + 3, ")"))
-      return true;
-  }
-  return false;
-}
-
-/* A cheap test of the host name: isPlainHostName(host), dnsDomainIs /
- * localHostOrDomainIs / shExpMatch(host, "literal"), host == "literal". */
-static bool cheap_at(pp_lint_ctx_t *c, size_t k) {
-  pp_lint_call_t call;
-  if (pp_lint_is_ident(c, k, c->host_param) && pp_lint_is(c, k + 1, "==") &&
-      c->tok[k + 2].kind == PP_JS_STRING)
-    return true;
-  if (!pp_lint_call_at(c, k, &call) || !pp_lint_arg_is_ident(c, &call, 0, c->host_param))
-    return false;
-  if (pp_lint_is_ident(c, k, "isPlainHostName")) return call.argc == 1;
-  if (!pp_lint_is_ident(c, k, "dnsDomainIs") && !pp_lint_is_ident(c, k, "localHostOrDomainIs") &&
-      !pp_lint_is_ident(c, k, "shExpMatch"))
-    return false;
-  char *lit = call.argc == 2 ? pp_lint_arg_string(c, &call, 1) : NULL;
-  free(lit);
-  return lit != NULL;
-}
-
-/* The documented intended pattern (docs/lint.md#dns-on-host): before the
- * DNS call, its function has a complete `if (CHEAP...) return` statement,
- * so plain and internal names never reach the lookup. */
-static bool after_cheap_checks(pp_lint_ctx_t *c, size_t site) {
-  size_t body = c->fnbody[site];
-  if (body == PP_LINT_NO_MATCH) return false;
-  for (size_t k = body + 1; k < site; k++) {
-    if (!pp_lint_is(c, k, "if") || !pp_lint_is(c, k + 1, "(")) continue;
-    size_t m = c->match[k + 1];
-    if (m == PP_LINT_NO_MATCH || m >= site) continue;
-    bool returns = pp_lint_is(c, m + 1, "return") ||
-                   (pp_lint_is(c, m + 1, "{") && pp_lint_is(c, m + 2, "return"));
-    for (size_t j = k + 2; returns && j < m; j++)
-      if (cheap_at(c, j)) return true;
-  }
-  return false;
-}
-
-static void note_dns(pp_lint_ctx_t *c, const pp_lint_call_t *call, dns_sites_t *s) {
-  char *key = NULL;
-  if (pp_lint_arg_is_ident(c, call, 0, c->host_param)) {
-    if (ip_tested_before(c, call->callee)) return;
-    key = pp_strndup(c->host_param, strlen(c->host_param));
-  } else {
-    key = pp_lint_arg_string(c, call, 0);
-    if (key && (pp_host_is_ip_literal(key) || !*key)) {
-      free(key);
-      return; /* an IP literal resolves to itself without a lookup */
-    }
-  }
-  if (!key) return;
-  if (s->n == sizeof(s->tok) / sizeof(s->tok[0])) {
-    free(key);
-    return;
-  }
-  s->tok[s->n] = call->callee;
-  s->key[s->n++] = key;
-}
-
-/* One warning per function, at its first DNS site not behind the cheap
- * checks, listing the other sites' lines and the lookups per URL. */
-static void report_dns_function(pp_lint_ctx_t *c, dns_sites_t *s, size_t first) {
-  size_t body = c->fnbody[s->tok[first]], distinct = 0, others = 0;
-  char lines[160] = "";
-  for (size_t i = first; i < s->n; i++) {
-    if (c->fnbody[s->tok[i]] != body) continue;
-    bool seen = false;
-    for (size_t j = first; j < i && !seen; j++)
-      seen = c->fnbody[s->tok[j]] == body && strcmp(s->key[i], s->key[j]) == 0;
-    if (!seen) distinct++;
-    int line = c->tok[s->tok[i]].line;
-    size_t used = strlen(lines);
-    if (i != first && used + 16 < sizeof(lines))
-      snprintf(lines + used, sizeof(lines) - used, "%s%d", others++ ? ", " : "", line);
-  }
-  if (after_cheap_checks(c, s->tok[first])) return;
-  char *fn = pp_lint_text(c, s->tok[first]);
-  bool param = strcmp(s->key[first], c->host_param) == 0 &&
-               c->tok[s->tok[first] + 2].kind == PP_JS_IDENT;
-  bool more = strcmp(fn ? fn : "", "isInNet") == 0;
-  char also[200] = "";
-  if (others) snprintf(also, sizeof(also), " (also line%s %s)", others > 1 ? "s" : "", lines);
-  pp_lint_at(c, s->tok[first], PP_LINT_WARNING, "dns-on-host",
-             "%s(%s%s%s%s) resolves the name in DNS on every request%s, before any "
-             "isPlainHostName or domain check returns (a slow DNS server delays every URL); "
-             "this script may need up to %zu lookup%s per URL",
-             fn ? fn : "?", param ? "" : "\"", s->key[first], param ? "" : "\"",
-             more ? ", ..." : "", also, distinct, distinct == 1 ? "" : "s");
-  free(fn);
-}
-
-static void report_dns(pp_lint_ctx_t *c, dns_sites_t *s) {
-  for (size_t i = 0; i < s->n; i++) {
-    bool done = false;
-    for (size_t j = 0; j < i && !done; j++) done = c->fnbody[s->tok[j]] == c->fnbody[s->tok[i]];
-    if (!done) report_dns_function(c, s, i);
-  }
-  for (size_t i = 0; i < s->n; i++) free(s->key[i]);
-  s->n = 0;
-}
-
 /* ---- addresses ------------------------------------------------------------- */
 
 /* isValidIpAddress: four dotted fields of one to three digits, each <= 255
@@ -431,14 +302,14 @@ static bool host_literal(pp_lint_ctx_t *c, const pp_lint_call_t *call, size_t k,
 }
 
 static void check_helper(pp_lint_ctx_t *c, const pp_lint_call_t *call, const helper_t *h,
-                         dns_sites_t *dns, unsigned *reported) {
+                         pp_lint_dns_t *dns, unsigned *reported) {
   check_arity(c, call, h);
   check_defined_in_mode(c, call, h);
   check_availability(c, call, h, reported);
   const char *n = h->name;
   if (!strcmp(n, "isInNet") || !strcmp(n, "dnsResolve") || !strcmp(n, "isResolvable") ||
       !strcmp(n, "dnsResolveEx") || !strcmp(n, "isResolvableEx"))
-    note_dns(c, call, dns);
+    pp_lint_note_dns(c, call, dns);
   if (!strcmp(n, "isInNet") && call->argc == 3) check_in_net(c, call);
   if (!strcmp(n, "isInNetEx") && call->argc == 2) check_in_net_ex(c, call);
   if (!strcmp(n, "isPlainHostName")) check_plain_host(c, call);
@@ -452,7 +323,7 @@ static void check_helper(pp_lint_ctx_t *c, const pp_lint_call_t *call, const hel
 }
 
 void pp_lint_check_calls(pp_lint_ctx_t *c) {
-  dns_sites_t dns;
+  pp_lint_dns_t dns;
   dns.n = 0;
   unsigned reported = 0;
   for (size_t i = 0; i < c->ntok && !c->oom; i++) {
@@ -465,5 +336,5 @@ void pp_lint_check_calls(pp_lint_ctx_t *c) {
     else check_unknown(c, &call, name);
     free(name);
   }
-  report_dns(c, &dns);
+  pp_lint_report_dns(c, &dns);
 }

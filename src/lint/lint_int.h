@@ -128,6 +128,16 @@ int pp_lint_syntax_column(const pp_lint_ctx_t *c, int line);
 /* lint_shadow.c: rules that can never fire after an earlier broader one. */
 void pp_lint_check_shadowed(pp_lint_ctx_t *c);
 
+/* lint_dns.c: DNS lookups on the host, noted per call site by
+ * pp_lint_check_calls and reported once per function at the end. */
+typedef struct pp_lint_dns {
+  size_t tok[64];
+  char *key[64]; /* the host parameter's name or the literal name */
+  size_t n;
+} pp_lint_dns_t;
+void pp_lint_note_dns(pp_lint_ctx_t *c, const pp_lint_call_t *call, pp_lint_dns_t *s);
+void pp_lint_report_dns(pp_lint_ctx_t *c, pp_lint_dns_t *s);
+
 /* Optimal string alignment distance, ASCII case-insensitive (lint_calls.c). */
 size_t pp_lint_distance(const char *a, const char *b);
 
