@@ -661,6 +661,11 @@ typedef struct pp_attempt {
   bool intercepted;
   char *tls_reason;       /* why intercepted / not verified; NULL otherwise */
   bool failover;          /* a browser would try the next entry after this failure */
+  /* The proxy's own reason for refusing (route/reason.c): product ("squid",
+   * "Zscaler", "Forcepoint", "Blue Coat/Symantec", "Palo Alto Networks", ""
+   * for an unknown page) and one printable-ASCII line; NULL when none. */
+  const char *proxy_product;
+  char *proxy_reason;
 } pp_attempt_t;
 
 typedef struct pp_check_target {
@@ -745,6 +750,40 @@ pp_status_t pp_service_tag_load(const char *path, const char *tag, pp_service_ta
 bool pp_service_tag_contains(const pp_service_tag_t *t, const char *addr);
 size_t pp_service_tag_nprefixes(const pp_service_tag_t *t);
 void pp_service_tag_free(pp_service_tag_t *t);
+
+/* ---- Microsoft 365 endpoints (src/route/endpoints.c) -------------------- */
+/* The endpoints/<Instance> web-service JSON (docs/endpoints.md): endpoint
+ * sets with serviceArea, urls (wildcards), tcpPorts, category, required. */
+
+typedef enum pp_ep_category { PP_EP_OPTIMIZE, PP_EP_ALLOW, PP_EP_DEFAULT } pp_ep_category_t;
+
+typedef struct pp_endpoint {
+  long id;             /* the endpoint set's id */
+  char *service_area;  /* "Exchange", "SharePoint", "Skype", "Common", ... */
+  pp_ep_category_t category;
+  bool required;
+  char *pattern;       /* the urls entry as listed: "*.protection.outlook.com" */
+  char *url;           /* the concrete URL tried: every '*' replaced by the label */
+} pp_endpoint_t;
+
+typedef struct pp_endpoints {
+  pp_endpoint_t *v;    /* one per (set, urls entry), in file order */
+  size_t n;
+  char **problems;     /* "FILE: endpoint set 4 (id 12): reason", the set skipped */
+  size_t nproblems;
+  size_t ip_only;      /* sets without urls (IP ranges only): nothing to test by name */
+} pp_endpoints_t;
+
+#define PP_ENDPOINTS_MAX 10000 /* URLs kept from one file */
+
+/* Parses the JSON text (name for messages); `label` replaces each '*' (a
+ * DNS label: letters, digits, '-'). PP_EINVAL with "NAME:LINE:COL: reason"
+ * in err for a file that is not an array of endpoint sets; a bad set is a
+ * problem in out->problems and the others are kept. PP_ENOMEM. */
+pp_status_t pp_endpoints_parse(const char *text, size_t len, const char *name, const char *label,
+                               pp_endpoints_t *out, char *err, size_t errlen);
+void pp_endpoints_clear(pp_endpoints_t *e);
+const char *pp_ep_category_name(pp_ep_category_t c); /* "Optimize", "Allow", "Default" */
 
 /* ---- clock ------------------------------------------------------------- */
 

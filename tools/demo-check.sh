@@ -36,7 +36,7 @@ cat "$LAB_DIR/www/127.0.0.1/demo.pac"
 echo
 echo "\$ pacprobe check --pac $PAC --cacert lab-ca.pem ${LAB_ORIGIN}ok ${LAB_ORIGIN}failover ${LAB_ORIGIN}intercepted ${LAB_ORIGIN}unreachable"
 env -u http_proxy -u https_proxy -u HTTP_PROXY -u HTTPS_PROXY -u all_proxy -u ALL_PROXY -u no_proxy -u NO_PROXY \
-  "$PP" check --pac "$PAC" --cacert "$LAB_CA" --connect-timeout 2000 \
+  "$PP" check --pac "$PAC" --cacert "$LAB_CA" --connect-timeout 2 \
   "${LAB_ORIGIN}ok" "${LAB_ORIGIN}failover" "${LAB_ORIGIN}intercepted" "${LAB_ORIGIN}unreachable"
 echo "(exit $?: 1 because not every target is ok)"
 proxylab_down

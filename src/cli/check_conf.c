@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli/check.h"
+#include "cli/check_consumer.h"
 #include "util/str.h"
 
 extern char **environ;
@@ -55,12 +56,8 @@ static char *join(char **v, size_t n) {
 /* The sources decision (docs/sources.md) for --for (default env). */
 static int from_sources(pp_ck_t *ck, const pp_args_t *a) {
   pp_config_t c;
-  pp_consumer_t who = PP_FOR_ENV;
+  pp_consumer_t who = ck->consumer ? ck->consumer->config : PP_FOR_ENV;
   memset(&c, 0, sizeof(c));
-  const char *f = a->value[PP_OPT_FOR];
-  if (f && pp_consumer_parse(f, &who) != PP_OK)
-    return pp_cli_usage_error("for", f, "expected user, localsystem, localservice, "
-                              "networkservice, winhttp, env or mdi-sensor");
   int rc = PP_EXIT_USAGE;
   pp_status_t st = add_files(&c, &a->list[PP_OPT_REG], false);
   if (st == PP_OK) st = add_files(&c, &a->list[PP_OPT_NETSH], true);
@@ -87,10 +84,11 @@ done:
   return rc;
 }
 
-/* --auto, or auto-detect in effect: WPAD as `pacprobe discover` does it. */
-static int discover(pp_ck_t *ck, char **text, size_t *len) {
+/* --auto, or auto-detect in effect: WPAD as `pacprobe discover` does it.
+ * With why, a failure is handed back instead of printed. */
+static int discover(pp_ck_t *ck, char **text, size_t *len, char **why) {
   char *by = NULL;
-  int rc = pp_cli_discover_pac("auto-detect", text, len, &ck->pac_url, &by);
+  int rc = pp_cli_discover_pac("auto-detect", text, len, &ck->pac_url, &by, why);
   if (rc == PP_EXIT_OK && !push(&ck->decided_by, &ck->ndecided_by, "wpad %s", by)) rc = oom();
   free(by);
   return rc;
@@ -190,13 +188,48 @@ static bool pac_target(pp_ck_target_t *t, pp_engine_t *e) {
   return ok;
 }
 
+/* The configuration's PAC URL for a --for consumer: a failure is handed
+ * back in *why (the consumer's rule takes over) instead of printed. */
+static int fetch_quiet(const char *url, char **text, size_t *len, char **why) {
+  char err[512];
+  if (pp_pac_read(url, PP_PAC_MAX_BYTES, PP_PAC_FETCH_TIMEOUT_MS, text, len, err, sizeof(err)) == PP_OK)
+    return PP_EXIT_OK;
+  *why = pp_strndup(err, strlen(err));
+  return PP_EXIT_USAGE;
+}
+
+/* No PAC could be had for a --for consumer (docs/consumers.md "no PAC"):
+ * its rule decides, and the chain says so: "auto-detect found no PAC (why)
+ * → WinINet tries the next mode → DIRECT". */
+static int fall_through(pp_ck_t *ck, bool autodetect, const char *why) {
+  const pp_ck_consumer_t *c = ck->consumer;
+  pp_msg_warn("%s: %s; %s: %s", autodetect ? "auto-detect" : "PAC", why, c->label, c->no_pac);
+  ck->fallthrough = c->no_pac;
+  ck->pac_failed = !autodetect; /* WPAD finding nothing is normal; a named PAC failing is not */
+  ck->mode = PP_MODE_DIRECT;
+  bool ok = autodetect ? push(&ck->decided_by, &ck->ndecided_by, "auto-detect found no PAC (%s) → %s",
+                              why, c->no_pac)
+                       : push(&ck->decided_by, &ck->ndecided_by, "the PAC %s could not be fetched (%s) → %s",
+                              ck->pac_url, why, c->no_pac);
+  return ok ? PP_EXIT_OK : oom();
+}
+
 static int load_pac(pp_ck_t *ck, const pp_args_t *a, pp_cli_env_t *env, pp_engine_t **e) {
-  char *text = NULL;
+  char *text = NULL, *why = NULL;
   size_t len = 0;
   int rc;
-  if (a->given[PP_OPT_AUTO] || (!ck->pac_url && ck->mode == PP_MODE_AUTO_DETECT))
-    rc = discover(ck, &text, &len);
+  /* the consumer's own rule applies to a PAC the configuration names, not to --pac */
+  bool quiet = ck->consumer && ck->consumer->no_pac && !a->given[PP_OPT_PAC];
+  bool autodetect = a->given[PP_OPT_AUTO] || (!ck->pac_url && ck->mode == PP_MODE_AUTO_DETECT);
+  if (autodetect) rc = discover(ck, &text, &len, quiet ? &why : NULL);
+  else if (quiet && strstr(ck->pac_url, "://")) rc = fetch_quiet(ck->pac_url, &text, &len, &why);
   else rc = pp_cli_read_pac(ck->pac_url, env->opts.emulate, &text, &len);
+  if (rc != PP_EXIT_OK && why) {
+    rc = fall_through(ck, autodetect, why);
+    free(why);
+    return rc;
+  }
+  free(why);
   if (rc == PP_EXIT_OK)
     rc = pp_cli_load_engine(&env->opts, text, len, pp_cli_pac_name(ck->pac_url), e);
   free(text);
@@ -225,10 +258,14 @@ static int decide_config(pp_ck_t *ck, const pp_args_t *a) {
 }
 
 int pp_ck_routes(pp_ck_t *ck, const pp_args_t *a, pp_cli_env_t *env) {
+  const char *f = a->value[PP_OPT_FOR];
+  if (f && !(ck->consumer = pp_ck_consumer_find(f)))
+    return pp_cli_usage_error("for", f, pp_ck_consumer_names());
   int rc = decide_config(ck, a);
   pp_engine_t *e = NULL;
   bool pac = ck->mode == PP_MODE_PAC || ck->mode == PP_MODE_AUTO_DETECT;
   if (rc == PP_EXIT_OK && pac) rc = load_pac(ck, a, env, &e);
+  if (rc == PP_EXIT_OK && pac && !e) pac = false; /* the consumer's no-PAC rule took over */
   for (size_t i = 0; rc == PP_EXIT_OK && i < ck->n; i++) {
     pp_ck_target_t *t = &ck->t[i];
     bool ok = copy_chain(t, ck);
@@ -238,6 +275,7 @@ int pp_ck_routes(pp_ck_t *ck, const pp_args_t *a, pp_cli_env_t *env) {
     if (!ok) rc = oom();
     t->spec.routes = t->result.routes;
     t->spec.nroutes = t->pac_error ? 0 : t->result.nroutes;
+    if (rc == PP_EXIT_OK && ck->consumer && !pp_ck_consumer_routes(ck->consumer, t, pac)) rc = oom();
   }
   pp_engine_free(e);
   return rc;

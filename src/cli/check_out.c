@@ -10,10 +10,11 @@
 #include <string.h>
 
 #include "cli/check.h"
+#include "cli/check_consumer.h"
 #include "util/str.h"
 
 const char *pp_ck_verdict(const pp_ck_target_t *t) {
-  if (t->pac_error) return "pac-error";
+  if (t->pac_error && !t->spec.nroutes) return "pac-error"; /* no consumer rule went on */
   return t->res.verdict ? t->res.verdict : "unreachable";
 }
 
@@ -62,32 +63,39 @@ static void print_tls(FILE *out, const pp_attempt_t *a) {
           a->intercepted || a->verified ? "" : "");
 }
 
-static void print_attempt(FILE *out, const pp_attempt_t *a) {
+static void print_attempt(FILE *out, const pp_attempt_t *a, bool with_ms) {
   fprintf(out, "    %-28s %s", a->route, a->ok ? "ok" : a->error_code ? a->error_code : "failed");
   if (a->status) fprintf(out, " (HTTP %ld)", a->status);
   fputc('\n', out);
   if (a->error_message) fprintf(out, "      %s\n", a->error_message);
+  else if (a->proxy_reason) fprintf(out, "      the proxy says: %s%s%s\n", a->proxy_product,
+                                    *a->proxy_product ? ": " : "", a->proxy_reason);
   if (a->nauth_offered || a->auth_used) {
     fputs("      proxy auth: offered", out);
     for (size_t i = 0; i < a->nauth_offered; i++) fprintf(out, " %s", a->auth_offered[i]);
     fprintf(out, "%s%s\n", a->auth_used ? "; used " : "", a->auth_used ? a->auth_used : "");
   }
-  fputs("      ms:", out);
-  print_ms(out, "dns", a->dns_ms);
-  print_ms(out, "connect", a->connect_ms);
-  print_ms(out, "tls", a->tls_ms);
-  print_ms(out, "first-byte", a->first_byte_ms);
-  print_ms(out, "total", a->total_ms);
-  fputc('\n', out);
+  bool ip;
+  char scheme[600];
+  if (pp_ck_kerberos(a, &ip, scheme, sizeof(scheme))) fprintf(out, "      domain machine: %s\n", scheme);
+  if (with_ms) {
+    fputs("      ms:", out);
+    print_ms(out, "dns", a->dns_ms);
+    print_ms(out, "connect", a->connect_ms);
+    print_ms(out, "tls", a->tls_ms);
+    print_ms(out, "first-byte", a->first_byte_ms);
+    print_ms(out, "total", a->total_ms);
+    fputc('\n', out);
+  }
   print_tls(out, a);
 }
 
-static void print_details(FILE *out, const pp_ck_t *ck, const pp_ck_target_t *t) {
-  fprintf(out, "\n%s: %s\n", t->url, pp_ck_verdict(t));
+void pp_ck_print_body(FILE *out, const pp_ck_t *ck, const pp_ck_target_t *t, bool with_ms) {
   print_chain(out, t);
-  for (size_t i = 0; i < t->res.nattempts; i++) print_attempt(out, &t->res.attempts[i]);
+  for (size_t i = 0; i < t->res.nattempts; i++) print_attempt(out, &t->res.attempts[i], with_ms);
   const pp_attempt_t *d = decided(t);
   if (d && d->intercepted && ck->intercept_note) fprintf(out, "  why it matters: %s\n", ck->intercept_note);
+  if (t->rule) fprintf(out, "  %s: %s\n", ck->consumer->label, t->rule);
   if (t->tag_checked) {
     fprintf(out, "  service tag %s: %s (", ck->tag, t->tag_inside ? "inside" : "NOT inside");
     for (size_t i = 0; i < t->naddrs; i++) fprintf(out, "%s%s", i ? ", " : "", t->addrs[i]);
@@ -109,7 +117,7 @@ void pp_ck_print_text(FILE *out, const pp_ck_t *ck) {
     fprintf(out, "%-*s  %-*s  %-13s  %.0f ms\n", (int)w, t->url, (int)rw, d ? d->route : "-",
             pp_ck_verdict(t), target_ms(t));
   }
-  for (size_t i = 0; i < ck->n; i++) print_details(out, ck, &ck->t[i]);
+  pp_ck_print_grouped(out, ck);
   size_t ok = count_ok(ck);
   fprintf(out, "\nsummary: %zu target%s, %zu ok, %zu failed (configuration: %s", ck->n,
           ck->n == 1 ? "" : "s", ok, ck->n - ok, pp_config_mode_name(ck->mode));
@@ -150,9 +158,17 @@ static json_t *attempt_json(const pp_attempt_t *a) {
   json_t *t = json_pack("{s:o,s:o,s:o,s:o,s:o}", "dns", ms(a->dns_ms), "connect", ms(a->connect_ms),
                         "tls", ms(a->tls_ms), "first_byte", ms(a->first_byte_ms), "total",
                         ms(a->total_ms));
-  return json_pack("{s:s,s:b,s:o,s:o,s:o,s:o,s:o}", "route", a->route, "ok", a->ok, "status",
+  json_t *why = a->proxy_reason ? json_pack("{s:o,s:s}", "product", *a->proxy_product ?
+                                             json_string(a->proxy_product) : json_null(),
+                                             "text", a->proxy_reason) : json_null();
+  bool ip = false;
+  char scheme[600];
+  if (auth && pp_ck_kerberos(a, &ip, scheme, sizeof(scheme)))
+    json_object_set_new(auth, "domain_machine", json_pack("{s:b,s:s}", "ip_literal", ip, "scheme", scheme));
+  else if (auth) json_object_set_new(auth, "domain_machine", json_null());
+  return json_pack("{s:s,s:b,s:o,s:o,s:o,s:o,s:o,s:o}", "route", a->route, "ok", a->ok, "status",
                    a->status ? json_integer(a->status) : json_null(), "error", err, "auth", auth,
-                   "timings_ms", t, "tls", tls_json(a));
+                   "timings_ms", t, "tls", tls_json(a), "proxy_reason", why);
 }
 
 static json_t *target_json(const pp_ck_t *ck, const pp_ck_target_t *t) {
@@ -169,6 +185,9 @@ static json_t *target_json(const pp_ck_t *ck, const pp_ck_target_t *t) {
     json_object_set_new(o, "service_tag", json_pack("{s:s,s:o,s:b}", "tag", ck->tag, "addresses",
                                                     strings(t->addrs, t->naddrs), "inside",
                                                     t->tag_inside));
+  if (o && ck->consumer)
+    json_object_set_new(o, "consumer_rule", t->rule ? json_pack("{s:s,s:s}", "event", t->rule_event,
+                                                                 "rule", t->rule) : json_null());
   if (o && d && d->intercepted && ck->intercept_note)
     json_object_set_new(o, "explanation", json_string(ck->intercept_note));
   return o;
@@ -183,6 +202,12 @@ bool pp_ck_print_json(FILE *out, const pp_ck_t *ck) {
       "decided_by", strings(ck->decided_by, ck->ndecided_by), "pac_url", str_or_null(ck->pac_url),
       "targets", targets, "summary", "total", (json_int_t)ck->n, "ok", (json_int_t)ok, "failed",
       (json_int_t)(ck->n - ok));
+  json_t *cfg = root ? json_object_get(root, "config") : NULL;
+  if (cfg && ck->consumer) {
+    json_object_set_new(cfg, "for", json_string(ck->consumer->name));
+    json_object_set_new(cfg, "consumer", json_string(ck->consumer->label));
+    json_object_set_new(cfg, "fallthrough", str_or_null(ck->fallthrough));
+  }
   bool good = root && json_dumpf(root, out, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6)) == 0;
   if (good) fputc('\n', out);
   json_decref(root);

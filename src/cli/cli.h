@@ -85,13 +85,25 @@ typedef enum pp_opt_id {
   PP_OPT_TARGETS,
   PP_OPT_WORKSPACE,
   PP_OPT_OVERWRITE,
+  PP_OPT_ENDPOINTS,
+  PP_OPT_WILDCARD,
   PP_OPT_CONFIG,
   PP_OPT_DISABLE,
   PP_OPT_LIST_RULES,
   PP_OPT_COUNT
 } pp_opt_id_t;
 
-typedef enum pp_arg_kind { PP_ARG_NONE, PP_ARG_STRING, PP_ARG_COUNT } pp_arg_kind_t;
+/* PP_ARG_MS, PP_ARG_SECONDS: a duration ("5", "2.5", "500ms", "5s") whose bare
+ * number is in ms or in seconds (curl's --connect-timeout, --max-time); the
+ * parsed value is in count[] in milliseconds; PP_ARG_SECONDS refuses values
+ * below 10 ms (a unit mistake: "5ms" for a connect timeout). */
+typedef enum pp_arg_kind {
+  PP_ARG_NONE,
+  PP_ARG_STRING,
+  PP_ARG_COUNT,
+  PP_ARG_MS,
+  PP_ARG_SECONDS
+} pp_arg_kind_t;
 
 typedef struct pp_opt_def {
   pp_opt_id_t id;
@@ -116,7 +128,7 @@ typedef struct pp_strv {
 typedef struct pp_args {
   const char *value[PP_OPT_COUNT]; /* last value of a non-repeatable option */
   bool given[PP_OPT_COUNT];
-  unsigned long count[PP_OPT_COUNT]; /* parsed PP_ARG_COUNT values */
+  unsigned long count[PP_OPT_COUNT]; /* parsed PP_ARG_COUNT values; durations in ms */
   pp_strv_t list[PP_OPT_COUNT];      /* every value of a repeatable option */
   pp_strv_t positional;
 } pp_args_t;

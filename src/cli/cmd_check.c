@@ -16,6 +16,8 @@
 #include <unistd.h>
 
 #include "cli/check.h"
+#include "cli/check_consumer.h"
+#include "cli/endpoints.h"
 #include "util/str.h"
 
 #define PW_MAX 4096 /* one page: the buffer is mmap'd on its own */
@@ -103,6 +105,17 @@ static int add_profile(pp_ck_t *ck, const pp_args_t *a, pp_profile_t *p) {
   return PP_EXIT_OK;
 }
 
+/* --endpoints FILE: one target per Microsoft 365 URL (docs/endpoints.md). */
+static int add_endpoints(pp_ck_t *ck, const pp_args_t *a) {
+  pp_endpoints_t eps;
+  memset(&eps, 0, sizeof(eps));
+  int rc = pp_cli_load_endpoints(a, &eps);
+  for (size_t i = 0; rc == PP_EXIT_OK && i < eps.n; i++)
+    if (!add_target(ck, eps.v[i].url, strlen(eps.v[i].url))) rc = PP_EXIT_USAGE;
+  pp_endpoints_clear(&eps);
+  return rc;
+}
+
 static int collect_targets(pp_ck_t *ck, const pp_args_t *a, pp_profile_t *p) {
   for (size_t i = 0; i < a->positional.n; i++)
     if (!add_target(ck, a->positional.v[i], strlen(a->positional.v[i]))) return PP_EXIT_USAGE;
@@ -114,12 +127,20 @@ static int collect_targets(pp_ck_t *ck, const pp_args_t *a, pp_profile_t *p) {
   if (a->given[PP_OPT_TARGETS]) {
     int rc = add_profile(ck, a, p);
     if (rc) return rc;
-  } else if (a->given[PP_OPT_WORKSPACE]) {
+  }
+  if (a->given[PP_OPT_ENDPOINTS]) {
+    int rc = add_endpoints(ck, a);
+    if (rc) return rc;
+  } else if (a->given[PP_OPT_WILDCARD]) {
+    pp_msg_error("option --wildcard needs --endpoints FILE");
+    return PP_EXIT_USAGE;
+  }
+  if (a->given[PP_OPT_WORKSPACE] && !a->given[PP_OPT_TARGETS]) {
     pp_msg_error("option --workspace needs --targets (e.g. --targets mdi --workspace contoso)");
     return PP_EXIT_USAGE;
   }
   if (ck->n == 0) {
-    pp_msg_error("check: no targets (give URLs, -f FILE or --targets PROFILE)");
+    pp_msg_error("check: no targets (give URLs, -f FILE, --targets PROFILE or --endpoints FILE)");
     return PP_EXIT_USAGE;
   }
   return PP_EXIT_OK;
@@ -282,7 +303,10 @@ static int run(pp_ck_t *ck, const pp_args_t *a, pp_cli_env_t *env, pp_check_opts
   for (size_t i = 0; st == PP_OK && i < ck->n; i++) specs[i] = ck->t[i].spec;
   o->resolver = env->resolver;
   if (st == PP_OK) st = pp_check_run(o, specs, ck->n, res);
-  for (size_t i = 0; res && i < ck->n; i++) ck->t[i].res = res[i];
+  for (size_t i = 0; res && i < ck->n; i++) {
+    ck->t[i].res = res[i];
+    if (ck->consumer) pp_ck_consumer_explain(ck->consumer, &ck->t[i]);
+  }
   free(specs);
   free(res);
   if (st != PP_OK) {
@@ -304,8 +328,10 @@ static int report(const pp_ck_t *ck, const pp_args_t *a, FILE **junit) {
     pp_msg_error("option --junit: cannot write '%s': %s", a->value[PP_OPT_JUNIT], strerror(errno));
     return PP_EXIT_USAGE;
   }
+  /* a consumer that survives a broken PAC still has a broken PAC */
+  if (ck->pac_failed) return PP_EXIT_PROBLEM;
   for (size_t i = 0; i < ck->n; i++)
-    if (strcmp(pp_ck_verdict(&ck->t[i]), "ok") != 0) return PP_EXIT_PROBLEM;
+    if (strcmp(pp_ck_verdict(&ck->t[i]), "ok") != 0 || ck->t[i].pac_error) return PP_EXIT_PROBLEM;
   return PP_EXIT_OK;
 }
 

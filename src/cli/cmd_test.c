@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "cli/endpoints.h"
 #include "cli/env.h"
 #include "cli/test_report.h"
 #include "pac/cases.h"
@@ -310,7 +311,8 @@ static int setup(test_run_t *r) {
 }
 
 static void print_help(void) {
-  printf("usage: pacprobe test PAC CASES [options]\n\n"
+  printf("usage: pacprobe test PAC CASES [options]\n"
+         "       pacprobe test --endpoints FILE -p PAC [--wildcard LABEL]\n\n"
          "Run a PAC against a file of expected results (format: docs/cases-format.md).\n\n"
          "options:\n");
   pp_options_help(stdout, PP_CMD_TEST);
@@ -325,6 +327,14 @@ int pp_cmd_test(int argc, char **argv, int first) {
   if (!pp_args_parse(&r.a, PP_CMD_TEST, "test", argc, argv, first)) goto done;
   if (pp_args_info(&r.a, print_help)) {
     rc = PP_EXIT_OK;
+    goto done;
+  }
+  if (r.a.given[PP_OPT_ENDPOINTS]) {
+    rc = pp_test_endpoints(&r.a); /* the PAC vs Microsoft 365's categories (test_endpoints.c) */
+    goto done;
+  }
+  if (r.a.given[PP_OPT_PAC]) {
+    pp_msg_error("test: -p PAC goes with --endpoints FILE; a cases run is pacprobe test PAC CASES");
     goto done;
   }
   if ((rc = setup(&r))) goto done;

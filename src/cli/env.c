@@ -88,8 +88,14 @@ void pp_cli_env_free(pp_cli_env_t *env) {
 
 const char *pp_cli_pac_name(const char *source) { return strcmp(source, "-") ? source : "stdin"; }
 
+/* The failure of a discovery: printed, or handed back in *why. */
+static void discover_failed(const char *who, const char *reason, char **why) {
+  if (!why) pp_msg_error("%s: %s", who, reason);
+  else if (!(*why = strdup(reason))) pp_msg_error("out of memory");
+}
+
 int pp_cli_discover_pac(const char *who, char **text, size_t *len, char **pac_url,
-                        char **decided_by) {
+                        char **decided_by, char **why) {
   pp_discover_opts_t o;
   pp_discovery_t d;
   pp_discover_opts_init(&o);
@@ -97,9 +103,9 @@ int pp_cli_discover_pac(const char *who, char **text, size_t *len, char **pac_ur
   pp_status_t st = o.resolver ? pp_discover(&o, &d) : PP_ENOMEM;
   int rc = PP_EXIT_USAGE;
   if (st != PP_OK) {
-    pp_msg_error("%s: %s", who, o.resolver && d.error ? d.error : pp_strerror(st));
+    discover_failed(who, o.resolver && d.error ? d.error : pp_strerror(st), st == PP_ENOMEM ? NULL : why);
   } else if (!d.pac) {
-    pp_msg_error("%s: WPAD found no usable PAC (see pacprobe discover)", who);
+    discover_failed(who, "WPAD found no usable PAC (see pacprobe discover)", why);
   } else if (!(*pac_url = strdup(d.pac_url)) || !(*decided_by = strdup(d.decided_by))) {
     free(*pac_url);
     *pac_url = NULL;
@@ -119,7 +125,7 @@ int pp_cli_discover_pac(const char *who, char **text, size_t *len, char **pac_ur
  * note says what decided, `pacprobe discover` shows the whole trace. */
 static int read_auto(char **text, size_t *len) {
   char *url = NULL, *by = NULL;
-  int rc = pp_cli_discover_pac("--pac auto", text, len, &url, &by);
+  int rc = pp_cli_discover_pac("--pac auto", text, len, &url, &by, NULL);
   if (rc == PP_EXIT_OK) pp_msg_note("--pac auto: WPAD decided by %s: %s", by, url);
   free(url);
   free(by);

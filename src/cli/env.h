@@ -33,9 +33,10 @@ int pp_cli_read_pac(const char *source, pp_emulation_t mode, char **text, size_t
 /* WPAD discovery with `discover`'s defaults, as --pac auto and check --auto
  * use it. PP_EXIT_OK with the PAC in *text (malloc'd, *len bytes) and
  * malloc'd *pac_url and *decided_by ("dhcp", "dns", ...); otherwise one
- * line "WHO: reason" is printed and PP_EXIT_USAGE returned. */
+ * line "WHO: reason" is printed and PP_EXIT_USAGE returned; with why
+ * non-NULL nothing is printed and the reason is in *why (malloc'd). */
 int pp_cli_discover_pac(const char *who, char **text, size_t *len, char **pac_url,
-                        char **decided_by);
+                        char **decided_by, char **why);
 
 /* The name errors use for a PAC source ("stdin" for "-"). */
 const char *pp_cli_pac_name(const char *source);

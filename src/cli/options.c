@@ -2,7 +2,7 @@
 /*
  * The option table behind parsing and --help (docs/style.md "Options"), and
  * the one generic parser: --long, --long=value, -x value, -xVALUE, "--".
- * Values are checked for shape here (counts); their meaning is checked by
+ * Values are checked for shape here (counts, durations in ms); their meaning is checked by
  * the subcommand, which names the option in its one-line error.
  */
 #include <errno.h>
@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "util/duration.h"
 
 /* Sorted by long name; a test checks the order and that the man page and
  * README document every row. */
@@ -26,28 +27,31 @@ const pp_opt_def_t pp_options[] = {
      "also fetch https targets DIRECT; a different certificate via the proxy = intercepted"},
     {PP_OPT_CONFIG, "config", 0, PP_ARG_STRING, "FILE", PP_CMD_LINT, false,
      "lint: the project file (default: .pacprobe.toml here or in a parent)"},
-    {PP_OPT_CONNECT_TIMEOUT, "connect-timeout", 0, PP_ARG_COUNT, "MS", PP_CMD_CHECK, false,
-     "limit for DNS, TCP, proxy handshake and TLS per attempt (default 5000)"},
+    {PP_OPT_CONNECT_TIMEOUT, "connect-timeout", 0, PP_ARG_SECONDS, "SECONDS", PP_CMD_CHECK, false,
+     "limit for DNS, TCP, proxy handshake and TLS per attempt (default 5; 2.5, 500ms)"},
     {PP_OPT_COVERAGE, "coverage", 0, PP_ARG_NONE, NULL, PP_CMD_TEST, false,
      "after the summary, list every return statement with its hit count"},
     {PP_OPT_DEVOLUTION_LEVEL, "devolution-level", 0, PP_ARG_COUNT, "N", PP_CMD_DISCOVER, false,
      "devolve wpad.<domain> down to suffixes of N labels (default 2, Windows)"},
-    {PP_OPT_DHCP_TIMEOUT, "dhcp-timeout", 0, PP_ARG_COUNT, "MS", PP_CMD_DISCOVER, false,
-     "wait at most MS for DHCPINFORM replies (default 2000)"},
+    {PP_OPT_DHCP_TIMEOUT, "dhcp-timeout", 0, PP_ARG_MS, "MS", PP_CMD_DISCOVER, false,
+     "wait at most MS for DHCPINFORM replies (default 2000; or 2s)"},
     {PP_OPT_DISABLE, "disable", 0, PP_ARG_STRING, "RULE[,RULE...]", PP_CMD_LINT, true,
      "lint: do not report these rules (repeatable)"},
     {PP_OPT_DNS_SERVER, "dns-server", 0, PP_ARG_STRING, "ADDR[:PORT]", PP_CMD_PAC | PP_CMD_CHECK | PP_CMD_DISCOVER, true,
      "query this DNS server instead of the system's (repeatable)"},
-    {PP_OPT_DNS_TIMEOUT, "dns-timeout", 0, PP_ARG_COUNT, "MS", PP_CMD_DISCOVER, false,
-     "limit per wpad.<domain> lookup in ms (default 2000)"},
+    {PP_OPT_DNS_TIMEOUT, "dns-timeout", 0, PP_ARG_MS, "MS", PP_CMD_DISCOVER, false,
+     "limit per wpad.<domain> lookup in ms (default 2000; or 2s)"},
     {PP_OPT_DOMAIN, "domain", 0, PP_ARG_STRING, "D", PP_CMD_DISCOVER, true,
      "look for wpad.D instead of the search list and FQDN (repeatable)"},
     {PP_OPT_EMULATE, "emulate", 0, PP_ARG_STRING, "MODE", PP_CMD_PAC | PP_CMD_CHECK, false,
      "chrome (default), firefox, winhttp, pacparser, pac-resolver, libproxy"},
-    {PP_OPT_FETCH_TIMEOUT, "fetch-timeout", 0, PP_ARG_COUNT, "MS", PP_CMD_DISCOVER, false,
-     "limit per PAC download in ms (default 30000, Chromium)"},
+    {PP_OPT_ENDPOINTS, "endpoints", 0, PP_ARG_STRING, "FILE", PP_CMD_TEST | PP_CMD_CHECK, false,
+     "Microsoft 365 endpoints JSON: check: its URLs as targets; test: the PAC vs its categories"},
+    {PP_OPT_FETCH_TIMEOUT, "fetch-timeout", 0, PP_ARG_MS, "MS", PP_CMD_DISCOVER, false,
+     "limit per PAC download in ms (default 30000, Chromium; or 30s)"},
     {PP_OPT_FOR, "for", 0, PP_ARG_STRING, "CONSUMER[,...]", PP_CMD_SOURCES | PP_CMD_CHECK, false,
-     "decide for user (default), localsystem, localservice, networkservice, winhttp, env, mdi-sensor"},
+     "user (default), localsystem, localservice, networkservice, winhttp, env, mdi-sensor;\n"
+     "                                     check: also chrome, firefox, curl, with their rules (docs/consumers.md)"},
     {PP_OPT_FORMAT, "format", 0, PP_ARG_STRING, "FMT", PP_CMD_PAC | PP_CMD_CHECK | PP_CMD_DISCOVER | PP_CMD_SOURCES, false,
      "output format: text (default), json; eval also tsv; lint also sarif, junit, github"},
     {PP_OPT_HELP, "help", 'h', PP_ARG_NONE, NULL, PP_CMD_PAC | PP_CMD_CHECK | PP_CMD_DISCOVER | PP_CMD_SOURCES, false, "show this help"},
@@ -66,8 +70,8 @@ const pp_opt_def_t pp_options[] = {
      "read this DHCP lease file instead of the standard ones (repeatable)"},
     {PP_OPT_LIST_RULES, "list-rules", 0, PP_ARG_NONE, NULL, PP_CMD_LINT, false,
      "lint: print every rule id with its severity and summary, then exit"},
-    {PP_OPT_MAX_TIME, "max-time", 0, PP_ARG_COUNT, "MS", PP_CMD_CHECK, false,
-     "limit for a whole attempt in ms (default 15000)"},
+    {PP_OPT_MAX_TIME, "max-time", 0, PP_ARG_SECONDS, "SECONDS", PP_CMD_CHECK, false,
+     "limit for a whole attempt (default 15; 2.5, 500ms)"},
     {PP_OPT_MDI_PROXY, "mdi-proxy", 0, PP_ARG_STRING, "URL", PP_CMD_SOURCES, false,
      "the MDI sensor's own proxy setting (Set-MDISensorProxyConfiguration)"},
     {PP_OPT_MEMORY_LIMIT, "memory-limit", 0, PP_ARG_COUNT, "MIB", PP_CMD_PAC | PP_CMD_CHECK, false,
@@ -92,7 +96,7 @@ const pp_opt_def_t pp_options[] = {
      "which method's candidates are tried first (default dhcp,dns)"},
     {PP_OPT_OVERWRITE, "overwrite", 0, PP_ARG_NONE, NULL, PP_CMD_TEST | PP_CMD_CHECK | PP_CMD_SOURCES, false,
      "let --junit / --write-reg replace an existing regular file"},
-    {PP_OPT_PAC, "pac", 'p', PP_ARG_STRING, "FILE|URL|-", PP_CMD_EVAL | PP_CMD_EXPLAIN | PP_CMD_SOURCES | PP_CMD_CHECK, false,
+    {PP_OPT_PAC, "pac", 'p', PP_ARG_STRING, "FILE|URL|-", PP_CMD_EVAL | PP_CMD_EXPLAIN | PP_CMD_SOURCES | PP_CMD_CHECK | PP_CMD_TEST, false,
      "the PAC script (URL fetched without proxy; eval/explain: auto = WPAD)"},
     {PP_OPT_PARALLEL, "parallel", 0, PP_ARG_COUNT, "N", PP_CMD_CHECK, false,
      "at most N targets in flight (default 16)"},
@@ -120,8 +124,8 @@ const pp_opt_def_t pp_options[] = {
      "print TAP version 13 instead of failure lines"},
     {PP_OPT_TARGETS, "targets", 0, PP_ARG_STRING, "PROFILE", PP_CMD_CHECK, false,
      "check a target profile (mdi, mde, or a .targets file; docs/targets.md)"},
-    {PP_OPT_TIMEOUT, "timeout", 0, PP_ARG_COUNT, "MS", PP_CMD_PAC | PP_CMD_CHECK, false,
-     "wall-clock limit per evaluation in ms (default 1000)"},
+    {PP_OPT_TIMEOUT, "timeout", 0, PP_ARG_MS, "MS", PP_CMD_PAC | PP_CMD_CHECK, false,
+     "wall-clock limit per evaluation in ms (default 1000; or 1s)"},
     {PP_OPT_TZ, "tz", 0, PP_ARG_STRING, "ZONE", PP_CMD_PAC | PP_CMD_CHECK, false,
      "IANA time zone for the date and time functions"},
     {PP_OPT_URL_FILE, "url-file", 'f', PP_ARG_STRING, "FILE|-", PP_CMD_EVAL | PP_CMD_DIFF | PP_CMD_CHECK, true,
@@ -130,6 +134,8 @@ const pp_opt_def_t pp_options[] = {
      "lint: also evaluate these URLs (dynamic checks; repeatable)"},
     {PP_OPT_VERSION, "version", 0, PP_ARG_NONE, NULL, PP_CMD_PAC | PP_CMD_CHECK | PP_CMD_DISCOVER | PP_CMD_SOURCES, false,
      "print the version"},
+    {PP_OPT_WILDCARD, "wildcard", 0, PP_ARG_STRING, "LABEL", PP_CMD_TEST | PP_CMD_CHECK, false,
+     "--endpoints: the label that replaces each '*' of a URL (default contoso)"},
     {PP_OPT_WORKSPACE, "workspace", 0, PP_ARG_STRING, "NAME", PP_CMD_CHECK, false,
      "the MDI workspace name for --targets mdi"},
     {PP_OPT_WRITE_REG, "write-reg", 0, PP_ARG_STRING, "OUT", PP_CMD_SOURCES, false,
@@ -157,7 +163,33 @@ static bool push(pp_strv_t *l, const char *s) {
   return true;
 }
 
+/* A curl-named timeout below this is a unit mistake, not a wish (issue 17). */
+#define PP_SECONDS_MIN_MS 10u
+
+/* PP_ARG_MS / PP_ARG_SECONDS: a duration in ms into a->count (util/duration.h). */
+static bool duration(pp_args_t *a, const pp_opt_def_t *o, const char *value) {
+  char err[128];
+  unsigned long ms = 0;
+  if (!pp_duration_parse(value, o->kind == PP_ARG_SECONDS ? 1000 : 1, &ms, err, sizeof(err))) {
+    pp_msg_error("option --%s: bad value '%s': %s", o->name, value, err);
+    return false;
+  }
+  if (o->kind == PP_ARG_SECONDS && ms < PP_SECONDS_MIN_MS) {
+    pp_msg_error("option --%s: %s is below %u ms, too short to connect anywhere; the value is in "
+                 "seconds, as curl's (--%s 5 = 5 s; 500ms = half a second)", o->name, value,
+                 PP_SECONDS_MIN_MS, o->name);
+    return false;
+  }
+  /* the old meaning (milliseconds) of a curl-named flag would now be minutes */
+  if (o->kind == PP_ARG_SECONDS && ms > 600000 && strspn(value, "0123456789.") == strlen(value))
+    pp_msg_warn("option --%s %s means %lu seconds, as curl's; write %sms for milliseconds",
+                o->name, value, ms / 1000, value);
+  a->count[o->id] = ms;
+  return true;
+}
+
 static bool apply(pp_args_t *a, const pp_opt_def_t *o, const char *value) {
+  if ((o->kind == PP_ARG_MS || o->kind == PP_ARG_SECONDS) && !duration(a, o, value)) return false;
   if (o->kind == PP_ARG_COUNT) {
     char *end = NULL;
     errno = 0;

@@ -77,12 +77,18 @@ static bool resolve(pp_att_t *att, const char *host, long port, bool is_proxy) {
   return ok;
 }
 
-static size_t discard(char *p, size_t sz, size_t n, void *u) { return sz * n; }
+/* The body is not kept, except the start of a proxy's error page (reason.c). */
+static size_t discard(char *p, size_t sz, size_t n, void *u) {
+  pp_att_t *att = u;
+  if (att->reason) pp_reason_body(att->reason, p, sz * n);
+  return sz * n;
+}
 
 /* Proxy-Authenticate schemes in offer order, a 407 seen, squid's DNS error. */
 static size_t on_header(char *p, size_t sz, size_t n, void *udata) {
   pp_att_t *att = udata;
   size_t len = sz * n;
+  if (att->reason) pp_reason_header(att->reason, p, len);
   if (len > 12 && strncmp(p, "HTTP/", 5) == 0) {
     const char *sp = memchr(p, ' ', len);
     if (sp && (size_t)(sp - p) + 4 <= len && strncmp(sp + 1, "407", 3) == 0) att->saw_407 = true;
@@ -163,6 +169,7 @@ static void set_common(pp_att_t *att) {
   curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, (long)att->o->connect_timeout_ms);
   curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, (long)att->o->max_time_ms);
   curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, discard);
+  curl_easy_setopt(h, CURLOPT_WRITEDATA, att);
   curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
   curl_easy_setopt(h, CURLOPT_HEADERDATA, att);
   curl_easy_setopt(h, CURLOPT_USERAGENT, "pacprobe/" PP_VERSION);
@@ -214,6 +221,7 @@ pp_status_t pp_att_start(pp_att_t *att, const pp_check_opts_t *o, const pp_check
     return PP_OK;
   }
   if (!(att->h = curl_easy_init())) return PP_ENOMEM;
+  if (r->type != PP_ROUTE_DIRECT && !(att->reason = calloc(1, sizeof(*att->reason)))) return PP_ENOMEM;
   set_common(att);
   set_proxy(att);
   if (att->resolve) curl_easy_setopt(att->h, CURLOPT_RESOLVE, att->resolve);
@@ -245,6 +253,8 @@ void pp_att_free(pp_att_t *att) {
   att->resolve = NULL;
   free(att->proxy_url);
   att->proxy_url = NULL;
+  free(att->reason);
+  att->reason = NULL;
   pp_tls_capture_clear(&att->tls);
   pp_tls_capture_clear(&att->proxy_tls);
 }

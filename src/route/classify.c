@@ -165,10 +165,38 @@ static void proxy_tls_error(pp_att_t *att) {
   free(why);
 }
 
+/* The proxy's own reason in its answer (reason.c); a block page of an
+ * appliance makes the attempt fail even with a 2xx/3xx status. */
+static void proxy_says(pp_att_t *att) {
+  const char *product = NULL;
+  char text[320];
+  bool block = false;
+  if (!att->reason || !pp_reason_describe(att->reason, &product, text, sizeof(text), &block)) return;
+  att->a->proxy_product = product;
+  att->a->proxy_reason = pp_strndup(text, strlen(text));
+  if (!att->a->proxy_reason) att->oom = true;
+  att->block = block;
+}
+
+/* A failed attempt's message ends with what the proxy said. */
+static void add_reason(pp_attempt_t *a) {
+  if (a->ok || !a->proxy_reason || !a->error_message) return;
+  pp_str_t s = PP_STR_INIT;
+  pp_str_printf(&s, "%s; the proxy says: %s%s%s", a->error_message, a->proxy_product,
+                *a->proxy_product ? ": " : "", a->proxy_reason);
+  char *m = pp_str_take(&s);
+  if (!m) return;
+  free(a->error_message);
+  a->error_message = m;
+}
+
 static void http_outcome(pp_att_t *att, long resp) {
   pp_attempt_t *a = att->a;
   bool via_proxy = att->r->type != PP_ROUTE_DIRECT;
-  if (via_proxy && resp == 407) auth_required(att);
+  if (via_proxy && att->block && resp != 407)
+    pp_attempt_set_error(a, "proxy-denied", false, "the proxy blocked the request (HTTP %ld, %s "
+                         "block page)", resp, a->proxy_product);
+  else if (via_proxy && resp == 407) auth_required(att);
   else if (accepted(att->t, resp)) a->ok = true;
   else if (resp == 403)
     pp_attempt_set_error(a, "http", false, "HTTP 403 Forbidden%s", via_proxy ? " (from the proxy "
@@ -186,6 +214,7 @@ void pp_att_finish(pp_att_t *att, CURLcode rc) {
   curl_easy_getinfo(att->h, CURLINFO_PROXYAUTH_AVAIL, &avail);
   timings(att);
   a->status = resp ? resp : conn;
+  proxy_says(att);
   if (att->saw_407) a->auth_required = true;
   if (rc == CURLE_OK) http_outcome(att, resp);
   else if (conn && (conn < 200 || conn > 299)) tunnel_error(att, conn);
@@ -207,6 +236,7 @@ void pp_att_finish(pp_att_t *att, CURLcode rc) {
   else connect_error(att, rc, os_errno);
   if (att->o->proxy_user && a->auth_required && (a->ok || (conn >= 200 && conn <= 299)))
     a->auth_used = scheme_used(avail);
+  add_reason(a);
   pp_tls_judge(&att->tls, att->t, a);
   if (att->oom && !a->error_message) a->ok = false;
 }

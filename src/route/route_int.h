@@ -7,6 +7,7 @@
 #include <curl/curl.h>
 
 #include "pacprobe.h"
+#include "route/reason.h"
 
 /* What the verify callback saw during the last handshake of one attempt.
  * An attempt through an HTTPS proxy has two: libcurl (7.88 at least) calls
@@ -66,6 +67,8 @@ typedef struct pp_att {
   pp_tls_capture_t proxy_tls; /* an HTTPS proxy's own handshake (tls.proxy) */
   bool saw_407;
   bool squid_dns;
+  pp_reason_t *reason;        /* the proxy's answer, for its own reason (reason.c) */
+  bool block;                 /* that answer is an appliance's block page */
   bool oom;
 } pp_att_t;
 

@@ -236,6 +236,7 @@ static void attempt_clear(pp_attempt_t *a) {
   }
   free(a->chain);
   free(a->tls_reason);
+  free(a->proxy_reason);
 }
 
 void pp_check_result_clear(pp_check_result_t *r) {

@@ -285,6 +285,11 @@ proxylab_squid_conf() {
     echo "acl origin_port port ${LAB_ORIGIN_PORT:-443}"
     echo "http_access deny CONNECT !origin_port" ;;
   esac
+  # issue 17: a URL and a host squid refuses by rule (403, X-Squid-Error: ERR_ACCESS_DENIED)
+  echo "acl pp_denied_host dstdomain denied.lab.pacprobe.test"
+  echo "acl pp_denied_path urlpath_regex ^/denied"
+  echo "http_access deny pp_denied_host"
+  echo "http_access deny pp_denied_path"
   if [ "$name" = tlsproxy ]; then
     echo "http_access allow localhost"
     echo "http_access deny all"

@@ -25,14 +25,20 @@ want_rc 1
 want_jq '.targets[0].verdict == "unreachable" and .targets[0].attempts[0].error.code == "reset"'
 
 ck_case "timeout: a black hole, within --connect-timeout"
-ck_run --proxy "http://$LAB_BLACKHOLE" --cacert "$LAB_CA" --connect-timeout 800 --format json "$LAB_ORIGIN"
+ck_run --proxy "http://$LAB_BLACKHOLE" --cacert "$LAB_CA" --connect-timeout 800ms --format json "$LAB_ORIGIN"
 want_rc 1
 want_jq '.targets[0].verdict == "unreachable" and .targets[0].attempts[0].error.code == "timeout"'
 want_within 4000
 
+ck_case "must show 6: --connect-timeout 1 is one second, as curl's (not 1 ms): the black hole is waited on"
+ck_run --proxy "http://$LAB_BLACKHOLE" --connect-timeout 1 --format json "$LAB_ORIGIN"
+want_rc 1
+want_jq '.targets[0].attempts[0].error.code == "timeout" and .targets[0].attempts[0].timings_ms.total >= 990'
+want_within 4000
+
 ck_case "timeout of a black hole, then failover to a working proxy"
 PAC=$(pac bh.pac "return \"PROXY $LAB_BLACKHOLE; PROXY $LAB_TINYPROXY\";")
-ck_run --pac "$PAC" --cacert "$LAB_CA" --connect-timeout 800 --format json "$LAB_ORIGIN"
+ck_run --pac "$PAC" --cacert "$LAB_CA" --connect-timeout 800ms --format json "$LAB_ORIGIN"
 want_rc 0
 want_jq '[.targets[0].attempts[] | .error.code // "ok"] == ["timeout", "ok"]'
 want_jq '.targets[0].route == "PROXY '"$LAB_TINYPROXY"'"'
@@ -44,7 +50,7 @@ want_rc 1
 want_jq '.targets[0].verdict == "dns-failed" and .targets[0].attempts[0].error.code == "dns"'
 
 ck_case "dns: the resolver given by --dns-server does not answer (dead local port)"
-ck_run --dns-server "$LAB_DEAD" --connect-timeout 2000 --format json "https://nowhere.lab.pacprobe.test:$LAB_ORIGIN_PORT/"
+ck_run --dns-server "$LAB_DEAD" --connect-timeout 2 --format json "https://nowhere.lab.pacprobe.test:$LAB_ORIGIN_PORT/"
 want_rc 1
 want_jq '.targets[0].verdict == "dns-failed" and .targets[0].attempts[0].error.code == "dns"'
 want_within 8000

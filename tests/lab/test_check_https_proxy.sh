@@ -85,7 +85,7 @@ want_rc 1
 want_jq '.targets[0].attempts[0] | .error.code == "proxy-tls" and .tls == null'
 
 ck_case "HTTPS to tinyproxy's plain-HTTP port: the TLS handshake never completes, within --connect-timeout"
-ck_run --pac "$(pac tiny.pac "HTTPS $LAB_TINYPROXY")" --cacert "$LAB_CA" --connect-timeout 1500 \
+ck_run --pac "$(pac tiny.pac "HTTPS $LAB_TINYPROXY")" --cacert "$LAB_CA" --connect-timeout 1.5 \
   --format json "$LAB_ORIGIN"
 want_rc 1
 want_within 4500
@@ -94,7 +94,7 @@ want_jq '.targets[0].attempts[0] | .error.code == "timeout" and .tls == null'
 want_jq '.targets[0].attempts[0].error.message | test("HTTPS proxy did not complete the TLS handshake")'
 
 ck_case "HTTPS to squid's plain-HTTP port (it answers 400 in clear text): proxy-tls at once"
-ck_run --pac "$(pac squid.pac "HTTPS $LAB_SQUID")" --cacert "$LAB_CA" --connect-timeout 1500 \
+ck_run --pac "$(pac squid.pac "HTTPS $LAB_SQUID")" --cacert "$LAB_CA" --connect-timeout 1.5 \
   --format json "$LAB_ORIGIN"
 want_rc 1
 want_within 1500
@@ -102,7 +102,7 @@ want_jq '.targets[0].attempts[0] | .error.code == "proxy-tls" and .tls == null'
 want_jq '.targets[0].attempts[0].error.message | test("does not answer in TLS") and test("wrong version number")'
 
 ck_case "HTTPS to a port that resets the connection during the handshake: reset, not a TLS verdict"
-ck_run --pac "$(pac reset.pac "HTTPS $LAB_RESET")" --cacert "$LAB_CA" --connect-timeout 1500 \
+ck_run --pac "$(pac reset.pac "HTTPS $LAB_RESET")" --cacert "$LAB_CA" --connect-timeout 1.5 \
   --format json "$LAB_ORIGIN"
 want_rc 1
 want_within 1500

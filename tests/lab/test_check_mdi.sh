@@ -31,7 +31,7 @@ EXPECT='["https://contososensorapi.atp.azure.com/tri/sensor/api/ping"]'
 CK_JQARGS=(--argjson expect "$EXPECT")
 
 ck_case "five targets, in profile order, with the workspace in the sensor URL"
-ck_run --targets mdi --workspace "$W" --connect-timeout 1000 --max-time 3000 --format json
+ck_run --targets mdi --workspace "$W" --connect-timeout 1 --max-time 3 --format json
 want_rc 1
 want_jq '.targets | length == 5'
 want_jq '.targets[0].url == $expect[0]'
@@ -50,13 +50,13 @@ want_jq '[.targets[].attempts[0].timings_ms.total] | all(. <= 1500)'
 want_within 10000
 
 ck_case "offline via --dns-server 127.0.0.1 (nothing listening)"
-ck_run --targets mdi --workspace "$W" --dns-server 127.0.0.1 --connect-timeout 1000 --max-time 3000 --format json
+ck_run --targets mdi --workspace "$W" --dns-server 127.0.0.1 --connect-timeout 1 --max-time 3 --format json
 want_rc 1
 want_jq '[.targets[].verdict] | length == 5 and all(. == "dns-failed")'
 want_within 10000
 
 ck_case "offline through a dead proxy: each target unreachable (refused), its route tried"
-ck_run --targets mdi --workspace "$W" --proxy http://127.0.0.1:9 --connect-timeout 1000 --max-time 3000 --format json
+ck_run --targets mdi --workspace "$W" --proxy http://127.0.0.1:9 --connect-timeout 1 --max-time 3 --format json
 want_rc 1
 want_jq '[.targets[].verdict] | length == 5 and all(. == "unreachable")'
 want_jq '[.targets[].attempts[0].route] | all(. == "PROXY 127.0.0.1:9")'
@@ -64,7 +64,7 @@ want_jq '[.targets[].attempts[0].error.code] | all(. == "refused")'
 want_within 10000
 
 ck_case "the text report lists every target and its verdict"
-ck_run --targets mdi --workspace "$W" --connect-timeout 1000 --max-time 3000
+ck_run --targets mdi --workspace "$W" --connect-timeout 1 --max-time 3
 want_rc 1
 want_out "contososensorapi\.atp\.azure\.com"
 want_out "crl\.microsoft\.com"
@@ -74,9 +74,43 @@ want_out "www\.microsoft\.com/pki/"
 want_out "dns-failed"
 
 ck_case "JUnit: five testcases, five failures"
-ck_run --targets mdi --workspace "$W" --connect-timeout 1000 --max-time 3000 --junit "$CK_TMP/j.xml"
+ck_run --targets mdi --workspace "$W" --connect-timeout 1 --max-time 3 --junit "$CK_TMP/j.xml"
 [ "$(grep -c '<testcase' "$CK_TMP/j.xml" 2>/dev/null)" = 5 ] && ok || bad "JUnit has not five testcases"
 [ "$(grep -c '<failure' "$CK_TMP/j.xml" 2>/dev/null)" = 5 ] && ok || bad "JUnit has not five failures"
+
+# issue 17 must show 1: the sensor's account (LocalService) has auto-detect
+# on and WPAD finds nothing here (no DHCP server, no DNS answer): Windows
+# falls through to the next mode and finally DIRECT, so every target is
+# tried DIRECT and the chain names the fall-through (docs/consumers.md).
+REG=$(cd "$(dirname "$0")" && pwd)/data/localservice-autodetect.reg
+ck_case "must show 1: mdi-sensor, LocalService auto-detect, WPAD finds nothing: every target tried DIRECT"
+ck_run --targets mdi --workspace "$W" --for mdi-sensor --reg "$REG" --connect-timeout 1 --max-time 3 --format json
+want_rc 1
+want_jq '.targets | length == 5'
+want_jq '[.targets[].attempts | length] | all(. == 1)'
+want_jq '[.targets[].attempts[0].route] | all(. == "DIRECT")'
+want_jq '.config.mode == "direct" and .config.for == "mdi-sensor" and .config.fallthrough == "WinINet tries the next mode → DIRECT"'
+want_jq '.config.decided_by[0] | test("^WinINet localservice \\(S-1-5-19\\) DefaultConnectionSettings")'
+want_jq '.config.decided_by[-1] | test("^auto-detect found no PAC \\(.*\\) → WinINet tries the next mode → DIRECT$")'
+want_jq '[.targets[].decided_by[-1] | test("^auto-detect found no PAC")] | all'
+want_err "warning: auto-detect: .*the MDI sensor \(.NET, LocalService\): WinINet tries the next mode → DIRECT"
+want_within 15000
+
+ck_case "must show 1 in text: decided by names the fall-through"
+ck_run --targets mdi --workspace "$W" --for mdi-sensor --reg "$REG" --connect-timeout 1 --max-time 3
+want_rc 1
+want_out "^  decided by: WinINet localservice \(S-1-5-19\) .* → auto-detect found no PAC \(.*\) → WinINet tries the next mode → DIRECT → DIRECT failed \(dns\)$"
+
+ck_case "--auto without --for: no consumer to fall through, WPAD finding nothing is an error (exit 2)"
+ck_run --targets mdi --workspace "$W" --auto --connect-timeout 1 --max-time 3
+want_rc 2
+want_err "auto-detect: WPAD found no usable PAC"
+
+ck_case "--auto --for chrome: Chrome's rule, the manual settings else DIRECT"
+ck_run --targets mdi --workspace "$W" --auto --for chrome --connect-timeout 1 --max-time 3 --format json
+want_rc 1
+want_jq '.config.fallthrough | test("^Chrome uses the manual proxy settings, else DIRECT")'
+want_jq '[.targets[].attempts[0].route] | all(. == "DIRECT")'
 
 ck_case "bad workspace names are usage errors"
 for bad_ws in "" "con.toso" "con toso" "-contoso" "$(printf 'x%.0s' $(seq 1 70))"; do

@@ -12,14 +12,14 @@ urls() { local i; for ((i = 1; i <= $1; i++)); do echo "${LAB_ORIGIN}t$i"; done;
 
 ck_case "8 black-hole targets with --parallel 8 time out together"
 urls 8 >"$LAB_DIR/u8"
-ck_run --proxy "http://$LAB_BLACKHOLE" --connect-timeout 1000 --parallel 8 --format json -f "$LAB_DIR/u8"
+ck_run --proxy "http://$LAB_BLACKHOLE" --connect-timeout 1 --parallel 8 --format json -f "$LAB_DIR/u8"
 want_rc 1
 want_jq '[.targets[].attempts[0].error.code] | length == 8 and all(. == "timeout")'
 want_within 4500 # serially: 8 s
 
 ck_case "4 black-hole targets with --parallel 2 take two rounds"
 urls 4 >"$LAB_DIR/u4"
-ck_run --proxy "http://$LAB_BLACKHOLE" --connect-timeout 1000 --parallel 2 --format json -f "$LAB_DIR/u4"
+ck_run --proxy "http://$LAB_BLACKHOLE" --connect-timeout 1 --parallel 2 --format json -f "$LAB_DIR/u4"
 want_rc 1
 [ "$CK_MS" -ge 1900 ] && ok || bad "took $CK_MS ms: more than 2 targets were in flight"
 
@@ -32,7 +32,7 @@ function FindProxyForURL(url, host) {
   return "PROXY $LAB_TINYPROXY";
 }
 PACEOF
-ck_run --pac "$PAC" --cacert "$LAB_CA" --connect-timeout 1000 --parallel 4 --format json \
+ck_run --pac "$PAC" --cacert "$LAB_CA" --connect-timeout 1 --parallel 4 --format json \
   "${LAB_ORIGIN}slow1" "${LAB_ORIGIN}fast1" "${LAB_ORIGIN}dead1" "${LAB_ORIGIN}fast2"
 want_rc 1
 want_jq '[.targets[].url | sub(".*/"; "")] == ["slow1", "fast1", "dead1", "fast2"]'

@@ -43,7 +43,7 @@ for h in t-reset t-garbage t-407 t-hold t-socksver t-socksreply good; do R+=(--r
 # still routes each target (at the default 1 s the evaluation itself would
 # time out, a PAC error for every target: test_faults_dns.sh covers that).
 fl_run check --pac "http://127.0.0.1:$P_pacsrv/all.pac" --dns-server "127.0.0.1:$P_dns_timeout" "${R[@]}" \
-  --timeout 8000 --connect-timeout 1000 --max-time 3000 --format json "${T[@]}"
+  --timeout 8000 --connect-timeout 1 --max-time 3 --format json "${T[@]}"
 want_rc 1
 want_jq '[.targets[] | .attempts[0].error.code // "ok"] == ["reset", "reset", "proxy-auth", "timeout", "socks", "socks", "dns", "ok"]'
 want_jq '.targets[7] | .verdict == "ok" and .route == "DIRECT" and .attempts[0].status == 200'

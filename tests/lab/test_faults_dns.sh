@@ -141,7 +141,7 @@ want_out "^PROXY n30\.test:3128$"
 # dns and MESSAGE, the IP-literal target beside it keeps its own result.
 check_fault() {
   fl_case "check: $1"
-  fl_run check --dns-server "127.0.0.1:$2" --connect-timeout 1000 --format json \
+  fl_run check --dns-server "127.0.0.1:$2" --connect-timeout 1 --format json \
     http://a.example.test:9/ http://127.0.0.1:9/
   want_rc 1
   want_jq '.targets[0] | .verdict == "dns-failed" and .attempts[0].error.code == "dns"'
@@ -149,7 +149,7 @@ check_fault() {
   want_jq '.targets[1] | .verdict == "unreachable" and .attempts[0].error.code == "refused"'
   want_within "$4"
 }
-check_fault "no answer, bounded by --connect-timeout 1000" "$P_dns_timeout" \
+check_fault "no answer, bounded by --connect-timeout 1" "$P_dns_timeout" \
   "a.example.test could not be resolved: no answer from the DNS server .timeout.$" 2500
 check_fault "SERVFAIL" "$P_dns_servfail" "could not be resolved: the DNS server answered SERVFAIL" 2500
 check_fault "TC bit, no TCP listener" "$P_dns_tc" "could not be resolved: the DNS server refused the connection" 2500
@@ -158,7 +158,7 @@ check_fault "answer for another name" "$P_dns_othername" "does not resolve" 2500
 check_fault "oversized answer" "$P_huge400" "could not be resolved: the DNS server refused the connection" 2500
 
 fl_case "check with a DNS-using PAC and a silent server: the PAC fails at --timeout (1 s), a PAC error"
-fl_run check --pac "$PAC" --dns-server "$SILENT" --connect-timeout 1000 --format json \
+fl_run check --pac "$PAC" --dns-server "$SILENT" --connect-timeout 1 --format json \
   http://a.example.test:9/ http://127.0.0.1:9/
 want_rc 1
 want_jq '.targets[0] | .verdict == "pac-error" and .pac_result == null and .attempts == []'
@@ -167,7 +167,7 @@ want_jq '.targets[1] | .pac_result == "PROXY 127.0.0.1:3128" and .attempts[0].er
 want_within 2500
 
 fl_case "check, same, --timeout 8000: PAC lookup gives up at 5 s (DIRECT), then check's own lookup times out"
-fl_run check --pac "$PAC" --dns-server "$SILENT" --timeout 8000 --connect-timeout 1000 --format json \
+fl_run check --pac "$PAC" --dns-server "$SILENT" --timeout 8000 --connect-timeout 1 --format json \
   http://a.example.test:9/ http://127.0.0.1:9/
 want_rc 1
 want_jq '.targets[0] | .verdict == "dns-failed" and .pac_result == "DIRECT" and .attempts[0].error.code == "dns"'

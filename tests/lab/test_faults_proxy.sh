@@ -15,7 +15,7 @@ for m in proxy-reset proxy-garbage proxy-407 proxy-hold socks-badver socks-badre
 done
 fl_pac origin.pac 'return "DIRECT";' >/dev/null
 fl_start P_origin http-pac "$FL_TMP/origin.pac"
-OPTS=(--connect-timeout 1000 --max-time 3000 --format json)
+OPTS=(--connect-timeout 1 --max-time 3 --format json)
 
 # proxy_fault NAME PROXY-URL CODE MESSAGE LIMIT-MS: an https and an http
 # target through the proxy both fail with CODE and MESSAGE within LIMIT-MS.
@@ -57,7 +57,7 @@ want_jq '.targets[0] | .verdict == "unreachable" and .attempts[0].error.code == 
 want_jq '.targets[0].attempts[0].error.message | test("did not answer in time")'
 want_within 2000
 
-fl_case "check --proxy: a proxy that holds the connection (plain GET: --max-time 3000)"
+fl_case "check --proxy: a proxy that holds the connection (plain GET: --max-time 3)"
 fl_run check --proxy "http://127.0.0.1:$P_proxy_hold" "${OPTS[@]}" http://127.0.0.1:9/
 want_rc 1
 want_jq '.targets[0] | .verdict == "unreachable" and .attempts[0].error.code == "timeout"'

@@ -116,7 +116,7 @@ err~ ^pacprobe: error: option --resolve: bad value 'foo'
 errlines 1
 
 === bad --tz, --timeout, --emulate, --format, unknown option
-$ pacprobe eval -p $DATA/simple.pac --tz Mars/Olympus http://a/ ; echo "rc=$?"; pacprobe eval -p $DATA/simple.pac --timeout 1s http://a/; echo "rc=$?"; pacprobe eval -p $DATA/simple.pac --emulate opera http://a/; echo "rc=$?"; pacprobe eval -p $DATA/simple.pac --format xml http://a/; echo "rc=$?"; pacprobe eval -p $DATA/simple.pac --bogus http://a/; echo "rc=$?"
+$ pacprobe eval -p $DATA/simple.pac --tz Mars/Olympus http://a/ ; echo "rc=$?"; pacprobe eval -p $DATA/simple.pac --timeout 1m http://a/; echo "rc=$?"; pacprobe eval -p $DATA/simple.pac --emulate opera http://a/; echo "rc=$?"; pacprobe eval -p $DATA/simple.pac --format xml http://a/; echo "rc=$?"; pacprobe eval -p $DATA/simple.pac --bogus http://a/; echo "rc=$?"
 out<<
 rc=2
 rc=2
@@ -125,7 +125,7 @@ rc=2
 rc=2
 .
 err~ option --tz: bad value 'Mars/Olympus'
-err~ option --timeout: bad value '1s'
+err~ option --timeout: bad value '1m': expected a number with an optional unit ms or s
 err~ option --emulate: bad value 'opera'
 err~ option --format: bad value 'xml'
 err~ unknown option '--bogus'
