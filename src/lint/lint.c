@@ -149,9 +149,14 @@ static pp_status_t report_load(pp_status_t st, const pp_engine_t *e, const char 
   if (st == PP_ESYNTAX) {
     /* Duktape gives the line only; the tokenizer's error gives a column
      * when it failed on that same line, else lint_syntax.c finds it. */
+    const char *want = NULL;
+    const pp_js_token_t *at = NULL;
     int col = !lexed && lexerr->line == line ? lexerr->col
-              : lexed                          ? pp_lint_syntax_column(c, line)
+              : lexed                          ? pp_lint_syntax_column(c, line, &want, &at)
                                                : 1;
+    if (want && at)
+      return pp_lint_add(rep, name, line, col, PP_LINT_ERROR, "syntax", "%s (expected '%s' before '%.*s')",
+                         msg, want, (int)(at->len > 40 ? 40 : at->len), c->src + at->off);
     return pp_lint_add(rep, name, line, col, PP_LINT_ERROR, "syntax", "%s", msg);
   }
   if (st == PP_EUNSUPPORTED) return PP_OK; /* a warning from check_engines, not a PAC error */

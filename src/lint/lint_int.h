@@ -123,8 +123,11 @@ pp_status_t pp_lint_check_encoding(const char *text, size_t len, const char *nam
  * suppression comments silence, then reports unused suppressions. */
 void pp_lint_apply_suppressions(pp_lint_ctx_t *c, size_t first);
 /* lint_syntax.c: the column of the syntax error Duktape puts on `line`,
- * or 1 when it cannot be placed. */
-int pp_lint_syntax_column(const pp_lint_ctx_t *c, int line);
+ * or 1 when it cannot be placed; *expected is the token missing before it
+ * (a static string such as ")"), or NULL when no single token mends it;
+ * *at the token of the fault (NULL when it cannot be placed). */
+int pp_lint_syntax_column(const pp_lint_ctx_t *c, int line, const char **expected,
+                          const pp_js_token_t **at);
 /* lint_shadow.c: rules that can never fire after an earlier broader one. */
 void pp_lint_check_shadowed(pp_lint_ctx_t *c);
 

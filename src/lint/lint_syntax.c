@@ -8,7 +8,12 @@
  * token ahead, so the first prefix that fails before the end of the input
  * ends one token past the fault: the fault is the token before (the first
  * token of the next line is tried too, for a fault at the end of a line).
+ * The token expected there is found the same way: each closing or
+ * separating token is put in front of the fault in turn, and the first with
+ * which the prefix no longer fails before its end is the one that was
+ * missing (`if (a {` -> ')', `var x = 1 2` -> ';').
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "duktape.h"
@@ -43,19 +48,52 @@ static verdict_t probe(const char *src, size_t len, int *line) {
   return v;
 }
 
-int pp_lint_syntax_column(const pp_lint_ctx_t *c, int line) {
+/* Tried in this order: ';' first, so `var x = 1 2` is a missing ';' and not
+ * a '}' that would end the function early. */
+static const char *const CANDIDATES[] = {";", ")", "]", "}", ",", ":"};
+
+/* The token that, put before token f, lets the prefix through token k (the
+ * one whose prefix failed) compile or end unfinished; NULL when none does. */
+static const char *expected_before(const pp_lint_ctx_t *c, size_t f, size_t k) {
+  const pp_js_token_t *fault = &c->tok[f];
+  size_t end = c->tok[k].kind == PP_JS_EOF ? c->len : c->tok[k].off + c->tok[k].len;
+  char *buf = malloc(end + 4);
+  if (!buf) return NULL;
+  const char *found = NULL;
+  for (size_t i = 0; i < sizeof(CANDIDATES) / sizeof(CANDIDATES[0]) && !found; i++) {
+    size_t n = strlen(CANDIDATES[i]);
+    memcpy(buf, c->src, fault->off);
+    memcpy(buf + fault->off, CANDIDATES[i], n);
+    buf[fault->off + n] = ' ';
+    memcpy(buf + fault->off + n + 1, c->src + fault->off, end - fault->off);
+    int at = 0;
+    verdict_t v = probe(buf, end + n + 1, &at);
+    if (v == NO_MEMORY) break;
+    if (v != FAILS_BEFORE_END) found = CANDIDATES[i];
+  }
+  free(buf);
+  return found;
+}
+
+int pp_lint_syntax_column(const pp_lint_ctx_t *c, int line, const char **expected,
+                          const pp_js_token_t **at) {
   size_t tried = 0;
+  *expected = NULL;
+  *at = NULL;
   for (size_t k = 0; k < c->ntok && tried < MAX_PROBES; k++) {
     const pp_js_token_t *t = &c->tok[k];
     if (t->line < line) continue;
-    int at = 0;
-    verdict_t v = t->kind == PP_JS_EOF ? probe(c->src, c->len, &at)
-                                       : probe(c->src, t->off + t->len, &at);
+    int eline = 0;
+    verdict_t v = t->kind == PP_JS_EOF ? probe(c->src, c->len, &eline)
+                                       : probe(c->src, t->off + t->len, &eline);
     tried++;
     if (v == NO_MEMORY) break;
     if (v == FAILS_BEFORE_END) {
-      if (k > 0 && c->tok[k - 1].line == line) return c->tok[k - 1].col;
-      return t->line == line ? t->col : 1;
+      size_t f = k > 0 && c->tok[k - 1].line == line ? k - 1 : k;
+      if (c->tok[f].line != line || c->tok[f].kind == PP_JS_EOF) return 1;
+      *expected = expected_before(c, f, k);
+      *at = &c->tok[f];
+      return c->tok[f].col;
     }
     if (t->line > line || t->kind == PP_JS_EOF) break;
   }

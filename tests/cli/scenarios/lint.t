@@ -189,5 +189,11 @@ err~ option --urls: bad value '-': stdin can be read for one PAC only
 === syntax errors: the column of the fault, not column 1 (Duktape gives only the line)
 $ printf 'function FindProxyForURL(url, host) {\n  if (shExpMatch(host, "*.a.com") {\n    return "DIRECT";\n  }\n  var x = 1 2;\n}\n' > "$TMP/s.pac"; pacprobe lint "$TMP/s.pac"; printf 'function FindProxyForURL(url, host) {\n  var x = 1 2;\n}\n' > "$TMP/t.pac"; pacprobe lint "$TMP/t.pac"
 exit 1
-out~ s\.pac:2:35: error: SyntaxError: parse error \[syntax\]$
-out~ t\.pac:2:13: error: SyntaxError: unterminated statement \[syntax\]$
+out~ s\.pac:2:35: error: SyntaxError: parse error \(expected '\)' before '\{'\) \[syntax\]$
+out~ t\.pac:2:13: error: SyntaxError: unterminated statement \(expected ';' before '2'\) \[syntax\]$
+
+=== syntax errors: the token expected, and none guessed where no single token mends the line
+$ printf 'function FindProxyForURL(url, host) {\n  var l = [1, 2;\n  return f(a, b;\n}\n' > "$TMP/v.pac"; pacprobe lint "$TMP/v.pac"; printf 'function FindProxyForURL(url, host) {\n  return (;\n}\n' > "$TMP/w.pac"; pacprobe lint "$TMP/w.pac"
+exit 1
+out~ v\.pac:2:16: error: SyntaxError: invalid array literal \(expected '\]' before ';'\) \[syntax\]$
+out~ w\.pac:2:11: error: SyntaxError: empty expression not allowed \[syntax\]$
