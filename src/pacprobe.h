@@ -167,7 +167,14 @@ typedef struct pp_dns_answer {
   pp_dns_source_t source;
   double ms;    /* wall time of the lookup */
   pp_dns_failure_t failure; /* PP_DNS_FAIL_NONE on success, else why */
+  /* The alias chain a DNS server's answer went through: the name asked (after
+   * the search list), each CNAME target, the canonical name last; lower-case.
+   * 0 when the name is no alias and for literal, --resolve, --hosts and
+   * /etc/hosts answers; else >= 2, at most PP_DNS_CHAIN_MAX. */
+  char **cnames;
+  size_t ncnames;
 } pp_dns_answer_t;
+#define PP_DNS_CHAIN_MAX 16
 
 /* A resolver is set up single-threaded, then may be shared by engines in
  * several threads (concurrent lookups are safe). NULL on ENOMEM. */
@@ -724,6 +731,13 @@ typedef struct pp_attempt {
    * for an unknown page) and one printable-ASCII line; NULL when none. */
   const char *proxy_product;
   char *proxy_reason;
+  /* The names on the wire (issue 17): for the name this attempt resolved (the
+   * target for DIRECT and SOCKS4, else the proxy), the names a DNS server's
+   * answer went through: that name alone when it is no alias, else the whole
+   * CNAME chain, canonical name last (pp_dns_answer_t.cnames). 0 when no DNS
+   * server answered (IP literal, --resolve, --hosts, a failed lookup). */
+  char **dns_chain;
+  size_t ndns_chain;
 } pp_attempt_t;
 
 typedef struct pp_check_target {

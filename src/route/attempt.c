@@ -49,6 +49,14 @@ static char *resolve_entry(const char *host, long port, const pp_dns_answer_t *a
   return pp_str_take(&s);
 }
 
+/* The names on the wire: the alias chain, or the name alone. */
+static bool record_chain(pp_attempt_t *a, const char *name, const pp_dns_answer_t *ans) {
+  if (!ans->ncnames) return pp_strlist_push(&a->dns_chain, &a->ndns_chain, name);
+  for (size_t i = 0; i < ans->ncnames; i++)
+    if (!pp_strlist_push(&a->dns_chain, &a->ndns_chain, ans->cnames[i])) return false;
+  return true;
+}
+
 /* Resolves host for the attempt; false with the attempt's error set. */
 static bool resolve(pp_att_t *att, const char *host, long port, bool is_proxy) {
   pp_dns_answer_t ans;
@@ -73,6 +81,7 @@ static bool resolve(pp_att_t *att, const char *host, long port, bool is_proxy) {
     else att->oom = true;
     free(e);
   }
+  if (ok && ans.source == PP_DNS_SRC_SERVER && !record_chain(att->a, bare, &ans)) att->oom = true;
   if (st == PP_ENOMEM) att->oom = true;
   pp_dns_answer_clear(&ans);
   return ok;

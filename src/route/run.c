@@ -358,6 +358,7 @@ void pp_attempt_clear(pp_attempt_t *a) {
   free(a->chain);
   free(a->tls_reason);
   free(a->proxy_reason);
+  pp_strlist_free(a->dns_chain, a->ndns_chain);
 }
 
 void pp_check_result_clear(pp_check_result_t *r) {
