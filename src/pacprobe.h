@@ -171,7 +171,14 @@ typedef struct pp_dns_answer {
   pp_dns_source_t source;
   double ms;    /* wall time of the lookup */
   pp_dns_failure_t failure; /* PP_DNS_FAIL_NONE on success, else why */
+  /* The alias chain a DNS server's answer went through: the name asked (after
+   * the search list), each CNAME target, the canonical name last; lower-case.
+   * 0 when the name is no alias and for literal, --resolve, --hosts and
+   * /etc/hosts answers; else >= 2, at most PP_DNS_CHAIN_MAX. */
+  char **cnames;
+  size_t ncnames;
 } pp_dns_answer_t;
+#define PP_DNS_CHAIN_MAX 16
 
 /* A resolver is set up single-threaded, then may be shared by engines in
  * several threads (concurrent lookups are safe). NULL on ENOMEM. */
@@ -318,6 +325,13 @@ typedef struct pp_dns_problem {
 /* Problems kept per evaluation; later ones are only counted. */
 #define PP_DNS_PROBLEMS_MAX 64
 
+/* The longest FindProxyForURL result and the most entries (";"-separated
+ * pieces) pacprobe accepts; a larger result fails the evaluation with
+ * PP_ETOOBIG (a limit error for that URL, reported as DIRECT). Browsers set
+ * no such cap (docs/engine.md "Limits" says why these numbers). */
+#define PP_RESULT_MAX_BYTES (64u * 1024u)
+#define PP_RESULT_MAX_ENTRIES 1000u
+
 /* One evaluated URL (DESIGN §1.2). All strings are owned by the struct. */
 typedef struct pp_eval {
   char *url;           /* as given */
@@ -389,6 +403,18 @@ const char *pp_engine_instrument_note(const pp_engine_t *e);
  * them once per load. *lines stays valid until the next load or free;
  * returns how many (0 for an ES5 PAC). */
 size_t pp_engine_warnings(const pp_engine_t *e, const char *const **lines);
+
+/* Whether the PAC keeps state between URLs: it writes global state from
+ * inside a function (a counter, a cache, a rotating index; docs/engine.md
+ * "State across URLs"). A browser evaluates every URL in one context, so
+ * such a PAC must be evaluated in one engine, in input order. PP_OK with
+ * *stateful set and, when set, why filled with one line naming the first
+ * write and its NAME:line:col; PP_ENOMEM. A script that does not tokenize
+ * is PP_OK, not stateful (loading it reports the error). A script over the
+ * compile budget of memory_limit_mib (jslex.h PP_JS_BUDGET) is not scanned
+ * and counts as stateful: one engine is always right, only slower. */
+pp_status_t pp_pac_state_scan(const char *script, size_t len, const char *name,
+                              unsigned memory_limit_mib, bool *stateful, char *why, size_t whylen);
 
 /* ---- fetching a PAC (src/wpad/fetch.c) --------------------------------- */
 
@@ -736,6 +762,13 @@ typedef struct pp_attempt {
    * for an unknown page) and one printable-ASCII line; NULL when none. */
   const char *proxy_product;
   char *proxy_reason;
+  /* The names on the wire (issue 17): for the name this attempt resolved (the
+   * target for DIRECT and SOCKS4, else the proxy), the names a DNS server's
+   * answer went through: that name alone when it is no alias, else the whole
+   * CNAME chain, canonical name last (pp_dns_answer_t.cnames). 0 when no DNS
+   * server answered (IP literal, --resolve, --hosts, a failed lookup). */
+  char **dns_chain;
+  size_t ndns_chain;
 } pp_attempt_t;
 
 typedef struct pp_check_target {
@@ -750,12 +783,20 @@ typedef struct pp_check_target {
   bool intercept_tolerated; /* an unexpected issuer that verifies is not a failure */
 } pp_check_target_t;
 
+/* Routes tried per target at most (README "check", docs/json.md): a browser
+ * tries the next PAC entry only after the previous one failed, each dead
+ * entry costing up to --connect-timeout, so a request that has not
+ * connected after this many entries has failed for its user anyway. */
+#define PP_CHECK_MAX_ROUTES 16
+
 typedef struct pp_check_result {
   pp_attempt_t *attempts; /* in the order tried */
   size_t nattempts;
   int decided;            /* index of the attempt that decided the verdict, -1 none */
   const char *verdict;    /* static: ok, unreachable, intercepted, auth-required,
                              dns-failed, blocked, http-error */
+  size_t untried;         /* PAC entries left untried although failover would go on */
+  bool untried_deadline;  /* why: the target's --max-time ran out (else PP_CHECK_MAX_ROUTES) */
 } pp_check_result_t;
 
 /* Credentials for one proxy the user named (docs/security.md "Proxy
@@ -781,7 +822,7 @@ typedef struct pp_check_stats {
 typedef struct pp_check_opts {
   pp_resolver_t *resolver;      /* required: names curl connects to are resolved here */
   unsigned connect_timeout_ms;  /* 0 = 5000 */
-  unsigned max_time_ms;         /* 0 = 15000 */
+  unsigned max_time_ms;         /* 0 = 15000: a whole target, all its attempts */
   unsigned parallel;            /* targets in flight; 0 = 16 */
   const char *cacert;           /* extra trusted CAs (PEM file) or NULL */
   const pp_proxy_cred_t *creds; /* proxies that may get credentials; NULL/0 = none */

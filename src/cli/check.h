@@ -5,8 +5,19 @@
 #ifndef PP_CLI_CHECK_H
 #define PP_CLI_CHECK_H
 
+#include <jansson.h>
+
 #include "cli/cli.h"
 #include "cli/env.h"
+
+/* One name on the wire of a target with --service-tags (check_names.c). */
+typedef struct pp_ck_name {
+  char *name;
+  char **addrs;            /* the name resolved on its own */
+  size_t naddrs;
+  bool *inside;            /* per address: inside the tag */
+  bool all_inside;         /* resolves, and every address is inside */
+} pp_ck_name_t;
 
 typedef struct pp_ck_target {
   char *url;
@@ -20,6 +31,9 @@ typedef struct pp_ck_target {
   size_t naddrs;
   bool tag_inside;
   bool tag_checked;
+  pp_ck_name_t *names;     /* --service-tags: the URL's name, then each name of
+                              its CNAME chain, canonical name last */
+  size_t nnames;
   /* --for CONSUMER (check_consumer.c): the rule of docs/consumers.md that
    * decided what the consumer gets, static text; NULL when none applied */
   const char *rule_event;  /* "no-pac", "script-error", "all-proxies-failed", ... */
@@ -42,6 +56,7 @@ typedef struct pp_ck {
   size_t ncreds;
   char **cred_mem;         /* strings creds point to; cleared on free */
   size_t ncred_mem;
+  unsigned max_time_ms;    /* the run's --max-time, for the report */
   const struct pp_ck_consumer *consumer; /* --for: whose behaviour (check_consumer.h) */
   const char *fallthrough; /* the PAC could not be had: the rule that took over */
   bool pac_failed;         /* ... because the configured PAC URL failed (exit 1) */
@@ -75,9 +90,24 @@ void pp_ck_print_body(FILE *out, const pp_ck_t *ck, const pp_ck_target_t *t, boo
  * are printed once as "N targets: VERDICT — REASON" with their URLs. */
 void pp_ck_print_grouped(FILE *out, const pp_ck_t *ck);
 /* check_kerberos.c: for an attempt where a proxy demanded authentication,
- * whether the proxy is named by an IP literal and the scheme a domain
- * machine ends up using (one line into scheme); false when not relevant. */
-bool pp_ck_kerberos(const pp_attempt_t *a, bool *ip_literal, char *scheme, size_t len);
+ * whether the proxy is named by an IP literal or by an alias (CNAME), the
+ * SPN a Windows client asks a ticket for, and the scheme a domain machine
+ * ends up using (one line into scheme); false when not relevant. */
+typedef struct pp_ck_krb {
+  bool ip_literal;
+  bool alias;     /* the proxy's name is a CNAME (the attempt's dns_chain) */
+  char spn[300];  /* "HTTP/<canonical name>"; "" for an IP literal */
+} pp_ck_krb_t;
+bool pp_ck_kerberos(const pp_attempt_t *a, pp_ck_krb_t *k, char *scheme, size_t len);
+/* check_names.c: --service-tags for every target's name and CNAME chain
+ * (PP_EXIT_USAGE with one line on a bad file); the text lines ("names on the
+ * wire: a → b → c" only for an alias chain, n >= 2) and JSON. */
+int pp_ck_service_tags(pp_ck_t *ck, const char *file, const char *tag, pp_resolver_t *r);
+void pp_ck_names_free(pp_ck_target_t *t);
+void pp_ck_print_chain(FILE *out, const char *indent, char *const *names, size_t n);
+void pp_ck_print_names(FILE *out, const pp_ck_t *ck, const pp_ck_target_t *t);
+json_t *pp_ck_chain_json(char *const *names, size_t n); /* null when n == 0 */
+json_t *pp_ck_names_json(const pp_ck_target_t *t);
 void pp_ck_print_text(FILE *out, const pp_ck_t *ck);
 bool pp_ck_print_json(FILE *out, const pp_ck_t *ck);
 /* Writes the JUnit report to f (errors surface in ferror(f)). */

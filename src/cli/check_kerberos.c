@@ -6,8 +6,12 @@
  * (HTTP/NAME); a proxy named by IP address has none (Windows asks for no
  * ticket for an IP address unless TryIPSPN is set and an IP SPN registered),
  * so Negotiate falls back to NTLM, or fails where NTLM is blocked. A proxy
- * reached through a DNS alias (CNAME) has the same problem, but pacprobe's
- * resolver does not report CNAME chains yet: only IP literals are flagged.
+ * reached through a DNS alias (CNAME; the attempt's dns_chain) gets a ticket
+ * asked for the canonical name, not the alias: Windows clients build the SPN
+ * after CNAME resolution (WinINet unless FEATURE_USE_CNAME_FOR_SPN_KB911149
+ * is 0; Chromium/Edge unless the DisableAuthNegotiateCnameLookup policy is
+ * set, net/http/http_auth_handler_negotiate.cc), so only HTTP/<canonical>
+ * helps (docs/consumers.md "Kerberos readiness").
  */
 #include <stdio.h>
 #include <string.h>
@@ -36,15 +40,31 @@ static bool route_host(const char *route, char *host, size_t len) {
   return true;
 }
 
-bool pp_ck_kerberos(const pp_attempt_t *a, bool *ip_literal, char *scheme, size_t len) {
+/* Negotiate offered by a proxy reached through an alias. */
+static void alias_text(const pp_attempt_t *a, const char *host, bool ntlm, char *scheme, size_t len) {
+  const char *canon = a->dns_chain[a->ndns_chain - 1];
+  snprintf(scheme, len, "Kerberos only if the SPN HTTP/%s is registered for the proxy's account "
+           "(setspn -Q HTTP/%s): the proxy name %s is an alias (CNAME) of %s, and a Windows client "
+           "asks for a ticket for the canonical name (WinINet unless FEATURE_USE_CNAME_FOR_SPN_KB911149"
+           " is 0, Chrome/Edge unless DisableAuthNegotiateCnameLookup is set), not for HTTP/%s; "
+           "else NTLM%s", canon, canon, host, canon, host,
+           ntlm ? "" : ", which this proxy does not offer outside Negotiate");
+}
+
+bool pp_ck_kerberos(const pp_attempt_t *a, pp_ck_krb_t *k, char *scheme, size_t len) {
   char host[256];
+  memset(k, 0, sizeof(*k));
   if (!a->auth_required || !a->nauth_offered || strncmp(a->route, "DIRECT", 6) == 0 ||
       !route_host(a->route, host, sizeof(host)))
     return false;
   unsigned char buf[16];
-  *ip_literal = inet_pton(AF_INET, host, buf) == 1 || inet_pton(AF_INET6, host, buf) == 1;
+  k->ip_literal = inet_pton(AF_INET, host, buf) == 1 || inet_pton(AF_INET6, host, buf) == 1;
+  k->alias = a->ndns_chain >= 2;
+  if (!k->ip_literal) snprintf(k->spn, sizeof(k->spn), "HTTP/%s", k->alias ? a->dns_chain[a->ndns_chain - 1] : host);
   bool neg = offered(a, "Negotiate"), ntlm = offered(a, "NTLM");
-  if (neg && *ip_literal)
+  if (neg && k->alias)
+    alias_text(a, host, ntlm, scheme, len);
+  else if (neg && k->ip_literal)
     snprintf(scheme, len, "NTLM: the proxy is named by its IP address %s, which has no Kerberos "
              "SPN (Windows requests no ticket for an IP address unless TryIPSPN is set and an IP "
              "SPN is registered); Negotiate falls back to NTLM, or fails where NTLM is blocked; "

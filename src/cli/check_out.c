@@ -37,15 +37,57 @@ static size_t count_ok(const pp_ck_t *ck) {
 
 /* ---- text ---- */
 
-static void print_chain(FILE *out, const pp_ck_target_t *t) {
+/* Attempts shown one by one in the `decided by` line: the first ones and
+ * the last; the failures between them are counted by error code. */
+#define CHAIN_HEAD 3
+
+static void print_step(FILE *out, const pp_attempt_t *a) {
+  if (a->ok) fprintf(out, " → %s ok", pp_safe(a->route));
+  else fprintf(out, " → %s failed (%s)", pp_safe(a->route), a->error_code ? a->error_code : "?");
+}
+
+/* " → N more failed (refused ×N, timeout ×M)" for attempts [from, to). */
+static void print_skipped(FILE *out, const pp_attempt_t *v, size_t from, size_t to) {
+  fprintf(out, " → %zu more attempts (", to - from);
+  for (size_t i = from; i < to; i++) {
+    const char *code = v[i].ok ? "ok" : v[i].error_code ? v[i].error_code : "?";
+    bool seen = false;
+    for (size_t k = from; k < i && !seen; k++)
+      seen = strcmp(v[k].ok ? "ok" : v[k].error_code ? v[k].error_code : "?", code) == 0;
+    if (seen) continue;
+    size_t n = 0;
+    for (size_t k = i; k < to; k++)
+      n += strcmp(v[k].ok ? "ok" : v[k].error_code ? v[k].error_code : "?", code) == 0;
+    fprintf(out, "%s%s ×%zu", i > from ? ", " : "", code, n);
+  }
+  fputc(')', out);
+}
+
+/* Why PAC entries were left untried (pp_check_result_t.untried). */
+static void print_untried(FILE *out, const pp_check_result_t *r, unsigned max_time_ms, const char *sep) {
+  if (!r->untried) return;
+  if (r->untried_deadline)
+    fprintf(out, "%s%zu more PAC entr%s not tried: the target's --max-time (%u ms) ran out", sep,
+            r->untried, r->untried == 1 ? "y" : "ies", max_time_ms);
+  else
+    fprintf(out, "%s%zu more PAC entr%s not tried: at most %d routes are tried per target", sep,
+            r->untried, r->untried == 1 ? "y" : "ies", PP_CHECK_MAX_ROUTES);
+}
+
+static void print_chain(FILE *out, const pp_ck_t *ck, const pp_ck_target_t *t) {
   fputs("  decided by: ", out);
   for (size_t i = 0; i < t->ndecided_by; i++) fprintf(out, "%s%s", i ? " → " : "", pp_safe(t->decided_by[i]));
   if (t->pac_error) fprintf(out, " → PAC error: %s", pp_safe(t->pac_error));
-  for (size_t i = 0; i < t->res.nattempts; i++) {
-    const pp_attempt_t *a = &t->res.attempts[i];
-    if (a->ok) fprintf(out, " → %s ok", pp_safe(a->route));
-    else fprintf(out, " → %s failed (%s)", pp_safe(a->route), a->error_code ? a->error_code : "?");
+  size_t n = t->res.nattempts;
+  for (size_t i = 0; i < n; i++) {
+    if (n > CHAIN_HEAD + 2 && i == CHAIN_HEAD) {
+      print_skipped(out, t->res.attempts, CHAIN_HEAD, n - 1);
+      i = n - 2;
+      continue;
+    }
+    print_step(out, &t->res.attempts[i]);
   }
+  print_untried(out, &t->res, ck->max_time_ms, " → ");
   fputc('\n', out);
 }
 
@@ -67,6 +109,7 @@ static void print_attempt(FILE *out, const pp_attempt_t *a, bool with_ms) {
   fprintf(out, "    %-28s %s", pp_safe(a->route), a->ok ? "ok" : a->error_code ? a->error_code : "failed");
   if (a->status) fprintf(out, " (HTTP %ld)", a->status);
   fputc('\n', out);
+  pp_ck_print_chain(out, "      ", a->dns_chain, a->ndns_chain);
   if (a->error_message) fprintf(out, "      %s\n", pp_safe(a->error_message));
   else if (a->proxy_reason) fprintf(out, "      the proxy says: %s%s%s\n", pp_safe(a->proxy_product),
                                     *a->proxy_product ? ": " : "", pp_safe(a->proxy_reason));
@@ -81,9 +124,9 @@ static void print_attempt(FILE *out, const pp_attempt_t *a, bool with_ms) {
       fprintf(out, " (user '%s', proxy named by %s)", pp_safe(a->cred_user), pp_safe(a->cred_named_by));
     fprintf(out, "%s%s\n", a->cred_note ? "; " : "", a->cred_note ? a->cred_note : "");
   }
-  bool ip;
-  char scheme[600];
-  if (pp_ck_kerberos(a, &ip, scheme, sizeof(scheme))) fprintf(out, "      domain machine: %s\n", scheme);
+  pp_ck_krb_t k;
+  char scheme[1000];
+  if (pp_ck_kerberos(a, &k, scheme, sizeof(scheme))) fprintf(out, "      domain machine: %s\n", pp_safe(scheme));
   if (with_ms) {
     fputs("      ms:", out);
     print_ms(out, "dns", a->dns_ms);
@@ -97,16 +140,16 @@ static void print_attempt(FILE *out, const pp_attempt_t *a, bool with_ms) {
 }
 
 void pp_ck_print_body(FILE *out, const pp_ck_t *ck, const pp_ck_target_t *t, bool with_ms) {
-  print_chain(out, t);
+  print_chain(out, ck, t);
   for (size_t i = 0; i < t->res.nattempts; i++) print_attempt(out, &t->res.attempts[i], with_ms);
+  if (t->res.untried) {
+    print_untried(out, &t->res, ck->max_time_ms, "    ");
+    fputc('\n', out);
+  }
   const pp_attempt_t *d = decided(t);
   if (d && d->intercepted && ck->intercept_note) fprintf(out, "  why it matters: %s\n", pp_safe(ck->intercept_note));
   if (t->rule) fprintf(out, "  %s: %s\n", ck->consumer->label, pp_safe(t->rule));
-  if (t->tag_checked) {
-    fprintf(out, "  service tag %s: %s (", pp_safe(ck->tag), t->tag_inside ? "inside" : "NOT inside");
-    for (size_t i = 0; i < t->naddrs; i++) fprintf(out, "%s%s", i ? ", " : "", pp_safe(t->addrs[i]));
-    fprintf(out, "%s)\n", t->naddrs ? "" : "does not resolve");
-  }
+  pp_ck_print_names(out, ck, t);
 }
 
 void pp_ck_print_text(FILE *out, const pp_ck_t *ck) {
@@ -184,14 +227,17 @@ static json_t *attempt_json(const pp_attempt_t *a) {
   json_t *why = a->proxy_reason ? json_pack("{s:o,s:s}", "product", *a->proxy_product ?
                                              json_string(a->proxy_product) : json_null(),
                                              "text", a->proxy_reason) : json_null();
-  bool ip = false;
-  char scheme[600];
-  if (auth && pp_ck_kerberos(a, &ip, scheme, sizeof(scheme)))
-    json_object_set_new(auth, "domain_machine", json_pack("{s:b,s:s}", "ip_literal", ip, "scheme", scheme));
+  pp_ck_krb_t k;
+  char scheme[1000];
+  if (auth && pp_ck_kerberos(a, &k, scheme, sizeof(scheme)))
+    json_object_set_new(auth, "domain_machine",
+                        json_pack("{s:b,s:b,s:o,s:s}", "ip_literal", k.ip_literal, "alias", k.alias,
+                                  "spn", *k.spn ? json_string(k.spn) : json_null(), "scheme", scheme));
   else if (auth) json_object_set_new(auth, "domain_machine", json_null());
-  return json_pack("{s:s,s:b,s:o,s:o,s:o,s:o,s:o,s:o}", "route", a->route, "ok", a->ok, "status",
+  return json_pack("{s:s,s:b,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "route", a->route, "ok", a->ok, "status",
                    a->status ? json_integer(a->status) : json_null(), "error", err, "auth", auth,
-                   "timings_ms", t, "tls", tls_json(a), "proxy_reason", why);
+                   "timings_ms", t, "tls", tls_json(a), "proxy_reason", why, "dns_chain",
+                   pp_ck_chain_json(a->dns_chain, a->ndns_chain));
 }
 
 static json_t *target_json(const pp_ck_t *ck, const pp_ck_target_t *t) {
@@ -204,10 +250,15 @@ static json_t *target_json(const pp_ck_t *ck, const pp_ck_target_t *t) {
                         strings(t->decided_by, t->ndecided_by), "pac_result",
                         str_or_null(t->pac_error ? NULL : t->result.canonical), "attempts", att);
   if (o && t->pac_error) json_object_set_new(o, "pac_error", json_string(t->pac_error));
+  if (o)
+    json_object_set_new(o, "untried",
+                        t->res.untried ? json_pack("{s:I,s:s}", "count", (json_int_t)t->res.untried,
+                                                   "reason", t->res.untried_deadline ? "max-time" : "route-cap")
+                                       : json_null());
   if (o && t->tag_checked)
-    json_object_set_new(o, "service_tag", json_pack("{s:s,s:o,s:b}", "tag", ck->tag, "addresses",
+    json_object_set_new(o, "service_tag", json_pack("{s:s,s:o,s:b,s:o}", "tag", ck->tag, "addresses",
                                                     strings(t->addrs, t->naddrs), "inside",
-                                                    t->tag_inside));
+                                                    t->tag_inside, "names", pp_ck_names_json(t)));
   if (o && ck->consumer)
     json_object_set_new(o, "consumer_rule", t->rule ? json_pack("{s:s,s:s}", "event", t->rule_event,
                                                                  "rule", t->rule) : json_null());

@@ -90,6 +90,9 @@ typedef enum pp_opt_id {
   PP_OPT_OVERWRITE,
   PP_OPT_ENDPOINTS,
   PP_OPT_WILDCARD,
+  PP_OPT_CONFIG,
+  PP_OPT_DISABLE,
+  PP_OPT_LIST_RULES,
   PP_OPT_COUNT
 } pp_opt_id_t;
 

@@ -235,37 +235,6 @@ static int check_opts(const pp_args_t *a, pp_check_opts_t *o) {
   return PP_EXIT_OK;
 }
 
-/* --service-tags: the target host's addresses against the tag's prefixes. */
-static int service_tags(pp_ck_t *ck, const pp_args_t *a, pp_resolver_t *r) {
-  char err[512];
-  pp_service_tag_t *tag = NULL;
-  pp_status_t st = pp_service_tag_load(a->value[PP_OPT_SERVICE_TAGS], a->value[PP_OPT_TAG], &tag,
-                                       err, sizeof(err));
-  if (st != PP_OK) {
-    pp_msg_error("option --service-tags: %s", st == PP_ENOMEM ? "out of memory" : err);
-    return PP_EXIT_USAGE;
-  }
-  ck->tag = a->value[PP_OPT_TAG];
-  for (size_t i = 0; i < ck->n; i++) {
-    pp_ck_target_t *t = &ck->t[i];
-    const char *hs = strstr(t->url, "://");
-    char host[256];
-    size_t hn = hs ? strcspn(hs + 3, "/:?#") : 0;
-    snprintf(host, sizeof(host), "%.*s", (int)hn, hs ? hs + 3 : "");
-    pp_dns_answer_t ans;
-    pp_resolver_lookup(r, host, PP_DNS_ANY, &ans);
-    t->tag_checked = true;
-    t->tag_inside = ans.naddrs > 0;
-    for (size_t k = 0; k < ans.naddrs; k++) {
-      pp_strlist_push(&t->addrs, &t->naddrs, ans.addrs[k]);
-      if (!pp_service_tag_contains(tag, ans.addrs[k])) t->tag_inside = false;
-    }
-    pp_dns_answer_clear(&ans);
-  }
-  pp_service_tag_free(tag);
-  return PP_EXIT_OK;
-}
-
 static int run(pp_ck_t *ck, const pp_args_t *a, pp_cli_env_t *env, pp_check_opts_t *o) {
   pp_check_target_t *specs = calloc(ck->n, sizeof(*specs));
   pp_check_result_t *res = calloc(ck->n, sizeof(*res));
@@ -293,7 +262,8 @@ static int run(pp_ck_t *ck, const pp_args_t *a, pp_cli_env_t *env, pp_check_opts
     pp_msg_error("check: %s", pp_strerror(st));
     return PP_EXIT_USAGE;
   }
-  if (a->given[PP_OPT_SERVICE_TAGS]) return service_tags(ck, a, env->resolver);
+  if (a->given[PP_OPT_SERVICE_TAGS])
+    return pp_ck_service_tags(ck, a->value[PP_OPT_SERVICE_TAGS], a->value[PP_OPT_TAG], env->resolver);
   return PP_EXIT_OK;
 }
 
@@ -322,6 +292,7 @@ static void ck_free(pp_ck_t *ck) {
     free(t->pac_error);
     pp_check_result_clear(&t->res);
     pp_strlist_free(t->addrs, t->naddrs);
+    pp_ck_names_free(t);
   }
   free(ck->t);
   pp_strlist_free(ck->decided_by, ck->ndecided_by);
@@ -369,6 +340,7 @@ int pp_cmd_check(int argc, char **argv, int first) {
     rc = PP_EXIT_USAGE;
     goto done;
   }
+  ck.max_time_ms = o.max_time_ms ? o.max_time_ms : 15000;
   if ((rc = run(&ck, &a, &env, &o))) goto done;
   pp_os_wipe(pw, PW_MAX); /* the password is not needed past the attempts */
   rc = report(&ck, &a, &junit);

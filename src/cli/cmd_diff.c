@@ -10,15 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/diff_groups.h"
 #include "cli/env.h"
 #include "util/str.h"
-
-/* One old -> new pair; `first` orders pairs of equal count by appearance. */
-typedef struct diff_group {
-  char *old_result, *new_result;
-  unsigned long count;
-  size_t first;
-} diff_group_t;
 
 typedef struct diff_run {
   pp_args_t a;
@@ -26,8 +20,7 @@ typedef struct diff_run {
   pp_engine_t *old_engine, *new_engine;
   bool json;
   unsigned long total, changed;
-  diff_group_t *groups;
-  size_t ngroups;
+  pp_diff_groups_t groups;
   bool bad_input; /* a malformed URL or unreadable list: exit 2 at the end */
 } diff_run_t;
 
@@ -42,24 +35,6 @@ typedef struct side {
 static side_t side_of(const pp_eval_t *ev) {
   if (ev->status == PP_OK) return (side_t){ev->result.canonical, NULL};
   return (side_t){"ERROR", ev->error ? ev->error : pp_strerror(ev->status)};
-}
-
-static bool add_group(diff_run_t *r, const char *o, const char *n) {
-  for (size_t i = 0; i < r->ngroups; i++)
-    if (strcmp(r->groups[i].old_result, o) == 0 && strcmp(r->groups[i].new_result, n) == 0) {
-      r->groups[i].count++;
-      return true;
-    }
-  diff_group_t *g = realloc(r->groups, (r->ngroups + 1) * sizeof(*g));
-  if (!g) return false;
-  r->groups = g;
-  g = &r->groups[r->ngroups];
-  g->old_result = strdup(o);
-  g->new_result = strdup(n);
-  g->count = 1;
-  g->first = r->ngroups;
-  r->ngroups++;
-  return g->old_result && g->new_result;
 }
 
 /* JSON strings must be UTF-8; anything else is shown as null. */
@@ -98,7 +73,9 @@ static int diff_url(diff_run_t *r, const char *url, const char *where) {
     rc = -1;
   } else if (ev[0].status == PP_EBADURL) {
     /* both sides prepare the URL the same way: nothing to compare */
-    pp_msg_error("%s: '%s': %s", where, url, ev[0].error ? ev[0].error : "malformed URL");
+    char *echo = pp_cli_echo(url, strlen(url), PP_CLI_ECHO_MAX);
+    pp_msg_error("%s: '%s': %s", where, echo ? echo : "", ev[0].error ? ev[0].error : "malformed URL");
+    free(echo);
     r->bad_input = true;
   } else {
     side_t o = side_of(&ev[0]), n = side_of(&ev[1]);
@@ -106,7 +83,7 @@ static int diff_url(diff_run_t *r, const char *url, const char *where) {
     if (strcmp(o.result, n.result) != 0) {
       r->changed++;
       print_change(r, url, o, n);
-      if (!add_group(r, o.result, n.result)) rc = -1;
+      if (!pp_diff_groups_add(&r->groups, o.result, n.result)) rc = -1;
     }
   }
   pp_eval_clear(&ev[0]);
@@ -128,30 +105,25 @@ static int diff_line(void *udata, const char *line, size_t len, bool had_nl, con
   return rc;
 }
 
-/* Most frequent pair first; equal counts in order of first appearance. */
-static int by_count(const void *x, const void *y) {
-  const diff_group_t *a = x, *b = y;
-  if (a->count != b->count) return a->count > b->count ? -1 : 1;
-  return a->first < b->first ? -1 : a->first > b->first;
-}
-
 static void print_summary(diff_run_t *r) {
-  if (r->ngroups > 1) qsort(r->groups, r->ngroups, sizeof(*r->groups), by_count);
+  pp_diff_groups_sort(&r->groups);
+  const pp_diff_group_t *g = r->groups.v;
+  size_t ng = r->groups.n;
   if (!r->json) {
     printf("%lu of %lu URLs changed\n", r->changed, r->total);
-    int width = r->ngroups ? snprintf(NULL, 0, "%lu", r->groups[0].count) : 1;
-    for (size_t i = 0; i < r->ngroups; i++)
-      printf("  %*lu  %s -> %s\n", width, r->groups[i].count, pp_safe(r->groups[i].old_result),
-             pp_safe(r->groups[i].new_result));
+    int width = ng ? snprintf(NULL, 0, "%lu", g[0].count) : 1;
+    for (size_t i = 0; i < ng; i++)
+      printf("  %*lu  %s -> %s\n", width, g[i].count, pp_safe(g[i].old_result),
+             pp_safe(g[i].new_result));
     return;
   }
   json_t *arr = json_array();
-  for (size_t i = 0; arr && i < r->ngroups; i++) {
-    json_t *g = json_object();
-    json_object_set_new(g, "old", jstr(r->groups[i].old_result));
-    json_object_set_new(g, "new", jstr(r->groups[i].new_result));
-    json_object_set_new(g, "count", json_integer((json_int_t)r->groups[i].count));
-    json_array_append_new(arr, g);
+  for (size_t i = 0; arr && i < ng; i++) {
+    json_t *o = json_object();
+    json_object_set_new(o, "old", jstr(g[i].old_result));
+    json_object_set_new(o, "new", jstr(g[i].new_result));
+    json_object_set_new(o, "count", json_integer((json_int_t)g[i].count));
+    json_array_append_new(arr, o);
   }
   char *s = arr ? json_dumps(arr, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII) : NULL;
   printf("],\"total\":%lu,\"changed_count\":%lu,\"groups\":%s}\n", r->total, r->changed,
@@ -228,11 +200,7 @@ int pp_cmd_diff(int argc, char **argv, int first) {
   }
   if ((rc = setup(&r)) == PP_EXIT_OK) rc = run(&r);
 done:
-  for (size_t i = 0; i < r.ngroups; i++) {
-    free(r.groups[i].old_result);
-    free(r.groups[i].new_result);
-  }
-  free(r.groups);
+  pp_diff_groups_free(&r.groups);
   pp_engine_free(r.old_engine);
   pp_engine_free(r.new_engine);
   pp_cli_env_free(&r.env);

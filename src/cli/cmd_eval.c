@@ -34,6 +34,8 @@ typedef struct eval_run {
   bool pactester_lines; /* pacparser text mode: pactester's list handling */
   bool pactester;       /* invoked as pactester: its exit-code rules */
   bool failed;          /* some URL failed: exit 1 */
+  bool stateful;        /* the PAC keeps state: one engine, input order */
+  char state_why[256];
 } eval_run_t;
 
 static int parse_format(eval_run_t *r) {
@@ -52,6 +54,26 @@ static int choose_jobs(eval_run_t *r) {
   if (jobs > MAX_JOBS) return pp_cli_usage_error("jobs", r->a.value[PP_OPT_JOBS], "at most 256");
   if (r->a.list[PP_OPT_URL_FILE].n == 0 && r->a.positional.n < jobs) jobs = r->a.positional.n;
   r->jobs = jobs ? jobs : 1;
+  return PP_EXIT_OK;
+}
+
+/* A PAC that writes global state from FindProxyForURL answers according to
+ * the URLs before (a browser runs every URL in one context): such a PAC
+ * gets one engine and input order, whatever --jobs says (docs/engine.md
+ * "State across URLs"). */
+static int one_engine_if_stateful(eval_run_t *r, const char *text, size_t len, const char *name) {
+  if (pp_pac_state_scan(text, len, name, r->env.opts.memory_limit_mib, &r->stateful, r->state_why,
+                        sizeof(r->state_why)) != PP_OK) {
+    pp_msg_error("out of memory");
+    return PP_EXIT_USAGE;
+  }
+  if (!r->stateful) return PP_EXIT_OK;
+  bool unscanned = strncmp(r->state_why, "is not scanned", 14) == 0;
+  if (r->jobs > 1)
+    pp_msg_note("%s %s state between URLs (it %s): evaluating every URL in one engine, in "
+                "input order, as a browser does (not %zu in parallel)", name,
+                unscanned ? "is treated as keeping" : "keeps", r->state_why, r->jobs);
+  r->jobs = 1;
   return PP_EXIT_OK;
 }
 
@@ -74,6 +96,10 @@ static int setup(eval_run_t *r) {
   char *text = NULL;
   size_t len = 0;
   if ((rc = pp_cli_read_pac(pac, r->env.opts.emulate, &text, &len))) return rc;
+  if ((rc = one_engine_if_stateful(r, text, len, pp_cli_pac_name(pac)))) {
+    free(text);
+    return rc;
+  }
   r->engines = calloc(r->jobs, sizeof(*r->engines));
   if (!r->engines) rc = pp_cli_usage_error("jobs", r->a.value[PP_OPT_JOBS], "out of memory");
   /* every engine compiles the PAC once; the first reports a broken PAC */
@@ -180,6 +206,9 @@ static void print_stats(const eval_run_t *r, const pp_run_stats_t *s) {
   pp_msg_raw("stats: %lu URLs in %.3f s, %.0f evaluations/s, %zu jobs, %lu failed\n", s->urls,
              secs, secs > 0 ? (double)s->urls / secs : 0.0, r->jobs, s->failed);
   pp_msg_raw("stats: evaluation time p50 %.3f ms, p99 %.3f ms\n", s->p50_ms, s->p99_ms);
+  if (r->stateful)
+    pp_msg_raw("stats: the PAC keeps state between URLs (it %s): one engine, input order\n",
+               r->state_why);
   pp_msg_raw("stats: DNS %lu queries sent, %lu lookups, %lu cache hits, %lu failures "
              "(%lu not found, %lu errors), %lu resolved ahead\n",
              d.queries_sent, d.lookups, d.cache_hits, d.not_found + d.errors, d.not_found, d.errors,

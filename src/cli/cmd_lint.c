@@ -1,28 +1,36 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * `pacprobe lint PAC...` (DESIGN §1.4, docs/lint.md): reads each PAC, asks
- * the library for its diagnostics (src/pac/lint*.c) and, with --urls, for
- * the dynamic checks, then prints them gcc-style (or as one JSON object)
- * with a summary. Exit 1 on errors (warnings too with --strict), 2 when a
- * PAC or the URL list cannot be read or an option is bad.
+ * the library for its diagnostics (the files of src/lint/) and, with --urls,
+ * streams each URL list through the dynamic checks (pp_cli_each_line, the
+ * reader eval uses), then prints them in the chosen format (lint_out.c).
+ * Text and github output is printed as it comes, so a long URL list needs
+ * no memory per URL; json, sarif and junit are one document, printed at
+ * the end. Exit 1 on errors (warnings too with --strict), 2 when a PAC or
+ * a URL list cannot be read or an option is bad.
  */
-#include <jansson.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/env.h"
-#include "pac/lint.h"
-#include "util/buf.h"
+#include "cli/lint_config.h"
+#include "cli/lint_out.h"
+#include "lint/lint.h"
 #include "util/str.h"
 
 typedef struct lint_run {
   pp_args_t a;
   pp_cli_env_t env;
-  bool json;
-  pp_lint_url_t *urls;
-  size_t nurls;
-  char **url_text; /* owned copies behind urls[].url */
-  size_t nurl_text;
+  pp_lint_format_t format;
+  pp_lint_config_t config;
+  char **disabled; /* --disable and the project file's rule ids */
+  size_t ndisabled;
+  pp_lint_session_t *session; /* the PAC the URL lists are checked against */
+  const char *list_name;      /* the URL list being read */
+  bool streaming;             /* text, github: print findings as they come */
+  size_t errors, warnings, notes; /* findings printed (and dropped) so far */
   pp_lint_report_t rep;
   bool unreadable;
 } lint_run_t;
@@ -36,97 +44,82 @@ static void print_help(void) {
          "unreadable file\n");
 }
 
-/* ---- the URL list -------------------------------------------------------- */
+/* ---- the URL lists ------------------------------------------------------ */
 
-static bool add_url(lint_run_t *r, const char *file, const char *p, size_t n, int line) {
-  char *url = pp_strndup(p, n);
-  if (!url || !pp_strlist_push(&r->url_text, &r->nurl_text, url)) {
-    free(url);
-    return false;
-  }
-  free(url);
-  pp_lint_url_t *v = realloc(r->urls, (r->nurls + 1) * sizeof(*v));
-  if (!v) return false;
-  r->urls = v;
-  v[r->nurls].url = r->url_text[r->nurl_text - 1];
-  v[r->nurls].file = file;
-  v[r->nurls].line = line;
-  r->nurls++;
-  return true;
+static void drop_disabled(lint_run_t *r);
+
+/* Text and github: print what the report holds and keep only the counts. */
+static void flush(lint_run_t *r) {
+  drop_disabled(r);
+  if (!r->streaming || r->rep.n == 0) return;
+  pp_lint_print_findings(stdout, r->format, &r->rep);
+  fflush(stdout);
+  r->errors += r->rep.errors;
+  r->warnings += r->rep.warnings;
+  r->notes += r->rep.notes;
+  pp_lint_report_clear(&r->rep);
 }
 
-/* One URL per line; surrounding blanks trimmed, blank and '#' lines skipped
- * (DESIGN §1.1, as `eval -f`). */
-static int read_urls(lint_run_t *r, const char *path) {
-  char *text = NULL;
-  size_t len = 0;
-  char err[512];
-  if (pp_pac_read(path, PP_PAC_MAX_BYTES, PP_PAC_FETCH_TIMEOUT_MS, &text, &len, err,
-                  sizeof(err)) != PP_OK) {
-    pp_msg_error("option --urls: %s", err);
-    return PP_EXIT_USAGE;
-  }
-  const char *name = pp_cli_pac_name(path);
-  pp_buf_t b;
-  pp_buf_init(&b, text, len);
-  const char *line;
+/* One line of a --urls list (pp_cli_list_url trims it, as for eval -f). */
+static int lint_line(void *udata, const char *line, size_t len, bool had_nl, const char *where) {
+  lint_run_t *r = udata;
+  const char *tok;
   size_t n;
-  int lineno = 0, rc = PP_EXIT_OK;
-  while (rc == PP_EXIT_OK && pp_buf_fetch_line(&b, &line, &n)) {
-    lineno++;
-    const char *url;
-    size_t ulen;
-    if (!pp_cli_list_url(line, n, &url, &ulen)) continue;
-    if (!add_url(r, name, url, ulen, lineno)) {
+  if (len > 0 && line[len - 1] == '\r') len--;
+  if (!pp_cli_list_url(line, len, &tok, &n)) return 0;
+  char *url = pp_strndup(tok, n);
+  if (!url) return -1;
+  const char *colon = strrchr(where, ':');
+  pp_lint_url_t u = {url, r->list_name, colon ? atoi(colon + 1) : 0};
+  pp_status_t st = pp_lint_session_url(r->session, &u, &r->rep);
+  free(url);
+  if (st != PP_OK) return -1;
+  flush(r);
+  return 0;
+}
+
+static int lint_lists(lint_run_t *r, const char *text, size_t len, const char *name) {
+  const pp_strv_t *u = &r->a.list[PP_OPT_URLS];
+  if (u->n == 0) return PP_EXIT_OK;
+  if (pp_lint_session_new(text, len, name, &r->env.opts, &r->session) != PP_OK) return -1;
+  int rc = 0;
+  for (size_t i = 0; i < u->n && rc == 0 && r->session; i++) {
+    r->list_name = pp_cli_pac_name(u->v[i]);
+    rc = pp_cli_each_line(u->v[i], lint_line, r, &r->unreadable);
+  }
+  pp_lint_session_free(r->session);
+  r->session = NULL;
+  return rc;
+}
+
+/* ---- rules turned off ------------------------------------------------------ */
+
+/* --disable RULE[,RULE...]: every id must exist (a typo would silently
+ * keep the rule on). */
+static int add_disabled(lint_run_t *r, const char *list) {
+  const char *p = list;
+  while (*p) {
+    size_t n = strcspn(p, ",");
+    char id[64];
+    snprintf(id, sizeof(id), "%.*s", (int)(n < 63 ? n : 63), p);
+    if (!pp_lint_rule_find(id))
+      return pp_cli_usage_error("disable", id, "not a lint rule (pacprobe lint --list-rules)");
+    if (!pp_strlist_push(&r->disabled, &r->ndisabled, id)) {
       pp_msg_error("out of memory");
-      rc = PP_EXIT_USAGE;
+      return PP_EXIT_USAGE;
     }
+    p += n + (p[n] == ',');
   }
-  free(text);
-  return rc;
+  return PP_EXIT_OK;
 }
 
-/* ---- output ------------------------------------------------------------- */
-
-static void print_text(const pp_lint_report_t *rep) {
-  for (size_t i = 0; i < rep->n; i++) {
-    const pp_lint_diag_t *d = &rep->v[i];
-    printf("%s:%d:%d: %s: %s [%s]\n", pp_safe(d->file), d->line, d->col,
-           pp_lint_severity_name(d->severity), pp_safe(d->message), d->code);
+static void drop_disabled(lint_run_t *r) {
+  for (size_t i = 0; i < r->rep.n;) {
+    bool off = false;
+    for (size_t k = 0; k < r->ndisabled && !off; k++) off = !strcmp(r->disabled[k], r->rep.v[i].code);
+    if (off) pp_lint_report_drop(&r->rep, i);
+    else i++;
   }
-  printf("%zu error%s, %zu warning%s", rep->errors, rep->errors == 1 ? "" : "s", rep->warnings,
-         rep->warnings == 1 ? "" : "s");
-  if (rep->notes) printf(", %zu note%s", rep->notes, rep->notes == 1 ? "" : "s");
-  printf("\n");
-}
-
-static int print_json(const pp_lint_report_t *rep) {
-  json_t *arr = json_array(), *o = json_object();
-  for (size_t i = 0; arr && i < rep->n; i++) {
-    const pp_lint_diag_t *d = &rep->v[i];
-    json_array_append_new(arr, json_pack("{s:s, s:i, s:i, s:s, s:s, s:s}", "file", d->file,
-                                         "line", d->line, "col", d->col, "severity",
-                                         pp_lint_severity_name(d->severity), "code", d->code,
-                                         "message", d->message));
-  }
-  int rc = PP_EXIT_OK;
-  if (!o || !arr) {
-    json_decref(arr);
-    rc = PP_EXIT_USAGE;
-    goto done;
-  }
-  json_object_set_new(o, "diagnostics", arr);
-  json_object_set_new(o, "errors", json_integer((json_int_t)rep->errors));
-  json_object_set_new(o, "warnings", json_integer((json_int_t)rep->warnings));
-  json_object_set_new(o, "notes", json_integer((json_int_t)rep->notes));
-  if (json_dumpf(o, stdout, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER) != 0)
-    rc = PP_EXIT_USAGE;
-  else
-    printf("\n");
-done:
-  json_decref(o);
-  if (rc) pp_msg_error("out of memory");
-  return rc;
 }
 
 /* ---- the run -------------------------------------------------------------- */
@@ -140,25 +133,61 @@ static int lint_one(lint_run_t *r, const char *source) {
   }
   const char *name = pp_cli_pac_name(source);
   pp_status_t st = pp_lint_source(text, len, name, &r->env.opts, &r->rep);
-  if (st == PP_OK && r->nurls > 0)
-    st = pp_lint_urls(text, len, name, &r->env.opts, r->urls, r->nurls, &r->rep);
+  if (st == PP_OK) flush(r);
+  if (st == PP_OK && lint_lists(r, text, len, name) != 0) st = PP_ENOMEM;
   free(text);
   if (st == PP_OK) return PP_EXIT_OK;
   pp_msg_error("%s: %s", name, pp_strerror(st));
   return PP_EXIT_USAGE;
 }
 
+/* The report in the chosen format; JUnit names a suite for every PAC. */
+static int print_report(lint_run_t *r) {
+  if (r->streaming) {
+    flush(r);
+    if (r->format == PP_LINT_FMT_TEXT) pp_lint_print_summary(stdout, r->errors, r->warnings, r->notes);
+    return PP_EXIT_OK;
+  }
+  r->errors = r->rep.errors;
+  r->warnings = r->rep.warnings;
+  r->notes = r->rep.notes;
+  size_t n = r->a.positional.n;
+  const char **names = calloc(n ? n : 1, sizeof(*names));
+  if (!names) {
+    pp_msg_error("out of memory");
+    return PP_EXIT_USAGE;
+  }
+  for (size_t i = 0; i < n; i++) names[i] = pp_cli_pac_name(r->a.positional.v[i]);
+  int rc = pp_lint_print(stdout, r->format, &r->rep, names, n);
+  free(names);
+  return rc;
+}
+
 static int setup(lint_run_t *r) {
   const char *f = r->a.value[PP_OPT_FORMAT];
-  if (f && strcmp(f, "json") == 0) r->json = true;
-  else if (f && strcmp(f, "text") != 0) return pp_cli_usage_error("format", f, "expected text or json");
+  if (f && !pp_lint_format_parse(f, &r->format))
+    return pp_cli_usage_error("format", f, "expected text, json, sarif, junit or github");
+  int rc = pp_lint_config_load(r->a.value[PP_OPT_CONFIG], &r->config);
+  for (size_t i = 0; rc == PP_EXIT_OK && i < r->config.ndisable; i++)
+    rc = add_disabled(r, r->config.disable[i]);
+  const pp_strv_t *d = &r->a.list[PP_OPT_DISABLE];
+  for (size_t i = 0; rc == PP_EXIT_OK && i < d->n; i++) rc = add_disabled(r, d->v[i]);
+  if (rc) return rc;
   if (r->a.positional.n == 0) {
     pp_msg_error("lint: no PAC given (pacprobe lint [options] PAC...)");
     return PP_EXIT_USAGE;
   }
-  int rc = pp_cli_env_setup(&r->env, &r->a);
+  r->streaming = r->format == PP_LINT_FMT_TEXT || r->format == PP_LINT_FMT_GITHUB;
+  rc = pp_cli_env_setup(&r->env, &r->a);
+  /* Each list is read once per PAC: a file must be readable now, and
+   * stdin can serve one PAC only. */
   const pp_strv_t *u = &r->a.list[PP_OPT_URLS];
-  for (size_t i = 0; rc == PP_EXIT_OK && i < u->n; i++) rc = read_urls(r, u->v[i]);
+  for (size_t i = 0; rc == PP_EXIT_OK && i < u->n; i++) {
+    if (strcmp(u->v[i], "-") == 0 && r->a.positional.n > 1)
+      rc = pp_cli_usage_error("urls", "-", "stdin can be read for one PAC only");
+    else if (strcmp(u->v[i], "-") != 0 && access(u->v[i], R_OK) != 0)
+      rc = pp_cli_usage_error("urls", u->v[i], strerror(errno));
+  }
   return rc;
 }
 
@@ -167,7 +196,8 @@ int pp_cmd_lint(int argc, char **argv, int first) {
   memset(&r, 0, sizeof(r));
   int rc = PP_EXIT_USAGE;
   if (!pp_args_parse(&r.a, PP_CMD_LINT, "lint", argc, argv, first)) goto done;
-  if (pp_args_info(&r.a, print_help)) {
+  if (pp_args_info(&r.a, print_help) || r.a.given[PP_OPT_LIST_RULES]) {
+    if (!r.a.given[PP_OPT_HELP] && r.a.given[PP_OPT_LIST_RULES]) pp_lint_print_rules(stdout);
     rc = PP_EXIT_OK;
     goto done;
   }
@@ -175,15 +205,15 @@ int pp_cmd_lint(int argc, char **argv, int first) {
   for (size_t i = 0; i < r.a.positional.n && rc == PP_EXIT_OK; i++)
     rc = lint_one(&r, r.a.positional.v[i]);
   if (rc) goto done;
-  rc = r.json ? print_json(&r.rep) : (print_text(&r.rep), PP_EXIT_OK);
-  if (rc) goto done;
+  drop_disabled(&r);
+  if ((rc = print_report(&r))) goto done;
+  bool strict = r.a.given[PP_OPT_STRICT] || r.config.strict;
   if (r.unreadable) rc = PP_EXIT_USAGE;
-  else if (r.rep.errors > 0 || (r.a.given[PP_OPT_STRICT] && r.rep.warnings > 0))
-    rc = PP_EXIT_PROBLEM;
+  else if (r.errors > 0 || (strict && r.warnings > 0)) rc = PP_EXIT_PROBLEM;
 done:
   pp_lint_report_clear(&r.rep);
-  free(r.urls);
-  pp_strlist_free(r.url_text, r.nurl_text);
+  pp_lint_config_free(&r.config);
+  pp_strlist_free(r.disabled, r.ndisabled);
   pp_cli_env_free(&r.env);
   pp_args_free(&r.a);
   return rc;

@@ -217,6 +217,9 @@ static int walk_line(test_run_t *r, const char *line, size_t len, unsigned long 
   pp_case_line_t l;
   char *expected = NULL;
   int rc = 0;
+  char where[600];
+  snprintf(where, sizeof(where), "%s:%lu", r->rep.cases_name, lineno);
+  if (!pp_cli_line_usable(where, line, len)) return PP_EXIT_USAGE;
   pp_status_t st = pp_case_line_parse(line, len, &l, err, sizeof(err));
   if (st == PP_OK && l.kind == PP_CASE_DIRECTIVE && !apply_directive(r, &l)) st = PP_ENOMEM;
   if (st == PP_OK && l.kind == PP_CASE_TEST)

@@ -8,15 +8,12 @@
 #include "cli/env.h"
 
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "os/os.h"
-#include "util/buf.h"
-
 #include "util/str.h"
 
 int pp_cli_usage_error(const char *opt, const char *value, const char *why) {
@@ -220,46 +217,4 @@ int pp_cli_load_engine(const pp_engine_opts_t *opts, const char *text, size_t le
   pp_engine_free(e);
   *out = NULL;
   return PP_EXIT_USAGE;
-}
-
-int pp_cli_each_line(const char *path, pp_cli_line_fn fn, void *udata, bool *unreadable) {
-  bool is_stdin = strcmp(path, "-") == 0;
-  FILE *f = is_stdin ? stdin : pp_os_fopen(path, "rb");
-  if (!f) {
-    pp_msg_error("URL file '%s': %s", path, strerror(errno));
-    *unreadable = true;
-    return 0;
-  }
-  char *line = NULL;
-  size_t cap = 0;
-  ssize_t got;
-  unsigned long lineno = 0;
-  int rc = 0;
-  while (rc == 0 && (got = pp_os_getline(&line, &cap, f)) >= 0) {
-    char where[600];
-    snprintf(where, sizeof(where), "%s:%lu", is_stdin ? "stdin" : path, ++lineno);
-    size_t len = (size_t)got;
-    bool nl = len > 0 && line[len - 1] == '\n';
-    rc = fn(udata, line, nl ? len - 1 : len, nl, where);
-  }
-  if (rc == 0 && ferror(f)) {
-    pp_msg_error("URL file '%s': read error: %s", path, strerror(errno));
-    *unreadable = true;
-  }
-  free(line);
-  if (!is_stdin) fclose(f);
-  return rc;
-}
-
-bool pp_cli_list_url(const char *line, size_t len, const char **url, size_t *n) {
-  pp_buf_t b;
-  pp_buf_init(&b, line, len);
-  pp_buf_skip_blanks(&b);
-  if (pp_buf_remaining(&b) == 0 || pp_buf_peek(&b) == '#') return false;
-  size_t end = len;
-  while (end > b.pos && (line[end - 1] == ' ' || line[end - 1] == '\t' || line[end - 1] == '\r'))
-    end--;
-  *url = line + b.pos;
-  *n = end - b.pos;
-  return *n > 0;
 }

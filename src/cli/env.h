@@ -47,20 +47,6 @@ const char *pp_cli_pac_name(const char *source);
 int pp_cli_load_engine(const pp_engine_opts_t *opts, const char *text, size_t len,
                        const char *name, pp_engine_t **out);
 
-/* Called for each line of a URL list: the line without its "\n" (a "\r"
- * before it is kept), whether it had one, and "FILE:LINE" for messages.
- * A non-zero return stops the list and is passed on. */
-typedef int (*pp_cli_line_fn)(void *udata, const char *line, size_t len, bool had_nl,
-                              const char *where);
-
-/* Streams the lines of a URL list (a path, or "-" for stdin) to fn. A file
- * that cannot be opened or read is reported in one line and sets
- * *unreadable; the caller goes on with its other inputs. Returns fn's
- * non-zero result, else 0. */
-int pp_cli_each_line(const char *path, pp_cli_line_fn fn, void *udata, bool *unreadable);
-
-/* The URL of an ordinary list line (DESIGN §1.1 -f): surrounding blanks and
- * a trailing "\r" trimmed; false for blank lines and "#" comments. */
-bool pp_cli_list_url(const char *line, size_t len, const char **url, size_t *n);
+#include "cli/lists.h"
 
 #endif

@@ -10,6 +10,7 @@
 
 #include "cli/eval.h"
 #include "cli/json.h"
+#include "cli/lists.h"
 
 
 static json_t *routes_json(const pp_result_t *r) {
@@ -34,6 +35,7 @@ static const char *error_code(pp_status_t st) {
   case PP_EBADURL: return "bad-url";
   case PP_ETIMEOUT: return "timeout";
   case PP_EMEMLIMIT: return "memory-limit";
+  case PP_ETOOBIG: return "result-limit";
   case PP_ENOTSTRING: return "not-a-string";
   case PP_ENONASCII: return "non-ascii";
   case PP_EENGINE: return "engine";
@@ -148,7 +150,9 @@ static void warn_dns_problems(const pp_eval_t *ev) {
 
 void pp_eval_report(const pp_eval_report_t *rep, const pp_eval_t *ev) {
   if (ev->status == PP_EBADURL) {
-    pp_msg_error("%s: '%s': %s", rep->where, ev->url, ev->error);
+    char *echo = pp_cli_echo(ev->url, strlen(ev->url), PP_CLI_ECHO_MAX);
+    pp_msg_error("%s: '%s': %s", rep->where, echo ? echo : "", ev->error);
+    free(echo);
   } else if (ev->status != PP_OK) {
     pp_msg_error("%s: %s (%s; result reported as DIRECT)", ev->url, ev->error,
                  client_fallback(rep->mode));

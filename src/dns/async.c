@@ -37,6 +37,9 @@ double pp_dns_now_ms(void) {
 void pp_dns_finish(pp_resolver_t *r, pp_dns_centry_t *e, pp_status_t status,
                    pp_dns_failure_t failure, char **addrs, size_t naddrs, double ttl_ms) {
   pp_strlist_free(e->addrs, e->naddrs);
+  pp_strlist_free(e->cnames, e->ncnames); /* on_answer sets the new chain after */
+  e->cnames = NULL;
+  e->ncnames = 0;
   e->addrs = addrs;
   e->naddrs = naddrs;
   e->status = status;
@@ -106,6 +109,8 @@ static void on_answer(void *arg, int status, int timeouts, unsigned char *abuf, 
     pp_status_t st = pp_dns_parse_answers(abuf, (size_t)alen, e->qtype, &addrs, &n, &ttl);
     if (st == PP_OK && n) {
       pp_dns_finish(r, e, PP_OK, PP_DNS_FAIL_NONE, addrs, n, (double)ttl * 1000.0);
+      /* the alias chain is extra: a chain that cannot be had leaves none */
+      if (pp_dns_parse_chain(abuf, (size_t)alen, &e->cnames, &e->ncnames) != PP_OK) e->ncnames = 0;
       return;
     }
     if (st != PP_OK) { /* c-ares took the header; the records are cut or malformed */

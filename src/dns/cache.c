@@ -63,6 +63,7 @@ void pp_dns_cache_touch(pp_dns_cache_t *c, pp_dns_centry_t *e) {
 static void entry_free(pp_dns_centry_t *e) {
   free(e->name);
   pp_strlist_free(e->addrs, e->naddrs);
+  pp_strlist_free(e->cnames, e->ncnames);
   free(e);
 }
 

@@ -110,6 +110,8 @@ struct pp_dns_centry {
   pp_dns_failure_t failure; /* READY: why there are no addresses (NONE if OK) */
   char **addrs;          /* READY and PP_OK: numeric, answer order */
   size_t naddrs;
+  char **cnames;         /* READY and PP_OK: the alias chain (pp_dns_parse_chain) */
+  size_t ncnames;
   double expires;        /* READY: monotonic ms after which it is asked again */
   double neg_ttl_ms;     /* PENDING: smallest negative TTL of the candidates */
   unsigned cand;         /* PENDING: search candidate being asked */
@@ -152,6 +154,12 @@ long pp_dns_negative_ttl(const unsigned char *msg, size_t len);
  * Returns PP_OK (n may be 0: no data), PP_ENOMEM or PP_EDNS (malformed). */
 pp_status_t pp_dns_parse_answers(const unsigned char *msg, size_t len, int qtype, char ***addrs,
                                  size_t *n, long *ttl);
+/* The CNAME chain of a response (issue 17): the question's name, then each
+ * CNAME target followed from it through the answer section (in any record
+ * order), lower-case, without the trailing dot; n == 0 when the name is not
+ * an alias. At most PP_DNS_CHAIN_MAX names; a loop ends at the bound.
+ * PP_OK, PP_ENOMEM, PP_EDNS (malformed; names empty). */
+pp_status_t pp_dns_parse_chain(const unsigned char *msg, size_t len, char ***names, size_t *n);
 
 /* ---- failure.c --------------------------------------------------------- */
 

@@ -123,6 +123,7 @@ void pp_resolver_set_timeout(pp_resolver_t *r, unsigned ms) {
 void pp_dns_answer_clear(pp_dns_answer_t *a) {
   if (!a) return;
   pp_strlist_free(a->addrs, a->naddrs);
+  pp_strlist_free(a->cnames, a->ncnames);
   memset(a, 0, sizeof(*a));
 }
 
@@ -198,6 +199,10 @@ static pp_status_t collect(pp_dns_centry_t **e, size_t n, pp_dns_answer_t *out) 
     if (e[i]->status == PP_ENOMEM) nomem = true;
     for (size_t k = 0; e[i]->status == PP_OK && k < e[i]->naddrs; k++)
       if (!pp_dns_answer_add(out, e[i]->addrs[k])) nomem = true;
+    /* the first record type's chain (A and AAAA normally share it) */
+    bool take = e[i]->status == PP_OK && !out->ncnames;
+    for (size_t k = 0; take && k < e[i]->ncnames; k++)
+      if (!pp_strlist_push(&out->cnames, &out->ncnames, e[i]->cnames[k])) nomem = true;
   }
   if (nomem) return PP_ENOMEM;
   if (out->naddrs) return PP_OK;
@@ -380,8 +385,9 @@ pp_status_t pp_resolver_lookup_until(pp_resolver_t *r, const char *host, pp_dns_
     out->failure = PP_DNS_FAIL_NONE;
   } else {
     pp_strlist_free(out->addrs, out->naddrs); /* failure carries no addresses */
-    out->addrs = NULL;
-    out->naddrs = 0;
+    pp_strlist_free(out->cnames, out->ncnames);
+    out->addrs = out->cnames = NULL;
+    out->naddrs = out->ncnames = 0;
     if (out->failure == PP_DNS_FAIL_NONE) /* decided before DNS (rules 1-4), or no resolver */
       out->failure = st == PP_ENOTFOUND ? PP_DNS_FAIL_NOT_FOUND : PP_DNS_FAIL_OTHER;
   }

@@ -3,7 +3,9 @@
  * What the cache needs from a raw DNS response: the addresses and their
  * smallest TTL (through c-ares' own parsers, which follow CNAME chains), and
  * the negative-caching TTL of NXDOMAIN / NODATA answers, which c-ares does
- * not expose: RFC 2308 §5, min(TTL, MINIMUM) of the authority section's SOA.
+ * not expose: RFC 2308 §5, min(TTL, MINIMUM) of the authority section's SOA;
+ * and the CNAME chain the answer went through (issue 17, "the names on the
+ * wire"), names expanded by c-ares' ares_expand_name.
  */
 #include "os/os.h"
 #include "dns/dns_int.h"
@@ -15,6 +17,8 @@
 #include "util/str.h"
 
 #define TYPE_SOA 6
+#define TYPE_CNAME 5
+#define CLASS_IN 1
 #define MAX_ADDRS 64
 
 /* Skips a possibly compressed domain name (RFC 1035 §4.1.4). */
@@ -30,15 +34,20 @@ static bool skip_name(pp_buf_t *b) {
   return false;
 }
 
-/* Skips one resource record; sets *type, *ttl and the rdata window. */
-static bool read_rr(pp_buf_t *b, uint16_t *type, uint32_t *ttl, size_t *rdata, uint16_t *rdlen) {
-  uint16_t cls;
-  if (!skip_name(b) || !pp_buf_fetch_be16(b, type) || !pp_buf_fetch_be16(b, &cls) ||
+/* Skips one resource record; sets *type, *cls, *ttl and the rdata window. */
+static bool read_rr_cls(pp_buf_t *b, uint16_t *type, uint16_t *cls, uint32_t *ttl, size_t *rdata,
+                        uint16_t *rdlen) {
+  if (!skip_name(b) || !pp_buf_fetch_be16(b, type) || !pp_buf_fetch_be16(b, cls) ||
       !pp_buf_fetch_be32(b, ttl) || !pp_buf_fetch_be16(b, rdlen) || pp_buf_remaining(b) < *rdlen)
     return false;
   *rdata = b->pos;
   b->pos += *rdlen;
   return true;
+}
+
+static bool read_rr(pp_buf_t *b, uint16_t *type, uint32_t *ttl, size_t *rdata, uint16_t *rdlen) {
+  uint16_t cls;
+  return read_rr_cls(b, type, &cls, ttl, rdata, rdlen);
 }
 
 /* MINIMUM of the SOA rdata at off: after two names, five 32-bit fields. */
@@ -104,4 +113,98 @@ pp_status_t pp_dns_parse_answers(const unsigned char *msg, size_t len, int qtype
     }
   }
   return PP_OK;
+}
+
+/* ---- the CNAME chain ------------------------------------------------------ */
+
+/* One CNAME record of the answer section: owner -> target, lower-case. */
+typedef struct cname_rr {
+  char *owner, *target;
+} cname_rr_t;
+
+/* The name at off in msg, expanded by c-ares and lower-cased; NULL when
+ * malformed or out of memory (*nomem tells which). */
+static char *expand(const unsigned char *msg, size_t len, size_t off, bool *nomem) {
+  char *s = NULL;
+  long used;
+  int rc = ares_expand_name(msg + off, msg, (int)len, &s, &used);
+  if (rc == ARES_ENOMEM) *nomem = true;
+  if (rc != ARES_SUCCESS) return NULL;
+  bool printable = true; /* names reach terminals and JSON: printable ASCII only */
+  for (const char *p = s; *p && printable; p++) printable = *p > 0x20 && *p < 0x7f;
+  char *copy = printable ? pp_strndup(s, strlen(s)) : NULL; /* ours to free with free() */
+  ares_free_string(s);
+  if (!printable) return NULL;
+  if (!copy) *nomem = true;
+  else pp_ascii_lower(copy);
+  return copy;
+}
+
+static void free_rrs(cname_rr_t *v, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    free(v[i].owner);
+    free(v[i].target);
+  }
+}
+
+/* Reads the question name and up to MAX_CHAIN CNAME records of the answer
+ * section into *qname and v; *nv set. false when malformed (or ENOMEM). */
+static bool read_cnames(const unsigned char *msg, size_t len, char **qname, cname_rr_t *v,
+                        size_t *nv, bool *nomem) {
+  pp_buf_t b;
+  uint16_t id, flags, qd, an, ns, ar;
+  pp_buf_init(&b, msg, len);
+  *nv = 0;
+  if (!pp_buf_fetch_be16(&b, &id) || !pp_buf_fetch_be16(&b, &flags) || !pp_buf_fetch_be16(&b, &qd) ||
+      !pp_buf_fetch_be16(&b, &an) || !pp_buf_fetch_be16(&b, &ns) || !pp_buf_fetch_be16(&b, &ar) ||
+      qd != 1 || !(*qname = expand(msg, len, b.pos, nomem)))
+    return false;
+  if (!skip_name(&b) || pp_buf_remaining(&b) < 4) return false;
+  b.pos += 4;
+  for (unsigned i = 0; i < an; i++) {
+    uint16_t type, cls, rdlen;
+    uint32_t ttl;
+    size_t rdata, owner = b.pos;
+    if (!read_rr_cls(&b, &type, &cls, &ttl, &rdata, &rdlen)) return false;
+    if (type != TYPE_CNAME || cls != CLASS_IN || *nv >= PP_DNS_CHAIN_MAX) continue;
+    v[*nv].owner = expand(msg, len, owner, nomem);
+    v[*nv].target = v[*nv].owner ? expand(msg, rdata + rdlen, rdata, nomem) : NULL;
+    if (!v[*nv].target) {
+      free(v[*nv].owner);
+      return false;
+    }
+    (*nv)++;
+  }
+  return true;
+}
+
+pp_status_t pp_dns_parse_chain(const unsigned char *msg, size_t len, char ***names, size_t *n) {
+  *names = NULL;
+  *n = 0;
+  cname_rr_t v[PP_DNS_CHAIN_MAX];
+  size_t nv = 0;
+  char *name = NULL;
+  bool nomem = false;
+  bool ok = read_cnames(msg, len, &name, v, &nv, &nomem);
+  /* Follow from the question, whatever the records' order; a loop or a
+   * chain longer than PP_DNS_CHAIN_MAX stops at the bound. */
+  const char *at = name;
+  while (ok && *n < PP_DNS_CHAIN_MAX) {
+    const char *next = NULL;
+    for (size_t i = 0; i < nv && !next; i++)
+      if (strcmp(v[i].owner, at) == 0) next = v[i].target;
+    if (!next) break;
+    if (!*n && !pp_strlist_push(names, n, at)) nomem = true;
+    if (!nomem && !pp_strlist_push(names, n, next)) nomem = true;
+    if (nomem) break;
+    at = next;
+  }
+  free_rrs(v, nv);
+  free(name);
+  if (nomem || !ok) {
+    pp_strlist_free(*names, *n);
+    *names = NULL;
+    *n = 0;
+  }
+  return nomem ? PP_ENOMEM : ok ? PP_OK : PP_EDNS;
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "pac/fast.h"
+#include "pac/jslex.h"
 #include "pac/lower.h"
 #include "pac/runtime.h"
 
@@ -296,6 +297,42 @@ static pp_status_t build_heap(pp_engine_t *e) {
   return PP_OK;
 }
 
+/* The compile budget (issue 15 item 7): the lowering and the return
+ * instrumentation hold about PP_JS_TOKEN_COST bytes per token outside the
+ * JavaScript heap (a 3.9 MB PAC of short tokens took 290 MB with
+ * --memory-limit 16). A script over PP_JS_BUDGET(--memory-limit) tokens is
+ * counted in constant memory first: ES5 runs as written, uninstrumented
+ * (Duktape compiles it inside the limited heap); modern syntax, which only
+ * the lowering can run, is refused as an engine limit, never as a PAC
+ * error. *analyse says whether the analyses may run. */
+static pp_status_t check_compile_budget(pp_engine_t *e, bool *analyse) {
+  size_t budget = PP_JS_BUDGET(e->opts.memory_limit_mib), ntok = 0;
+  bool modern = false;
+  *analyse = true;
+  if (e->script_len / 2 < budget) return PP_OK; /* a token takes 2 bytes at the least */
+  pp_status_t st = pp_js_survey(e->script, e->script_len, &ntok, &modern);
+  if (st == PP_ENOMEM) return st;
+  if (st != PP_OK || ntok <= budget) return PP_OK;
+  *analyse = false;
+  pp_instrumented_clear(&e->instr);
+  pp_strlist_free(e->warn, e->nwarn);
+  e->warn = NULL;
+  e->nwarn = 0;
+  pp_str_free(&e->instr_note);
+  if (!modern) {
+    pp_str_printf(&e->instr_note, "%s: %zu tokens, over the compile budget of %zu for "
+                  "--memory-limit %u; the PAC runs uninstrumented (no return lines)", e->name,
+                  ntok, budget, e->opts.memory_limit_mib);
+    return PP_OK;
+  }
+  pp_str_free(&e->err);
+  pp_str_printf(&e->err, "%s: %zu tokens of ES2015+ JavaScript: lowering them needs about %zu MiB, "
+                "over the compile budget of --memory-limit %u MiB (pacprobe's limit, not the "
+                "PAC's; raise --memory-limit)", e->name, ntok,
+                ntok * PP_JS_TOKEN_COST / (1024u * 1024u) + 1, e->opts.memory_limit_mib);
+  return PP_EENGINE;
+}
+
 pp_status_t pp_engine_load(pp_engine_t *e, const char *script, size_t len, const char *name) {
   pp_str_free(&e->err);
   e->err_line = 0;
@@ -305,9 +342,14 @@ pp_status_t pp_engine_load(pp_engine_t *e, const char *script, size_t len, const
   e->name = strdup(name ? name : "pac");
   if (!e->script || !e->name) return PP_ENOMEM;
   e->script_len = len;
-  if (instrument(e) != PP_OK) return PP_ENOMEM;
-  pp_status_t lst = pp_lower_engine(e); /* ES2015+ syntax, issue 9 */
-  if (lst != PP_OK) return lst;
+  bool analyse = true;
+  pp_status_t bst = check_compile_budget(e, &analyse);
+  if (bst != PP_OK) return bst;
+  if (analyse) {
+    if (instrument(e) != PP_OK) return PP_ENOMEM;
+    pp_status_t lst = pp_lower_engine(e); /* ES2015+ syntax, issue 9 */
+    if (lst != PP_OK) return lst;
+  }
   return build_heap(e);
 }
 
@@ -337,6 +379,24 @@ static pp_status_t fail_eval(pp_eval_t *out, pp_status_t st, const char *msg, in
   return out->error ? st : PP_ENOMEM;
 }
 
+/* The result caps (pacprobe.h PP_RESULT_MAX_*), checked on the engine's
+ * own copy before anything is copied or parsed: a 21 MB result used to cost
+ * 1.8 GB and 14 s in --format json (issue 15 item 3). */
+static pp_status_t check_result_size(const char *s, size_t n, pp_eval_t *out) {
+  char msg[192];
+  if (n > PP_RESULT_MAX_BYTES) {
+    snprintf(msg, sizeof(msg), "result limit: FindProxyForURL() returned %zu bytes, over the "
+             "%u bytes pacprobe accepts (docs/engine.md)", n, PP_RESULT_MAX_BYTES);
+    return fail_eval(out, PP_ETOOBIG, msg, 0);
+  }
+  size_t entries = 1;
+  for (const char *p = s; (p = memchr(p, ';', n - (size_t)(p - s))) != NULL; p++) entries++;
+  if (entries <= PP_RESULT_MAX_ENTRIES) return PP_OK;
+  snprintf(msg, sizeof(msg), "result limit: FindProxyForURL() returned %zu entries, over the %u "
+           "pacprobe accepts (docs/engine.md)", entries, PP_RESULT_MAX_ENTRIES);
+  return fail_eval(out, PP_ETOOBIG, msg, 0);
+}
+
 /* Turns the value FindProxyForURL returned (stack top) into out->raw, with
  * the per-client rules of pac-semantics.md §5. pacparser coerces anything
  * with ToString (what pactester prints); everyone else treats a non-string
@@ -354,6 +414,8 @@ static pp_status_t take_return_value(pp_engine_t *e, pp_eval_t *out) {
   }
   duk_size_t n = 0;
   const char *s = duk_get_lstring(ctx, -1, &n);
+  pp_status_t st = check_result_size(s, n, out);
+  if (st != PP_OK) return st;
   if (e->opts.emulate == PP_EMU_CHROME && !is_ascii(s, n))
     return fail_eval(out, PP_ENONASCII,
                      "FindProxyForURL() returned a non-ASCII string (Chromium rejects it)", 0);

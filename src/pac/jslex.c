@@ -499,6 +499,39 @@ done:
   return st;
 }
 
+static bool modern_token(const pp_js_token_t *t, const char *src) {
+  static const char *const words[] = {"=>",    "...",   "**",    "**=",   "?.",    "??",
+                                      "?\?=",  "&&=",   "||=",   "let",   "const", "class",
+                                      "async", "await", "yield", "import", "export", "extends",
+                                      "super"};
+  if (t->kind >= PP_JS_TEMPLATE && t->kind <= PP_JS_TEMPLATE_TAIL) return true;
+  if (t->kind != PP_JS_PUNCT && t->kind != PP_JS_IDENT && t->kind != PP_JS_KEYWORD) return false;
+  for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+    if (pp_js_tok_is(t, src, words[i])) return true;
+  return false;
+}
+
+pp_status_t pp_js_survey(const char *src, size_t len, size_t *ntok, bool *modern) {
+  pp_js_lexer_t *lx = malloc(sizeof(*lx));
+  *ntok = 0;
+  *modern = false;
+  if (!lx) return PP_ENOMEM;
+  pp_js_lexer_init(lx, src, len, 0);
+  pp_js_token_t t;
+  pp_status_t st = PP_OK;
+  for (;;) {
+    if (!pp_js_next(lx, &t)) {
+      st = PP_ESYNTAX;
+      break;
+    }
+    if (t.kind == PP_JS_EOF) break;
+    (*ntok)++;
+    if (!*modern && modern_token(&t, src)) *modern = true;
+  }
+  free(lx);
+  return st;
+}
+
 bool pp_js_tok_is(const pp_js_token_t *tok, const char *src, const char *text) {
   size_t n = strlen(text);
   return tok->len == n && memcmp(src + tok->off, text, n) == 0;

@@ -104,6 +104,21 @@ bool pp_js_next(pp_js_lexer_t *lx, pp_js_token_t *tok);
 pp_status_t pp_js_tokenize(const char *src, size_t len, unsigned flags, pp_js_token_t **toks,
                            size_t *ntoks, pp_js_error_t *err);
 
+/* What the source analyses (lowering, return instrumentation, lint, the
+ * state scan) cost per token, all arrays together, in bytes: the token
+ * (40) plus the lowering's per-token tables (57), rounded up. A script's
+ * analysis is allowed PP_JS_BUDGET(memory_limit_mib) tokens: the compile
+ * budget is --memory-limit (docs/engine.md "Limits"). */
+#define PP_JS_TOKEN_COST 128u
+#define PP_JS_BUDGET(mib) ((size_t)(mib) * 1024u * 1024u / PP_JS_TOKEN_COST)
+
+/* Counts the significant tokens of src without storing them (constant
+ * memory) and says whether any is ES2015+ only (a template, =>, ..., **,
+ * ?., ??, the logical assignments, let, const, class, async, await, yield,
+ * import, export, extends, super). PP_OK or PP_ESYNTAX (lexing failed;
+ * *ntok counts the tokens before the error). */
+pp_status_t pp_js_survey(const char *src, size_t len, size_t *ntok, bool *modern);
+
 /* True when the token's text is exactly `text` (NUL-terminated). */
 bool pp_js_tok_is(const pp_js_token_t *tok, const char *src, const char *text);
 

@@ -92,6 +92,19 @@ static void push_line(char ***lines, size_t *n, const pp_lower_diag_t *d, const 
   *ok = *ok && pp_strlist_push(lines, n, buf);
 }
 
+/* What an older engine does run although pacprobe lowers it for its own:
+ * pactester 1.3.6 (libpacparser1, SpiderMonkey 1.7) runs const and array
+ * destructuring; tests/lint/engines.cases checks every claim against
+ * pactester itself. */
+static bool engine_runs(pp_emulation_t mode, const char *feature) {
+  static const char *const pacparser_runs[] = {"const", "destructuring", "destructuring pattern",
+                                               "destructuring target"};
+  if (mode != PP_EMU_PACPARSER) return false;
+  for (size_t i = 0; i < sizeof(pacparser_runs) / sizeof(pacparser_runs[0]); i++)
+    if (strcmp(feature, pacparser_runs[i]) == 0) return true;
+  return false;
+}
+
 pp_status_t pp_lower_findings(const char *src, size_t len, pp_emulation_t mode, char ***lines,
                               size_t *n, size_t *nerr) {
   *lines = NULL;
@@ -109,6 +122,7 @@ pp_status_t pp_lower_findings(const char *src, size_t len, pp_emulation_t mode, 
   bool old_engine = mode == PP_EMU_WINHTTP || mode == PP_EMU_PACPARSER;
   for (size_t i = 0; old_engine && i < r.nlowered; i++) {
     const pp_lower_diag_t *d = &r.lowered[i];
+    if (engine_runs(mode, d->feature)) continue;
     snprintf(text, sizeof(text), "%s (%s): %s's engine rejects this; pacprobe %s", d->feature,
              d->es, pp_emulation_name(mode),
              strcmp(d->msg, "built-in") == 0 ? "provides it" : "lowers it to ES5");

@@ -56,6 +56,14 @@ bool pp_route_client_resolves(const pp_route_t *r) {
   return r->type == PP_ROUTE_DIRECT || r->type == PP_ROUTE_SOCKS4;
 }
 
+/* The names on the wire: the alias chain, or the name alone. */
+static bool record_chain(pp_attempt_t *a, const char *name, const pp_dns_answer_t *ans) {
+  if (!ans->ncnames) return pp_strlist_push(&a->dns_chain, &a->ndns_chain, name);
+  for (size_t i = 0; i < ans->ncnames; i++)
+    if (!pp_strlist_push(&a->dns_chain, &a->ndns_chain, ans->cnames[i])) return false;
+  return true;
+}
+
 pp_status_t pp_route_resolve(const pp_check_opts_t *o, pp_attempt_t *a, const char *host,
                              bool is_proxy, pp_dns_answer_t *ans) {
   char bare[256];
@@ -64,6 +72,10 @@ pp_status_t pp_route_resolve(const pp_check_opts_t *o, pp_attempt_t *a, const ch
   else snprintf(bare, sizeof(bare), "%s", host);
   pp_status_t st = pp_resolver_lookup(o->resolver, bare, PP_DNS_ANY, ans);
   a->dns_ms = ans->ms;
+  if (st == PP_OK && ans->source == PP_DNS_SRC_SERVER && !record_chain(a, bare, ans)) {
+    pp_dns_answer_clear(ans);
+    return PP_ENOMEM;
+  }
   if (st == PP_OK) return st;
   if (st == PP_ENOMEM) {
     pp_dns_answer_clear(ans);

@@ -16,14 +16,21 @@
 typedef struct pp_rjob {
   const pp_check_target_t *t;
   pp_check_result_t *out;
-  size_t next;   /* next route to try */
-  void *backend; /* the backend's attempt in flight, or NULL */
+  size_t next;     /* next route to try */
+  void *backend;   /* the backend's attempt in flight, or NULL */
+  size_t cap;      /* attempts allocated */
+  double start_ms; /* the first attempt's start (pp_dns_now_ms), 0 before */
+  double left_ms;  /* what --max-time leaves the attempt pp_rjob_next gave: the
+                    * backend bounds its transfer (and connect) by it */
 } pp_rjob_t;
 
 /* The next attempt of job j: appends a zeroed attempt to j->out and sets
- * *r and *a; sets both NULL when the job is finished (its verdict is then
- * decided). PP_OK or PP_ENOMEM. */
-pp_status_t pp_rjob_next(pp_rjob_t *j, const pp_route_t **r, pp_attempt_t **a);
+ * *r and *a (and j->left_ms); sets both NULL when the job is finished (its
+ * verdict is then decided), also when PP_CHECK_MAX_ROUTES attempts were
+ * made or the target's --max-time is spent (j->out->untried). PP_OK or
+ * PP_ENOMEM. */
+pp_status_t pp_rjob_next(const pp_check_opts_t *o, pp_rjob_t *j, const pp_route_t **r,
+                         pp_attempt_t **a);
 /* After attempt a of job j ended: skips the remaining routes unless a
  * browser would fail over (or --all-routes). */
 void pp_rjob_done(const pp_check_opts_t *o, pp_rjob_t *j, const pp_attempt_t *a);

@@ -79,13 +79,24 @@ for f in proxy_reset:PROXY:reset proxy_garbage:PROXY:reset proxy_407:PROXY:proxy
 done
 
 fl_case "check --pac: every faulty proxy in one list, then DIRECT (--all-routes off: failover)"
-LIST="PROXY 127.0.0.1:$P_proxy_reset; PROXY 127.0.0.1:$P_proxy_garbage; PROXY 127.0.0.1:$P_proxy_hold;"
+LIST="PROXY 127.0.0.1:$P_proxy_reset; PROXY 127.0.0.1:$P_proxy_garbage;"
 LIST+=" SOCKS5 127.0.0.1:$P_socks_badver; SOCKS5 127.0.0.1:$P_socks_badreply; DIRECT"
 PAC=$(fl_pac chain.pac "return \"$LIST\";")
 fl_run check --pac "$PAC" --resolve good.test=127.0.0.1 "${OPTS[@]}" "http://good.test:$P_origin/"
-want_jq '[.targets[0].attempts[] | .error.code // "ok"] == ["reset", "reset", "timeout", "socks", "socks", "ok"]'
+want_jq '[.targets[0].attempts[] | .error.code // "ok"] == ["reset", "reset", "socks", "socks", "ok"]'
 want_jq '.targets[0].verdict == "ok" and .targets[0].route == "DIRECT"'
 want_rc 0
+want_within 6000
+
+# --max-time covers the whole target (issue 15 item 4): a proxy that holds a
+# plain-http request spends it, and the entries after it are reported as
+# not tried instead of each getting a fresh --max-time.
+fl_case "check --pac: a holding proxy spends the target's --max-time; the rest is counted untried"
+PAC=$(fl_pac hold.pac "return \"PROXY 127.0.0.1:$P_proxy_reset; PROXY 127.0.0.1:$P_proxy_hold; DIRECT\";")
+fl_run check --pac "$PAC" --resolve good.test=127.0.0.1 "${OPTS[@]}" "http://good.test:$P_origin/"
+want_rc 1
+want_jq '[.targets[0].attempts[] | .error.code] == ["reset", "timeout"]'
+want_jq '.targets[0].untried == {"count": 1, "reason": "max-time"}'
 want_within 6000
 
 fl_finish

@@ -84,6 +84,25 @@ static unsigned fault_rcode(const char *name) {
   return 0;
 }
 
+/* "alias.chain.test" -> "mid.chain.test" -> "edge.chain.test" (A 10.9.9.9,
+ * no AAAA): the whole chain in every answer, as a recursive server sends it;
+ * "edge.chain.test" itself is no alias; "cn.mid.chain.test" is one hop. */
+static size_t chain_answer(const char *name, unsigned qtype, unsigned char *out, size_t n) {
+  static const char *const chain[] = {"alias.chain.test", "mid.chain.test", "edge.chain.test"};
+  size_t at = 0, an = 0;
+  while (at < 3 && strcmp(chain[at], name)) at++;
+  if (at == 3 && strcmp(name, "cn.mid.chain.test")) {
+    out[3] = 0x83;
+    return n;
+  }
+  if (at == 3) n = pp_tdns_add_cname(out, n, NULL, "edge.chain.test"), an++, at = 2;
+  for (size_t i = at; i + 1 < 3; i++, an++)
+    n = pp_tdns_add_cname(out, n, i == at ? NULL : chain[i], chain[i + 1]);
+  if (qtype == 1) n = pp_tdns_add_addr_at(out, n, an ? chain[2] : NULL, 1, 60, "10.9.9.9"), an++;
+  out[7] = (unsigned char)an;
+  return n;
+}
+
 static size_t build_answer(void *udata, const unsigned char *q, size_t qlen, unsigned char *out,
                            size_t cap) {
   (void)udata;
@@ -93,6 +112,7 @@ static size_t build_answer(void *udata, const unsigned char *q, size_t qlen, uns
   size_t naddrs;
   size_t n = pp_tdns_reply_head(q, qlen, out, cap, 0, name, sizeof(name), &qtype);
   if (!n || !strcmp(name, "silent.test")) return 0;
+  if (strstr(name, "chain.test")) return chain_answer(name, qtype, out, n);
   bool exists = lookup_zone(name, (uint16_t)qtype, addrs, &naddrs, synth);
   out[3] = (unsigned char)(0x80 | (exists ? 0 : 3)); /* RA, NOERROR/NXDOMAIN */
   out[7] = (unsigned char)naddrs;                    /* ANCOUNT */
@@ -323,6 +343,87 @@ static void test_server_lookups(void **state) {
   expect(r, "nx.test", PP_DNS_IPV4, PP_ENOTFOUND, PP_DNS_SRC_SERVER, "");
   expect(r, "", PP_DNS_IPV4, PP_ENOTFOUND, PP_DNS_SRC_SERVER, "");
   pp_resolver_free(r);
+}
+
+/* "a>b>c" of the answer's alias chain, "" when none. */
+static char *chain_of(const pp_dns_answer_t *a) {
+  pp_str_t s = PP_STR_INIT;
+  pp_str_puts(&s, "");
+  for (size_t i = 0; i < a->ncnames; i++) pp_str_printf(&s, "%s%s", i ? ">" : "", a->cnames[i]);
+  return pp_str_take(&s);
+}
+
+static void expect_chain(pp_resolver_t *r, const char *host, pp_status_t st, const char *want) {
+  pp_dns_answer_t a;
+  assert_int_equal(pp_resolver_lookup(r, host, PP_DNS_ANY, &a), st);
+  char *got = chain_of(&a);
+  if (strcmp(got, want)) fail_msg("%s: chain expected '%s', got '%s'", host, want, got);
+  free(got);
+  pp_dns_answer_clear(&a);
+}
+
+/* The alias chain through c-ares and the cache (issue 17). */
+static void test_cname_chain(void **state) {
+  (void)state;
+  char err[256];
+  pp_resolver_t *r = server_resolver(2000);
+  expect_chain(r, "alias.chain.test", PP_OK, "alias.chain.test>mid.chain.test>edge.chain.test");
+  expect_chain(r, "Alias.Chain.Test", PP_OK, "alias.chain.test>mid.chain.test>edge.chain.test");
+  expect(r, "alias.chain.test", PP_DNS_IPV4, PP_OK, PP_DNS_SRC_SERVER, "10.9.9.9");
+  expect_chain(r, "cn.mid.chain.test", PP_OK, "cn.mid.chain.test>edge.chain.test");
+  expect_chain(r, "edge.chain.test", PP_OK, "");
+  expect_chain(r, "nx.chain.test", PP_ENOTFOUND, "");
+  pp_dns_stats_t st;
+  pp_resolver_stats(r, &st);
+  assert_true(st.cache_hits >= 2); /* the chain came from the cache too */
+  assert_int_equal(pp_resolver_add_override(r, "alias.chain.test=192.0.2.9", err, sizeof(err)), PP_OK);
+  expect_chain(r, "alias.chain.test", PP_OK, ""); /* --resolve answers have no chain */
+  expect_chain(r, "192.0.2.9", PP_OK, "");
+  pp_resolver_free(r);
+}
+
+/* A response to "q.test" built by hand: the question, then records. */
+static size_t chain_msg(unsigned char *m, const char *const *rr, size_t nrr) {
+  memset(m, 0, 12);
+  m[2] = 0x81, m[3] = 0x80, m[5] = 1, m[7] = (unsigned char)nrr;
+  size_t n = pp_tdns_put_name(m, 12, "q.test");
+  n = pp_tdns_put16(m, n, 1);
+  n = pp_tdns_put16(m, n, 1);
+  for (size_t i = 0; i < nrr; i++) n = pp_tdns_add_cname(m, n, rr[2 * i], rr[2 * i + 1]);
+  return n;
+}
+
+static void expect_parsed(const char *const *rr, size_t nrr, pp_status_t want_st, const char *want) {
+  unsigned char m[4096];
+  size_t len = chain_msg(m, rr, nrr);
+  pp_dns_answer_t a = {0};
+  assert_int_equal(pp_dns_parse_chain(m, len, &a.cnames, &a.ncnames), want_st);
+  char *got = chain_of(&a);
+  if (strcmp(got, want)) fail_msg("chain expected '%s', got '%s'", want, got);
+  free(got);
+  pp_dns_answer_clear(&a);
+  if (nrr) { /* cut in the last record: malformed, no chain */
+    assert_int_equal(pp_dns_parse_chain(m, len - 3, &a.cnames, &a.ncnames), PP_EDNS);
+    assert_int_equal(a.ncnames, 0);
+  }
+}
+
+/* pp_dns_parse_chain on its own: record order, case, loops, the bound. */
+static void test_chain_parse(void **state) {
+  (void)state;
+  static const char *const in_order[] = {"q.test", "B.test", "b.test", "c.test"};
+  static const char *const reversed[] = {"b.test", "c.test", "q.test", "b.test"};
+  static const char *const unrelated[] = {"x.test", "y.test"};
+  static const char *const loop[] = {"q.test", "b.test", "b.test", "q.test"};
+  expect_parsed(in_order, 2, PP_OK, "q.test>b.test>c.test");
+  expect_parsed(reversed, 2, PP_OK, "q.test>b.test>c.test");
+  expect_parsed(unrelated, 1, PP_OK, "");
+  expect_parsed(NULL, 0, PP_OK, "");
+  unsigned char m[4096];
+  pp_dns_answer_t a = {0};
+  assert_int_equal(pp_dns_parse_chain(m, chain_msg(m, loop, 2), &a.cnames, &a.ncnames), PP_OK);
+  assert_int_equal(a.ncnames, PP_DNS_CHAIN_MAX); /* a loop stops at the bound */
+  pp_dns_answer_clear(&a);
 }
 
 static void test_hosts_before_server(void **state) {
@@ -609,7 +710,7 @@ static void test_myip_rules(void **state) {
     size_t n = 0;
     assert_int_equal(pp_myip_run(c->all, &ops, &out, &n), PP_OK);
     assert_non_null(out);
-    pp_dns_answer_t tmp = {out, n, PP_DNS_SRC_LITERAL, 0, PP_DNS_FAIL_NONE};
+    pp_dns_answer_t tmp = {.addrs = out, .naddrs = n, .source = PP_DNS_SRC_LITERAL};
     char *got = joined(&tmp);
     if (strcmp(got, c->want)) {
       print_error("myip case %zu (%s, routes '%s'): expected '%s', got '%s'\n", i, c->all ? "all" : "one",
@@ -653,6 +754,8 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_offline_sends_nothing),
       cmocka_unit_test(test_server_specs),
       cmocka_unit_test(test_server_lookups),
+      cmocka_unit_test(test_cname_chain),
+      cmocka_unit_test(test_chain_parse),
       cmocka_unit_test(test_hosts_before_server),
       cmocka_unit_test(test_timeout),
       cmocka_unit_test(test_failure_causes),

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Unit tests of the lint library (src/pac/lint*.c) without the program: a
+ * Unit tests of the lint library (the files of src/lint/) without the program: a
  * table of small PACs, each with the exact list of "line:col:code" its
  * diagnostics must produce (empty for the ones that must stay silent), and
  * the edit distance behind the suggestions. Failures print the case, the
@@ -16,8 +16,8 @@
 
 #include <cmocka.h>
 
-#include "pac/lint.h"
-#include "pac/lint_int.h"
+#include "lint/lint.h"
+#include "lint/lint_int.h"
 #include "util/str.h"
 
 typedef struct lint_case {
@@ -54,9 +54,9 @@ static const lint_case_t cases[] = {
     {"chrome", FP "  if (url.indexOf('https://a.example/login') == 0) return \"DIRECT\";\n  return \"DIRECT\";\n}\n",
      "2:19:mode-difference"},
     {"chrome", FP "  if (isResolvable('wpad.corp') && isInNet(host, '10.0.0.0', '255.0.0.0')) return \"DIRECT\";\n  return \"DIRECT\";\n}\n",
-     "2:7:dns-on-host 2:36:dns-on-host"},
+     "2:7:dns-on-host"}, /* one warning per function (issue 18) */
     {"chrome", "function findProxyForURL(url, host) { return \"DIRECT\"; }\n", "1:10:no-findproxy"},
-    {"chrome", FP "  return (;\n}\n", "2:1:syntax"},
+    {"chrome", FP "  return (;\n}\n", "2:11:syntax"}, /* the column of the ";" (lint_syntax.c) */
     {"chrome", FP "  return \"DIRECT;\n}\n", "2:10:syntax"},
 };
 
@@ -72,8 +72,10 @@ static char *run_case(const lint_case_t *lc) {
   assert_int_equal(pp_lint_source(lc->src, strlen(lc->src), "t.pac", &eo, &rep), PP_OK);
   pp_str_t got = PP_STR_INIT;
   pp_str_puts(&got, "");
-  for (size_t i = 0; i < rep.n; i++)
+  for (size_t i = 0; i < rep.n; i++) {
     pp_str_printf(&got, "%s%d:%d:%s", i ? " " : "", rep.v[i].line, rep.v[i].col, rep.v[i].code);
+    assert_non_null(pp_lint_rule_find(rep.v[i].code)); /* every code is a listed rule */
+  }
   pp_lint_report_clear(&rep);
   pp_resolver_free(eo.resolver);
   return pp_str_take(&got);

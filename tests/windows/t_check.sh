@@ -33,8 +33,10 @@ ok() { echo "ok    $1"; pass=$((pass + 1)); }
 bad() { echo "FAIL  $1: $2"; fail=$((fail + 1)); }
 
 # What must agree between the two builds, from `check --format json`:
-# verdict, then per attempt the route, error code, auth offered/used and
-# the chain's sha256 list (timings and messages differ by stack).
+# verdict, then per attempt the route, error code, auth offered/used, what
+# was done with the credentials (docs/security.md "Proxy credentials": the
+# same rules on both stacks) and the chain's sha256 list (timings and
+# messages differ by stack).
 summary() {
   python3 -c '
 import json, sys
@@ -48,6 +50,7 @@ for t in d["targets"]:
         chain = [c.get("sha256") for c in (tls.get("chain") or [])]
         print("attempt", a["route"], err, auth.get("offered"), auth.get("used"),
               tls.get("verified"), tls.get("intercepted"), chain)
+        print("credentials", json.dumps(auth.get("credentials"), sort_keys=True))
 ' "$1"
 }
 
@@ -79,10 +82,25 @@ grep -q '"code": "refused"' "$PP_TMP/dead-proxy.win.json" && ok "dead-proxy: the
 case_ squid-basic-required auth-required 1 --proxy "http://$LAB_SQUID" "$HTTP_URL"
 grep -q '"offered": \["Basic"\]' "$PP_TMP/squid-basic-required.win.json" && ok "squid-basic-required: names Basic" ||
   bad "squid-basic-required" "Basic not offered in $(head -c 400 "$PP_TMP/squid-basic-required.win.json")"
-PACPROBE_PROXY_PASSWORD=$LAB_SQUID_PASS case_ squid-basic-login ok 0 --proxy "http://$LAB_SQUID" \
-  --proxy-user "$LAB_SQUID_USER" "$HTTP_URL"
-PACPROBE_PROXY_PASSWORD=wrong-$LAB_SQUID_PASS case_ squid-basic-wrong auth-required 1 \
+# Basic on plain HTTP only with --proxy-basic-ok (src/route/creds.c rule 4)
+PACPROBE_PROXY_PASSWORD=$LAB_SQUID_PASS case_ squid-basic-held auth-required 1 \
   --proxy "http://$LAB_SQUID" --proxy-user "$LAB_SQUID_USER" "$HTTP_URL"
+grep -q 'not sent (give --proxy-basic-ok)' "$PP_TMP/squid-basic-held.win.json" &&
+  ok "squid-basic-held: Basic held back on plain HTTP" ||
+  bad "squid-basic-held" "no held-back message in $(head -c 600 "$PP_TMP/squid-basic-held.win.json")"
+PACPROBE_PROXY_PASSWORD=$LAB_SQUID_PASS case_ squid-basic-login ok 0 --proxy "http://$LAB_SQUID" \
+  --proxy-user "$LAB_SQUID_USER" --proxy-basic-ok "$HTTP_URL"
+PACPROBE_PROXY_PASSWORD=wrong-$LAB_SQUID_PASS case_ squid-basic-wrong auth-required 1 \
+  --proxy "http://$LAB_SQUID" --proxy-user "$LAB_SQUID_USER" --proxy-basic-ok "$HTTP_URL"
+# a proxy the user did not name never gets the password (rule 2): the PAC's
+# second entry is squid, only the dead proxy (host and port) is named
+printf 'function FindProxyForURL(u, h) { return "PROXY %s; PROXY %s"; }\n' "$LAB_DEAD" "$LAB_SQUID" \
+  > "$PP_TMP/rogue.pac"
+PACPROBE_PROXY_PASSWORD=$LAB_SQUID_PASS case_ squid-not-named auth-required 1 \
+  --pac "$PP_TMP/rogue.pac" --proxy-user "$LAB_SQUID_USER@$LAB_DEAD" --proxy-basic-ok "$HTTP_URL"
+grep -q '"state": "withheld"' "$PP_TMP/squid-not-named.win.json" &&
+  ok "squid-not-named: credentials withheld from the unnamed proxy" ||
+  bad "squid-not-named" "no withheld credentials in $(head -c 600 "$PP_TMP/squid-not-named.win.json")"
 case_ https-connect-cacert ok 0 --proxy "http://$LAB_TINYPROXY" --cacert "$LAB_CA" "$HTTPS_URL"
 case_ https-connect-untrusted intercepted 1 --proxy "http://$LAB_TINYPROXY" "$HTTPS_URL"
 case_ failover ok 0 --pac "$(proxylab_pac failover.pac \

@@ -20,17 +20,27 @@ typedef struct job {
   void *store;   /* the run's shared trust store (tls.c), or NULL */
 } job_t;
 
+/* Gives the attempt in flight at most `left` ms, connecting included
+ * (../policy.c: --max-time covers the whole target). */
+static void clamp_attempt(const pp_check_opts_t *o, job_t *j, double left) {
+  long ms = left < 1 ? 1 : (long)left;
+  long connect = o->connect_timeout_ms ? (long)o->connect_timeout_ms : 5000;
+  curl_easy_setopt(j->att.h, CURLOPT_TIMEOUT_MS, ms);
+  curl_easy_setopt(j->att.h, CURLOPT_CONNECTTIMEOUT_MS, connect < ms ? connect : ms);
+}
+
 /* Starts the job's next attempt. Returns PP_OK with att.h set when a
  * transfer must run, PP_OK with att.h NULL when the job is finished. */
 static pp_status_t advance(const pp_check_opts_t *o, job_t *j) {
   for (;;) {
     const pp_route_t *r;
     pp_attempt_t *a;
-    pp_status_t st = pp_rjob_next(j->rj, &r, &a);
+    pp_status_t st = pp_rjob_next(o, j->rj, &r, &a);
     if (st != PP_OK || !r) return st;
     st = pp_att_start(&j->att, o, j->rj->t, r, a);
     if (st != PP_OK) return st;
     if (j->att.h) {
+      clamp_attempt(o, j, j->rj->left_ms);
       pp_tls_use_store(j->att.h, &j->att.tls, j->store);
       return PP_OK;
     }
@@ -155,7 +165,7 @@ pp_status_t pp_route_backend_run(const pp_check_opts_t *o, pp_rjob_t *rjobs, siz
   for (size_t i = 0; i < n; i++) {
     jobs[i].rj = &rjobs[i];
     jobs[i].store = trust;
-    for (size_t k = 0; k < rjobs[i].t->nroutes; k++)
+    for (size_t k = 0; k < rjobs[i].t->nroutes && k < PP_CHECK_MAX_ROUTES; k++)
       pp_att_prefetch(o, rjobs[i].t, &rjobs[i].t->routes[k]);
   }
   st = run_sched(m, o, jobs, n);

@@ -86,9 +86,15 @@ static pp_status_t run_job(pool_t *p, pp_rjob_t *j) {
   for (;;) {
     const pp_route_t *r;
     pp_attempt_t *a;
-    pp_status_t st = pp_rjob_next(j, &r, &a);
+    pp_status_t st = pp_rjob_next(p->o, j, &r, &a);
     if (st != PP_OK || !r) return st;
-    st = pp_win_attempt(p->o, j->t, r, a, p->trust);
+    /* --max-time covers the whole target (../policy.c): this attempt gets
+     * what is left, connecting included */
+    pp_check_opts_t oa = *p->o;
+    oa.max_time_ms = j->left_ms < 1 ? 1 : (unsigned)j->left_ms;
+    if (!oa.connect_timeout_ms) oa.connect_timeout_ms = 5000;
+    if (oa.connect_timeout_ms > oa.max_time_ms) oa.connect_timeout_ms = oa.max_time_ms;
+    st = pp_win_attempt(&oa, j->t, r, a, p->trust);
     if (st != PP_OK) return st;
     pp_rjob_done(p->o, j, a);
   }

@@ -86,7 +86,7 @@ out= {"diagnostics":[],"errors":0,"warnings":0,"notes":0}
 === syntax error: the engine's message at its line
 $ pacprobe lint "$DATA/syntax7.pac"
 exit 1
-out~ syntax7\.pac:7:1: error: SyntaxError: .* \[syntax\]$
+out~ syntax7\.pac:7:11: error: SyntaxError: empty expression not allowed \[syntax\]$
 
 === no FindProxyForURL; a near miss is named
 $ printf 'function findProxyForUrl(url, host) {\n  return "DIRECT";\n}\n' > "$TMP/case.pac"; pacprobe lint "$TMP/case.pac"
@@ -112,7 +112,7 @@ err~ no PAC given
 === bad --format
 $ pacprobe lint --format tsv "$EX/corporate.pac"
 exit 2
-err~ option --format: bad value 'tsv'
+err~ option --format: bad value 'tsv': expected text, json, sarif, junit or github
 
 === --urls: invalid results, script errors, timeouts, bad URLs, DNS lookups per URL
 $ cd "$DATA/lint" && pacprobe lint --no-dns --resolve a.lookup.test=10.0.0.1 --resolve b.lookup.test=10.0.0.2 --timeout 200 --urls dynamic.urls dynamic.pac > "$TMP/o"; rc=$?; diff "$TMP/o" dynamic.expected && exit $rc
@@ -142,3 +142,58 @@ $ printf 'function FindProxyForURL(u, h) {\n  let p = "PROXY a:1";\n  return `${
 out~ ^0 errors, 0 warnings$
 out~ m\.pac:2:3: warning: let \(ES2015\): winhttp's engine rejects this; pacprobe lowers it to ES5 \[engine-compat\]
 out~ m\.pac:3:10: warning: template literal .*\[engine-compat\]
+
+=== project file: the nearest .pacprobe.toml turns rules off for the team
+$ mkdir -p "$TMP/proj/sub" && printf '[lint]\n# team defaults\ndisable = [\n  "domain-dot",\n]\n' > "$TMP/proj/.pacprobe.toml" && printf 'function FindProxyForURL(url, host) {\n  if (dnsDomainIs(host, "office.com")) return "DIRECT";\n  return "PROXY p.example.com:1";\n}\n' > "$TMP/proj/sub/a.pac" && cd "$TMP/proj/sub" && pacprobe lint a.pac
+out= 0 errors, 0 warnings
+
+=== project file: strict = true makes warnings fail; --config names the file
+$ printf '[lint]\nstrict = true\n' > "$TMP/team.toml" && printf 'function FindProxyForURL(url, host) {\n  if (dnsDomainIs(host, "office.com")) return "DIRECT";\n  return "PROXY p.example.com:1";\n}\n' > "$TMP/a.pac" && cd "$TMP" && pacprobe lint --config team.toml a.pac
+exit 1
+out~ ^a\.pac:2:25: warning: .*\[domain-dot\]$
+
+=== project file: an unknown rule is a usage error at FILE:LINE:COL
+$ printf '[lint]\ndisable = ["dns-on-host", "dns-on-hots"]\n' > "$TMP/bad.toml" && pacprobe lint --config "$TMP/bad.toml" "$EX/corporate.pac"
+exit 2
+err~ bad\.toml:2:28: 'dns-on-hots' is not a lint rule
+errlines 1
+
+=== --disable with an unknown rule is a usage error
+$ pacprobe lint --disable dns-on-hots "$EX/corporate.pac"
+exit 2
+err~ option --disable: bad value 'dns-on-hots'
+
+=== --list-rules prints every rule id with its severity
+$ pacprobe lint --list-rules
+out~ ^dns-on-host +warning +
+out~ ^unused-suppression +warning +
+out~ ^syntax +error +
+
+=== --format github: one workflow command per finding
+$ cd "$DATA/lint" && pacprobe lint --format github misspelt.pac
+exit 1
+out~ ^::warning file=misspelt\.pac,line=12,col=7,title=pacprobe lint unknown-function::call to unknown function 'shExpMatchs'.*\(docs/lint\.md#unknown-function\)$
+out~ ^::error file=misspelt\.pac,line=15,col=44,title=pacprobe lint bad-result::
+
+=== --urls streams the list like eval: no 4 MiB cap, findings at their line
+$ { awk 'BEGIN { for (i = 0; i < 60000; i++) print "# padding that takes the list past the old 4 MiB cap of lint --urls ........" }'; echo http://www.example.com/; echo "not a url"; } > "$TMP/big.urls"; [ "$(wc -c < "$TMP/big.urls")" -gt 4194304 ] && cd "$TMP" && pacprobe lint --no-dns --urls big.urls "$EX/corporate.pac"
+exit 1
+out~ ^big\.urls:60002:1: error: not a url: .*\[bad-url\]$
+out~ ^1 error, 0 warnings$
+
+=== --urls - (stdin) serves one PAC only
+$ echo http://a.example/ | pacprobe lint --no-dns --urls - "$EX/corporate.pac" "$EX/corporate.pac"
+exit 2
+err~ option --urls: bad value '-': stdin can be read for one PAC only
+
+=== syntax errors: the column of the fault, not column 1 (Duktape gives only the line)
+$ printf 'function FindProxyForURL(url, host) {\n  if (shExpMatch(host, "*.a.com") {\n    return "DIRECT";\n  }\n  var x = 1 2;\n}\n' > "$TMP/s.pac"; pacprobe lint "$TMP/s.pac"; printf 'function FindProxyForURL(url, host) {\n  var x = 1 2;\n}\n' > "$TMP/t.pac"; pacprobe lint "$TMP/t.pac"
+exit 1
+out~ s\.pac:2:35: error: SyntaxError: parse error \(expected '\)' before '\{'\) \[syntax\]$
+out~ t\.pac:2:13: error: SyntaxError: unterminated statement \(expected ';' before '2'\) \[syntax\]$
+
+=== syntax errors: the token expected, and none guessed where no single token mends the line
+$ printf 'function FindProxyForURL(url, host) {\n  var l = [1, 2;\n  return f(a, b;\n}\n' > "$TMP/v.pac"; pacprobe lint "$TMP/v.pac"; printf 'function FindProxyForURL(url, host) {\n  return (;\n}\n' > "$TMP/w.pac"; pacprobe lint "$TMP/w.pac"
+exit 1
+out~ v\.pac:2:16: error: SyntaxError: invalid array literal \(expected '\]' before ';'\) \[syntax\]$
+out~ w\.pac:2:11: error: SyntaxError: empty expression not allowed \[syntax\]$

@@ -95,10 +95,43 @@ size_t pp_tdns_put32(unsigned char *out, size_t n, uint32_t v) {
 }
 
 size_t pp_tdns_add_addr(unsigned char *out, size_t n, unsigned type, uint32_t ttl, const char *addr) {
+  return pp_tdns_add_addr_at(out, n, NULL, type, ttl, addr);
+}
+
+size_t pp_tdns_put_name(unsigned char *out, size_t n, const char *name) {
+  while (*name) {
+    size_t len = strcspn(name, ".");
+    out[n++] = (unsigned char)len;
+    memcpy(out + n, name, len);
+    n += len;
+    name += len + (name[len] == '.');
+  }
+  out[n++] = 0;
+  return n;
+}
+
+/* The owner: the question by pointer when NULL, else written out. */
+static size_t put_owner(unsigned char *out, size_t n, const char *owner) {
+  return owner ? pp_tdns_put_name(out, n, owner) : pp_tdns_put16(out, n, 0xc00c);
+}
+
+size_t pp_tdns_add_cname(unsigned char *out, size_t n, const char *owner, const char *target) {
+  n = put_owner(out, n, owner);
+  n = pp_tdns_put16(out, n, 5);
+  n = pp_tdns_put16(out, n, 1);
+  n = pp_tdns_put32(out, n, 60);
+  size_t len_at = n;
+  n = pp_tdns_put_name(out, n + 2, target);
+  pp_tdns_put16(out, len_at, (unsigned)(n - len_at - 2));
+  return n;
+}
+
+size_t pp_tdns_add_addr_at(unsigned char *out, size_t n, const char *owner, unsigned type,
+                           uint32_t ttl, const char *addr) {
   unsigned char bin[16];
   size_t alen = type == 1 ? 4 : 16;
   if (inet_pton(type == 1 ? AF_INET : AF_INET6, addr, bin) != 1) return n;
-  n = pp_tdns_put16(out, n, 0xc00c); /* name: pointer to the question */
+  n = put_owner(out, n, owner);
   n = pp_tdns_put16(out, n, type);
   n = pp_tdns_put16(out, n, 1);
   n = pp_tdns_put32(out, n, ttl);

@@ -43,6 +43,13 @@ size_t pp_tdns_put32(unsigned char *out, size_t n, uint32_t v);
 /* Appends an A (type 1) or AAAA (type 28) record for the question name
  * (a compression pointer to offset 12) with the numeric address addr. */
 size_t pp_tdns_add_addr(unsigned char *out, size_t n, unsigned type, uint32_t ttl, const char *addr);
+/* Writes name (dotted, no trailing dot) uncompressed at out[n]. */
+size_t pp_tdns_put_name(unsigned char *out, size_t n, const char *name);
+/* Appends a CNAME record owner -> target (owner NULL: the question name). */
+size_t pp_tdns_add_cname(unsigned char *out, size_t n, const char *owner, const char *target);
+/* pp_tdns_add_addr with an owner written out (NULL: the question name). */
+size_t pp_tdns_add_addr_at(unsigned char *out, size_t n, const char *owner, unsigned type,
+                           uint32_t ttl, const char *addr);
 /* Starts a reply in out: q's id and question, QR and AA set, RD copied,
  * RA and rcode, no records yet. Returns the question's end (where records
  * go), 0 for a malformed query. */

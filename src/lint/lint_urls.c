@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pac/lint.h"
+#include "lint/lint.h"
 #include "util/str.h"
 
 /* kMaxUniqueResolveDnsPerExec, proxy_resolver_v8_tracing.cc. */
@@ -21,6 +21,7 @@ static const char *error_code(pp_status_t st) {
   case PP_EBADURL: return "bad-url";
   case PP_ETIMEOUT: return "timeout";
   case PP_EMEMLIMIT: return "memory-limit";
+  case PP_ETOOBIG: return "result-limit";
   case PP_ENOTSTRING: return "not-a-string";
   case PP_ENONASCII: return "non-ascii-result";
   default: return "script-error";
@@ -97,19 +98,50 @@ done:
   return st;
 }
 
+struct pp_lint_session {
+  pp_engine_t *e;
+  char *name;
+  pp_emulation_t mode;
+};
+
+pp_status_t pp_lint_session_new(const char *text, size_t len, const char *name,
+                                const pp_engine_opts_t *eo, pp_lint_session_t **out) {
+  *out = NULL;
+  pp_engine_opts_t o = *eo;
+  o.trace = true;
+  pp_lint_session_t *s = calloc(1, sizeof(*s));
+  if (!s || !(s->e = pp_engine_new(&o)) || !(s->name = pp_strndup(name, strlen(name)))) {
+    pp_lint_session_free(s);
+    return PP_ENOMEM;
+  }
+  s->mode = o.emulate;
+  pp_status_t ld = pp_engine_load(s->e, text, len, name);
+  if (ld != PP_OK) {
+    pp_lint_session_free(s); /* pp_lint_source says why it does not load */
+    return ld == PP_ENOMEM ? PP_ENOMEM : PP_OK;
+  }
+  *out = s;
+  return PP_OK;
+}
+
+pp_status_t pp_lint_session_url(pp_lint_session_t *s, const pp_lint_url_t *u,
+                                pp_lint_report_t *rep) {
+  return s ? check_url(s->e, s->name, u, s->mode, rep) : PP_OK;
+}
+
+void pp_lint_session_free(pp_lint_session_t *s) {
+  if (!s) return;
+  pp_engine_free(s->e);
+  free(s->name);
+  free(s);
+}
+
 pp_status_t pp_lint_urls(const char *text, size_t len, const char *name,
                          const pp_engine_opts_t *eo, const pp_lint_url_t *urls, size_t nurls,
                          pp_lint_report_t *rep) {
-  pp_engine_opts_t o = *eo;
-  o.trace = true;
-  pp_status_t st = PP_OK;
-  pp_engine_t *e = pp_engine_new(&o);
-  if (!e) return PP_ENOMEM;
-  pp_status_t ld = pp_engine_load(e, text, len, name);
-  if (ld == PP_ENOMEM) st = PP_ENOMEM;
-  if (ld != PP_OK) goto done; /* pp_lint_source says why it does not load */
-  for (size_t i = 0; i < nurls && st == PP_OK; i++) st = check_url(e, name, &urls[i], o.emulate, rep);
-done:
-  pp_engine_free(e);
+  pp_lint_session_t *s;
+  pp_status_t st = pp_lint_session_new(text, len, name, eo, &s);
+  for (size_t i = 0; s && i < nurls && st == PP_OK; i++) st = pp_lint_session_url(s, &urls[i], rep);
+  pp_lint_session_free(s);
   return st;
 }

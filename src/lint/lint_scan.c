@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pac/lint_int.h"
+#include "lint/lint_int.h"
 #include "util/str.h"
 
 /* ---- tokens --------------------------------------------------------------- */
@@ -171,6 +171,7 @@ pp_status_t pp_lint_ctx_init(pp_lint_ctx_t *c, const char *src, size_t len, cons
   if (st != PP_OK) goto done;
   if ((st = split_tokens(c, all, n)) != PP_OK) goto done;
   match_brackets(c);
+  if ((st = pp_lint_index_functions(c)) != PP_OK) goto done;
   collect_names(c);
   if (!c->host_param) c->host_param = pp_strndup("host", 4);
   if (!c->url_param) c->url_param = pp_strndup("url", 3);
@@ -184,6 +185,7 @@ void pp_lint_ctx_free(pp_lint_ctx_t *c) {
   free(c->tok);
   free(c->com);
   free(c->match);
+  free(c->fnbody);
   pp_strlist_free(c->decl, c->ndecl);
   pp_strlist_free(c->guarded, c->nguarded);
   free(c->url_param);
@@ -200,6 +202,7 @@ bool pp_lint_call_at(const pp_lint_ctx_t *c, size_t i, pp_lint_call_t *call) {
     return false;
   size_t close = c->match[i + 1];
   if (close == PP_LINT_NO_MATCH) return false;
+  if (pp_lint_is(c, close + 1, "{")) return false; /* a method or getter: `get a() {` */
   memset(call, 0, sizeof(*call));
   call->callee = i;
   call->open = i + 1;

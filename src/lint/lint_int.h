@@ -1,15 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /* What the lint check files share: the token view of one PAC (jslex.h),
  * the names it declares, call sites with their argument ranges, and the
- * way a check adds a diagnostic at a token. Internal to src/pac/lint*.c. */
-#ifndef PP_PAC_LINT_INT_H
-#define PP_PAC_LINT_INT_H
+ * way a check adds a diagnostic at a token. Internal to the files of src/lint/. */
+#ifndef PP_LINT_LINT_INT_H
+#define PP_LINT_LINT_INT_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "pac/jslex.h"
-#include "pac/lint.h"
+#include "lint/lint.h"
 
 #define PP_LINT_NO_MATCH ((size_t)-1)
 #define PP_LINT_MAX_ARGS 8 /* argument ranges kept per call; argc counts all */
@@ -30,6 +30,7 @@ typedef struct pp_lint_ctx {
   size_t nguarded;
   char *url_param;     /* FindProxyForURL's parameter names ("url", "host") */
   char *host_param;
+  size_t *fnbody;      /* per token: the body "{" of the innermost function, or NO_MATCH */
   bool dynamic_names;  /* eval/with/this[...]: names can appear unseen */
   pp_lint_report_t *rep;
   bool oom;
@@ -50,6 +51,15 @@ typedef struct pp_lint_call {
 pp_status_t pp_lint_ctx_init(pp_lint_ctx_t *c, const char *src, size_t len, const char *name,
                              pp_emulation_t mode, pp_lint_report_t *rep, pp_js_error_t *lexerr);
 void pp_lint_ctx_free(pp_lint_ctx_t *c);
+
+/* lint_funcs.c: fills c->fnbody (PP_OK or PP_ENOMEM). */
+pp_status_t pp_lint_index_functions(pp_lint_ctx_t *c);
+/* The name token of the function whose body opens at `body`
+ * (`function NAME`, `NAME = function`, `NAME: function`, a method), or
+ * PP_LINT_NO_MATCH for an anonymous one. */
+size_t pp_lint_fn_name(const pp_lint_ctx_t *c, size_t body);
+/* Token i is inside (at any depth) a function called `name`. */
+bool pp_lint_in_function(const pp_lint_ctx_t *c, size_t i, const char *name);
 
 /* Token i's text is exactly `text` (false past the end). */
 bool pp_lint_is(const pp_lint_ctx_t *c, size_t i, const char *text);
@@ -91,6 +101,45 @@ void pp_lint_check_shexp(pp_lint_ctx_t *c, const pp_lint_call_t *call); /* lint_
 void pp_lint_check_url_methods(pp_lint_ctx_t *c);                        /* lint_patterns.c */
 void pp_lint_check_returns(pp_lint_ctx_t *c); /* lint_returns.c */
 void pp_lint_check_result_string(pp_lint_ctx_t *c, size_t tok, const char *value);
+
+/* lint_hosts.c: host names compared as literals (upper case that never
+ * matches the lower-case host, dnsDomainIs without the leading dot) and
+ * unfilled template placeholders. pp_lint_check_host_literal judges the
+ * literal `value` at token `at` used as a host name by `fn`
+ * ("dnsDomainIs", "==", ...); false when it reported a placeholder (the
+ * caller then skips its own checks of that literal). */
+bool pp_lint_check_host_literal(pp_lint_ctx_t *c, size_t at, const char *fn, const char *value);
+/* A template placeholder in s (`${X}`, `{{X}}`, `%X%`, `PAC_FQDN`,
+ * `YOUR-IP`): copies it into what and returns true. */
+bool pp_lint_placeholder(const char *s, char *what, size_t whatlen);
+void pp_lint_check_comparisons(pp_lint_ctx_t *c); /* host == "..." */
+/* lint_encoding.c: one `encoding` warning per line with bytes that are not
+ * UTF-8; *clean gets a malloc'd copy (*cleanlen bytes) with each such byte
+ * read as ISO-8859-1 (NULL when the text is UTF-8 already). PP_OK or
+ * PP_ENOMEM. */
+pp_status_t pp_lint_check_encoding(const char *text, size_t len, const char *name,
+                                   pp_lint_report_t *rep, char **clean, size_t *cleanlen);
+/* suppress.c: drops the diagnostics from index `first` on that the PAC's
+ * suppression comments silence, then reports unused suppressions. */
+void pp_lint_apply_suppressions(pp_lint_ctx_t *c, size_t first);
+/* lint_syntax.c: the column of the syntax error Duktape puts on `line`,
+ * or 1 when it cannot be placed; *expected is the token missing before it
+ * (a static string such as ")"), or NULL when no single token mends it;
+ * *at the token of the fault (NULL when it cannot be placed). */
+int pp_lint_syntax_column(const pp_lint_ctx_t *c, int line, const char **expected,
+                          const pp_js_token_t **at);
+/* lint_shadow.c: rules that can never fire after an earlier broader one. */
+void pp_lint_check_shadowed(pp_lint_ctx_t *c);
+
+/* lint_dns.c: DNS lookups on the host, noted per call site by
+ * pp_lint_check_calls and reported once per function at the end. */
+typedef struct pp_lint_dns {
+  size_t tok[64];
+  char *key[64]; /* the host parameter's name or the literal name */
+  size_t n;
+} pp_lint_dns_t;
+void pp_lint_note_dns(pp_lint_ctx_t *c, const pp_lint_call_t *call, pp_lint_dns_t *s);
+void pp_lint_report_dns(pp_lint_ctx_t *c, pp_lint_dns_t *s);
 
 /* Optimal string alignment distance, ASCII case-insensitive (lint_calls.c). */
 size_t pp_lint_distance(const char *a, const char *b);

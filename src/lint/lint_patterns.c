@@ -12,7 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "pac/lint_int.h"
+#include "lint/lint_int.h"
 
 /* The schemes a client asks a PAC about. */
 static const char *const schemes[] = {"http://", "https://", "ftp://", "ws://", "wss://"};

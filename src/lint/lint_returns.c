@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pac/lint_int.h"
+#include "lint/lint_int.h"
 #include "util/str.h"
 
 /* ---- result strings ---------------------------------------------------------- */
@@ -49,6 +49,14 @@ static bool other_browsers_drop(pp_lint_ctx_t *c, const char *value, char *out, 
 }
 
 void pp_lint_check_result_string(pp_lint_ctx_t *c, size_t tok, const char *value) {
+  char what[96];
+  if (pp_lint_placeholder(value, what, sizeof(what))) {
+    pp_lint_at(c, tok, PP_LINT_WARNING, "placeholder",
+               "result \"%s\" holds the unfilled template placeholder '%s': no proxy is called "
+               "that",
+               value, what);
+    return;
+  }
   for (const unsigned char *s = (const unsigned char *)value; *s; s++) {
     if (*s >= 0x80) {
       pp_lint_at(c, tok, PP_LINT_WARNING, "non-ascii-result",

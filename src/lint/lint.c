@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pac/lint_int.h"
+#include "lint/lint_int.h"
 #include "pac/lower.h"
 #include "util/str.h"
 
@@ -26,6 +26,20 @@ const char *pp_lint_severity_name(pp_lint_severity_t s) {
   case PP_LINT_WARNING: return "warning";
   default: return "note";
   }
+}
+
+/* A message quotes the PAC (strings, names): control characters, C1
+ * controls included, become \xNN so nothing foreign reaches a terminal
+ * raw. NULL on ENOMEM. */
+static char *printable(const char *msg) {
+  pp_str_t o = PP_STR_INIT;
+  pp_str_puts(&o, "");
+  for (const unsigned char *p = (const unsigned char *)msg; *p; p++) {
+    if (*p < 0x20 || *p == 0x7f) pp_str_printf(&o, "\\x%02x", *p);
+    else if (*p == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0) pp_str_printf(&o, "\\x%02x", *++p);
+    else pp_str_printf(&o, "%c", *p);
+  }
+  return pp_str_take(&o);
 }
 
 pp_status_t pp_lint_add(pp_lint_report_t *rep, const char *file, int line, int col,
@@ -44,7 +58,7 @@ pp_status_t pp_lint_add(pp_lint_report_t *rep, const char *file, int line, int c
   va_end(ap);
   pp_lint_diag_t *d = &rep->v[rep->n];
   d->file = pp_strndup(file, strlen(file));
-  d->message = pp_strndup(msg, strlen(msg));
+  d->message = printable(msg);
   if (!d->file || !d->message) {
     free(d->file);
     free(d->message);
@@ -59,6 +73,17 @@ pp_status_t pp_lint_add(pp_lint_report_t *rep, const char *file, int line, int c
   else if (sev == PP_LINT_WARNING) rep->warnings++;
   else rep->notes++;
   return PP_OK;
+}
+
+void pp_lint_report_drop(pp_lint_report_t *rep, size_t i) {
+  pp_lint_diag_t *d = &rep->v[i];
+  if (d->severity == PP_LINT_ERROR) rep->errors--;
+  else if (d->severity == PP_LINT_WARNING) rep->warnings--;
+  else rep->notes--;
+  free(d->file);
+  free(d->message);
+  memmove(d, d + 1, (rep->n - i - 1) * sizeof(*d));
+  rep->n--;
 }
 
 void pp_lint_report_clear(pp_lint_report_t *rep) {
@@ -123,8 +148,15 @@ static pp_status_t report_load(pp_status_t st, const pp_engine_t *e, const char 
   engine_message(pp_engine_error(e), name, msg, sizeof(msg));
   if (st == PP_ESYNTAX) {
     /* Duktape gives the line only; the tokenizer's error gives a column
-     * when it failed on that same line. */
-    int col = !lexed && lexerr->line == line ? lexerr->col : 1;
+     * when it failed on that same line, else lint_syntax.c finds it. */
+    const char *want = NULL;
+    const pp_js_token_t *at = NULL;
+    int col = !lexed && lexerr->line == line ? lexerr->col
+              : lexed                          ? pp_lint_syntax_column(c, line, &want, &at)
+                                               : 1;
+    if (want && at)
+      return pp_lint_add(rep, name, line, col, PP_LINT_ERROR, "syntax", "%s (expected '%s' before '%.*s')",
+                         msg, want, (int)(at->len > 40 ? 40 : at->len), c->src + at->off);
     return pp_lint_add(rep, name, line, col, PP_LINT_ERROR, "syntax", "%s", msg);
   }
   if (st == PP_EUNSUPPORTED) return PP_OK; /* a warning from check_engines, not a PAC error */
@@ -177,9 +209,35 @@ static pp_status_t check_engines(const char *text, size_t len, const char *name,
   return st;
 }
 
-pp_status_t pp_lint_source(const char *text, size_t len, const char *name,
-                           const pp_engine_opts_t *eo, pp_lint_report_t *rep) {
-  size_t first = rep->n;
+/* The compile budget (jslex.h PP_JS_BUDGET, issue 15 item 7): a script
+ * over it gets one diagnostic and, when it is ES5, the load check only (the
+ * engine then runs it uninstrumented); the token view, the lowering's
+ * findings and every static check are skipped. *over says whether it was. */
+static pp_status_t check_budget(const char *text, size_t len, const char *name,
+                                const pp_engine_opts_t *eo, pp_lint_report_t *rep, bool *over) {
+  size_t budget = PP_JS_BUDGET(eo->memory_limit_mib), ntok = 0;
+  bool modern = false;
+  *over = false;
+  if (len / 2 < budget) return PP_OK;
+  pp_status_t st = pp_js_survey(text, len, &ntok, &modern);
+  if (st == PP_ENOMEM) return st;
+  if (st != PP_OK || ntok <= budget) return PP_OK;
+  *over = true;
+  st = pp_lint_add(rep, name, 1, 1, PP_LINT_WARNING, "analysis-budget",
+                   "%zu tokens, over the compile budget of --memory-limit %u MiB (%zu tokens): "
+                   "static checks skipped%s (pacprobe's limit; raise --memory-limit)",
+                   ntok, eo->memory_limit_mib, budget,
+                   modern ? "; its ES2015+ syntax cannot be lowered within it, so it is not loaded"
+                          : "; only loaded");
+  if (st != PP_OK || modern) return st;
+  pp_js_error_t none;
+  memset(&none, 0, sizeof(none));
+  st = load_check(text, len, name, eo, NULL, &none, true, rep);
+  return st == PP_ENOMEM ? st : PP_OK;
+}
+
+static pp_status_t lint_text(const char *text, size_t len, const char *name,
+                             const pp_engine_opts_t *eo, pp_lint_report_t *rep, size_t first) {
   pp_lint_ctx_t c;
   pp_js_error_t lexerr;
   memset(&lexerr, 0, sizeof(lexerr));
@@ -190,6 +248,12 @@ pp_status_t pp_lint_source(const char *text, size_t len, const char *name,
                   "stops fetching at 1048576 bytes",
                   len) != PP_OK)
     return PP_ENOMEM;
+  bool over;
+  if (check_budget(text, len, name, eo, rep, &over) != PP_OK) return PP_ENOMEM;
+  if (over) {
+    sort_from(rep, first);
+    return PP_OK;
+  }
   if (check_engines(text, len, name, eo->emulate, rep) != PP_OK) return PP_ENOMEM;
   pp_status_t lx = pp_lint_ctx_init(&c, text, len, name, eo->emulate, rep, &lexerr);
   if (lx == PP_ENOMEM) {
@@ -208,10 +272,25 @@ pp_status_t pp_lint_source(const char *text, size_t len, const char *name,
     pp_lint_check_calls(&c);
     pp_lint_check_url_methods(&c);
     pp_lint_check_returns(&c);
-    if (c.oom) st = PP_ENOMEM;
+    pp_lint_check_comparisons(&c);
+    pp_lint_check_shadowed(&c);
   }
+  if (lexed) pp_lint_apply_suppressions(&c, first);
+  if (c.oom) st = PP_ENOMEM;
 done:
   pp_lint_ctx_free(&c);
+  return st;
+}
+
+pp_status_t pp_lint_source(const char *text, size_t len, const char *name,
+                           const pp_engine_opts_t *eo, pp_lint_report_t *rep) {
+  size_t first = rep->n;
+  char *clean = NULL;
+  size_t cleanlen = 0;
+  pp_status_t st = pp_lint_check_encoding(text, len, name, rep, &clean, &cleanlen);
+  if (st == PP_OK)
+    st = lint_text(clean ? clean : text, clean ? cleanlen : len, name, eo, rep, first);
+  free(clean);
   sort_from(rep, first);
   return st;
 }

@@ -5,8 +5,8 @@
  * diagnostics (file, line, col, severity, stable code, message) that the
  * program formats; nothing here prints.
  */
-#ifndef PP_PAC_LINT_H
-#define PP_PAC_LINT_H
+#ifndef PP_LINT_LINT_H
+#define PP_LINT_LINT_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -41,6 +41,18 @@ typedef struct pp_lint_url {
   int line;
 } pp_lint_url_t;
 
+/* One rule (rules.c): a stable id, its usual severity, one line. */
+typedef struct pp_lint_rule {
+  const char *id;
+  pp_lint_severity_t severity;
+  const char *summary;
+} pp_lint_rule_t;
+
+/* Every rule, sorted by id; *n gets the count. */
+const pp_lint_rule_t *pp_lint_rules(size_t *n);
+/* The rule called id, or NULL. */
+const pp_lint_rule_t *pp_lint_rule_find(const char *id);
+
 /* "error", "warning", "note"; never NULL. */
 const char *pp_lint_severity_name(pp_lint_severity_t s);
 
@@ -67,6 +79,19 @@ pp_status_t pp_lint_source(const char *text, size_t len, const char *name,
 pp_status_t pp_lint_urls(const char *text, size_t len, const char *name,
                          const pp_engine_opts_t *eo, const pp_lint_url_t *urls, size_t nurls,
                          pp_lint_report_t *rep);
+
+/* The same one URL at a time, for a list streamed from a file: a session
+ * holds the PAC loaded once. *out is NULL (and PP_OK returned) when the
+ * PAC does not load; pp_lint_session_url then adds nothing. */
+typedef struct pp_lint_session pp_lint_session_t;
+pp_status_t pp_lint_session_new(const char *text, size_t len, const char *name,
+                                const pp_engine_opts_t *eo, pp_lint_session_t **out);
+pp_status_t pp_lint_session_url(pp_lint_session_t *s, const pp_lint_url_t *u,
+                                pp_lint_report_t *rep);
+void pp_lint_session_free(pp_lint_session_t *s); /* NULL-safe */
+
+/* Removes diagnostic i (the counts follow). */
+void pp_lint_report_drop(pp_lint_report_t *rep, size_t i);
 
 /* Frees every diagnostic and zeroes the report. NULL-safe. */
 void pp_lint_report_clear(pp_lint_report_t *rep);

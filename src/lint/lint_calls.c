@@ -2,7 +2,7 @@
 /*
  * Lint checks on calls (docs/lint.md): unknown functions with a suggestion,
  * PAC helpers with the wrong number of arguments, DNS on every request,
- * invalid addresses and masks, shExpMatch patterns that cannot match, and
+ * invalid addresses and masks (DNS sites go to lint_dns.c), shExpMatch patterns that cannot match, and
  * calls whose meaning depends on the emulated client. The date and time
  * helpers' arguments are lint_dates.c's; returns are lint_returns.c's.
  */
@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "pac/host.h"
-#include "pac/lint_int.h"
+#include "lint/lint_int.h"
 #include "util/str.h"
 
 #define M(mode) (1u << (mode))
@@ -29,7 +29,7 @@ typedef struct helper {
 } helper_t;
 
 static const helper_t helpers[] = {
-    {"alert", 1, 1, M_ALL},
+    {"alert", 1, 1, M_ALL & ~M(PP_EMU_PACPARSER)}, /* pactester 1.3.6: ReferenceError */
     {"convert_addr", 1, 1, M_ALL & ~M(PP_EMU_PAC_RESOLVER)},
     {"dateRange", 1, 7, M_ALL},
     {"dnsDomainIs", 2, 2, M_ALL},
@@ -164,6 +164,8 @@ static void check_availability(pp_lint_ctx_t *c, const pp_lint_call_t *call, con
   if ((h->modes & M_BROWSERS) == M_BROWSERS || pp_lint_guarded(c, h->name) ||
       pp_lint_declared(c, h->name))
     return;
+  /* Only clients that have the ...Ex helpers call FindProxyForURLEx. */
+  if (pp_lint_in_function(c, call->callee, "FindProxyForURLEx")) return;
   size_t idx = (size_t)(h - helpers);
   if (*reported & (1u << idx)) return;
   *reported |= 1u << idx;
@@ -175,6 +177,16 @@ static void check_availability(pp_lint_ctx_t *c, const pp_lint_call_t *call, con
              h->name, missing, h->name);
 }
 
+/* A helper the emulated client itself lacks (alert in pactester 1.3.6):
+ * the call throws ReferenceError and the URL fails. */
+static void check_defined_in_mode(pp_lint_ctx_t *c, const pp_lint_call_t *call, const helper_t *h) {
+  if ((h->modes & M(c->mode)) || pp_lint_guarded(c, h->name)) return;
+  pp_lint_at(c, call->callee, PP_LINT_WARNING, "unknown-function",
+             "%s is not defined in %s: the call throws ReferenceError and the URL fails", h->name,
+             c->mode == PP_EMU_PACPARSER ? "pacparser (pactester 1.3.6)"
+                                         : pp_emulation_name(c->mode));
+}
+
 static void check_plain_host(pp_lint_ctx_t *c, const pp_lint_call_t *call) {
   char *arg = pp_lint_arg_string(c, call, 0);
   if (arg && strchr(arg, ':'))
@@ -183,79 +195,6 @@ static void check_plain_host(pp_lint_ctx_t *c, const pp_lint_call_t *call) {
                "(an IPv6 literal / a colon), pacparser and pac-resolver true (no dot)",
                arg);
   free(arg);
-}
-
-/* ---- DNS on every request ---------------------------------------------------- */
-
-typedef struct dns_sites {
-  size_t tok[64];
-  char *key[64]; /* the host parameter's name or the literal name */
-  size_t n;
-} dns_sites_t;
-
-/* `/^\d+...$/.test(host) && isInNet(host, ...)`: an earlier operand of the
- * same && chain tests the host parameter with .test() or isValidIpAddress,
- * so the call only ever sees IP literals. */
-static bool ip_tested_before(const pp_lint_ctx_t *c, size_t callee) {
-  size_t k = callee;
-  while (k > 0) {
-    k--;
-    if (c->match[k] != PP_LINT_NO_MATCH && c->match[k] < k) {
-      k = c->match[k];
-      continue;
-    }
-    if (pp_lint_is(c, k, "(") || pp_lint_is(c, k, ";") || pp_lint_is(c, k, "{") ||
-        pp_lint_is(c, k, "||") || pp_lint_is(c, k, "?"))
-      return false;
-    if ((pp_lint_is_ident(c, k, "test") || pp_lint_is_ident(c, k, "isValidIpAddress")) &&
-        pp_lint_is(c, k + 1, "(") && pp_lint_is_ident(c, k + 2, c->host_param) &&
-        pp_lint_is(c, k + 3, ")"))
-      return true;
-  }
-  return false;
-}
-
-static void note_dns(pp_lint_ctx_t *c, const pp_lint_call_t *call, dns_sites_t *s) {
-  char *key = NULL;
-  if (pp_lint_arg_is_ident(c, call, 0, c->host_param)) {
-    if (ip_tested_before(c, call->callee)) return;
-    key = pp_strndup(c->host_param, strlen(c->host_param));
-  } else {
-    key = pp_lint_arg_string(c, call, 0);
-    if (key && (pp_host_is_ip_literal(key) || !*key)) {
-      free(key);
-      return; /* an IP literal resolves to itself without a lookup */
-    }
-  }
-  if (!key) return;
-  if (s->n == sizeof(s->tok) / sizeof(s->tok[0])) {
-    free(key);
-    return;
-  }
-  s->tok[s->n] = call->callee;
-  s->key[s->n++] = key;
-}
-
-static void report_dns(pp_lint_ctx_t *c, dns_sites_t *s) {
-  size_t distinct = 0;
-  for (size_t i = 0; i < s->n; i++) {
-    bool seen = false;
-    for (size_t j = 0; j < i && !seen; j++) seen = strcmp(s->key[i], s->key[j]) == 0;
-    if (!seen) distinct++;
-  }
-  for (size_t i = 0; i < s->n; i++) {
-    char *fn = pp_lint_text(c, s->tok[i]);
-    bool param = strcmp(s->key[i], c->host_param) == 0 && c->tok[s->tok[i] + 2].kind == PP_JS_IDENT;
-    bool more = strcmp(fn ? fn : "", "isInNet") == 0;
-    pp_lint_at(c, s->tok[i], PP_LINT_WARNING, "dns-on-host",
-               "%s(%s%s%s%s) resolves the name in DNS on every request (a slow DNS server "
-               "delays every URL); this script may need up to %zu lookup%s per URL",
-               fn ? fn : "?", param ? "" : "\"", s->key[i], param ? "" : "\"",
-               more ? ", ..." : "", distinct, distinct == 1 ? "" : "s");
-    free(fn);
-    free(s->key[i]);
-  }
-  s->n = 0;
 }
 
 /* ---- addresses ------------------------------------------------------------- */
@@ -276,19 +215,50 @@ static bool quad(const char *s, unsigned long *v) {
   return *s == '\0';
 }
 
+static void dotted(unsigned long v, char *out, size_t outlen) {
+  snprintf(out, outlen, "%lu.%lu.%lu.%lu", (v >> 24) & 255, (v >> 16) & 255, (v >> 8) & 255,
+           v & 255);
+}
+
+/* Address bits outside the mask: 10.4.1.0 with 255.255.0.0 is the rule
+ * for 10.4.0.0/16, which is a typo for /24 or a rule wider than meant. */
+static void check_mask_bits(pp_lint_ctx_t *c, const pp_lint_call_t *call, const char *pat,
+                            unsigned long p, const char *mask, unsigned long m) {
+  if ((p & ~m & 0xffffffffUL) == 0) return;
+  int fit = 32;
+  while (fit > 0 && !(p & (1UL << (32 - fit)))) fit--; /* the lowest set bit of p */
+  unsigned long fitmask = fit ? (0xffffffffUL << (32 - fit)) & 0xffffffffUL : 0;
+  char net[16], want[16];
+  dotted(p & m, net, sizeof(net));
+  dotted(fitmask, want, sizeof(want));
+  pp_lint_at(c, call->arg_start[1], PP_LINT_WARNING, "mask-bits",
+             "isInNet(..., \"%s\", \"%s\"): the address has bits outside the mask, so the rule "
+             "matches all of %s/%s; a typo for the mask \"%s\", or a rule wider than meant",
+             pat, mask, net, mask, want);
+}
+
 static void check_in_net(pp_lint_ctx_t *c, const pp_lint_call_t *call) {
   char *pat = pp_lint_arg_string(c, call, 1), *mask = pp_lint_arg_string(c, call, 2);
-  unsigned long p, m;
-  if (pat && !quad(pat, &p))
+  char what[96];
+  unsigned long p = 0, m = 0;
+  bool pat_ok = pat && quad(pat, &p), mask_ok = mask && quad(mask, &m);
+  bool contiguous = mask_ok && (((~m & 0xffffffffUL) & ((~m & 0xffffffffUL) + 1)) == 0);
+  if (pat && !pat_ok && pp_lint_placeholder(pat, what, sizeof(what)))
+    pp_lint_check_host_literal(c, call->arg_start[1], "isInNet", pat);
+  else if (pat && !pat_ok)
     pp_lint_at(c, call->arg_start[1], PP_LINT_WARNING, "bad-ip",
                "isInNet pattern \"%s\" is not a dotted-quad IPv4 address: the call is always false%s",
                pat, strchr(pat, '/') ? " (isInNet takes no CIDR; use a mask or isInNetEx)" : "");
-  if (mask && !quad(mask, &m))
+  if (mask && !mask_ok && pp_lint_placeholder(mask, what, sizeof(what)))
+    pp_lint_check_host_literal(c, call->arg_start[2], "isInNet", mask);
+  else if (mask && !mask_ok)
     pp_lint_at(c, call->arg_start[2], PP_LINT_WARNING, "bad-ip",
                "isInNet mask \"%s\" is not a dotted-quad IPv4 mask: the call is always false", mask);
-  else if (mask && ((~m & 0xffffffffUL) & ((~m & 0xffffffffUL) + 1)) != 0)
+  else if (mask && !contiguous)
     pp_lint_at(c, call->arg_start[2], PP_LINT_WARNING, "bad-ip",
                "isInNet mask \"%s\" is not contiguous (ones then zeros)", mask);
+  else if (pat_ok && mask_ok)
+    check_mask_bits(c, call, pat, p, mask, m);
   free(pat);
   free(mask);
 }
@@ -315,24 +285,45 @@ static void check_in_net_ex(pp_lint_ctx_t *c, const pp_lint_call_t *call) {
 
 /* ---- the driver ------------------------------------------------------------ */
 
+/* A literal host argument k: placeholders always; upper case and a missing
+ * leading dot only when it is compared with the host parameter
+ * (lint_hosts.c), and not for shExpMatch, whose patterns lint_patterns.c
+ * judges. False when it held a placeholder. */
+static bool host_literal(pp_lint_ctx_t *c, const pp_lint_call_t *call, size_t k, const char *fn) {
+  char *v = pp_lint_arg_string(c, call, k);
+  if (!v) return true;
+  char what[96];
+  bool ok = true;
+  if (pp_lint_placeholder(v, what, sizeof(what)) || (k == 1 && strcmp(fn, "shExpMatch") != 0 &&
+                                                     pp_lint_arg_is_ident(c, call, 0, c->host_param)))
+    ok = pp_lint_check_host_literal(c, call->arg_start[k], fn, v);
+  free(v);
+  return ok;
+}
+
 static void check_helper(pp_lint_ctx_t *c, const pp_lint_call_t *call, const helper_t *h,
-                         dns_sites_t *dns, unsigned *reported) {
+                         pp_lint_dns_t *dns, unsigned *reported) {
   check_arity(c, call, h);
+  check_defined_in_mode(c, call, h);
   check_availability(c, call, h, reported);
   const char *n = h->name;
   if (!strcmp(n, "isInNet") || !strcmp(n, "dnsResolve") || !strcmp(n, "isResolvable") ||
       !strcmp(n, "dnsResolveEx") || !strcmp(n, "isResolvableEx"))
-    note_dns(c, call, dns);
+    pp_lint_note_dns(c, call, dns);
   if (!strcmp(n, "isInNet") && call->argc == 3) check_in_net(c, call);
   if (!strcmp(n, "isInNetEx") && call->argc == 2) check_in_net_ex(c, call);
   if (!strcmp(n, "isPlainHostName")) check_plain_host(c, call);
-  if (!strcmp(n, "shExpMatch") && call->argc == 2) pp_lint_check_shexp(c, call);
+  if (!strcmp(n, "shExpMatch") && call->argc == 2 && host_literal(c, call, 1, n))
+    pp_lint_check_shexp(c, call);
+  if ((!strcmp(n, "dnsDomainIs") || !strcmp(n, "localHostOrDomainIs")) && call->argc == 2)
+    host_literal(c, call, 1, n);
+  if (!strcmp(n, "dnsResolve") || !strcmp(n, "isResolvable")) host_literal(c, call, 0, n);
   if (!strcmp(n, "weekdayRange") || !strcmp(n, "dateRange") || !strcmp(n, "timeRange"))
     pp_lint_check_date_call(c, call, n);
 }
 
 void pp_lint_check_calls(pp_lint_ctx_t *c) {
-  dns_sites_t dns;
+  pp_lint_dns_t dns;
   dns.n = 0;
   unsigned reported = 0;
   for (size_t i = 0; i < c->ntok && !c->oom; i++) {
@@ -345,5 +336,5 @@ void pp_lint_check_calls(pp_lint_ctx_t *c) {
     else check_unknown(c, &call, name);
     free(name);
   }
-  report_dns(c, &dns);
+  pp_lint_report_dns(c, &dns);
 }

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "pac/lint_int.h"
+#include "lint/lint_int.h"
 
 static const char *const days[] = {"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"};
 static const char *const months[] = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN",
