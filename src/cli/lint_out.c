@@ -41,8 +41,8 @@ void pp_lint_print_rules(FILE *out) {
 static void print_text(FILE *out, const pp_lint_report_t *rep) {
   for (size_t i = 0; i < rep->n; i++) {
     const pp_lint_diag_t *d = &rep->v[i];
-    fprintf(out, "%s:%d:%d: %s: %s [%s]\n", d->file, d->line, d->col,
-            pp_lint_severity_name(d->severity), d->message, d->code);
+    fprintf(out, "%s:%d:%d: %s: %s [%s]\n", pp_safe(d->file), d->line, d->col,
+            pp_lint_severity_name(d->severity), pp_safe(d->message), d->code);
   }
 }
 
@@ -199,8 +199,8 @@ static void print_junit(FILE *out, const pp_lint_report_t *rep, const char *cons
 /* ---- GitHub Actions workflow commands --------------------------------------------- */
 
 /* %, CR and LF always; ':' and ',' too in a property (file=, title=). */
-static void gh_escape(FILE *out, const char *s, bool property) {
-  for (; *s; s++) {
+static void gh_escape(FILE *out, const char *raw, bool property) {
+  for (const char *s = pp_safe(raw); *s; s++) {
     if (*s == '%') fputs("%25", out);
     else if (*s == '\r') fputs("%0D", out);
     else if (*s == '\n') fputs("%0A", out);

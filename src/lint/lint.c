@@ -152,7 +152,7 @@ static pp_status_t report_load(pp_status_t st, const pp_engine_t *e, const char 
     const char *want = NULL;
     const pp_js_token_t *at = NULL;
     int col = !lexed && lexerr->line == line ? lexerr->col
-              : lexed                          ? pp_lint_syntax_column(c, line, &want, &at)
+              : lexed && c                     ? pp_lint_syntax_column(c, line, &want, &at)
                                                : 1;
     if (want && at)
       return pp_lint_add(rep, name, line, col, PP_LINT_ERROR, "syntax", "%s (expected '%s' before '%.*s')",

@@ -209,6 +209,7 @@ static const char *entry_point(pp_engine_t *e) {
  * original, and instrumentation never makes a PAC fail. 0 = compiled. */
 static int compile_pac(pp_engine_t *e) {
   duk_context *ctx = e->ctx;
+  e->hc.mem_hit = false; /* a refused allocation from here on is the compile's */
   if (e->instr.text) {
     duk_push_string(ctx, e->name);
     if (duk_pcompile_lstring_filename(ctx, 0, e->instr.text, e->instr.len) == 0) return 0;
@@ -243,6 +244,13 @@ static pp_status_t instrument(pp_engine_t *e) {
 static pp_status_t run_pac_top_level(pp_engine_t *e) {
   duk_context *ctx = e->ctx;
   if (compile_pac(e) != 0) {
+    if (e->hc.mem_hit) { /* Duktape's compiler ran out of --memory-limit: not the PAC's fault */
+      char mib[32];
+      snprintf(mib, sizeof(mib), "%u", e->opts.memory_limit_mib);
+      set_error(e, 0, "memory limit: compiling the script needed more than ", mib,
+                " MiB (--memory-limit; pacprobe's limit, not a syntax error)");
+      return PP_EMEMLIMIT;
+    }
     /* Duktape reports a parse error's line in lineNumber but not its file. */
     duk_get_prop_string(ctx, -1, "lineNumber");
     int line = duk_is_number(ctx, -1) ? duk_get_int(ctx, -1) : 0;

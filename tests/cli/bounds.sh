@@ -87,6 +87,11 @@ want_rc compile-eval 2
 want_err compile-eval 'short-tokens\.pac'
 run compile-lint 98304 "$PP" lint --memory-limit 16 "$TMP/short-tokens.pac"
 want_out compile-lint 'short-tokens\.pac:1:1: warning: 3800017 tokens, over the compile budget of --memory-limit 16 MiB \(131072 tokens\): static checks skipped; only loaded .*\[analysis-budget\]'
+# Duktape's compiler then runs out of the 16 MiB heap: pacprobe's limit,
+# never reported as the PAC's syntax error.
+want_out compile-lint 'short-tokens\.pac:1:1: error: memory limit: compiling the script needed more than 16 MiB .*\[load-error\]'
+if grep -q '\[syntax\]' "$TMP/compile-lint.out"; then fail "compile-lint: a memory limit reported as [syntax]"; fi
+want_err compile-eval 'memory limit: compiling the script needed more than 16 MiB'
 # The same size in modern syntax: only the lowering could run it, so it is
 # refused as pacprobe's limit (exit 2), naming --memory-limit.
 { printf 'const a = ['; seq 1 1900000 | sed 's/.*/1/' | paste -sd ','; printf '];\nfunction FindProxyForURL(u, h) { return "DIRECT"; }\n'; } >"$TMP/modern.pac"
