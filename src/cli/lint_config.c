@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "os/os.h"
 #include "cli/cli.h"
 #include "lint/lint.h"
 #include "util/str.h"
@@ -127,21 +128,29 @@ static int parse(reader_t *r, pp_lint_config_t *cfg) {
   }
 }
 
-/* The nearest .pacprobe.toml from the current directory up; NULL if none. */
+/* Whether c separates folders on this platform ('/'; also '\\' on Windows). */
+static bool is_sep(char c) {
+  char t[2] = {c, '\0'};
+  return pp_os_dirname_len(t) == 1;
+}
+
+/* The nearest .pacprobe.toml from the current directory up; NULL if none.
+ * Folders are cut with src/os's separators, so "C:\\a\\b" walks up too. */
 static char *find_config(void) {
   char dir[PATH_MAX];
   if (!getcwd(dir, sizeof(dir))) return NULL;
-  for (int depth = 0; depth < 64; depth++) {
-    char path[PATH_MAX + sizeof(PP_LINT_CONFIG_NAME) + 1];
-    snprintf(path, sizeof(path), "%s/%s", strcmp(dir, "/") ? dir : "", PP_LINT_CONFIG_NAME);
-    if (access(path, F_OK) == 0) return pp_strndup(path, strlen(path));
-    char *slash = strrchr(dir, '/');
-    if (!slash || slash == dir) {
-      if (strcmp(dir, "/") == 0) return NULL;
-      strcpy(dir, "/");
-      continue;
-    }
-    *slash = '\0';
+  size_t n = strlen(dir);
+  for (int depth = 0; depth < 64 && n > 0; depth++) {
+    char path[PATH_MAX + sizeof(PP_LINT_CONFIG_NAME) + 2];
+    snprintf(path, sizeof(path), "%.*s%s%s", (int)n, dir, is_sep(dir[n - 1]) ? "" : "/",
+             PP_LINT_CONFIG_NAME);
+    if (pp_os_exists(path)) return pp_strndup(path, strlen(path));
+    size_t m = n;
+    while (m > 0 && is_sep(dir[m - 1])) m--; /* the folder's own trailing separator */
+    dir[m] = '\0';
+    size_t parent = pp_os_dirname_len(dir);  /* keeps the separator: "/" is the root */
+    if (m == 0 || parent == 0 || parent >= n) return NULL;
+    n = parent;
   }
   return NULL;
 }
