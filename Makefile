@@ -21,7 +21,7 @@ PACKAGE_LISTS ?= tools/debian-packages.txt
 PACKAGES = $(shell sed -e 's/\#.*//' $(PACKAGE_LISTS))
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build demo test bench fuzz clean test-browsers windows test-windows deps-windows
+.PHONY: all deps build demo test bench fuzz clean test-browsers deps-browsers windows test-windows deps-windows
 
 all: build
 
@@ -58,7 +58,10 @@ test: build
 # The real-browser differential run (tests/browsers/, docs/browsers.md):
 # needs Debian's chromium, root and unshare; prints "chromium: N agree, M
 # disagree". Case files that need DNS answers or a pinned clock are skipped.
-test-browsers: build
+deps-browsers:
+	@$(MAKE) --no-print-directory deps PACKAGE_LISTS="tools/debian-packages.txt tools/browser-packages.txt"
+
+test-browsers: deps-browsers build
 	python3 tests/browsers/chromium.py $(BUILD)/pacprobe tests/cases/*.cases tests/cases/*.fcases
 
 bench: build
