@@ -211,6 +211,13 @@ static char *canonical_host(const char *p, size_t n, bool spaces, bool *oom) {
   for (size_t i = 0; i < n;) {
     size_t k = i;
     while (k < n && p[k] != ' ') k++;
+    /* An address literal cannot be one piece of a host with blanks
+     * ("PROXY PROXY [::1]:80" would canonicalise to a host that does not
+     * read back as itself; found by the `result` fuzz target): invalid. */
+    if (memchr(p + i, '[', k - i) || memchr(p + i, ']', k - i) || memchr(p + i, ':', k - i)) {
+      pp_str_free(&s);
+      return NULL;
+    }
     if (k > i) {
       char *h = pp_host_canonicalize(p + i, k - i, err, sizeof(err));
       if (!h) {
