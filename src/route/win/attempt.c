@@ -30,25 +30,12 @@ static wchar_t *proxy_text(const char *addr, int port) {
 
 /* The URL's host, port, path+query and scheme into x. */
 static bool crack(const char *url, pp_xfer_t *x) {
-  wchar_t *wu = pp_win_wide(url);
-  wchar_t host[256], path[2048], extra[2048];
-  URL_COMPONENTS c;
-  memset(&c, 0, sizeof(c));
-  c.dwStructSize = sizeof(c);
-  c.lpszHostName = host;
-  c.dwHostNameLength = 256;
-  c.lpszUrlPath = path;
-  c.dwUrlPathLength = 1024;
-  c.lpszExtraInfo = extra;
-  c.dwExtraInfoLength = 1024;
-  bool ok = wu && WinHttpCrackUrl(wu, 0, 0, &c);
-  free(wu);
-  if (!ok || (c.nScheme != INTERNET_SCHEME_HTTP && c.nScheme != INTERNET_SCHEME_HTTPS)) return false;
-  wcscat(path, extra); /* path then ?query */
-  x->host = _wcsdup(host);
-  x->path = _wcsdup(path[0] ? path : L"/");
-  x->port = c.nPort;
-  x->https = c.nScheme == INTERNET_SCHEME_HTTPS;
+  pp_win_url_t u;
+  if (!pp_win_url_crack(url, &u) || (!u.http && !u.https)) return false;
+  x->host = _wcsdup(u.host);
+  x->path = _wcsdup(u.path);
+  x->port = u.port;
+  x->https = u.https;
   x->oom = !x->host || !x->path;
   return true;
 }

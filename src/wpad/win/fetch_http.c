@@ -94,31 +94,18 @@ static bool body(fetch_t *f, HINTERNET req) {
 
 /* One request to url; *next gets the Location of a redirect (malloc'd). */
 static bool one(fetch_t *f, const char *url, char **next) {
-  URL_COMPONENTS c;
-  wchar_t host[256], path[2048], extra[2048];
-  wchar_t *wurl = pp_win_wide(url);
-  memset(&c, 0, sizeof(c));
-  c.dwStructSize = sizeof(c);
-  c.lpszHostName = host;
-  c.dwHostNameLength = 256;
-  c.lpszUrlPath = path;
-  c.dwUrlPathLength = 1024;
-  c.lpszExtraInfo = extra;
-  c.dwExtraInfoLength = 1024;
-  bool ok = wurl && WinHttpCrackUrl(wurl, 0, 0, &c);
-  free(wurl);
-  if (!ok) return fail(f);
-  wcscat(path, extra);
+  pp_win_url_t u;
+  if (!pp_win_url_crack(url, &u)) return fail(f);
   char host8[256], pinbuf[64], hdr[300];
-  WideCharToMultiByte(CP_UTF8, 0, host, -1, host8, sizeof(host8), NULL, NULL);
-  bool https = c.nScheme == INTERNET_SCHEME_HTTPS;
+  WideCharToMultiByte(CP_UTF8, 0, u.host, -1, host8, sizeof(host8), NULL, NULL);
+  bool https = u.https, ok;
   /* a pin for https would break the name check: https goes by name */
-  const char *addr = https ? NULL : pinned(f, host8, c.nPort, pinbuf, sizeof(pinbuf));
+  const char *addr = https ? NULL : pinned(f, host8, u.port, pinbuf, sizeof(pinbuf));
   wchar_t *to = addr ? pp_win_wide(addr) : NULL;
   HINTERNET ses = WinHttpOpen(L"pacprobe/" PP_VERSION, WINHTTP_ACCESS_TYPE_NO_PROXY,
                               WINHTTP_NO_PROXY_NAME, WINHTTP_NO_PROXY_BYPASS, 0);
-  HINTERNET con = ses ? WinHttpConnect(ses, to ? to : host, c.nPort, 0) : NULL;
-  HINTERNET req = con ? WinHttpOpenRequest(con, L"GET", path[0] ? path : L"/", NULL,
+  HINTERNET con = ses ? WinHttpConnect(ses, to ? to : u.host, u.port, 0) : NULL;
+  HINTERNET req = con ? WinHttpOpenRequest(con, L"GET", u.path, NULL,
                                            WINHTTP_NO_REFERER, WINHTTP_DEFAULT_ACCEPT_TYPES,
                                            https ? WINHTTP_FLAG_SECURE : 0) : NULL;
   free(to);
@@ -130,7 +117,7 @@ static bool one(fetch_t *f, const char *url, char **next) {
     WinHttpSetOption(req, WINHTTP_OPTION_DISABLE_FEATURE, &v, sizeof(v));
     v = WINHTTP_DECOMPRESSION_FLAG_ALL; /* as curl's Accept-Encoding "" (Windows 8.1+) */
     WinHttpSetOption(req, WINHTTP_OPTION_DECOMPRESSION, &v, sizeof(v));
-    snprintf(hdr, sizeof(hdr), "Host: %s:%u", host8, (unsigned)c.nPort);
+    snprintf(hdr, sizeof(hdr), "Host: %s:%u", host8, (unsigned)u.port);
     wchar_t *wh = addr ? pp_win_wide(hdr) : NULL;
     if (wh) WinHttpAddRequestHeaders(req, wh, (DWORD)-1L, WINHTTP_ADDREQ_FLAG_ADD |
                                      WINHTTP_ADDREQ_FLAG_REPLACE);
