@@ -563,6 +563,44 @@ const char *pp_env_noproxy(const char *const *envp, const char **var);
  * or a bracketed IPv6 literal) under the no_proxy list. */
 bool pp_env_noproxy_match(const char *host, const char *list);
 
+/* NO_PROXY dialects (docs/sources.md "NO_PROXY dialects"): how each runtime
+ * reads and applies the same no_proxy value. PP_NP_GO is also Docker (the
+ * CLI and daemon use Go's net/http). */
+typedef enum pp_np_dialect {
+  PP_NP_CURL = 0,
+  PP_NP_WGET,
+  PP_NP_GO,
+  PP_NP_PY_URLLIB,
+  PP_NP_PY_REQUESTS,
+  PP_NP_NODE,
+  PP_NP_DOTNET,
+  PP_NP_COUNT
+} pp_np_dialect_t;
+
+/* A URL as the matchers need it: scheme and host lowercase, an IPv6 host
+ * with its brackets, the port given or the scheme's default (0 unknown). */
+typedef struct pp_np_url {
+  char scheme[16];
+  char host[256];
+  bool v6;
+  unsigned port;
+  bool port_given;
+} pp_np_url_t;
+
+/* "curl", "wget", "go", "python-urllib", "python-requests", "node", "dotnet". */
+const char *pp_noproxy_dialect_name(pp_np_dialect_t d);
+/* The names above and "docker" (= go); PP_EINVAL otherwise. */
+pp_status_t pp_noproxy_dialect_parse(const char *name, pp_np_dialect_t *out);
+/* The variables the runtime reads, in its order, comma-separated. */
+const char *pp_noproxy_dialect_vars(pp_np_dialect_t d);
+/* The value the runtime reads from envp ("NAME=VALUE" strings); *var
+ * points at its name inside pp_noproxy_dialect_vars (up to the next ','). */
+const char *pp_noproxy_value(pp_np_dialect_t d, const char *const *envp, const char **var);
+/* PP_EBADURL with a reason in err for anything but scheme://host[:port]... */
+pp_status_t pp_noproxy_url(const char *url, pp_np_url_t *u, char *err, size_t errlen);
+/* true when runtime d sends u DIRECT under the no_proxy value list. */
+bool pp_noproxy_match_dialect(pp_np_dialect_t d, const char *list, const pp_np_url_t *u);
+
 typedef enum pp_source_kind {
   PP_SRC_CMDLINE = 0, /* --proxy, --pac, --noproxy */
   PP_SRC_ENV,         /* http_proxy, ... */

@@ -165,12 +165,14 @@ static bool copy_chain(pp_ck_target_t *t, const pp_ck_t *ck) {
 }
 
 static bool proxy_target(pp_ck_target_t *t, const pp_ck_t *ck) {
-  char sch[16], host[256];
-  const char *hs = strstr(t->url, "://");
-  size_t hn = hs ? strcspn(hs + 3, "/:?#") : 0;
-  snprintf(host, sizeof(host), "%.*s", (int)hn, hs ? hs + 3 : "");
-  if (ck->noproxy && *ck->noproxy && pp_env_noproxy_match(host, ck->noproxy))
-    return push(&t->decided_by, &t->ndecided_by, "bypass list %s", ck->noproxy) &&
+  char sch[16], err[128];
+  pp_np_url_t u;
+  pp_np_dialect_t d = ck->consumer ? ck->consumer->dialect : PP_NP_CURL;
+  /* the bypass list as the consumer's runtime applies it (docs/sources.md) */
+  if (ck->noproxy && *ck->noproxy && pp_noproxy_url(t->url, &u, err, sizeof(err)) == PP_OK &&
+      pp_noproxy_match_dialect(d, ck->noproxy, &u))
+    return push(&t->decided_by, &t->ndecided_by, "bypass list %s (%s rules)", ck->noproxy,
+                pp_noproxy_dialect_name(d)) &&
            set_routes(t, "DIRECT");
   char *entry = proxy_entry(ck->proxy, url_scheme(t->url, sch, sizeof(sch)));
   char *route = entry && *entry ? proxy_route(entry) : NULL;

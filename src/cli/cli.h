@@ -93,6 +93,9 @@ typedef enum pp_opt_id {
   PP_OPT_CONFIG,
   PP_OPT_DISABLE,
   PP_OPT_LIST_RULES,
+  PP_OPT_NO_PROXY_TEST,
+  PP_OPT_CHROME_POLICY,
+  PP_OPT_EDGE_POLICY,
   PP_OPT_COUNT
 } pp_opt_id_t;
 

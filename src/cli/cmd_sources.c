@@ -21,7 +21,8 @@ extern char **environ;
 static void usage(FILE *out) {
   fprintf(out, "usage: pacprobe sources [--reg FILE]... [--netsh FILE]... [--for CONSUMER[,...]]\n"
                "                        [--proxy URL] [--pac FILE|URL|auto] [--noproxy LIST]\n"
-               "                        [--mdi-proxy URL] [--write-reg OUT] [--format text|json]\n\n"
+               "                        [--mdi-proxy URL] [--write-reg OUT] [--format text|json]\n"
+               "       pacprobe sources --no-proxy-test [--noproxy LIST] [--no-env] URL...\n\n"
                "Collects every proxy configuration source and says which one is in effect for a\n"
                "consumer: user, localsystem, localservice, networkservice, winhttp, env,\n"
                "mdi-sensor (default user). On Windows, without --reg and --netsh, reads the\n"
@@ -179,9 +180,19 @@ int pp_cmd_sources(int argc, char **argv, int first) {
     pp_msg_error("option --format: bad value '%s': expected text or json", fmt);
     goto done;
   }
+  if (a.given[PP_OPT_NO_PROXY_TEST]) {
+    if (!a.positional.n) {
+      pp_msg_error("option --no-proxy-test: give the URLs to test as arguments");
+      goto done;
+    }
+    rc = pp_sources_noproxy_test(stdout, &a.positional,
+                                 a.given[PP_OPT_NOPROXY] ? a.value[PP_OPT_NOPROXY] : NULL,
+                                 a.given[PP_OPT_NO_ENV], strcmp(fmt, "json") == 0);
+    goto done;
+  }
   if (a.positional.n) {
-    pp_msg_error("sources: unexpected argument '%s' (files go after --reg or --netsh)",
-                 a.positional.v[0]);
+    pp_msg_error("sources: unexpected argument '%s' (files go after --reg or --netsh; URLs "
+                 "with --no-proxy-test)", a.positional.v[0]);
     goto done;
   }
   if (a.given[PP_OPT_FOR] && parse_for(a.value[PP_OPT_FOR], k, &nk) != PP_EXIT_OK) goto done;

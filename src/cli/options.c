@@ -51,7 +51,8 @@ const pp_opt_def_t pp_options[] = {
      "limit per PAC download in ms (default 30000, Chromium; or 30s)"},
     {PP_OPT_FOR, "for", 0, PP_ARG_STRING, "CONSUMER[,...]", PP_CMD_SOURCES | PP_CMD_CHECK, false,
      "user (default), localsystem, localservice, networkservice, winhttp, env, mdi-sensor;\n"
-     "                                     check: also chrome, firefox, curl, with their rules (docs/consumers.md)"},
+     "                                     check: also chrome, firefox, curl, wget, go, docker, python-urllib,\n"
+     "                                     python-requests, node, dotnet, with their rules (docs/consumers.md)"},
     {PP_OPT_FORMAT, "format", 0, PP_ARG_STRING, "FMT", PP_CMD_PAC | PP_CMD_CHECK | PP_CMD_DISCOVER | PP_CMD_SOURCES, false,
      "output format: text (default), json; eval also tsv; lint also sarif, junit, github"},
     {PP_OPT_HELP, "help", 'h', PP_ARG_NONE, NULL, PP_CMD_PAC | PP_CMD_CHECK | PP_CMD_DISCOVER | PP_CMD_SOURCES, false, "show this help"},
@@ -88,6 +89,8 @@ const pp_opt_def_t pp_options[] = {
      "do not read http_proxy, https_proxy, all_proxy, no_proxy from the environment"},
     {PP_OPT_NO_FETCH, "no-fetch", 0, PP_ARG_NONE, NULL, PP_CMD_DISCOVER, false,
      "stop before fetching: report the first candidate URL"},
+    {PP_OPT_NO_PROXY_TEST, "no-proxy-test", 0, PP_ARG_NONE, NULL, PP_CMD_SOURCES, false,
+     "evaluate no_proxy for the URL arguments as curl, wget, Go/Docker, Python, Node, .NET do"},
     {PP_OPT_NOPROXY, "noproxy", 0, PP_ARG_STRING, "LIST", PP_CMD_SOURCES, false,
      "hosts that bypass --proxy, comma-separated (curl --noproxy)"},
     {PP_OPT_NOW, "now", 0, PP_ARG_STRING, "TIME", PP_CMD_PAC | PP_CMD_CHECK, false,

@@ -202,6 +202,30 @@ static void test_env_cases(void **state) {
   each_case("config/env.cases", env_case);
 }
 
+static void noproxy_case(pp_test_fields_t *f, const char *where) {
+  pp_np_url_t u;
+  char got[PP_NP_COUNT + 1] = "", err[128];
+  assert_int_equal(pp_noproxy_url(f->f[1], &u, err, sizeof(err)), PP_OK);
+  for (unsigned d = 0; d < PP_NP_COUNT; d++)
+    got[d] = pp_noproxy_match_dialect((pp_np_dialect_t)d, f->f[0], &u) ? 'D' : 'P';
+  check(strcmp(got, f->f[2]) == 0, where, f->f[2], got);
+}
+
+static void test_noproxy_cases(void **state) {
+  (void)state;
+  each_case("config/noproxy.cases", noproxy_case);
+  pp_np_url_t u;
+  char err[128];
+  assert_int_equal(pp_noproxy_url("nourl", &u, err, sizeof(err)), PP_EBADURL);
+  assert_int_equal(pp_noproxy_url("http://h:99999/", &u, err, sizeof(err)), PP_EBADURL);
+  assert_int_equal(pp_noproxy_url("http://[::1/", &u, err, sizeof(err)), PP_EBADURL);
+  const char *envp[] = {"no_proxy=", "NO_PROXY=up", NULL};
+  const char *var = NULL;
+  assert_string_equal(pp_noproxy_value(PP_NP_CURL, envp, &var), "up");
+  assert_string_equal(pp_noproxy_value(PP_NP_DOTNET, envp, &var), ""); /* ?? keeps "" */
+  assert_null(pp_noproxy_value(PP_NP_WGET, envp, &var));
+}
+
 /* Every fixture byte-truncated at every length: an error or a result,
  * never a crash (run under ASan in CI). */
 static void test_truncations(void **state) {
@@ -237,6 +261,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_reg_cases),
       cmocka_unit_test(test_netsh_cases),
       cmocka_unit_test(test_env_cases),
+      cmocka_unit_test(test_noproxy_cases),
       cmocka_unit_test(test_truncations),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
