@@ -609,7 +609,9 @@ typedef enum pp_source_kind {
   PP_SRC_POLICY,      /* ProxySettingsPerUser */
   PP_SRC_WINHTTP,     /* a WinHttpSettings blob */
   PP_SRC_NETSH,       /* netsh winhttp show proxy */
-  PP_SRC_MDI          /* --mdi-proxy */
+  PP_SRC_MDI,         /* --mdi-proxy */
+  PP_SRC_CHROME_POLICY, /* Chrome/Chromium proxy policies (JSON file or registry) */
+  PP_SRC_EDGE_POLICY  /* Microsoft Edge proxy policies (JSON file or registry) */
 } pp_source_kind_t;
 
 typedef enum pp_account {
@@ -628,7 +630,9 @@ typedef enum pp_consumer {
   PP_FOR_NETWORKSERVICE,
   PP_FOR_WINHTTP,
   PP_FOR_ENV,
-  PP_FOR_MDI_SENSOR
+  PP_FOR_MDI_SENSOR,
+  PP_FOR_CHROME,   /* Chrome's policies, else the system settings it reads */
+  PP_FOR_EDGE      /* Edge's policies, else the system settings */
 } pp_consumer_t;
 
 typedef enum pp_config_mode {
@@ -659,6 +663,11 @@ typedef struct pp_source {
   char *error;       /* NULL, or "file:line: byte offset N: reason" */
   unsigned char *blob; /* raw WinINet blob (for --write-reg); never print */
   size_t blob_len;
+  /* browser policies: ProxyMode as Chrome resolves it ("direct",
+   * "auto_detect", "pac_script", "fixed_servers", "system"; NULL when the
+   * file sets no proxy policy) and ProxyPacMandatory */
+  char *mode;
+  bool mandatory;
 } pp_source_t;
 
 typedef struct pp_config_warning {
@@ -727,6 +736,14 @@ pp_status_t pp_config_add_option(pp_config_t *c, const char *opt, const char *va
  * be read (access denied) becomes a source with its error. PP_EPLATFORM
  * (nothing added) on other systems; PP_ENOMEM. */
 pp_status_t pp_config_add_live(pp_config_t *c);
+/* Adds a browser policy JSON file (Linux: /etc/opt/chrome/policies/managed/
+ * *.json, /etc/chromium/..., /etc/opt/edge/...): ProxyMode, ProxyServerMode,
+ * ProxyPacUrl, ProxyServer, ProxyBypassList, ProxyPacMandatory, or the
+ * ProxySettings dictionary that replaces them. edge picks the kind. A file
+ * that is not JSON, or a proxy policy of the wrong type, becomes a source
+ * with "file:line:col: reason" (counted in nerrors). PP_OK or PP_ENOMEM. */
+pp_status_t pp_config_add_browser_policy(pp_config_t *c, const void *data, size_t len,
+                                         const char *file, bool edge);
 /* A source the caller could not read (missing file): kind and file with a
  * one-line error. */
 pp_status_t pp_config_add_error(pp_config_t *c, pp_source_kind_t kind, const char *file,

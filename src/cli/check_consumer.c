@@ -32,7 +32,7 @@
   "the computer account or unauthenticated access for this service"
 
 static const pp_ck_consumer_t consumers[] = {
-    {"chrome", "Chrome", PP_FOR_USER, false, PP_AFTER_LIST_ERROR,
+    {"chrome", "Chrome", PP_FOR_CHROME, false, PP_AFTER_LIST_ERROR,
      "Chrome uses the manual proxy settings, else DIRECT (ProxyPacMandatory would block instead)",
      "the PAC script failed → Chrome goes DIRECT (ProxyPacMandatory would fail the request)",
      "no usable entry in the result → Chrome uses DIRECT",

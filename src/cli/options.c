@@ -23,6 +23,8 @@ const pp_opt_def_t pp_options[] = {
      "find the PAC by WPAD (as pacprobe discover) instead of the configuration"},
     {PP_OPT_CACERT, "cacert", 0, PP_ARG_STRING, "FILE", PP_CMD_CHECK, false,
      "also trust the CA certificates in this PEM file (private CAs)"},
+    {PP_OPT_CHROME_POLICY, "chrome-policy", 0, PP_ARG_STRING, "FILE", PP_CMD_SOURCES | PP_CMD_CHECK, true,
+     "a Chrome/Chromium policy JSON file (/etc/opt/chrome/policies/managed/*.json; repeatable)"},
     {PP_OPT_COMPARE_DIRECT, "compare-direct", 0, PP_ARG_NONE, NULL, PP_CMD_CHECK, false,
      "also fetch https targets DIRECT; a different certificate via the proxy = intercepted"},
     {PP_OPT_CONFIG, "config", 0, PP_ARG_STRING, "FILE", PP_CMD_LINT, false,
@@ -43,6 +45,8 @@ const pp_opt_def_t pp_options[] = {
      "limit per wpad.<domain> lookup in ms (default 2000; or 2s)"},
     {PP_OPT_DOMAIN, "domain", 0, PP_ARG_STRING, "D", PP_CMD_DISCOVER, true,
      "look for wpad.D instead of the search list and FQDN (repeatable)"},
+    {PP_OPT_EDGE_POLICY, "edge-policy", 0, PP_ARG_STRING, "FILE", PP_CMD_SOURCES | PP_CMD_CHECK, true,
+     "a Microsoft Edge policy JSON file (/etc/opt/edge/policies/managed/*.json; repeatable)"},
     {PP_OPT_EMULATE, "emulate", 0, PP_ARG_STRING, "MODE", PP_CMD_PAC | PP_CMD_CHECK, false,
      "chrome (default), firefox, winhttp, pacparser, pac-resolver, libproxy"},
     {PP_OPT_ENDPOINTS, "endpoints", 0, PP_ARG_STRING, "FILE", PP_CMD_TEST | PP_CMD_CHECK, false,
@@ -50,7 +54,8 @@ const pp_opt_def_t pp_options[] = {
     {PP_OPT_FETCH_TIMEOUT, "fetch-timeout", 0, PP_ARG_MS, "MS", PP_CMD_DISCOVER, false,
      "limit per PAC download in ms (default 30000, Chromium; or 30s)"},
     {PP_OPT_FOR, "for", 0, PP_ARG_STRING, "CONSUMER[,...]", PP_CMD_SOURCES | PP_CMD_CHECK, false,
-     "user (default), localsystem, localservice, networkservice, winhttp, env, mdi-sensor;\n"
+     "user (default), localsystem, localservice, networkservice, winhttp, env, mdi-sensor,\n"
+     "                                     chrome, edge (policies, then the system settings);\n"
      "                                     check: also chrome, firefox, curl, wget, go, docker, python-urllib,\n"
      "                                     python-requests, node, dotnet, with their rules (docs/consumers.md)"},
     {PP_OPT_FORMAT, "format", 0, PP_ARG_STRING, "FMT", PP_CMD_PAC | PP_CMD_CHECK | PP_CMD_DISCOVER | PP_CMD_SOURCES, false,

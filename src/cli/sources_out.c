@@ -61,6 +61,12 @@ static void source_text(FILE *out, size_t i, const pp_source_t *s) {
     fprintf(out, "    ProxySettingsPerUser=%u (%s)\n", s->dword,
             s->dword ? "per user" : "per machine: HKEY_LOCAL_MACHINE decides");
   if (s->kind == PP_SRC_NETSH && !s->proxy) fputs("    direct access (no proxy server)\n", out);
+  if (s->kind == PP_SRC_CHROME_POLICY || s->kind == PP_SRC_EDGE_POLICY) {
+    if (s->mode) fprintf(out, "    ProxyMode: %s%s\n", pp_safe(s->mode),
+                         s->mandatory ? " (ProxyPacMandatory)" : "");
+    else if (s->dword) fprintf(out, "    ProxyServerMode: %u\n", s->dword - 1);
+    else fputs("    no proxy policy\n", out);
+  }
   if (s->proxy) fprintf(out, "    proxy: %s\n", pp_safe(s->proxy));
   if (s->kind == PP_SRC_CMDLINE && s->value && strcmp(s->value, "--proxy") == 0 && !s->proxy)
     fputs("    proxy: \"\" (no proxy)\n", out);
@@ -123,6 +129,10 @@ static json_t *source_json(const pp_source_t *s) {
   json_object_set_new(o, "auto_detect", json_boolean(s->auto_detect));
   json_object_set_new(o, "in_effect", json_boolean(s->in_effect));
   json_object_set_new(o, "error", pp_json_str(s->error));
+  if (s->kind == PP_SRC_CHROME_POLICY || s->kind == PP_SRC_EDGE_POLICY) {
+    json_object_set_new(o, "mode", pp_json_str(s->mode));
+    json_object_set_new(o, "mandatory", json_boolean(s->mandatory));
+  }
   return o;
 }
 

@@ -417,9 +417,23 @@ static void reset(pp_config_t *c) {
   c->nwarnings = 0;
 }
 
+/* Chrome/Edge: a policy, else the system settings the browser reads:
+ * WinINet's where the sources are Windows ones, else the environment. */
+static bool browser(pp_config_t *c, pp_consumer_t k) {
+  bool done, found;
+  if (!pp_config_decide_browser(c, k, &done)) return false;
+  if (done) return true;
+  bool windows = find(c, PP_SRC_WININET, PP_ACCT_NONE, NULL, false) ||
+                 find(c, PP_SRC_WININET_VALUES, PP_ACCT_NONE, NULL, false);
+  return (windows ? wininet(c, PP_ACCT_USER, &found) : env(c)) &&
+         pp_config_browser_system_note(c, k);
+}
+
 static bool by_consumer(pp_config_t *c, pp_consumer_t k) {
   bool found;
   switch (k) {
+  case PP_FOR_CHROME:
+  case PP_FOR_EDGE: return browser(c, k);
   case PP_FOR_WINHTTP: return winhttp(c);
   case PP_FOR_ENV: return env(c);
   case PP_FOR_MDI_SENSOR: return mdi(c);
@@ -436,7 +450,10 @@ pp_status_t pp_config_decide(pp_config_t *c, pp_consumer_t consumer) {
   bool ok = cmdline(c, &done);
   if (ok && !done) ok = by_consumer(c, consumer);
   bool curl = consumer == PP_FOR_ENV || find(c, PP_SRC_CMDLINE, PP_ACCT_NONE, "--proxy", false);
-  ok = ok && auto_detect_note(c) && bypass_check(c, curl) && legacy_differs(c) && credentials(c) &&
+  /* Chromium's bypass rules take wildcards and CIDR: nothing to warn about */
+  bool browser_rules = consumer == PP_FOR_CHROME || consumer == PP_FOR_EDGE;
+  ok = ok && auto_detect_note(c) && (browser_rules || bypass_check(c, curl)) && legacy_differs(c) &&
+       credentials(c) &&
        pp_config_compare_os(c, done);
   return ok ? PP_OK : PP_ENOMEM;
 }

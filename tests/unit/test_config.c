@@ -226,6 +226,38 @@ static void test_noproxy_cases(void **state) {
   assert_null(pp_noproxy_value(PP_NP_WGET, envp, &var));
 }
 
+/* Browser policy JSON: the resolved mode, and every truncation an error
+ * source with file:line:col or a result, never a crash. */
+static void test_browser_policy(void **state) {
+  (void)state;
+  static const struct { const char *file; const char *mode; const char *pac; } want[] = {
+      {"config/chrome-pac.json", "pac_script", "http://pac.corp.test/proxy.pac"},
+      {"config/edge-settings.json", "fixed_servers", NULL}};
+  for (size_t i = 0; i < 2; i++) {
+    size_t len = 0;
+    char *data = pp_test_read_data(want[i].file, &len);
+    assert_non_null(data);
+    pp_config_t c;
+    memset(&c, 0, sizeof(c));
+    assert_int_equal(pp_config_add_browser_policy(&c, data, len, want[i].file, i == 1), PP_OK);
+    assert_int_equal(c.nsources, 1);
+    assert_null(c.sources[0].error);
+    assert_string_equal(c.sources[0].mode, want[i].mode);
+    if (want[i].pac) assert_string_equal(c.sources[0].pac_url, want[i].pac);
+    assert_int_equal(pp_config_decide(&c, i == 1 ? PP_FOR_EDGE : PP_FOR_CHROME), PP_OK);
+    assert_true(c.sources[0].in_effect);
+    pp_config_clear(&c);
+    for (size_t cut = 0; cut < len; cut++) {
+      memset(&c, 0, sizeof(c));
+      assert_int_equal(pp_config_add_browser_policy(&c, data, cut, "t.json", false), PP_OK);
+      if (c.sources[0].error) assert_non_null(strstr(c.sources[0].error, "t.json:"));
+      assert_int_equal(pp_config_decide(&c, PP_FOR_CHROME), PP_OK);
+      pp_config_clear(&c);
+    }
+    free(data);
+  }
+}
+
 /* Every fixture byte-truncated at every length: an error or a result,
  * never a crash (run under ASan in CI). */
 static void test_truncations(void **state) {
@@ -262,6 +294,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_netsh_cases),
       cmocka_unit_test(test_env_cases),
       cmocka_unit_test(test_noproxy_cases),
+      cmocka_unit_test(test_browser_policy),
       cmocka_unit_test(test_truncations),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
