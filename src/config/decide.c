@@ -403,6 +403,23 @@ static bool auto_detect_note(pp_config_t *c) {
                         e->mode == PP_MODE_PAC ? "auto-config URL" : "proxy");
 }
 
+/* Where the effective PAC is hosted, as far as the URL tells (file://,
+ * UNC): the hosting findings (src/wpad/hosting.c) as warnings. */
+static bool pac_where(pp_config_t *c) {
+  const char *u = c->effective.mode == PP_MODE_PAC ? c->effective.pac_url : NULL;
+  if (!u) return true;
+  pp_pac_finding_t *f = NULL;
+  size_t n = 0;
+  bool ok = pp_pac_hosting_check(u, NULL, NULL, 0, &f, &n) == PP_OK;
+  for (size_t i = 0; ok && i < n; i++) {
+    char code[48];
+    snprintf(code, sizeof(code), "pac-%s", f[i].code);
+    ok = pp_config_warn(c, code, "%s: %s", f[i].message, f[i].clients);
+  }
+  pp_pac_findings_free(f, n);
+  return ok;
+}
+
 static void reset(pp_config_t *c) {
   for (size_t i = 0; i < c->nsources; i++) c->sources[i].in_effect = false;
   effective_clear(&c->effective);
@@ -453,7 +470,7 @@ pp_status_t pp_config_decide(pp_config_t *c, pp_consumer_t consumer) {
   /* Chromium's bypass rules take wildcards and CIDR: nothing to warn about */
   bool browser_rules = consumer == PP_FOR_CHROME || consumer == PP_FOR_EDGE;
   ok = ok && auto_detect_note(c) && (browser_rules || bypass_check(c, curl)) && legacy_differs(c) &&
-       credentials(c) &&
+       credentials(c) && pac_where(c) &&
        pp_config_compare_os(c, done);
   return ok ? PP_OK : PP_ENOMEM;
 }

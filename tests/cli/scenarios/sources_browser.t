@@ -64,3 +64,13 @@ err~ none.json: cannot open
 $ pacprobe sources --for firefoxx
 exit 2
 err~ chrome or edge
+
+=== must show 3: a file:// AutoConfigURL names the clients that ignore it
+$ pacprobe sources --no-env --reg $DATA/sources/autoconfig-file.reg --for user
+out~ ^effective: pac file://C:/Windows/proxy.pac$
+out~ ^warning \[pac-file-url\]: the PAC is a file:// URL \(file://C:/Windows/proxy.pac\): Chrome and Edge do not load it \(Chromium fetches http, https and data: only: PacFileFetcherImpl::IsUrlSchemeAllowed\) nor do WinHTTP and the .NET services on it \(ERROR_WINHTTP_UNRECOGNIZED_SCHEME\); Firefox and libproxy read it$
+out! pac-unc-path
+
+=== a UNC PAC path: the share must be readable by the account
+$ pacprobe sources --no-env --pac '\\fs\share\proxy.pac'
+out~ ^warning \[pac-unc-path\]: the PAC is a UNC path \(\\\\fs\\share\\proxy.pac\): .*LocalService has no network credentials
