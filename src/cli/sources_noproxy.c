@@ -139,12 +139,7 @@ static int print_json(FILE *out, const np_run_t *r, const pp_strv_t *urls) {
   }
   json_object_set_new(root, "no_proxy", vals);
   json_object_set_new(root, "urls", rows);
-  char *txt = json_dumps(root, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_ENSURE_ASCII);
-  json_decref(root);
-  if (!txt) return PP_EXIT_USAGE;
-  fprintf(out, "%s\n", txt);
-  free(txt);
-  return rc;
+  return pp_json_print_line(out, root) ? rc : PP_EXIT_USAGE;
 }
 
 int pp_sources_noproxy_test(FILE *out, const pp_strv_t *urls, const char *option, bool no_env,

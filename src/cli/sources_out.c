@@ -153,10 +153,5 @@ bool pp_sources_print_json(FILE *out, const pp_config_t *c) {
                                           "message", pp_json_str(c->warnings[i].message)));
   json_object_set_new(root, "warnings", warn);
   pp_sources_os_json(root, c);
-  char *txt = json_dumps(root, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_ENSURE_ASCII);
-  json_decref(root);
-  if (!txt) return false;
-  fprintf(out, "%s\n", txt);
-  free(txt);
-  return true;
+  return pp_json_print_line(out, root);
 }

@@ -6,8 +6,6 @@
 # checked without a server.
 # Usage: test_pac_hosting.sh PACPROBE PP_LAB_HTTPD
 source "$(dirname "$0")/faultlib.sh"
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])') ||
-  fl_skip "python3 cannot pick a port"
 D=$FL_TMP/docroot/127.0.0.1
 mkdir -p "$D"
 PAC='function FindProxyForURL(u, h) { return "PROXY p.test:1"; }'
@@ -20,19 +18,14 @@ printf '%s\n' "$PAC" > "$D/chunked.pac"; echo chunked > "$D/chunked.pac.framing"
 printf '%s\n' "$PAC" > "$D/close.pac"; echo close > "$D/close.pac.framing"
 printf '%s\n' "$PAC" > "$D/expires.pac"; echo 'Expires: Thu, 01 Dec 2044 16:00:00 GMT' > "$D/expires.pac.headers"
 printf '%s\n' "$PAC" > "$D/nocache.pac"; echo 'Cache-Control: no-cache, max-age=0' > "$D/nocache.pac.headers"
-echo "http://127.0.0.1:$PORT/good.pac" > "$D/moved.pac.redirect"
 printf '<h1>not found</h1>\n' > "$D/gone.pac"; echo 404 > "$D/gone.pac.status"; echo text/html > "$D/gone.pac.type"
 printf '%s' "$PAC" | iconv -f UTF-8 -t UTF-16 > "$D/utf16.pac"
 printf 'function FindProxyForURL(u, h) { return "PROXY m\xc3\xbcnchen.test:1"; }\n' > "$D/charset.pac"
 echo 'application/x-ns-proxy-autoconfig; charset=utf-8' > "$D/charset.pac.type"
 printf 'var x = 1;\n' > "$D/nofunc.pac"
-"$FL_HTTPD" 127.0.0.1 "$PORT" "$FL_TMP/docroot" 2>/dev/null &
-FL_PIDS+=("$!")
-for _ in $(seq 50); do
-  (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break
-  sleep 0.1
-done
-U=http://127.0.0.1:$PORT
+fl_httpd "$FL_TMP/docroot"
+U=$FL_URL
+echo "$U/good.pac" > "$D/moved.pac.redirect" # read per request
 
 fl_case "must show 3: text/plain + UTF-8 BOM + max-age=31536000, each finding with its clients"
 fl_run eval -p "$U/bom.pac" http://a.test/
@@ -69,7 +62,7 @@ want_no_err 'PAC hosting'
 fl_case "a redirect, counted and shown"
 fl_run eval -p "$U/moved.pac" http://a.test/
 want_rc 0
-want_err "PAC hosting \[redirect\]: redirected 1 time: -> http://127.0.0.1:$PORT/good.pac; Chromium follows redirects but refuses one to file:"
+want_err "PAC hosting \[redirect\]: redirected 1 time: -> $U/good.pac; Chromium follows redirects but refuses one to file:"
 want_err 'PAC hosting \[redirect-to-http\]: the last redirect goes to plain HTTP'
 
 fl_case "404: the status finding names what each client does (libproxy runs the error page)"
