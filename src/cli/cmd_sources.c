@@ -20,13 +20,13 @@ extern char **environ;
 
 static void usage(FILE *out) {
   fprintf(out, "usage: pacprobe sources [--reg FILE]... [--netsh FILE]... [--chrome-policy FILE]...\n"
-               "                        [--edge-policy FILE]... [--for CONSUMER[,...]]\n"
+               "                        [--edge-policy FILE]... [--gnome FILE]... [--for CONSUMER[,...]]\n"
                "                        [--proxy URL] [--pac FILE|URL|auto] [--noproxy LIST]\n"
                "                        [--mdi-proxy URL] [--write-reg OUT] [--format text|json]\n"
                "       pacprobe sources --no-proxy-test [--noproxy LIST] [--no-env] URL...\n\n"
                "Collects every proxy configuration source and says which one is in effect for a\n"
                "consumer: user, localsystem, localservice, networkservice, winhttp, env,\n"
-               "mdi-sensor, chrome, edge. Default: user on Windows or with --reg/--netsh, else\n"
+               "mdi-sensor, chrome, edge, gnome. Default: user on Windows or with --reg/--netsh, else\n"
                "env. On Windows, without --reg, --netsh and policy files, reads the live\n"
                "registry and shows what Windows itself says next to the decision.\n\n"
                "options:\n");
@@ -71,11 +71,11 @@ static char *slurp(const char *path, size_t *len, char *err, size_t errlen) {
   return buf;
 }
 
-typedef enum file_kind { FILE_REG, FILE_NETSH, FILE_CHROME, FILE_EDGE } file_kind_t;
+typedef enum file_kind { FILE_REG, FILE_NETSH, FILE_CHROME, FILE_EDGE, FILE_GNOME } file_kind_t;
 
 static pp_status_t add_files(pp_config_t *c, const pp_strv_t *files, file_kind_t k) {
   static const pp_source_kind_t kinds[] = {PP_SRC_WININET, PP_SRC_NETSH, PP_SRC_CHROME_POLICY,
-                                           PP_SRC_EDGE_POLICY};
+                                           PP_SRC_EDGE_POLICY, PP_SRC_GNOME};
   for (size_t i = 0; i < files->n; i++) {
     char err[512];
     size_t len = 0;
@@ -84,6 +84,7 @@ static pp_status_t add_files(pp_config_t *c, const pp_strv_t *files, file_kind_t
     if (!data) st = pp_config_add_error(c, kinds[k], files->v[i], err);
     else if (k == FILE_NETSH) st = pp_config_add_netsh(c, data, len, files->v[i]);
     else if (k == FILE_REG) st = pp_config_add_reg(c, data, len, files->v[i]);
+    else if (k == FILE_GNOME) st = pp_config_add_gnome(c, data, len, files->v[i]);
     else st = pp_config_add_browser_policy(c, data, len, files->v[i], k == FILE_EDGE);
     free(data);
     if (st != PP_OK) return st;
@@ -98,7 +99,7 @@ static int parse_for(const char *spec, pp_consumer_t *out, size_t *n) {
   for (char *save = NULL, *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
     if (*n == MAX_FOR || pp_consumer_parse(t, &out[*n]) != PP_OK) {
       pp_msg_error("option --for: bad value '%s': expected user, localsystem, localservice, "
-                   "networkservice, winhttp, env, mdi-sensor, chrome or edge (comma-separated)", t);
+                   "networkservice, winhttp, env, mdi-sensor, chrome, edge or gnome (comma-separated)", t);
       return PP_EXIT_USAGE;
     }
     (*n)++;
@@ -115,7 +116,8 @@ pp_status_t pp_sources_add_files(pp_config_t *c, const pp_args_t *a, bool *offli
   if (st == PP_OK) st = add_files(c, &a->list[PP_OPT_NETSH], FILE_NETSH);
   if (st == PP_OK) st = add_files(c, &a->list[PP_OPT_CHROME_POLICY], FILE_CHROME);
   if (st == PP_OK) st = add_files(c, &a->list[PP_OPT_EDGE_POLICY], FILE_EDGE);
-  *offline = a->list[PP_OPT_REG].n || a->list[PP_OPT_NETSH].n ||
+  if (st == PP_OK) st = add_files(c, &a->list[PP_OPT_GNOME], FILE_GNOME);
+  *offline = a->list[PP_OPT_REG].n || a->list[PP_OPT_NETSH].n || a->list[PP_OPT_GNOME].n ||
              a->list[PP_OPT_CHROME_POLICY].n || a->list[PP_OPT_EDGE_POLICY].n;
   return st;
 }

@@ -76,14 +76,16 @@ const pp_opt_def_t pp_options[] = {
      "networkservice, mdi-sensor, wget, go, docker, python-urllib, python-requests, node, dotnet, "
      "with their rules (docs/consumers.md)"},
     {PP_OPT_FOR, "for", 0, PP_ARG_STRING, "CONSUMER[,...]", PP_CMD_SOURCES, 0,
-     "user, localsystem, localservice, networkservice, winhttp, env, mdi-sensor, chrome, edge "
-     "(default: user on Windows or with --reg/--netsh, else env)"},
+     "user, localsystem, localservice, networkservice, winhttp, env, mdi-sensor, chrome, edge, "
+     "gnome (default: user on Windows or with --reg/--netsh, else env)"},
     {PP_OPT_FORMAT, "format", 0, PP_ARG_STRING, "FMT", PP_CMD_EXPLAIN | PP_CMD_TEST | PP_CMD_DIFF | PP_CMD_CHECK | PP_CMD_DISCOVER | PP_CMD_SOURCES, 0,
      "output format: text (default), json"},
     {PP_OPT_FORMAT, "format", 0, PP_ARG_STRING, "FMT", PP_CMD_EVAL, 0,
      "output format: text (default), json, tsv"},
     {PP_OPT_FORMAT, "format", 0, PP_ARG_STRING, "FMT", PP_CMD_LINT, 0,
      "output format: text (default), json, sarif, junit, github"},
+    {PP_OPT_GNOME, "gnome", 0, PP_ARG_STRING, "FILE", PP_CMD_SOURCES | PP_CMD_CHECK, PP_OF_REPEAT,
+     "output of 'gsettings list-recursively org.gnome.system.proxy' (repeatable)"},
     {PP_OPT_HELP, "help", 'h', PP_ARG_NONE, NULL, PP_CMD_ALL, 0, "show this help"},
     {PP_OPT_HOST, "host", 0, PP_ARG_STRING, "HOST",
      PP_CMD_EVAL | PP_CMD_EXPLAIN | PP_CMD_TEST | PP_CMD_DIFF, 0,

@@ -80,7 +80,8 @@ typedef enum pp_source_kind {
   PP_SRC_NETSH,       /* netsh winhttp show proxy */
   PP_SRC_MDI,         /* --mdi-proxy */
   PP_SRC_CHROME_POLICY, /* Chrome/Chromium proxy policies (JSON file or registry) */
-  PP_SRC_EDGE_POLICY  /* Microsoft Edge proxy policies (JSON file or registry) */
+  PP_SRC_EDGE_POLICY, /* Microsoft Edge proxy policies (JSON file or registry) */
+  PP_SRC_GNOME        /* gsettings list-recursively org.gnome.system.proxy */
 } pp_source_kind_t;
 
 typedef enum pp_account {
@@ -101,7 +102,8 @@ typedef enum pp_consumer {
   PP_FOR_ENV,
   PP_FOR_MDI_SENSOR,
   PP_FOR_CHROME,   /* Chrome's policies, else the system settings it reads */
-  PP_FOR_EDGE      /* Edge's policies, else the system settings */
+  PP_FOR_EDGE,     /* Edge's policies, else the system settings */
+  PP_FOR_GNOME     /* GNOME's settings (GIO, libproxy's gnome module) */
 } pp_consumer_t;
 
 typedef enum pp_config_mode {
@@ -213,6 +215,11 @@ pp_status_t pp_config_add_live(pp_config_t *c);
  * with "file:line:col: reason" (counted in nerrors). PP_OK or PP_ENOMEM. */
 pp_status_t pp_config_add_browser_policy(pp_config_t *c, const void *data, size_t len,
                                          const char *file, bool edge);
+/* Adds `gsettings list-recursively org.gnome.system.proxy` output (one
+ * source, account user; mode in pp_source_t.mode). A line that is not
+ * what gsettings prints becomes a source with "file:line: reason"
+ * (counted in nerrors). PP_OK or PP_ENOMEM. */
+pp_status_t pp_config_add_gnome(pp_config_t *c, const void *data, size_t len, const char *file);
 /* A source the caller could not read (missing file): kind and file with a
  * one-line error. */
 pp_status_t pp_config_add_error(pp_config_t *c, pp_source_kind_t kind, const char *file,

@@ -440,6 +440,10 @@ static bool browser(pp_config_t *c, pp_consumer_t k) {
   bool done, found;
   if (!pp_config_decide_browser(c, k, &done)) return false;
   if (done) return true;
+  /* on a GNOME desktop Chrome reads GNOME's settings (Chromium
+   * proxy_config_service_linux.cc SettingGetterImplGSettings) */
+  if (!pp_config_decide_gnome(c, &found)) return false;
+  if (found) return pp_config_browser_system_note(c, k);
   bool windows = find(c, PP_SRC_WININET, PP_ACCT_NONE, NULL, false) ||
                  find(c, PP_SRC_WININET_VALUES, PP_ACCT_NONE, NULL, false);
   return (windows ? wininet(c, PP_ACCT_USER, &found) : env(c)) &&
@@ -451,6 +455,11 @@ static bool by_consumer(pp_config_t *c, pp_consumer_t k) {
   switch (k) {
   case PP_FOR_CHROME:
   case PP_FOR_EDGE: return browser(c, k);
+  case PP_FOR_GNOME:
+    if (!pp_config_decide_gnome(c, &found)) return false;
+    if (found) return true;
+    c->effective.mode = PP_MODE_DIRECT;
+    return decided(c, "default: no GNOME settings given (mode 'none': direct)");
   case PP_FOR_WINHTTP: return winhttp(c);
   case PP_FOR_ENV: return env(c);
   case PP_FOR_MDI_SENSOR: return mdi(c);
@@ -468,7 +477,8 @@ pp_status_t pp_config_decide(pp_config_t *c, pp_consumer_t consumer) {
   if (ok && !done) ok = by_consumer(c, consumer);
   bool curl = consumer == PP_FOR_ENV || find(c, PP_SRC_CMDLINE, PP_ACCT_NONE, "--proxy", false);
   /* Chromium's bypass rules take wildcards and CIDR: nothing to warn about */
-  bool browser_rules = consumer == PP_FOR_CHROME || consumer == PP_FOR_EDGE;
+  bool browser_rules = consumer == PP_FOR_CHROME || consumer == PP_FOR_EDGE ||
+                       consumer == PP_FOR_GNOME; /* GNOME's ignore-hosts takes CIDR too */
   ok = ok && auto_detect_note(c) && (browser_rules || bypass_check(c, curl)) && legacy_differs(c) &&
        credentials(c) && pac_where(c) &&
        pp_config_compare_os(c, done);

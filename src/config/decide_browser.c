@@ -109,3 +109,29 @@ bool pp_config_browser_system_note(pp_config_t *c, pp_consumer_t k) {
   c->decided_by = pp_str_take(&o);
   return c->decided_by != NULL;
 }
+
+bool pp_config_decide_gnome(pp_config_t *c, bool *found) {
+  pp_source_t *g = NULL;
+  char by[768];
+  for (size_t i = 0; i < c->nsources; i++)
+    if (c->sources[i].kind == PP_SRC_GNOME && !c->sources[i].error) g = &c->sources[i];
+  *found = g != NULL;
+  if (!g) return true;
+  g->in_effect = true;
+  pp_config_effective_t *e = &c->effective;
+  bool ok = true;
+  if (strcmp(g->mode, "manual") == 0 && g->proxy) {
+    e->mode = PP_MODE_PROXY;
+    ok = set(&e->proxy, g->proxy);
+    for (size_t i = 0; ok && i < g->nbypass; i++) ok = pp_strlist_push(&e->bypass, &e->nbypass, g->bypass[i]);
+  } else if (strcmp(g->mode, "auto") == 0) {
+    e->mode = g->pac_url ? PP_MODE_PAC : PP_MODE_AUTO_DETECT;
+    e->auto_detect = !g->pac_url;
+    ok = set(&e->pac_url, g->pac_url);
+  } else {
+    e->mode = PP_MODE_DIRECT;
+  }
+  snprintf(by, sizeof(by), "GNOME org.gnome.system.proxy mode=%s%s (%s)", g->mode,
+           strcmp(g->mode, "manual") == 0 && !g->proxy ? " without hosts" : "", g->file ? g->file : "");
+  return ok && set(&c->decided_by, by);
+}

@@ -63,7 +63,7 @@ err~ none.json: cannot open
 === --for names the new consumers in its error
 $ pacprobe sources --for firefoxx
 exit 2
-err~ chrome or edge
+err~ chrome, edge or gnome
 
 === must show 3: a file:// AutoConfigURL names the clients that ignore it
 $ pacprobe sources --no-env --reg $DATA/sources/autoconfig-file.reg --for user
@@ -74,3 +74,23 @@ out! pac-unc-path
 === a UNC PAC path: the share must be readable by the account
 $ pacprobe sources --no-env --pac '\\fs\share\proxy.pac'
 out~ ^warning \[pac-unc-path\]: the PAC is a UNC path \(\\\\fs\\share\\proxy.pac\): .*LocalService has no network credentials
+
+=== GNOME: gsettings list-recursively org.gnome.system.proxy, mode manual
+$ pacprobe sources --no-env --gnome $DATA/sources/gnome-manual.txt --for gnome
+out~ ^source 1: gnome user org.gnome.system.proxy  .*gnome-manual.txt$
+out~ ^    mode: manual$
+out~ ^effective: proxy proxy.corp.test:3128 bypass localhost;127.0.0.0/8;::1;\*.corp.test$
+out~ ^decided by: GNOME org.gnome.system.proxy mode=manual
+out! bypass-never-matches
+
+=== Chrome on GNOME without a policy (or with ProxyMode=system) reads GNOME's settings
+$ pacprobe sources --no-env --gnome $DATA/sources/gnome-auto.txt --chrome-policy $DATA/sources/chrome-system.json --for chrome
+out~ ^effective: pac http://pac.corp.test/gnome.pac$
+out~ ^decided by: Chrome policy ProxyMode=system → the system settings: GNOME org.gnome.system.proxy mode=auto
+
+=== GNOME malformed twin: one line with file:line, the other file still decides, exit 1
+$ pacprobe sources --no-env --gnome $DATA/sources/gnome-broken.txt --gnome $DATA/sources/gnome-auto.txt --for gnome
+exit 1
+err~ ^pacprobe: error: .*gnome-broken.txt:2: mode is not a string$
+errlines 1
+out~ ^decided by: GNOME org.gnome.system.proxy mode=auto
