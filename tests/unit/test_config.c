@@ -258,6 +258,33 @@ static void test_browser_policy(void **state) {
   }
 }
 
+/* gsettings output: manual mode with use-same-proxy; every truncation an
+ * error with file:line or a source, never a crash. */
+static void test_gnome(void **state) {
+  (void)state;
+  size_t len = 0;
+  char *data = pp_test_read_data("config/gnome-manual.txt", &len);
+  assert_non_null(data);
+  pp_config_t c;
+  memset(&c, 0, sizeof(c));
+  assert_int_equal(pp_config_add_gnome(&c, data, len, "g.txt"), PP_OK);
+  assert_int_equal(c.nsources, 1);
+  assert_string_equal(c.sources[0].mode, "manual");
+  assert_string_equal(c.sources[0].proxy, "proxy.corp.test:3128");
+  assert_int_equal(c.sources[0].nbypass, 4);
+  assert_int_equal(pp_config_decide(&c, PP_FOR_GNOME), PP_OK);
+  assert_int_equal(c.effective.mode, PP_MODE_PROXY);
+  pp_config_clear(&c);
+  for (size_t cut = 0; cut < len; cut++) {
+    memset(&c, 0, sizeof(c));
+    assert_int_equal(pp_config_add_gnome(&c, data, cut, "g.txt"), PP_OK);
+    if (c.sources[0].error) assert_non_null(strstr(c.sources[0].error, "g.txt:"));
+    assert_int_equal(pp_config_decide(&c, PP_FOR_CHROME), PP_OK);
+    pp_config_clear(&c);
+  }
+  free(data);
+}
+
 /* Every fixture byte-truncated at every length: an error or a result,
  * never a crash (run under ASan in CI). */
 static void test_truncations(void **state) {
@@ -295,6 +322,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_env_cases),
       cmocka_unit_test(test_noproxy_cases),
       cmocka_unit_test(test_browser_policy),
+      cmocka_unit_test(test_gnome),
       cmocka_unit_test(test_truncations),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
