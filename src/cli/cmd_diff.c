@@ -16,6 +16,7 @@
 #include "cli/diff_groups.h"
 #include "cli/env.h"
 #include "cli/replay.h"
+#include "os/os.h"
 #include "util/str.h"
 
 typedef struct diff_run {
@@ -31,6 +32,8 @@ typedef struct diff_run {
   bool memo_off;       /* a side keeps state or reads the clock: every line evaluated */
   char memo_why[300];
   double t0;
+  char *texts[2]; /* the PACs, for the replay's evaluation threads */
+  size_t lens[2];
 } diff_run_t;
 
 /* What one side answered: the canonical result, or "ERROR" with the
@@ -141,10 +144,15 @@ static void print_summary(diff_run_t *r) {
   json_decref(arr);
 }
 
-static int load_side(diff_run_t *r, const char *src, pp_engine_t **e) {
+static int load_side(diff_run_t *r, const char *src, pp_engine_t **e, size_t side) {
   char *text = NULL;
   size_t len = 0;
   int rc = pp_cli_read_pac(src, r->env.opts.emulate, &text, &len);
+  if (rc == PP_EXIT_OK && !(r->texts[side] = pp_strndup(text, len))) {
+    pp_msg_error("out of memory");
+    rc = PP_EXIT_USAGE;
+  }
+  r->lens[side] = len;
   if (rc == PP_EXIT_OK) rc = pp_cli_load_engine(&r->env.opts, text, len, pp_cli_pac_name(src), e);
   if (rc == PP_EXIT_OK && !r->memo_off &&
       pp_cli_memo_scan(text, len, pp_cli_pac_name(src), &r->env.opts, &r->memo_off, r->memo_why,
@@ -175,14 +183,18 @@ static int setup(diff_run_t *r) {
     return PP_EXIT_USAGE;
   }
   int rc = pp_cli_env_setup(&r->env, a);
-  if (rc || (rc = load_side(r, a->positional.v[0], &r->old_engine))) return rc;
-  if ((rc = load_side(r, a->positional.v[1], &r->new_engine))) return rc;
+  if (rc || (rc = load_side(r, a->positional.v[0], &r->old_engine, 0))) return rc;
+  if ((rc = load_side(r, a->positional.v[1], &r->new_engine, 1))) return rc;
   if (a->given[PP_OPT_NO_MEMO] && !r->memo_off) {
     r->memo_off = true;
     snprintf(r->memo_why, sizeof(r->memo_why), "--no-memo");
   }
+  long ncpu = pp_os_ncpus();
   pp_replay_cfg_t cfg = {{r->old_engine, r->new_engine}, 2, r->env.opts.emulate,
-                         a->value[PP_OPT_HOST], !r->memo_off, r->memo_why};
+                         a->value[PP_OPT_HOST], !r->memo_off, r->memo_why,
+                         ncpu > 0 ? (size_t)ncpu : 1, &r->env.opts, {r->texts[0], r->texts[1]},
+                         {r->lens[0], r->lens[1]},
+                         {pp_cli_pac_name(a->positional.v[0]), pp_cli_pac_name(a->positional.v[1])}};
   pp_replay_init(&r->replay, &cfg);
   return PP_EXIT_OK;
 }
@@ -219,6 +231,7 @@ static int run(diff_run_t *r) {
   if (err == 0) err = pp_cli_read_inputs(&r->in, &r->a);
   if (err) return PP_EXIT_USAGE;
   bool logs = r->in.lines > 0, lists = r->total > 0 || !logs;
+  if (pp_replay_wait(&r->replay) != 0) return PP_EXIT_USAGE;
   pp_replay_finish(&r->replay);
   if (r->json && logs) {
     printf("],\"total\":%lu,\"changed_count\":%lu,\"traffic\":", r->total, r->changed);
@@ -251,6 +264,8 @@ int pp_cmd_diff(int argc, char **argv, int first) {
 done:
   pp_replay_free(&r.replay);
   pp_cli_input_free(&r.in);
+  free(r.texts[0]);
+  free(r.texts[1]);
   pp_diff_groups_free(&r.groups);
   pp_engine_free(r.old_engine);
   pp_engine_free(r.new_engine);

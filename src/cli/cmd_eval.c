@@ -45,6 +45,8 @@ typedef struct eval_run {
   pp_replay_t replay;
   char memo_why[300];
   double t0;
+  size_t summary_jobs; /* --jobs for the replay's threads */
+  char *text;          /* the PAC, for them */
 } eval_run_t;
 
 static int parse_format(eval_run_t *r) {
@@ -107,7 +109,8 @@ static int setup(eval_run_t *r) {
   if (r->summary && r->rep.format == PP_FMT_TSV)
     return pp_cli_usage_error("format", "tsv", "--summary prints text or json");
   if ((rc = choose_jobs(r))) return rc;
-  if (r->summary) r->jobs = 1; /* the replay evaluates on the main thread */
+  r->summary_jobs = r->jobs;
+  if (r->summary) r->jobs = 1; /* the replay has its own evaluation threads */
   char *text = NULL;
   size_t len = 0;
   if ((rc = pp_cli_read_pac(pac, r->env.opts.emulate, &text, &len))) return rc;
@@ -127,11 +130,14 @@ static int setup(eval_run_t *r) {
   /* every engine compiles the PAC once; the first reports a broken PAC */
   for (size_t i = 0; rc == 0 && i < r->jobs; i++)
     rc = pp_cli_load_engine(&r->env.opts, text, len, pp_cli_pac_name(pac), &r->engines[i]);
-  free(text);
   if (rc == 0) {
     pp_replay_cfg_t cfg = {{r->engines[0], NULL}, 1, r->env.opts.emulate, r->a.value[PP_OPT_HOST],
-                           !memo_off, r->memo_why};
+                           !memo_off, r->memo_why, r->summary_jobs, &r->env.opts, {text, NULL},
+                           {len, 0}, {pp_cli_pac_name(pac), NULL}};
     pp_replay_init(&r->replay, &cfg);
+    r->text = text;
+  } else {
+    free(text);
   }
   return rc;
 }
@@ -301,6 +307,7 @@ int pp_eval_main(int argc, char **argv, int first, bool pactester) {
   if (err == 0) err = pp_cli_read_inputs(&r.in, &r.a);
   pp_run_stats_t stats;
   if (pp_runner_finish(r.runner, &stats) != 0) err = -1;
+  if (r.summary && !err && pp_replay_wait(&r.replay) != 0) err = -1;
   if (r.summary && !err) {
     pp_replay_finish(&r.replay);
     pp_replay_print_summary(&r.replay, &r.in, r.rep.format == PP_FMT_JSON);
@@ -313,6 +320,7 @@ int pp_eval_main(int argc, char **argv, int first, bool pactester) {
 done:
   pp_replay_free(&r.replay);
   pp_cli_input_free(&r.in);
+  free(r.text);
   pp_runner_free(r.runner);
   for (size_t i = 0; r.engines && i < r.jobs; i++) pp_engine_free(r.engines[i]);
   free(r.engines);

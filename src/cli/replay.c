@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/replay_pool.h"
 #include "util/str.h"
 
 #define MEMO_MAX 2000000u  /* distinct logged URLs and distinct script inputs */
@@ -50,6 +51,8 @@ void pp_replay_free(pp_replay_t *r) {
   free(r->groups);
   free(r->hosts);
   free(r->url);
+  pp_replay_pool_free(r->pool);
+  free(r->links);
 }
 
 const char *pp_replay_result(const pp_replay_t *r, uint32_t id) {
@@ -226,37 +229,212 @@ done:
   return rc;
 }
 
-int pp_replay_entry(pp_replay_t *r, const char *url, size_t n, long long bytes, const char *name,
-                    unsigned long lineno) {
-  uint64_t h = pp_strmap_hash(url, n), v;
-  if (r->cfg.memo && pp_strmap_get(&r->raw, url, n, h, &v)) {
-    r->memo_hits++;
-    if (v == NO_ENTRY) r->bad_urls++;
-    else count(r, 0, v, bytes);
+/* ---- the memoised path: links and the pool ------------------------------------ */
+
+/* A new link (pending until its job is back); SIZE_MAX on ENOMEM. */
+static size_t new_link(pp_replay_t *r) {
+  if (!grow((void **)&r->links, &r->links_cap, r->nlinks, sizeof(*r->links))) return SIZE_MAX;
+  memset(&r->links[r->nlinks], 0, sizeof(r->links[0]));
+  r->links[r->nlinks].pending = true;
+  return r->nlinks++;
+}
+
+static void link_count(pp_replay_t *r, pp_replay_link_t *l, long long bytes) {
+  if (l->bad) {
+    r->bad_urls++;
+  } else if (!l->pending) {
+    count(r, l->group, l->entry, bytes);
+  } else {
+    l->requests++;
+    if (bytes >= 0) {
+      l->bytes += (unsigned long long)bytes;
+      l->has_bytes = true;
+    }
+  }
+}
+
+/* Resolves link l to (group, entry) and counts the lines that waited. */
+static void link_resolve(pp_replay_t *r, pp_replay_link_t *l, size_t group, uint64_t entry) {
+  l->pending = false;
+  l->group = group;
+  l->entry = entry;
+  if (!l->requests) return;
+  pp_replay_group_t *g = &r->groups[group];
+  g->requests += l->requests;
+  r->requests += l->requests;
+  if (entry) r->hosts[entry - 1].requests += l->requests;
+  if (l->has_bytes) {
+    r->have_bytes = true;
+    g->bytes += l->bytes;
+    r->bytes += l->bytes;
+    if (entry) r->hosts[entry - 1].bytes += l->bytes;
+  }
+}
+
+/* A finished job: its results into the tables, its link resolved. */
+static int job_back(pp_replay_t *r, pp_replay_job_t *j) {
+  pp_replay_link_t *l = &r->links[j->link];
+  r->evaluations++;
+  if (j->status < 0) return -1;
+  if (j->status == 1) {
+    l->pending = false;
+    l->bad = true;
+    r->bad_urls += l->requests;
+    if (r->bad_shown++ < BAD_SHOWN) {
+      char *echo = pp_cli_echo(j->url, strlen(j->url), PP_CLI_ECHO_MAX);
+      pp_msg_warn("'%s': %s", echo ? echo : "", j->err ? j->err : "malformed URL");
+      free(echo);
+    }
     return 0;
   }
+  uint32_t res[2] = {result_id(r, j->res[0]), 0};
+  res[1] = r->cfg.sides > 1 ? result_id(r, j->res[1]) : res[0];
+  if (res[0] == UINT32_MAX || res[1] == UINT32_MAX) return -1;
+  uint64_t v;
+  if (j->key && !pp_strmap_get(&r->seen, j->key, j->keylen, j->keyhash, &v)) {
+    pp_strmap_put_t put = pp_strmap_put(&r->seen, j->key, j->keylen, j->keyhash,
+                                        res[0] | (uint64_t)res[1] << 32, NULL);
+    if (put == PP_STRMAP_ENOMEM) return -1;
+    if (put == PP_STRMAP_FULL) r->memo_capped = true;
+  }
+  size_t group = group_of(r, res);
+  if (group == SIZE_MAX) return -1;
+  uint64_t entry = host_entry(r, group, j->host);
+  if (entry == UINT64_MAX) return -1;
+  link_resolve(r, l, group, entry);
+  return 0;
+}
+
+/* Takes the finished jobs (waiting for one when wait). */
+static int drain(pp_replay_t *r, bool wait) {
+  pp_replay_job_t *done[256];
+  size_t n = pp_replay_pool_done(r->pool, done, 256, wait);
+  int rc = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (rc == 0 && job_back(r, done[i]) != 0) rc = -1;
+    pp_replay_job_free(done[i]);
+  }
+  return rc;
+}
+
+/* The memo key of r->url: what the script sees. false when the URL does
+ * not prepare (the engine then reports why) or on ENOMEM (*oom). */
+static bool memo_key(pp_replay_t *r, pp_str_t *key, bool *oom) {
+  pp_url_info_t ui = {0};
+  char err[64];
+  *oom = false;
+  if (pp_url_prepare(r->url, r->cfg.mode, &ui, err, sizeof(err)) != PP_OK) return false;
+  const char *hs = r->cfg.host_override ? r->cfg.host_override : ui.host;
+  bool ok = pp_str_puts(key, ui.pac_url) && pp_str_putc(key, '\n') && pp_str_puts(key, hs) &&
+            pp_str_putc(key, ui.implicit_bypass ? '1' : '0');
+  pp_url_info_clear(&ui);
+  *oom = !ok;
+  return ok;
+}
+
+/* A logged URL not seen before: a link, resolved now when the memo knows
+ * the script input, else a job for the pool. */
+static int memo_miss(pp_replay_t *r, size_t *link_out) {
+  size_t li = new_link(r);
+  if (li == SIZE_MAX) return -1;
+  *link_out = li;
+  pp_str_t key = PP_STR_INIT;
+  bool oom;
+  bool keyed = memo_key(r, &key, &oom);
+  if (oom) goto oom;
+  uint64_t kh = keyed ? pp_strmap_hash(key.s, key.len) : 0, v;
+  if (keyed && pp_strmap_get(&r->seen, key.s, key.len, kh, &v)) {
+    uint32_t res[2] = {(uint32_t)v, (uint32_t)(v >> 32)};
+    size_t group = group_of(r, res);
+    const char *nl = strchr(key.s, '\n');
+    key.s[key.len - 1] = '\0'; /* the host, without the bypass flag */
+    uint64_t entry = group == SIZE_MAX ? UINT64_MAX : host_entry(r, group, nl + 1);
+    if (entry == UINT64_MAX) goto oom;
+    r->memo_hits++;
+    link_resolve(r, &r->links[li], group, entry);
+    pp_str_free(&key);
+    return 0;
+  }
+  pp_replay_job_t *j = calloc(1, sizeof(*j));
+  if (!j || !(j->url = strdup(r->url))) {
+    free(j);
+    goto oom;
+  }
+  j->link = (uint32_t)li;
+  j->key = keyed ? pp_str_take(&key) : NULL;
+  j->keylen = keyed ? strlen(j->key) : 0;
+  j->keyhash = kh;
+  pp_replay_pool_submit(r->pool, j);
+  pp_str_free(&key);
+  return drain(r, false);
+oom:
+  pp_str_free(&key);
+  return -1;
+}
+
+static bool start_pool(pp_replay_t *r) {
+  const pp_replay_cfg_t *c = &r->cfg;
+  r->pool = pp_replay_pool_new(c->threads ? c->threads : 1, c->sides, c->opts, c->texts, c->lens,
+                               c->names, c->host_override);
+  return r->pool != NULL;
+}
+
+/* The URL into r->url, NUL-terminated. */
+static bool copy_url(pp_replay_t *r, const char *url, size_t n) {
   if (n + 1 > r->url_cap) {
     char *p = realloc(r->url, n + 1);
-    if (!p) goto oom;
+    if (!p) return false;
     r->url = p;
     r->url_cap = n + 1;
   }
   memcpy(r->url, url, n);
   r->url[n] = '\0';
-  size_t group = 0;
-  uint64_t entry = NO_ENTRY;
-  bool bad;
-  if (resolve(r, name, lineno, &group, &entry, &bad) != 0) goto oom;
-  if (!bad) count(r, group, entry, bytes);
-  if (r->cfg.memo && (bad || entry != NO_ENTRY)) {
-    pp_strmap_put_t put = pp_strmap_put(&r->raw, url, n, h, bad ? NO_ENTRY : entry, NULL);
-    if (put == PP_STRMAP_ENOMEM) goto oom;
-    if (put == PP_STRMAP_FULL) r->memo_capped = true;
+  return true;
+}
+
+static int memo_entry(pp_replay_t *r, const char *url, size_t n, long long bytes) {
+  uint64_t h = pp_strmap_hash(url, n), v;
+  if (pp_strmap_get(&r->raw, url, n, h, &v)) {
+    r->memo_hits++;
+    link_count(r, &r->links[v], bytes);
+    return 0;
   }
+  if (!r->pool && !start_pool(r)) return -2;
+  size_t li;
+  if (!copy_url(r, url, n) || memo_miss(r, &li) != 0) return -1;
+  link_count(r, &r->links[li], bytes);
+  pp_strmap_put_t put = pp_strmap_put(&r->raw, url, n, h, li, NULL);
+  if (put == PP_STRMAP_ENOMEM) return -1;
+  if (put == PP_STRMAP_FULL) r->memo_capped = true;
+  if ((++r->since_drain & 1023) == 0) return drain(r, false);
   return 0;
-oom:
-  pp_msg_error("out of memory");
-  return -1;
+}
+
+int pp_replay_entry(pp_replay_t *r, const char *url, size_t n, long long bytes, const char *name,
+                    unsigned long lineno) {
+  int rc = 0;
+  if (r->cfg.memo) {
+    rc = memo_entry(r, url, n, bytes);
+  } else if (!copy_url(r, url, n)) {
+    rc = -1;
+  } else {
+    size_t group = 0;
+    uint64_t entry = NO_ENTRY;
+    bool bad;
+    rc = resolve(r, name, lineno, &group, &entry, &bad);
+    if (rc == 0 && !bad) count(r, group, entry, bytes);
+  }
+  if (rc == -1) pp_msg_error("out of memory");
+  return rc ? -1 : 0;
+}
+
+int pp_replay_wait(pp_replay_t *r) {
+  while (r->pool && pp_replay_pool_in_flight(r->pool) > 0)
+    if (drain(r, true) != 0) {
+      pp_msg_error("out of memory");
+      return -1;
+    }
+  return 0;
 }
 
 /* Most requests first; ties by first appearance. */

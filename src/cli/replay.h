@@ -22,7 +22,24 @@ typedef struct pp_replay_cfg {
   const char *host_override; /* --host */
   bool memo;                 /* false: every line evaluated */
   const char *no_memo_why;   /* when !memo: the reason, for --stats and JSON */
+  /* memo: the evaluation threads load their own engines from these */
+  size_t threads;
+  const pp_engine_opts_t *opts;
+  char *texts[2];
+  size_t lens[2];
+  const char *names[2];
 } pp_replay_cfg_t;
+
+/* A logged URL's fate: pending (its job is out; lines counted here until
+ * it is back), resolved to a group and host entry, or a bad URL. */
+typedef struct pp_replay_link {
+  uint64_t entry;  /* host entry + 1, 0 = none (the host table is full) */
+  size_t group;
+  bool pending, bad, has_bytes;
+  unsigned long long requests, bytes; /* while pending */
+} pp_replay_link_t;
+
+struct pp_replay_pool;
 
 /* One result (eval) or old -> new pair (diff) with its traffic. */
 typedef struct pp_replay_group {
@@ -61,6 +78,11 @@ typedef struct pp_replay {
   bool memo_capped;     /* the memo filled: later distinct URLs evaluated per line */
   char *url;            /* NUL-terminated copy of the current URL */
   size_t url_cap;
+  pp_replay_link_t *links; /* raw's values index this */
+  size_t nlinks, links_cap;
+  struct pp_replay_pool *pool; /* started at the first memoised entry */
+  unsigned long since_drain;
+  unsigned bad_shown;
 } pp_replay_t;
 
 /* Zeroes r and keeps cfg. */
@@ -69,7 +91,11 @@ void pp_replay_init(pp_replay_t *r, const pp_replay_cfg_t *cfg);
  * URL's message (name:lineno). -1 on out of memory (reported), else 0. */
 int pp_replay_entry(pp_replay_t *r, const char *url, size_t n, long long bytes, const char *name,
                     unsigned long lineno);
-/* Sorts the groups (most requests first) and fills their top hosts. */
+/* Waits for the evaluations still out (memoised replay). -1 on ENOMEM
+ * (reported). */
+int pp_replay_wait(pp_replay_t *r);
+/* Sorts the groups (most requests first) and fills their top hosts. Call
+ * pp_replay_wait first. */
 void pp_replay_finish(pp_replay_t *r);
 /* The string of result id. */
 const char *pp_replay_result(const pp_replay_t *r, uint32_t id);
