@@ -121,3 +121,11 @@ err~ option --log needs two values \(FORMAT FILE\)
 $ cd $DATA/diff && pacprobe diff old.pac new.pac -f urls.txt | tail -n 1
 out~ ^  1  PROXY old-gw\.example:8080 -> ERROR$
 errlines 0
+
+=== lint --log: each distinct logged URL checked once, at its first line (squid.log has www.video.example twice)
+$ cd $DATA/logs && pacprobe lint lintbad.pac --log squid squid.log 2>/dev/null | grep '^squid\.log'
+out= squid.log:1:1: error: https://www.video.example:443/: result "PRXY v.example:1" (lintbad.pac:2:44) is not valid PAC grammar in chrome: 'PRXY v.example:1' dropped (a browser uses "DIRECT") [bad-result]
+
+=== lint --urls detects a log as -f does
+$ cd $DATA/logs && pacprobe lint lintbad.pac --urls squid.log 2>&1 >/dev/null | grep -c 'read as a squid log'
+out= 1
