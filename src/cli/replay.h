@@ -109,7 +109,8 @@ int pp_cli_memo_scan(const char *text, size_t len, const char *name, const pp_en
                      bool *off, char *why, size_t whylen);
 
 /* replay_out.c: the diff report (moved traffic) and the eval summary, as
- * text or one JSON object on stdout. in: the input counters. */
+ * text or one JSON object on stdout (the diff's without a newline: it sits
+ * inside diff's own object). in: the input counters. */
 void pp_replay_print_diff(const pp_replay_t *r, const pp_cli_input_t *in, bool json);
 void pp_replay_print_summary(const pp_replay_t *r, const pp_cli_input_t *in, bool json);
 /* --stats lines on stderr: lines/s, distinct evaluations, memoisation. */

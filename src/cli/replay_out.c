@@ -83,7 +83,7 @@ static void json_input(json_t *o, const pp_replay_t *r, const pp_cli_input_t *in
 
 static void json_print(json_t *o) {
   char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
-  if (s) printf("%s\n", s);
+  if (s) printf("%s", s);
   else pp_msg_error("out of memory");
   free(s);
   json_decref(o);
@@ -128,6 +128,7 @@ void pp_replay_print_summary(const pp_replay_t *r, const pp_cli_input_t *in, boo
     for (size_t i = 0; i < r->ngroups; i++) json_array_append_new(arr, json_group(r, &r->groups[i], false));
     json_object_set_new(o, "routes", arr);
     json_print(o);
+    printf("\n");
     return;
   }
   printf("%llu requests", r->requests);
