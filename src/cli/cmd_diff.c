@@ -32,6 +32,8 @@ typedef struct diff_run {
   bool memo_off;       /* a side keeps state or reads the clock: every line evaluated */
   char memo_why[300];
   double t0;
+  const char *pac[2]; /* OLD and NEW */
+  size_t first_url;   /* positional index of the first URL */
   char *texts[2]; /* the PACs, for the replay's evaluation threads */
   size_t lens[2];
 } diff_run_t;
@@ -168,23 +170,34 @@ static int setup(diff_run_t *r) {
   if (f && strcmp(f, "text") != 0 && strcmp(f, "json") != 0)
     return pp_cli_usage_error("format", f, "expected text or json");
   r->json = f && strcmp(f, "json") == 0;
-  if (a->positional.n < 2) {
+  /* OLD NEW: the first two arguments, or -p OLD -p NEW (then every
+   * argument is a URL) */
+  const pp_strv_t *pl = &a->list[PP_OPT_PAC];
+  if (pl->n != 0 && pl->n != 2) {
+    pp_msg_error("diff: -p takes OLD and NEW, given twice (pacprobe diff -p OLD -p NEW ...)");
+    return PP_EXIT_USAGE;
+  }
+  r->pac[0] = pl->n ? pl->v[0] : a->positional.n > 0 ? a->positional.v[0] : NULL;
+  r->pac[1] = pl->n ? pl->v[1] : a->positional.n > 1 ? a->positional.v[1] : NULL;
+  r->first_url = pl->n ? 0 : 2;
+  if (!r->pac[0] || !r->pac[1]) {
     pp_msg_error("diff: expected two PACs (pacprobe diff OLD NEW [URL...] -f FILE)");
     return PP_EXIT_USAGE;
   }
-  if (a->positional.n == 2 && a->list[PP_OPT_URL_FILE].n == 0 && a->list[PP_OPT_LOG].n == 0) {
+  if (a->positional.n == r->first_url && a->list[PP_OPT_URL_FILE].n == 0 &&
+      a->list[PP_OPT_LOG].n == 0) {
     pp_msg_error("diff: no URL given (arguments after OLD NEW, -f FILE or --log FORMAT FILE)");
     return PP_EXIT_USAGE;
   }
   int frc = pp_cli_check_log_formats(a);
   if (frc) return frc;
-  if (strcmp(a->positional.v[0], "-") == 0 && strcmp(a->positional.v[1], "-") == 0) {
+  if (strcmp(r->pac[0], "-") == 0 && strcmp(r->pac[1], "-") == 0) {
     pp_msg_error("diff: OLD and NEW cannot both be read from stdin");
     return PP_EXIT_USAGE;
   }
   int rc = pp_cli_env_setup(&r->env, a);
-  if (rc || (rc = load_side(r, a->positional.v[0], &r->old_engine, 0))) return rc;
-  if ((rc = load_side(r, a->positional.v[1], &r->new_engine, 1))) return rc;
+  if (rc || (rc = load_side(r, r->pac[0], &r->old_engine, 0))) return rc;
+  if ((rc = load_side(r, r->pac[1], &r->new_engine, 1))) return rc;
   if (a->given[PP_OPT_NO_MEMO] && !r->memo_off) {
     r->memo_off = true;
     snprintf(r->memo_why, sizeof(r->memo_why), "--no-memo");
@@ -194,7 +207,7 @@ static int setup(diff_run_t *r) {
                          a->value[PP_OPT_HOST], !r->memo_off, r->memo_why,
                          ncpu > 0 ? (size_t)ncpu : 1, &r->env.opts, {r->texts[0], r->texts[1]},
                          {r->lens[0], r->lens[1]},
-                         {pp_cli_pac_name(a->positional.v[0]), pp_cli_pac_name(a->positional.v[1])}};
+                         {pp_cli_pac_name(r->pac[0]), pp_cli_pac_name(r->pac[1])}};
   pp_replay_init(&r->replay, &cfg);
   return PP_EXIT_OK;
 }
@@ -207,7 +220,8 @@ static int diff_entry(void *udata, const char *url, size_t n, long long bytes, c
 }
 
 static void print_help(void) {
-  printf("usage: pacprobe diff OLD NEW [options] [URL...] [-f FILE] [--log FORMAT FILE]\n\n"
+  printf("usage: pacprobe diff OLD NEW [options] [URL...] [-f FILE] [--log FORMAT FILE]\n"
+         "       pacprobe diff -p OLD -p NEW [options] [URL...] [-f FILE] [--log FORMAT FILE]\n\n"
          "Compare two PAC versions over a URL list: the URLs whose result changes;\n"
          "over a proxy log: the traffic that moves, by requests, bytes and hosts.\n\n"
          "options:\n");
@@ -219,9 +233,9 @@ static void print_help(void) {
 static int run(diff_run_t *r) {
   int err = 0;
   if (r->json) printf("{\"changed\":[");
-  for (size_t i = 2; err == 0 && i < r->a.positional.n; i++) {
+  for (size_t i = r->first_url; err == 0 && i < r->a.positional.n; i++) {
     char where[48];
-    snprintf(where, sizeof(where), "URL argument %zu", i - 1);
+    snprintf(where, sizeof(where), "URL argument %zu", i + 1 - r->first_url);
     err = diff_url(r, r->a.positional.v[i], where);
   }
   r->in.list_fn = diff_line;

@@ -129,3 +129,18 @@ out= squid.log:1:1: error: https://www.video.example:443/: result "PRXY v.exampl
 === lint --urls detects a log as -f does
 $ cd $DATA/logs && pacprobe lint lintbad.pac --urls squid.log 2>&1 >/dev/null | grep -c 'read as a squid log'
 out= 1
+
+=== diff -p OLD -p NEW: the issue's command line, every argument then a URL
+$ cd $DATA/logs && pacprobe diff -p old.pac -p new.pac --log squid squid.log 2>/dev/null | head -n 1; pacprobe diff -p old.pac -p new.pac http://www.video.example/
+exit 1
+out<<
+5 of 6 requests moved (83.3%), 6620 of 7432 bytes (89.1%)
+http://www.video.example/: PROXY p1.example:8080;DIRECT -> DIRECT
+1 of 1 URLs changed
+  1  PROXY p1.example:8080;DIRECT -> DIRECT
+.
+
+=== diff with one -p is a usage error
+$ pacprobe diff -p old.pac http://a/
+exit 2
+err~ diff: -p takes OLD and NEW, given twice
