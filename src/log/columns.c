@@ -75,6 +75,16 @@ static pp_log_line_t whole(pp_log_parser_t *p, bool tun, const char *u, size_t n
   return done(p, rec);
 }
 
+void pp_log_columns_match(pp_log_parser_t *p, const pp_log_column_name_t *table, size_t ntable,
+                          const pp_log_field_t *f, size_t nf, size_t skip_off) {
+  for (size_t i = 0; i < nf; i++)
+    for (size_t k = 0; k < ntable; k++) {
+      if (table[k].off == skip_off) continue;
+      size_t *c = (size_t *)((char *)p + table[k].off);
+      if (*c == 0 && is_word(f[i].s, f[i].n, table[k].name)) *c = i + 1;
+    }
+}
+
 pp_log_line_t pp_log_columns_entry(pp_log_parser_t *p, const pp_log_field_t *f, size_t nf,
                                    pp_log_rec_t *rec) {
   const char *s, *h, *port;

@@ -10,16 +10,14 @@
  */
 #include "log/log.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
 #include "log/columns.h"
 
-static const struct {
-  const char *name;
-  size_t off;
-} csv_cols[] = {
+static const pp_log_column_name_t csv_cols[] = {
     {"url", offsetof(pp_log_parser_t, col_uri)},
     {"request_url", offsetof(pp_log_parser_t, col_uri)},
     {"requesturl", offsetof(pp_log_parser_t, col_uri)},
@@ -49,16 +47,10 @@ static bool named(const pp_log_field_t *f, const char *name) {
 static pp_log_line_t header(pp_log_parser_t *p, const pp_log_field_t *f, size_t nf) {
   p->have_layout = true;
   p->nfields = nf;
-  for (size_t i = 0; i < nf; i++) {
-    if (p->csv_column[0]) {
-      if (!p->col_uri && named(&f[i], p->csv_column)) p->col_uri = i + 1;
-    }
-    for (size_t k = 0; k < sizeof(csv_cols) / sizeof(csv_cols[0]); k++) {
-      size_t *c = (size_t *)((char *)p + csv_cols[k].off);
-      if (p->csv_column[0] && c == &p->col_uri) continue;
-      if (*c == 0 && named(&f[i], csv_cols[k].name)) *c = i + 1;
-    }
-  }
+  for (size_t i = 0; p->csv_column[0] && !p->col_uri && i < nf; i++)
+    if (named(&f[i], p->csv_column)) p->col_uri = i + 1;
+  pp_log_columns_match(p, csv_cols, sizeof(csv_cols) / sizeof(csv_cols[0]), f, nf,
+                       p->csv_column[0] ? offsetof(pp_log_parser_t, col_uri) : SIZE_MAX);
   if (p->csv_column[0] && !p->col_uri) {
     snprintf(p->err, sizeof(p->err), "the CSV header has no column '%.60s'", p->csv_column);
     return PP_LOG_BAD;

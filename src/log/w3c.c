@@ -9,6 +9,7 @@
  */
 #include "log/log.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -16,10 +17,7 @@
 #include "log/columns.h"
 
 /* Column names (case-insensitive) and the piece each one gives. */
-static const struct {
-  const char *name;
-  size_t off;
-} w3c_cols[] = {
+static const pp_log_column_name_t w3c_cols[] = {
     {"cs-uri", offsetof(pp_log_parser_t, col_uri)},
     {"cs-uri-scheme", offsetof(pp_log_parser_t, col_scheme)},
     {"cs-host", offsetof(pp_log_parser_t, col_host)},
@@ -47,13 +45,8 @@ static pp_log_line_t fields_header(pp_log_parser_t *p, const char *s, size_t n) 
     snprintf(p->err, sizeof(p->err), "#Fields: names %s", nf == 0 ? "no column" : "too many columns");
     return PP_LOG_BAD;
   }
-  for (int i = 0; i < nf; i++)
-    for (size_t k = 0; k < sizeof(w3c_cols) / sizeof(w3c_cols[0]); k++) {
-      size_t *c = (size_t *)((char *)p + w3c_cols[k].off);
-      if (*c == 0 && f[i].n == strlen(w3c_cols[k].name) &&
-          strncasecmp(f[i].s, w3c_cols[k].name, f[i].n) == 0)
-        *c = (size_t)i + 1;
-    }
+  pp_log_columns_match(p, w3c_cols, sizeof(w3c_cols) / sizeof(w3c_cols[0]), f, (size_t)nf,
+                       SIZE_MAX);
   p->have_layout = true;
   p->nfields = (size_t)nf;
   return PP_LOG_SKIP;
