@@ -16,7 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "pac/jslex.h"
+#include "js/jslex.h"
 
 static const char *const clock_names[] = {"Date", "timeRange", "dateRange", "weekdayRange",
                                           "eval", "Function", "constructor", "globalThis"};
