@@ -14,7 +14,9 @@
 # once per PAC version, and its time for LINES lines is EXTRAPOLATED from
 # that sample (labelled as such). Also checks the issue's targets (>= 500k
 # lines/s, <= 256 MiB) and prints PASS/MISS; the machine load (uptime) is
-# printed first, since the numbers depend on it. Not part of make test.
+# printed first, since the numbers depend on it; CPU seconds (user + sys)
+# of both tools are printed too, a rate that a loaded machine distorts
+# less than wall time. Not part of make test.
 # Knobs: LINES (10000000), HOSTS (100000), SAMPLE (100000), FORMATS
 # ("squid w3c"), BUILD, LIMIT (1800 s per run).
 set -uo pipefail
@@ -46,14 +48,18 @@ pactester_rate() {
       awk '$8 == "CONNECT" { print "https://" $10 ":" $11 "/"; next }
            { q = ($13 == "-" ? "" : $13); print $9 "://" $10 ":" $11 $12 q }'
   fi >"$TMP/sample.urls"
-  local n t0 total=0
+  local n t0 total=0 cpu_total=0 c
   n=$(wc -l <"$TMP/sample.urls")
   for pac in old new; do
     t0=$(date +%s%N)
-    timeout "$LIMIT" pactester -p "$TMP/$pac.pac" -f "$TMP/sample.urls" >/dev/null 2>&1
+    /usr/bin/time -f '%U %S' -o "$TMP/ptcpu" timeout "$LIMIT" pactester -p "$TMP/$pac.pac" \
+      -f "$TMP/sample.urls" >/dev/null 2>&1
     total=$(( total + $(ms "$t0") ))
+    c=$(tail -n 1 "$TMP/ptcpu" | awk '{ print $1 + $2 }')
+    cpu_total=$(awk -v a="$cpu_total" -v b="$c" 'BEGIN { print a + b }')
   done
-  awk -v n="$n" -v ms="$total" 'BEGIN { printf "%.0f", n * 1000 / ms }'
+  # "wall-rate cpu-rate": sample lines per wall second and per CPU second
+  awk -v n="$n" -v ms="$total" -v c="$cpu_total" 'BEGIN { printf "%.0f %.0f", n * 1000 / ms, (c > 0 ? n / c : 0) }'
 }
 
 for fmt in $FORMATS; do
@@ -62,15 +68,17 @@ for fmt in $FORMATS; do
   gen=$(ms "$t0")
   size=$(du -m "$TMP/log.$fmt" | cut -f1)
   t0=$(date +%s%N)
-  /usr/bin/time -f %M -o "$TMP/rss" timeout "$LIMIT" nice -n 10 "$PP" diff --no-dns --stats \
+  /usr/bin/time -f '%M %U %S' -o "$TMP/rss" timeout "$LIMIT" nice -n 10 "$PP" diff --no-dns --stats \
     "$TMP/old.pac" "$TMP/new.pac" --log "$fmt" "$TMP/log.$fmt" >"$TMP/out" 2>"$TMP/err"
   rc=$?
   wall=$(ms "$t0")
   [ "$rc" = 1 ] || { echo "pacprobe diff exited $rc (expected 1: traffic moves)"; cat "$TMP/err"; exit 1; }
-  rss=$(tail -n 1 "$TMP/rss")
+  read -r rss ucpu scpu < <(tail -n 1 "$TMP/rss")
+  cpu=$(awk -v u="$ucpu" -v s="$scpu" 'BEGIN { printf "%.1f", u + s }')
   evals=$(sed -n 's/^stats: memoised: \([0-9]*\) distinct.*/\1/p' "$TMP/err")
   pp_rate=$(awk -v n="$LINES" -v ms="$wall" 'BEGIN { printf "%.0f", n * 1000 / ms }')
-  pt_rate=$(pactester_rate "$TMP/log.$fmt" "$fmt")
+  read -r pt_rate pt_cpu_rate < <(pactester_rate "$TMP/log.$fmt" "$fmt")
+  pp_cpu_rate=$(awk -v n="$LINES" -v c="$cpu" 'BEGIN { printf "%.0f", (c > 0 ? n / c : 0) }')
   rm -f "$TMP/log.$fmt"
   echo
   echo "diff --log $fmt: $LINES lines ($size MB, generated in $(( gen / 1000 )) s), $HOSTS Zipf hosts, 70 % CONNECT"
@@ -81,6 +89,9 @@ for fmt in $FORMATS; do
   printf '  %-44s %9.1fs %12s %14s %10s\n' "pactester, old + new (EXTRAPOLATED from $SAMPLE)" \
     "$(awk -v n="$LINES" -v r="$pt_rate" 'BEGIN{printf "%.0f", n / r}')" "$pt_rate" "$(( 2 * LINES ))" "-"
   echo "  ratio pacprobe / pactester (lines/s): $(awk -v a="$pp_rate" -v b="$pt_rate" 'BEGIN{printf "%.0f", a / b}')x"
+  echo "  CPU time (user + sys, all threads; less sensitive to load than wall time): pacprobe $cpu s =" \
+    "$pp_cpu_rate lines per CPU second; pactester $pt_cpu_rate sample lines per CPU second (both PACs);" \
+    "ratio $(awk -v a="$pp_cpu_rate" -v b="$pt_cpu_rate" 'BEGIN{printf "%.0f", (b > 0 ? a / b : 0)}')x"
   echo "  target >= 500000 lines/s: $([ "$pp_rate" -ge 500000 ] && echo PASS || echo MISS);" \
     "target peak RSS <= 256 MiB: $([ "$rss" -le 262144 ] && echo PASS || echo MISS)"
 done
