@@ -23,7 +23,9 @@ What is compared:
            bypasses must reach no script).
   .fcases  the generated PAC alerts "PPCASE <i> <JSON value>" for
            http://c<i>/: the two JSON values.
-Skipped: groups with @now (the browser's clock is not pinned).
+@now: the PAC starts with common.CLOCK_PIN, which pins `new Date()` in
+the browser to the case's instant (pacprobe gets --now as well).
+Skipped: only an @now this runner cannot read.
 
 Prints one line per disagreement, then "firefox: N agree, M disagree ...".
 Exit 0 when every disagreement is listed in known-disagreements.txt, 1
@@ -45,6 +47,7 @@ HERE = common.HERE
 PORT = 2828
 START_SECONDS = 90
 GROUP_SECONDS = 120
+BATCH_MAX = 1000  # cases per script call
 
 WRAP = """
 ;(function () {
@@ -86,11 +89,17 @@ class Firefox:
                                "--profile", self.profile],
             env=env, stdin=subprocess.DEVNULL, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + START_SECONDS
-        self.m = common.setns_thread_call(
-            lab.b, lambda: Marionette.connect("127.0.0.1", PORT, deadline, GROUP_SECONDS + 30))
-        self.m.command("WebDriver:NewSession", {"capabilities": {}})
-        self.m.command("Marionette:SetContext", {"value": "chrome"})
-        self.m.command("WebDriver:SetTimeouts", {"script": GROUP_SECONDS * 1000})
+        try:
+            self.m = common.setns_thread_call(
+                lab.b, lambda: Marionette.connect("127.0.0.1", PORT, deadline, GROUP_SECONDS + 30))
+            self.m.command("WebDriver:NewSession", {"capabilities": {}})
+            self.m.command("Marionette:SetContext", {"value": "chrome"})
+            self.m.command("WebDriver:SetTimeouts", {"script": GROUP_SECONDS * 1000})
+        except (OSError, MarionetteError):
+            self.proc.kill()  # its content processes end with it
+            self.proc.wait(30)
+            self.log.close()
+            raise
         with open(os.path.join(HERE, "firefox-resolve.js"), encoding="utf-8") as f:
             self.script = f.read()
 
@@ -118,8 +127,21 @@ class Firefox:
         self.log.close()
 
 
+def start_firefox(lab, tmp, tz):
+    """A Firefox ready for commands; a second try when the first start
+    fails (seen once on a machine with a load average of 27: NewSession
+    did not answer within its time limit)."""
+    try:
+        return Firefox(lab, tmp, tz)
+    except (OSError, MarionetteError) as e:
+        print("firefox: start failed (%s); trying once more" % e, flush=True)
+        show_log(tmp)
+        time.sleep(1)
+        return Firefox(lab, tmp, tz)
+
+
 def compare_cases(group, rows, answer, report):
-    for (line, url, _), row, ff in zip(group.cases, rows, answer["rows"]):
+    for (path, line, url, _, _), row, ff in zip(group.cases, rows, answer["rows"]):
         seen = [a[6:] for a in ff.get("alerts", []) if a.startswith("PPURL ")]
         if row.get("decided_by") == "implicit-bypass":
             ok = not seen and ff.get("result") == "DIRECT"
@@ -134,7 +156,7 @@ def compare_cases(group, rows, answer, report):
         else:
             ok = ff.get("result") == row.get("result")
             why = "pacprobe %s, Firefox %s" % (row.get("result"), ff.get("result"))
-        report(group.path, line, url, ok, why)
+        report(path, line, url, ok, why)
 
 
 def compare_fcases(group, rows, answer, report):
@@ -144,13 +166,13 @@ def compare_fcases(group, rows, answer, report):
             i, _, v = a[7:].partition(" ")
             if i.isdigit():
                 vals.setdefault(int(i), v)
-    for i, ((line, expr, _), row) in enumerate(zip(group.cases, rows)):
+    for i, ((path, line, expr, _, _), row) in enumerate(zip(group.cases, rows)):
         mine = next((a[7:].partition(" ")[2] for a in row.get("alerts") or []
                      if a.startswith("PPCASE ")), None)
         if mine is None:
             mine = "(no value: %s)" % ((row.get("error") or {}).get("message") or row.get("raw"))
         theirs = vals.get(i)
-        report(group.path, line, expr, common.same_value(mine, theirs),
+        report(path, line, expr, common.same_value(mine, theirs),
                "pacprobe %s, Firefox %s" % (mine, theirs))
 
 
@@ -158,35 +180,43 @@ def run_group(ff, lab, pacprobe, group, n, tmp, report):
     lab.configure(group.myips, group.resolves)
     mark = "\n// group %d\n" % n  # a new PAC text, so Firefox loads it anew
     if group.fcases:
-        pac_text = common.fcases_pac(group.cases, FPAC_ALERT + mark)
+        pac_text = common.fcases_pac(group.cases, FPAC_ALERT + mark, group.pinned)
         urls = ["http://c%d/" % i for i in range(len(group.cases))]
     else:
-        pac_text = "\ufeff" + common.url_pac_text(group.path) + WRAP + mark
-        urls = [c for _, c, _ in group.cases]
+        pac_text = common.url_pac(group.path, WRAP + mark, group.cases[0][4])
+        urls = [c[2] for c in group.cases]
     pac_path = os.path.join(tmp, "group.pac")
     with open(pac_path, "w", encoding="utf-8") as f:
         f.write(pac_text)
-    rows = common.run_pacprobe(lab, pacprobe, "firefox", group, pac_path, urls, tmp)
+    rows = common.pacprobe_rows(lab, pacprobe, "firefox", group, pac_path, urls, tmp)
     if rows is None:
         report.skip("pacprobe gave no answer per URL (a runner problem)", len(group.cases))
-        print("%s:%d: a group of %d cases: pacprobe gave no answer per URL"
-              % (group.path, group.cases[0][0], len(group.cases)))
+        print("%s:%d: a batch of %d cases: pacprobe gave no answer per URL"
+              % (group.path, group.cases[0][1], len(group.cases)))
         return
     answer = ff.resolve(pac_text, urls)
     (compare_fcases if group.fcases else compare_cases)(group, rows, answer, report)
 
 
+def show_log(tmp):
+    """The end of Firefox's own output, for a run that failed."""
+    try:
+        with open(os.path.join(tmp, "firefox.log"), "rb") as f:
+            f.seek(0, os.SEEK_END)
+            f.seek(max(0, f.tell() - 4000))
+            tail = f.read().decode("utf-8", "replace")
+    except OSError:
+        return
+    for line in tail.splitlines()[-30:]:
+        print("  | " + "".join(c if c.isprintable() else "?" for c in line))
+
+
 def run(report, pacprobe, files):
     if not shutil.which("firefox-esr") or not common.Lab.available():
-        print("SKIP: needs Debian's firefox-esr, root, ip and dnsmasq")
+        print("SKIP: needs Debian's firefox-esr, root and ip")
         return 77
-    groups = []
-    for path in files:
-        for g in common.parse_cases(path):
-            if g.now:
-                report.skip("@now: the browser's clock is not pinned", len(g.cases))
-            else:
-                groups.append(g)
+    groups = common.collect(files, report)
+    groups = common.batches(groups, BATCH_MAX)
     groups.sort(key=lambda g: g.tz)  # one Firefox per time zone
     tmp = tempfile.mkdtemp(prefix="pp-firefox.")
     ff = None
@@ -198,12 +228,16 @@ def run(report, pacprobe, files):
                     if ff:
                         ff.close()
                     t = time.monotonic()
-                    ff, tz = Firefox(lab, tmp, g.tz), g.tz
+                    ff, tz = start_firefox(lab, tmp, g.tz), g.tz
                     print("firefox: started (TZ=%s) in %.1f s" % (tz or "unset", time.monotonic() - t),
                           flush=True)
                 run_group(ff, lab, pacprobe, g, n, tmp, report)
             ff.close()
             ff = None
+    except (OSError, MarionetteError, subprocess.SubprocessError) as e:
+        print("firefox: run failed: %s" % e)
+        show_log(tmp)
+        return 1
     finally:
         if ff:
             ff.proc.kill()
