@@ -367,6 +367,7 @@ class Lab:
         sh("ip", "netns", "exec", self.p, "sysctl", "-q", "-w", "net.ipv6.conf.all.forwarding=1")
         sh("ip", "-n", self.p, "route", "add", "prohibit", "default")
         sh("ip", "-n", self.p, "-6", "route", "add", "prohibit", "default")
+        self.check_closed()
         os.makedirs(self.etc, exist_ok=True)
         with open(os.path.join(self.etc, "resolv.conf"), "w") as f:
             f.write("nameserver %s\nnameserver %s\noptions timeout:2 attempts:1\n"
@@ -379,6 +380,8 @@ class Lab:
              self.hosts, self.PEER4, self.PEER6],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(0.3)
+        if self.dns.poll() is not None:
+            raise RuntimeError("lab %s: tests/browsers/dns.py exited %s" % (self.p, self.dns.returncode))
         return self
 
     def __exit__(self, *exc):
@@ -391,6 +394,16 @@ class Lab:
         for ns in (self.b, self.p):
             subprocess.run(["ip", "netns", "del", ns], capture_output=True, timeout=30)
         shutil.rmtree(self.etc, ignore_errors=True)
+
+    def check_closed(self):
+        """Each namespace has lo and its end of the veth pair, nothing else:
+        no way out of the lab."""
+        for ns, dev in ((self.b, "veth0"), (self.p, "veth1")):
+            out = subprocess.run(["ip", "-n", ns, "-o", "link", "show"], capture_output=True,
+                                 text=True, timeout=30, check=True).stdout
+            names = sorted(l.split(":")[1].strip().split("@")[0] for l in out.splitlines())
+            if names != sorted(["lo", dev]):
+                raise RuntimeError("lab %s has interfaces %s, expected lo and %s" % (ns, names, dev))
 
     def configure(self, myips, resolves):
         """B's addresses (@my-ip, else the defaults) and the DNS names (@resolve)."""
