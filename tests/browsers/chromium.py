@@ -28,8 +28,9 @@ What is compared:
            http://c<i>/: the two JSON values.
 @now: the PAC starts with common.CLOCK_PIN, which pins `new Date()` in
 the browser to the case's instant (pacprobe gets --now as well).
-Skipped: URLs with credentials (Chromium resolves no proxy for such a
-subresource) and an @now this runner cannot read.
+A URL with credentials gets no proxy resolution as an <img> (measured), so
+each is the page of a Chromium start of its own (at most CREDENTIAL_URLS
+a batch; more are skipped, as is an @now this runner cannot read).
 
 Prints one line per disagreement, then "chromium: N agree, M disagree ...".
 Exit 0 when every disagreement is listed in known-disagreements.txt, 1
@@ -58,6 +59,7 @@ CHROMIUM_FLAGS = [
 # lab). Generous: on a loaded 2-core machine 449 cases took over 8 s.
 PAGE_MS_BASE, PAGE_MS_PER_URL = 20000, 100
 BATCH_MAX = 200  # cases per Chromium run
+CREDENTIAL_URLS = 5  # URLs with credentials a batch, each a Chromium start
 # run.sh's generated PAC, its value alerted as "PPCASE <i> <value>"
 FPAC_ALERT = """
 ;(function () {
@@ -76,11 +78,14 @@ WRAP = """
 """
 
 
-def run_chromium(lab, chromium, tz, pac_text, urls, tmp):
-    """{source id: {"alerts": [...], "result": str|None, "error": bool}}."""
+def run_chromium(lab, chromium, tz, pac_text, urls, tmp, navigate=False):
+    """{source id: {"alerts": [...], "result": str|None, "error": bool}}.
+    navigate: the one URL is the page itself, not an <img> of it."""
     b64 = base64.b64encode(pac_text.encode("utf-8")).decode()
     page = "<!doctype html>" + "".join('<img src="%s">' % u.replace('"', "%22") for u in urls)
     page_url = "data:text/html;base64," + base64.b64encode(page.encode("utf-8")).decode()
+    if navigate:
+        page_url = urls[0]
     netlog, ud = os.path.join(tmp, "netlog.json"), os.path.join(tmp, "profile")
     shutil.rmtree(ud, ignore_errors=True)
     cmd = [chromium] + CHROMIUM_FLAGS + [
@@ -162,28 +167,39 @@ def run_batch(lab, chromium, pacprobe, batch, tmp, report):
     cases = batch.cases
     if batch.fcases:
         pac_text = common.fcases_pac(cases, FPAC_ALERT, batch.pinned)
-        urls = ["http://c%d/" % i for i in range(len(cases))]
     else:
         pac_text = common.url_pac(batch.path, WRAP, cases[0][4])
         # Chromium blocks subresources with credentials in the URL
-        # (measured: no proxy resolution happens), so they cannot be asked
-        # through an <img>.
-        keep = [c for c in cases if "@" not in urllib.parse.urlsplit(c[2]).netloc]
-        report.skip("URL with credentials: Chromium resolves no proxy for such an <img>",
-                    len(cases) - len(keep))
-        cases = keep
-        urls = [c[2] for c in cases]
+        # (measured: no proxy resolution happens), so such a URL is the
+        # page of a Chromium start of its own (at most CREDENTIAL_URLS).
+        creds = [c for c in cases if "@" in urllib.parse.urlsplit(c[2]).netloc]
+        for c in creds[CREDENTIAL_URLS:]:
+            report.skip("URL with credentials beyond %d a batch (one Chromium start each)"
+                        % CREDENTIAL_URLS, 1)
+        for c in creds[:CREDENTIAL_URLS]:
+            ask(lab, chromium, pacprobe, batch, [c], pac_text, tmp, report, True)
+        cases = [c for c in cases if c not in creds]
+    if cases:
+        ask(lab, chromium, pacprobe, batch, cases, pac_text, tmp, report)
+
+
+def ask(lab, chromium, pacprobe, batch, cases, pac_text, tmp, report, navigate=False):
+    """Asks pacprobe and Chromium about cases (all of batch, or part of a
+    .cases batch) and compares."""
+    urls = ["http://c%d/" % i for i in range(len(cases))] if batch.fcases else [c[2] for c in cases]
     pac_path = os.path.join(tmp, "group.pac")
     with open(pac_path, "w", encoding="utf-8") as f:
         f.write(pac_text)
-    rows = common.pacprobe_rows(lab, pacprobe, "chrome", batch, pac_path, urls, tmp)
+    part = common.Batch(batch.key, batch)
+    part.cases = cases
+    rows = common.pacprobe_rows(lab, pacprobe, "chrome", part, pac_path, urls, tmp)
     if rows is None:
         report.skip("pacprobe gave no answer per URL (a runner problem)", len(cases))
         print("%s:%d: a batch of %d cases: pacprobe gave no answer per URL"
               % (cases[0][0], cases[0][1], len(cases)))
         return
     t = time.monotonic()
-    sources = run_chromium(lab, chromium, batch.tz, pac_text, urls, tmp)
+    sources = run_chromium(lab, chromium, batch.tz, pac_text, urls, tmp, navigate)
     print("chromium: %d cases (%s) in %.1f s" % (len(cases), os.path.basename(batch.path)
                                                if not batch.fcases else "fcases",
                                                time.monotonic() - t), flush=True)
