@@ -10,7 +10,7 @@ one generated PAC, at most BATCH_MAX cases), are run by `pacprobe eval --emulate
 by Debian's headless Chromium, and the two answers are compared; the
 expected values written in the case file are not used, and a group written
 for another --emulate mode is asked of Chromium all the same. Chromium
-runs in the lab of common.py (its own network namespace, a dnsmasq peer
+runs in the lab of common.py (its own network namespace, a DNS peer
 answering @resolve, @my-ip as its interface addresses, no route out), TZ
 from @tz; the PAC is handed over as a data: URL (PacFileFetcherImpl
 allows data:), and one page loads every URL of the batch as an <img>, so
@@ -34,7 +34,7 @@ a batch; more are skipped, as is an @now this runner cannot read).
 
 Prints one line per disagreement, then "chromium: N agree, M disagree ...".
 Exit 0 when every disagreement is listed in known-disagreements.txt, 1
-when one is not, 77 when Chromium, root or ip/dnsmasq are not available.
+when one is not, 77 when Chromium, root or ip are not available.
 """
 import base64
 import json
@@ -60,22 +60,6 @@ CHROMIUM_FLAGS = [
 PAGE_MS_BASE, PAGE_MS_PER_URL = 20000, 100
 BATCH_MAX = 200  # cases per Chromium run
 CREDENTIAL_URLS = 5  # URLs with credentials a batch, each a Chromium start
-# run.sh's generated PAC, its value alerted as "PPCASE <i> <value>"
-FPAC_ALERT = """
-;(function () {
-  var f = FindProxyForURL;
-  FindProxyForURL = function (url, host) {
-    alert('PPCASE ' + host.substring(1) + ' ' + f(url, host));
-    return 'DIRECT';
-  };
-})();
-"""
-WRAP = """
-;(function () {
-  var f = FindProxyForURL;
-  FindProxyForURL = function (url, host) { alert('PPURL ' + url); return f(url, host); };
-})();
-"""
 
 
 def run_chromium(lab, chromium, tz, pac_text, urls, tmp, navigate=False):
@@ -144,31 +128,18 @@ def compare_cases(rows, sources, cases, report):
 
 
 def compare_fcases(rows, sources, cases, report):
-    vals = {}
-    for s in sources.values():
-        for a in s["alerts"]:
-            if a.startswith("PPCASE "):
-                i, _, v = a[7:].partition(" ")
-                if i.isdigit():  # a background request's host is no cN
-                    vals.setdefault(int(i), v)
-    for i, ((path, line, expr, _, _), row) in enumerate(zip(cases, rows)):
-        mine = next((a[7:].partition(" ")[2] for a in row.get("alerts") or []
-                     if a.startswith("PPCASE ")), None)
-        if mine is None:
-            mine = "(no value: %s)" % ((row.get("error") or {}).get("message") or row.get("raw"))
-        theirs = vals.get(i)
-        report(path, line, expr, common.same_value(mine, theirs),
-               "pacprobe %s, Chromium %s" % (mine, theirs if theirs is not None else
-                                             "(no answer before the page's time limit)"))
+    alerts = [a for s in sources.values() for a in s["alerts"]]
+    common.compare_fcases(alerts, cases, rows, report, "Chromium",
+                          "(no answer before the page's time limit)")
 
 
 def run_batch(lab, chromium, pacprobe, batch, tmp, report):
     lab.configure(batch.myips, batch.resolves)
     cases = batch.cases
     if batch.fcases:
-        pac_text = common.fcases_pac(cases, FPAC_ALERT, batch.pinned)
+        pac_text = common.fcases_pac(cases, common.FPAC_ALERT, batch.pinned)
     else:
-        pac_text = common.url_pac(batch.path, WRAP, cases[0][4])
+        pac_text = common.url_pac(batch.path, common.WRAP, cases[0][4])
         # Chromium blocks subresources with credentials in the URL
         # (measured: no proxy resolution happens), so such a URL is the
         # page of a Chromium start of its own (at most CREDENTIAL_URLS).

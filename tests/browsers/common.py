@@ -78,6 +78,26 @@ def parse_cases(path):
     return groups
 
 
+# The .fcases PAC's FindProxyForURL alerts "PPCASE <i> <JSON value>" for
+# http://c<i>/ (the value tests/cases/fcases.js computes) and goes DIRECT.
+FPAC_ALERT = """
+;(function () {
+  var f = FindProxyForURL;
+  FindProxyForURL = function (url, host) {
+    alert('PPCASE ' + host.substring(1) + ' ' + f(url, host));
+    return 'DIRECT';
+  };
+})();
+"""
+# A .cases PAC is wrapped to alert "PPURL <the url the script sees>" first.
+WRAP = """
+;(function () {
+  var f = FindProxyForURL;
+  FindProxyForURL = function (url, host) { alert('PPURL ' + url); return f(url, host); };
+})();
+"""
+
+
 class Batch:
     """Groups asked of one browser run: the same environment (@now, @tz,
     @my-ip, @resolve) and the same PAC (a .cases file's, or the generated
@@ -223,6 +243,25 @@ def same_value(mine, theirs):
         return json.loads(mine) == json.loads(theirs)
     except ValueError:
         return False
+
+
+def compare_fcases(alerts, cases, rows, report, browser, missing):
+    """The .fcases values: the browser's PPCASE alerts (any order) against
+    each pacprobe row's. missing: what to say when the browser gave none."""
+    vals = {}
+    for a in alerts:
+        if a.startswith("PPCASE "):
+            i, _, v = a[7:].partition(" ")
+            if i.isdigit():  # a background request's host is no cN
+                vals.setdefault(int(i), v)
+    for i, ((path, line, expr, _, _), row) in enumerate(zip(cases, rows)):
+        mine = next((a[7:].partition(" ")[2] for a in row.get("alerts") or []
+                     if a.startswith("PPCASE ")), None)
+        if mine is None:
+            mine = "(no value: %s)" % ((row.get("error") or {}).get("message") or row.get("raw"))
+        theirs = vals.get(i)
+        report(path, line, expr, same_value(mine, theirs), "pacprobe %s, %s %s"
+               % (mine, browser, theirs if theirs is not None else missing))
 
 
 class Report:

@@ -9,7 +9,7 @@ Every group of cases (the grouping of tests/cases/run.sh) is run by
 the two answers are compared; the expected values in the case file are not
 used, and a group written for another --emulate mode is asked of Firefox
 all the same. Firefox runs in the lab of common.py (a network namespace
-with a dnsmasq peer for @resolve, its addresses from @my-ip, no route out),
+with a DNS peer for @resolve, its addresses from @my-ip, no route out),
 started once per @tz (TZ in its environment) with the profile of
 firefox-prefs.js, and is asked through Marionette (marionette.py): a
 chrome-context script (firefox-resolve.js) sets network.proxy.autoconfig_url
@@ -29,7 +29,7 @@ Skipped: only an @now this runner cannot read.
 
 Prints one line per disagreement, then "firefox: N agree, M disagree ...".
 Exit 0 when every disagreement is listed in known-disagreements.txt, 1
-when one is not, 77 when Firefox, root or ip/dnsmasq are not available.
+when one is not, 77 when Firefox, root or ip are not available.
 """
 import base64
 import os
@@ -48,22 +48,6 @@ PORT = 2828
 START_SECONDS = 90
 GROUP_SECONDS = 120
 BATCH_MAX = 1000  # cases per script call
-
-WRAP = """
-;(function () {
-  var f = FindProxyForURL;
-  FindProxyForURL = function (url, host) { alert('PPURL ' + url); return f(url, host); };
-})();
-"""
-FPAC_ALERT = """
-;(function () {
-  var f = FindProxyForURL;
-  FindProxyForURL = function (url, host) {
-    alert('PPCASE ' + host.substring(1) + ' ' + f(url, host));
-    return 'DIRECT';
-  };
-})();
-"""
 
 
 class Firefox:
@@ -160,30 +144,18 @@ def compare_cases(group, rows, answer, report):
 
 
 def compare_fcases(group, rows, answer, report):
-    vals = {}
-    for a in [a for ff in answer["rows"] for a in ff.get("alerts", [])] + answer.get("late", []):
-        if a.startswith("PPCASE "):
-            i, _, v = a[7:].partition(" ")
-            if i.isdigit():
-                vals.setdefault(int(i), v)
-    for i, ((path, line, expr, _, _), row) in enumerate(zip(group.cases, rows)):
-        mine = next((a[7:].partition(" ")[2] for a in row.get("alerts") or []
-                     if a.startswith("PPCASE ")), None)
-        if mine is None:
-            mine = "(no value: %s)" % ((row.get("error") or {}).get("message") or row.get("raw"))
-        theirs = vals.get(i)
-        report(path, line, expr, common.same_value(mine, theirs),
-               "pacprobe %s, Firefox %s" % (mine, theirs))
+    alerts = [a for ff in answer["rows"] for a in ff.get("alerts", [])] + answer.get("late", [])
+    common.compare_fcases(alerts, group.cases, rows, report, "Firefox", "(no answer)")
 
 
 def run_group(ff, lab, pacprobe, group, n, tmp, report):
     lab.configure(group.myips, group.resolves)
     mark = "\n// group %d\n" % n  # a new PAC text, so Firefox loads it anew
     if group.fcases:
-        pac_text = common.fcases_pac(group.cases, FPAC_ALERT + mark, group.pinned)
+        pac_text = common.fcases_pac(group.cases, common.FPAC_ALERT + mark, group.pinned)
         urls = ["http://c%d/" % i for i in range(len(group.cases))]
     else:
-        pac_text = common.url_pac(group.path, WRAP + mark, group.cases[0][4])
+        pac_text = common.url_pac(group.path, common.WRAP + mark, group.cases[0][4])
         urls = [c[2] for c in group.cases]
     pac_path = os.path.join(tmp, "group.pac")
     with open(pac_path, "w", encoding="utf-8") as f:
