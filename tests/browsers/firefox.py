@@ -54,9 +54,10 @@ class Firefox:
     """One headless Firefox in the lab, driven through Marionette."""
 
     def __init__(self, lab, tmp, tz):
+        # One profile for every start of the run: later starts skip the
+        # profile's creation; user.js (PAC off) is applied at each start.
         self.profile = os.path.join(tmp, "profile")
-        shutil.rmtree(self.profile, ignore_errors=True)
-        os.makedirs(self.profile)
+        os.makedirs(self.profile, exist_ok=True)
         shutil.copy(os.path.join(HERE, "firefox-prefs.js"), os.path.join(self.profile, "user.js"))
         env = dict(os.environ, MOZ_REMOTE_SETTINGS_DEVTOOLS="1", MOZ_HEADLESS="1",
                    MOZ_CRASHREPORTER_DISABLE="1", HOME=tmp)
