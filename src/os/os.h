@@ -104,6 +104,15 @@ int pp_os_place(const char *tmp, const char *path, bool replace);
 int pp_os_remove(const char *path);
 /* Whether anything exists at path (a dangling link counts). */
 bool pp_os_exists(const char *path);
+/* The separator of path lists in environment variables
+ * (PACPROBE_TARGETS_DIR): ':' on POSIX, ';' on Windows, where ':' follows
+ * a drive letter (C:\x), as in PATH. */
+char pp_os_path_list_sep(void);
+/* The folder of the running program, separator included ("C:\pacprobe\"),
+ * into out as UTF-8: true on Windows, where the zip keeps its data next to
+ * pacprobe.exe; false on POSIX (data lives in the compile-time directories)
+ * or when it does not fit in len. */
+bool pp_os_program_dir(char *out, size_t len);
 
 /* ---- secrets (secret.c) --------------------------------------------------------- */
 
