@@ -3,7 +3,8 @@
 # What the Windows build is as a file and where it is honest about what it
 # lacks (issue 14): a PE32+ console program that needs only system DLLs;
 # output byte-identical to Linux with no CR added; UTF-8 arguments and
-# file names; --tz UTC works and other zones are refused with the reason;
+# file names; --tz UTC and named zones (zoneinfo\ beside the exe) work as
+# on Linux, an unknown zone is refused with the reason;
 # check, --pac URL and discover's DHCP answer (no placeholder). Loopback
 # addresses only.
 set -u
@@ -47,7 +48,19 @@ printf 'http://a.example.com/\tDIRECT\n' >"$PP_TMP/t.cases"
 expect "--junit refuses an existing file" 2 'already exists' -- "$PP_WIN" test "$pac" "$PP_TMP/t.cases" --junit "$PP_TMP/j.xml"
 
 expect "--tz UTC works" 0 '"result"' -- "$PP_WIN" eval --format json --no-dns --tz UTC -p "$pac" http://a.example.com/
-expect "--tz Europe/Berlin refused with the reason" 2 "knows only UTC" -- "$PP_WIN" eval --no-dns --tz Europe/Berlin -p "$pac" http://a.example.com/
+# named zones from zoneinfo\ beside the exe (src/os/win/tz.c): the engine's
+# Date and --now's local time agree with Linux; an unknown zone is refused
+tzpac=$PP_TMP/tz.pac
+printf 'function FindProxyForURL(u, h) { var d = new Date(); return "PROXY " + d.getHours() + "-" + d.getTimezoneOffset() + "-" + (weekdayRange("SAT") ? "sat" : "other") + ":1"; }\n' >"$tzpac"
+for z in Europe/Berlin America/New_York Asia/Kolkata Australia/Sydney; do
+  for now in 2026-07-04T01:30:00 2026-01-10T23:30:00 2045-10-29T02:30:00; do
+    w=$("$PP_WIN" eval --no-dns --tz "$z" --now "$now" -p "$tzpac" http://a.example.com/ 2>&1)
+    l=$("$PP_LINUX" eval --no-dns --tz "$z" --now "$now" -p "$tzpac" http://a.example.com/ 2>&1)
+    [ "$w" = "$l" ] && [ -n "$w" ] || { bad "--tz $z --now $now: windows '$w', linux '$l'"; continue 2; }
+  done
+  ok "--tz $z: Date and --now local time as on Linux ($w)"
+done
+expect "an unknown zone is refused with the reason" 2 "not a known IANA time zone" -- "$PP_WIN" eval --no-dns --tz Mars/Olympus -p "$pac" http://a.example.com/
 # check, --pac URL and discover's DHCP run on the platform's stack (win-net;
 # tests/windows/t_check.sh compares check with Linux): here only that each
 # answers as on Linux instead of a placeholder.
