@@ -476,7 +476,8 @@ void pp_fetch_info_clear(pp_fetch_info_t *info);
 typedef struct pp_discover_opts {
   const char *const *interfaces; /* --interface; NULL/0 = every usable IPv4 one */
   size_t ninterfaces;
-  const char *const *domains;    /* --domain; NULL/0 = resolv.conf search + FQDN */
+  const char *const *domains;    /* --domain; NULL/0 = resolv.conf search + FQDN
+                                    (Windows: the DNS client's suffixes) */
   size_t ndomains;
   const char *const *lease_files; /* --lease-file; NULL/0 = the standard places */
   size_t nlease_files;
