@@ -8,16 +8,7 @@
 # check, --pac URL and discover's DHCP answer (no placeholder). Loopback
 # addresses only.
 set -u
-pass=0 fail=0
-ok() { echo "ok: $1"; pass=$((pass + 1)); }
-bad() { echo "FAILED: $1"; fail=$((fail + 1)); }
-expect() { # NAME WANT_RC ERE -- CMD...: exit code and stdout+stderr pattern
-  local name=$1 want=$2 re=$3; shift 4
-  "$@" >"$PP_TMP/out" 2>"$PP_TMP/err"
-  local rc=$?
-  if [ "$rc" = "$want" ] && cat "$PP_TMP/out" "$PP_TMP/err" | grep -Eq -- "$re"; then ok "$name"
-  else bad "$name: exit $rc (want $want), output: $(head -c 300 "$PP_TMP/out" "$PP_TMP/err" | tr '\n' ' ')"; fi
-}
+. "$(dirname "$0")/lib.sh"
 
 file "$PP_EXE" | grep -q 'PE32+ executable (console) x86-64' && ok "PE32+ console x86-64" || bad "not PE32+: $(file "$PP_EXE")"
 dlls=$(x86_64-w64-mingw32-objdump -p "$PP_EXE" | sed -n 's/^\s*DLL Name: //p' | tr 'A-Z' 'a-z' | sort | tr '\n' ' ')
@@ -70,5 +61,4 @@ expect "--pac URL: a dead server is a one-line error" 2 'cannot connect' -- \
   "$PP_WIN" eval -p http://127.0.0.1:9/proxy.pac http://a.example.com/
 expect "discover: DHCP through DhcpRequestParams" 1 'DhcpRequestParams' -- \
   "$PP_WIN" discover --domain example.invalid --no-dns
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+finish

@@ -26,9 +26,7 @@ cleanup() {
 }
 trap cleanup EXIT
 cleanup
-pass=0 fail=0
-ok() { echo "ok    $1"; pass=$((pass + 1)); }
-bad() { echo "FAIL  $1: $2"; fail=$((fail + 1)); }
+. "$(dirname "$0")/lib.sh"
 regset() { wine reg add "$1" /v "$2" /t "$3" /d "$4" /f >/dev/null 2>&1 || bad "reg add $2" "failed"; }
 
 # names NAME WANT -- ARGS: the DNS names discover asked, in order
@@ -76,5 +74,4 @@ if [ $rc = 1 ] && grep -Eq '^os +WinHttpDetectAutoProxyConfigUrl dhcp -> none .*
    ! grep -q 'WinHttpDetectAutoProxyConfigUrl dns' "$PP_TMP/text.out" && grep -q '^os_agrees: yes$' "$PP_TMP/text.out"; then
   ok "text: the DHCP line and os_agrees (DNS not asked with --no-dns), exit 1"
 else bad "text" "exit $rc: $(head -c 500 "$PP_TMP/text.out" "$PP_TMP/text.err")"; fi
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+finish

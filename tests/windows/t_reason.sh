@@ -12,9 +12,7 @@ command -v python3 >/dev/null || { echo "python3 not installed"; exit 77; }
 PAGES=$PP_SRC/tests/unit/data/blockpages
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done' EXIT
-pass=0 fail=0
-ok() { echo "ok    $1"; pass=$((pass + 1)); }
-bad() { echo "FAIL  $1: $2"; fail=$((fail + 1)); }
+. "$(dirname "$0")/lib.sh"
 
 # verdict, then per attempt the error code and what the proxy said
 summary() {
@@ -60,5 +58,4 @@ page forcepoint-redirect blocked
 page paloalto-url-block blocked
 page bluecoat-content-filter-denied blocked
 page unknown-error-page blocked
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+finish

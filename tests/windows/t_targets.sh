@@ -6,16 +6,7 @@
 # Each profile here is broken on purpose: the parse error naming the file
 # shows which one was found, and nothing is sent anywhere.
 set -u
-pass=0 fail=0
-ok() { echo "ok: $1"; pass=$((pass + 1)); }
-bad() { echo "FAILED: $1"; fail=$((fail + 1)); }
-expect() { # NAME WANT_RC ERE -- CMD...: exit code and stdout+stderr pattern
-  local name=$1 want=$2 re=$3; shift 4
-  "$@" >"$PP_TMP/out" 2>"$PP_TMP/err"
-  local rc=$?
-  if [ "$rc" = "$want" ] && cat "$PP_TMP/out" "$PP_TMP/err" | grep -Eq -- "$re"; then ok "$name"
-  else bad "$name: exit $rc (want $want), output: $(head -c 300 "$PP_TMP/out" "$PP_TMP/err" | tr '\n' ' ')"; fi
-}
+. "$(dirname "$0")/lib.sh"
 
 mkdir -p "$PP_TMP/one" "$PP_TMP/two" "$PP_TMP/prog/targets"
 echo 'no-such-statement x' >"$PP_TMP/two/second.targets"
@@ -34,5 +25,4 @@ wine "$PP_TMP/prog/pacprobe.exe" check --targets beside >"$PP_TMP/out" 2>"$PP_TM
 rc=$?
 [ $rc = 2 ] && grep -q 'beside\.targets' "$PP_TMP/err" && ok "targets\\ next to pacprobe.exe" ||
   bad "targets\\ beside the exe: exit $rc, $(head -c 300 "$PP_TMP/err")"
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+finish
