@@ -290,11 +290,14 @@ long pp_tzif_offset(const pp_tzif_t *z, int64_t t, bool *isdst) {
 }
 
 int64_t pp_tzif_from_local(const pp_tzif_t *z, int64_t local) {
-  /* the earlier of the candidates whose offset maps back to local */
   long before = pp_tzif_offset(z, local - 86400, NULL), after = pp_tzif_offset(z, local + 86400, NULL);
   int64_t a = local - before, b = local - after;
   bool a_ok = pp_tzif_offset(z, a, NULL) == before, b_ok = pp_tzif_offset(z, b, NULL) == after;
-  if (a_ok && b_ok) return a < b ? a : b;
+  if (a_ok && b_ok && a != b) { /* an overlap: glibc's first guess, the offset at local read as UTC */
+    int64_t g = local - pp_tzif_offset(z, local, NULL);
+    return g == a || g == b ? g : a < b ? a : b;
+  }
+  if (a_ok && b_ok) return a;
   if (a_ok) return a;
   if (b_ok) return b;
   return a; /* a gap: the offset before it, which lands after it */

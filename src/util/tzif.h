@@ -26,8 +26,9 @@ void pp_tzif_free(pp_tzif_t *z);
 long pp_tzif_offset(const pp_tzif_t *z, int64_t t, bool *isdst);
 /* The UTC instant of a local wall-clock time given as seconds since the
  * epoch as if it were UTC (mktime with tm_isdst -1): in a gap the offset
- * before the gap applies (the result lies after it), in an overlap the
- * earlier instant. */
+ * before the gap applies (the result lies after it); in an overlap the
+ * instant glibc's mktime gives in a fresh process, local minus the offset
+ * at local read as UTC (east of UTC the later instant, west the earlier). */
 int64_t pp_tzif_from_local(const pp_tzif_t *z, int64_t local);
 
 #endif

@@ -100,6 +100,20 @@ static void test_from_local_matches_mktime(void **state) {
   pp_tzif_free(z);
 }
 
+/* A wall-clock time that happens twice (autumn): the rule of tzif.h. */
+static void test_overlap(void **state) {
+  (void)state;
+  pp_tzif_t *be = load("Europe/Berlin"), *ny = load("America/New_York");
+  if (!be || !ny) skip();
+  struct tm b = {.tm_year = 145, .tm_mon = 9, .tm_mday = 29, .tm_hour = 2, .tm_min = 30};
+  struct tm n = {.tm_year = 126, .tm_mon = 10, .tm_mday = 1, .tm_hour = 1, .tm_min = 30};
+  int64_t lb = (int64_t)timegm(&b), ln = (int64_t)timegm(&n);
+  assert_int_equal(pp_tzif_from_local(be, lb), lb - 3600); /* 02:30 CET, the later one */
+  assert_int_equal(pp_tzif_from_local(ny, ln), ln + 4 * 3600); /* 01:30 EDT, the earlier one */
+  pp_tzif_free(be);
+  pp_tzif_free(ny);
+}
+
 static void test_malformed(void **state) {
   (void)state;
   char err[200];
@@ -122,6 +136,7 @@ static void test_malformed(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {cmocka_unit_test(test_offsets_match_glibc),
                                      cmocka_unit_test(test_from_local_matches_mktime),
+                                     cmocka_unit_test(test_overlap),
                                      cmocka_unit_test(test_malformed)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

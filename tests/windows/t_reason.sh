@@ -57,5 +57,5 @@ page zscaler-redirect blocked
 page forcepoint-redirect blocked
 page paloalto-url-block blocked
 page bluecoat-content-filter-denied blocked
-page unknown-error-page blocked
+page unknown-error-page http-error # not a block page: its title only
 finish
