@@ -32,11 +32,13 @@ pp_patch_text(cfg "#undef DUK_USE_EXEC_TIMEOUT_CHECK"
 pp_patch_text(cfg "#if defined(DUK_USE_DATE_GET_NOW)\n/* External provider already defined. */"
   "#define DUK_USE_DATE_GET_NOW(ctx) pp_duk_date_now((void *) (ctx))\nextern double pp_duk_date_now(void *ctx);\n#if defined(DUK_USE_DATE_GET_NOW)\n/* External provider already defined. */"
   "date provider")
-# Windows: the local time offset from the C runtime's localtime (which
-# follows TZ, set by --tz UTC) instead of the Win32 time-zone API, so the
-# engine's Date and pacprobe's own mktime/localtime agree (docs/windows.md).
+# Windows: the local time offset from pacprobe's process zone
+# (pp_duk_local_tzoffset, src/pac/clock.c: the --tz zone's TZif data, else
+# the C runtime's) instead of the Win32 time-zone API, so the engine's Date
+# and pacprobe's own local-time arithmetic agree (docs/windows.md).
 if(WIN32)
-  pp_patch_text(cfg "#define DUK_USE_DATE_TZO_WINDOWS\n" "#define DUK_USE_DATE_TZO_GMTIME_R\n#include <time.h>\n"
+  pp_patch_text(cfg "#if defined(DUK_USE_DATE_GET_LOCAL_TZOFFSET)\n/* External provider already defined. */"
+    "#define DUK_USE_DATE_GET_LOCAL_TZOFFSET(d) pp_duk_local_tzoffset((double) (d))\nextern int pp_duk_local_tzoffset(double d);\n#if defined(DUK_USE_DATE_GET_LOCAL_TZOFFSET)\n/* External provider already defined. */"
     "windows time zone provider")
 endif()
 file(WRITE ${PP_DUK_OUT}/duk_config.h.tmp "${cfg}")

@@ -1,7 +1,9 @@
 #!/bin/bash
 # The Windows zip (make windows, docs/windows.md): pacprobe.exe (stripped), the README
 # and docs/windows.md, the manual as text (man -l docs/pacprobe.1 | col -b),
-# the shipped target profiles; text files with CRLF line ends for Notepad.
+# the shipped target profiles, and zoneinfo\ (Debian's tzdata, the zones
+# --tz reads: src/os/win/tz.c); text files with CRLF line ends for Notepad.
+# The build directory gets zoneinfo\ next to pacprobe.exe too, as in the zip.
 #
 #   tools/windows-dist.sh BUILD_DIR    writes BUILD_DIR/pacprobe-VERSION-win64.zip
 set -euo pipefail
@@ -24,6 +26,15 @@ MANWIDTH=80 LC_ALL=C.UTF-8 man -l "$SRC/docs/pacprobe.1" 2>/dev/null | col -bx >
 [ -s "$BUILD/dist/pacprobe.txt" ] || { echo "windows-dist: man produced no text" >&2; exit 2; }
 crlf "$BUILD/dist/pacprobe.txt" "$STAGE/pacprobe.txt"
 for t in "$SRC"/pacscripts/targets/*.targets; do crlf "$t" "$STAGE/targets/$(basename "$t")"; done
+# IANA zones (TZif files, binary) without tzdata's posix/ and right/ copies
+ZI=${PP_ZONEINFO:-/usr/share/zoneinfo}
+[ -f "$ZI/Europe/Berlin" ] || { echo "windows-dist: no zoneinfo in $ZI (apt-get install tzdata)" >&2; exit 2; }
+rm -rf "$BUILD/zoneinfo"
+cp -rL "$ZI" "$BUILD/zoneinfo" # links become files: a zip has none
+rm -rf "$BUILD/zoneinfo/posix" "$BUILD/zoneinfo/right" "$BUILD/zoneinfo/posixrules" "$BUILD/zoneinfo/localtime"
+find "$BUILD/zoneinfo" -maxdepth 1 -type f \( -name '*.tab' -o -name '*.zi' -o -name leapseconds \
+  -o -name leap-seconds.list -o -name SECURITY \) -delete
+cp -r "$BUILD/zoneinfo" "$STAGE/zoneinfo"
 rm -f "$BUILD/$NAME.zip"
 (cd "$BUILD/dist" && zip -qrX "../$NAME.zip" "$NAME")
 echo "windows-dist: $BUILD/$NAME.zip ($(stat -c %s "$BUILD/$NAME.zip") bytes)"

@@ -52,15 +52,19 @@ static int url_line(void *udata, const char *line, size_t len, bool had_nl, cons
 }
 
 /* A profile by name (pacscripts/targets/NAME.targets, installed or in the
- * source tree; $PACPROBE_TARGETS_DIR first) or by path. */
+ * source tree; on Windows targets\ next to pacprobe.exe, as the zip ships
+ * it; $PACPROBE_TARGETS_DIR first, a list split on the platform's separator,
+ * ';' on Windows) or by path (a folder part, or a name ending .targets). */
 static char *find_profile(const char *name, char *path, size_t len) {
-  if (strchr(name, '/') || strstr(name, ".targets")) return snprintf(path, len, "%s", name), path;
+  if (pp_os_dirname_len(name) || strstr(name, ".targets")) return snprintf(path, len, "%s", name), path;
   const char *env = getenv("PACPROBE_TARGETS_DIR");
-  char dirs[2048];
-  snprintf(dirs, sizeof(dirs), "%s%s%s", env ? env : "", env ? ":" : "", PP_TARGETS_DIRS);
-  for (char *save = NULL, *d = strtok_r(dirs, ":", &save); d; d = strtok_r(NULL, ":", &save)) {
+  char dirs[4096], prog[1024], sep[2] = {pp_os_path_list_sep(), '\0'};
+  bool here = pp_os_program_dir(prog, sizeof(prog));
+  snprintf(dirs, sizeof(dirs), "%s%s%s%s%s%s", env ? env : "", sep, here ? prog : "", here ? "targets" : "",
+           sep, PP_TARGETS_DIRS);
+  for (char *save = NULL, *d = strtok_r(dirs, sep, &save); d; d = strtok_r(NULL, sep, &save)) {
     snprintf(path, len, "%s/%s.targets", d, name);
-    if (access(path, R_OK) == 0) return path;
+    if (pp_os_is_regular(path)) return path;
   }
   return NULL;
 }

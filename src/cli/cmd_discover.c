@@ -85,12 +85,32 @@ static void print_attempt(const pp_wpad_attempt_t *a) {
          a->detail ? pp_safe(a->detail) : "");
 }
 
+/* The system's own detector next to pacprobe's (Windows only). */
+static void print_os_method(const char *api, const char *name, const pp_wpad_os_method_t *m) {
+  if (!m->asked) return;
+  printf("os    %s %s -> %s  [%s, %.0f ms]; pacprobe -> %s: %s\n", api, name, m->url ? pp_safe(m->url) : "none",
+         m->url ? "found" : m->error ? pp_safe(m->error) : "none", m->ms, m->ours ? pp_safe(m->ours) : "none",
+         m->agrees ? "agree" : "DISAGREE");
+}
+
+static void print_os(const pp_wpad_os_view_t *v) {
+  if (!v->api) return;
+  if (!v->ran) {
+    printf("os    %s -> [error]: %s\n", v->api, v->error ? pp_safe(v->error) : "?");
+    return;
+  }
+  print_os_method(v->api, "dhcp", &v->dhcp);
+  print_os_method(v->api, "dns", &v->dns);
+  printf("os_agrees: %s\n", v->agrees ? "yes" : "no");
+}
+
 static void print_text(const pp_discovery_t *d) {
   for (size_t i = 0; i < d->nattempts; i++) print_attempt(&d->attempts[i]);
   for (size_t i = 0; i < d->nwarnings; i++) printf("warning %s: %s\n", d->warnings[i].code, pp_safe(d->warnings[i].message));
   printf("decided_by: %s\npac_url: %s\ntime: %.0f ms\n",
          d->decided_by ? pp_safe(d->decided_by) : "none", d->pac_url ? pp_safe(d->pac_url) : "none",
          d->ms);
+  print_os(&d->os);
 }
 
 /* ---- JSON -------------------------------------------------------------------- */
@@ -144,6 +164,17 @@ static json_t *attempt_json(const pp_wpad_attempt_t *a) {
   return o;
 }
 
+static json_t *os_method_json(const pp_wpad_os_method_t *m) {
+  if (!m->asked) return json_null();
+  return json_pack("{s:o, s:o, s:o, s:b, s:I}", "url", jstr(m->url), "error", jstr(m->error), "pacprobe",
+                   jstr(m->ours), "agrees", m->agrees, "ms", (json_int_t)(m->ms + 0.5));
+}
+
+static json_t *os_json(const pp_wpad_os_view_t *v) {
+  return json_pack("{s:s, s:b, s:o, s:o, s:o, s:b}", "api", v->api, "ran", v->ran, "error", jstr(v->error),
+                   "dhcp", os_method_json(&v->dhcp), "dns", os_method_json(&v->dns), "agrees", v->ran && v->agrees);
+}
+
 static void print_json(const pp_discovery_t *d) {
   json_t *o = json_object(), *att = json_array(), *w = json_array();
   for (size_t i = 0; i < d->nattempts; i++) json_array_append_new(att, attempt_json(&d->attempts[i]));
@@ -155,6 +186,7 @@ static void print_json(const pp_discovery_t *d) {
   json_object_set_new(o, "decided_by", jstr(d->decided_by));
   json_object_set_new(o, "warnings", w);
   json_object_set_new(o, "ms", json_integer((json_int_t)(d->ms + 0.5)));
+  if (d->os.api) json_object_set_new(o, "os_detect", os_json(&d->os));
   char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
   if (s) printf("%s\n", s);
   free(s);

@@ -37,13 +37,23 @@ void pp_os_init(void);
 long pp_os_ncpus(void);
 /* Removes NAME from the environment. */
 void pp_os_unsetenv(const char *name);
-/* Sets TZ to zone for localtime/mktime and the engines' Date (NULL unsets
- * it: the system zone). The caller checks pp_os_tz_known first. */
+/* Sets the process zone for pp_os_mktime, pp_os_local_offset and the
+ * engines' Date (NULL: the system zone). The caller checks
+ * pp_os_tz_known first. POSIX: TZ and tzset. Windows: the zone's TZif file
+ * (util/tzif.c) from the zoneinfo folder; a name that is none (TZ as the
+ * program found it) goes to the C runtime. */
 void pp_os_set_tz(const char *zone);
 /* Whether zone names a zone this platform can apply: an IANA zone of the
- * system's zoneinfo (TZDIR or /usr/share/zoneinfo) on POSIX; on Windows,
- * which has no zoneinfo, only UTC (UTC, Etc/UTC, GMT, Etc/GMT, Zulu). */
+ * zoneinfo folder, TZDIR or else /usr/share/zoneinfo on POSIX, TZDIR or
+ * else zoneinfo\ next to pacprobe.exe on Windows (the zip ships Debian's
+ * tzdata there); the UTC names always on Windows. */
 bool pp_os_tz_known(const char *zone);
+/* mktime(3) in the process zone (tm_isdst -1: the zone decides). */
+time_t pp_os_mktime(struct tm *tm);
+/* The process zone's offset from UTC in seconds (east positive) at t; the
+ * engine's Date takes its local time from it on Windows
+ * (cmake/duktape.cmake). */
+long pp_os_local_offset(time_t t);
 /* Why pp_os_tz_known refused a zone, for the one-line error. */
 const char *pp_os_tz_refusal(void);
 /* struct tm (UTC fields) to epoch seconds, as timegm(3). */
@@ -104,6 +114,15 @@ int pp_os_place(const char *tmp, const char *path, bool replace);
 int pp_os_remove(const char *path);
 /* Whether anything exists at path (a dangling link counts). */
 bool pp_os_exists(const char *path);
+/* The separator of path lists in environment variables
+ * (PACPROBE_TARGETS_DIR): ':' on POSIX, ';' on Windows, where ':' follows
+ * a drive letter (C:\x), as in PATH. */
+char pp_os_path_list_sep(void);
+/* The folder of the running program, separator included ("C:\pacprobe\"),
+ * into out as UTF-8: true on Windows, where the zip keeps its data next to
+ * pacprobe.exe; false on POSIX (data lives in the compile-time directories)
+ * or when it does not fit in len. */
+bool pp_os_program_dir(char *out, size_t len);
 
 /* ---- secrets (secret.c) --------------------------------------------------------- */
 

@@ -65,7 +65,7 @@ pp_status_t pp_time_parse(const char *text, double *epoch_ms, char *err, size_t 
                   .tm_hour = h, .tm_min = mi, .tm_sec = s, .tm_isdst = -1};
   time_t t;
   if (*p == '\0') {
-    t = mktime(&tm); /* local time in the process zone (--tz) */
+    t = pp_os_mktime(&tm); /* local time in the process zone (--tz) */
   } else {
     int sign = 0, oh = 0, om = 0;
     if (*p == 'Z') p++;
@@ -85,7 +85,18 @@ pp_status_t pp_time_parse(const char *text, double *epoch_ms, char *err, size_t 
   return PP_OK;
 }
 
-/* The platform decides (src/os): a file of the system's zoneinfo on POSIX
- * (glibc reads an unknown TZ as UTC without a word, the kind of silent
- * default pacprobe must not have), none on Windows. */
+/* The platform decides (src/os): a file of the zoneinfo folder (glibc
+ * reads an unknown TZ as UTC without a word, the kind of silent default
+ * pacprobe must not have). */
 bool pp_tz_known(const char *zone) { return pp_os_tz_known(zone); }
+
+/* Duktape's local time offset provider on Windows (cmake/duktape.cmake:
+ * DUK_USE_DATE_GET_LOCAL_TZOFFSET): seconds east of UTC at the UTC instant
+ * d (milliseconds), from the process zone --tz set. */
+int pp_duk_local_tzoffset(double d);
+int pp_duk_local_tzoffset(double d) {
+  double s = d / 1000.0;
+  if (s > 8.64e12) s = 8.64e12; /* ECMAScript's time range */
+  if (s < -8.64e12) s = -8.64e12;
+  return (int)pp_os_local_offset((time_t)(s < 0 ? s - 1 : s));
+}

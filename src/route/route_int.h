@@ -91,6 +91,20 @@ void pp_route_auth_required(const pp_cred_use_t *cu, pp_attempt_t *a);
 /* A complete HTTP answer `status` on route r: ok, 407, 403 or not accepted. */
 void pp_route_http_outcome(const pp_cred_use_t *cu, const pp_check_target_t *t,
                            const pp_route_t *r, pp_attempt_t *a, long status);
+/* ---- proxysays.c: the proxy's own reason (reason.c) on the attempt ---- */
+struct pp_reason;
+/* Sets a->proxy_product and a->proxy_reason from what rs recognised
+ * (nothing when rs is NULL or recognised nothing; *oom set when the copy
+ * failed). Returns true for an appliance's block page. */
+bool pp_route_proxy_says(const struct pp_reason *rs, pp_attempt_t *a, bool *oom);
+/* A complete answer: an appliance's block page (block) on a proxy route
+ * fails the attempt as proxy-denied whatever its status (not a 407), else
+ * pp_route_http_outcome. */
+void pp_route_reason_outcome(const pp_cred_use_t *cu, const pp_check_target_t *t, const pp_route_t *r,
+                             pp_attempt_t *a, long status, bool block);
+/* A failed attempt's message gets "; the proxy says: PRODUCT: TEXT". */
+void pp_route_add_reason(pp_attempt_t *a);
+
 /* A non-2xx answer to CONNECT; squid_dns: the proxy said ERR_DNS_FAIL. */
 void pp_route_tunnel_error(const pp_cred_use_t *cu, pp_attempt_t *a, long code, bool squid_dns);
 

@@ -34,6 +34,8 @@
  *      compiled; any failure moves on to the next one, as Chromium's
  *      PacFileDecider does (IE would stop at a broken DHCP answer: warned).
  *   5. --no-fetch decides on the first candidate without fetching.
+ *   6. Where the system has a WPAD detector of its own (Windows), it runs
+ *      on its own thread meanwhile and is compared at the end (osview.c).
  */
 
 #define DEFAULT_DHCP_MS 2000u
@@ -71,6 +73,7 @@ typedef struct run {
   cand_url_t *urls;
   size_t nurls;
   char *org; /* registrable domain of the host / first domain */
+  pp_wpad_os_job_t *os; /* the system's own detector (osview.c) */
 } run_t;
 
 static double now_ms(void) {
@@ -443,6 +446,21 @@ static char *organisation(const pp_discover_opts_t *o, const run_t *r) {
   return pp_wpad_dns_registrable(dot ? dot + 1 : r->ndomains ? r->domains[0] : "");
 }
 
+/* The Windows DNS client's suffixes as the run's domains (the organisation
+ * boundary is the primary suffix's, else the first one's). */
+static bool wc_domains(run_t *r, const pp_wpad_dnsclient_t *wc) {
+  bool ok = true;
+  const char *first = wc->primary ? wc->primary : wc->nsearch ? wc->search[0] : wc->nconn ? wc->conn[0] : NULL;
+  if (first) {
+    const char **org = realloc(r->origins, sizeof(*org));
+    size_t n = 0;
+    ok = org && pp_strlist_push(&r->domains, &n, first);
+    if (org) r->origins = org, org[0] = "DNS client";
+    if (ok) r->ndomains = 1;
+  }
+  return ok;
+}
+
 static pp_status_t setup_dns(run_t *r) {
   const pp_discover_opts_t *o = r->o;
   bool ok = true;
@@ -458,12 +476,23 @@ static pp_status_t setup_dns(run_t *r) {
     ok = pp_strlist_push(&r->domains, &n, dom);
     if (ok) pp_ascii_lower(r->domains[r->ndomains++]);
   }
-  if (ok && !o->ndomains)
+  pp_wpad_dnsclient_t wc;
+  pp_status_t st = o->ndomains ? PP_EPLATFORM : pp_wpad_dnsclient_read(&wc);
+  if (st == PP_ENOMEM) return st;
+  bool win = st == PP_OK;
+  if (win) { /* Windows: its DNS client's suffixes and devolution */
+    ok = wc_domains(r, &wc);
+    st = ok ? pp_wpad_dns_candidates_win(&wc, o->devolution_level, r->d, &r->cands, &r->ncands) : PP_ENOMEM;
+    pp_wpad_dnsclient_clear(&wc);
+    if (st != PP_OK) return st;
+  }
+  if (ok && !o->ndomains && !win)
     ok = pp_wpad_dns_domains(o->resolv_conf, o->hostname, &r->domains, &r->origins, &r->ndomains);
   if (!ok) return PP_ENOMEM;
   r->org = organisation(o, r);
-  pp_status_t st = pp_wpad_dns_candidates(r->domains, r->origins, r->ndomains, o->devolution_level, r->d,
-                                          &r->cands, &r->ncands);
+  if (!win)
+    st = pp_wpad_dns_candidates(r->domains, r->origins, r->ndomains, o->devolution_level, r->d, &r->cands,
+                                &r->ncands);
   if (st != PP_OK) return st;
   if (r->ncands > MAX_CANDS) { /* a search list that long is a configuration error anyway */
     for (size_t i = MAX_CANDS; i < r->ncands; i++)
@@ -508,6 +537,7 @@ static pp_status_t run_all(run_t *r) {
   bool dhcp = !r->o->no_dhcp && r->nifs > 0;
   if (!r->o->no_dhcp && !r->nifs && !pp_wpad_trace_add(r->d, PP_WPAD_DHCP, "(none)", NULL, "no-interface"))
     return PP_ENOMEM;
+  r->os = pp_wpad_os_start(!r->o->no_dhcp, !r->o->no_dns);
   run_concurrently(r, dhcp);
   /* the trace keeps its fixed order; leases were added first, DHCP goes before them */
   size_t nlease = r->d->nattempts;
@@ -545,7 +575,8 @@ pp_status_t pp_discover(const pp_discover_opts_t *o, pp_discovery_t *out) {
   double t0 = now_ms();
   pp_status_t st = run_all(&r);
   if (st == PP_ENOMEM) fail(out, st, NULL);
-  out->ms = now_ms() - t0;
+  out->ms = now_ms() - t0; /* pacprobe's own time; the system's is in out->os */
+  pp_wpad_os_finish(r.os, out);
   free(r.ifs);
   pp_discovery_clear(&r.dhcp);
   pp_strlist_free(r.domains, r.ndomains);

@@ -184,6 +184,77 @@ pp_status_t pp_wpad_dns_candidates(char *const *domains, const char *const *orig
   return PP_OK;
 }
 
+/* ---- the Windows DNS client's order --------------------------------------------- */
+
+/*
+ * What Windows appends to the single label `wpad` (docs/wpad-discovery.md
+ * §3.3; Microsoft, "DNS devolution" ee683928, "Configuring DNS client
+ * settings" cc959339, the Group Policy "DNS Client" settings):
+ *   1. A suffix search list (policy SearchList, else Tcpip\Parameters
+ *      SearchList) replaces everything: its suffixes in order, none
+ *      devolved, no primary or connection-specific suffix.
+ *   2. Else the primary DNS suffix, then each adapter's connection-specific
+ *      suffix (adapter order), none of these devolved;
+ *   3. then, when devolution is on (UseDomainNameDevolution, default 1),
+ *      the parents of the primary suffix down to suffixes of `level`
+ *      labels (DomainNameDevolutionLevel, default 2: never wpad.com).
+ * pacprobe's own limits stay (devolve() above): no public suffix, no single
+ * label, where Windows would ask wpad.lan for a suffix "lan".
+ */
+static unsigned win_level(const pp_wpad_dnsclient_t *c, unsigned override) {
+  return override ? override : c->level ? c->level : 2;
+}
+
+/* A registry value is foreign text: only a DNS name is asked. */
+static bool dns_name(const char *s) {
+  return *s && strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.") == strlen(s);
+}
+
+/* One suffix on its own, not devolved (rules 1 and 2). */
+static pp_status_t undevolved(const char *suffix, const char *origin, pp_discovery_t *d, pp_wpad_cand_t **out,
+                              size_t *nout) {
+  if (!dns_name(suffix))
+    return pp_wpad_warn(d, "suffix-invalid", "%s is not a DNS domain (%s): not asked", suffix, origin) ? PP_OK
+                                                                                                    : PP_ENOMEM;
+  char *dom = norm_domain(suffix, strlen(suffix));
+  if (!dom) return PP_ENOMEM;
+  unsigned n = labels(dom);
+  pp_status_t st = devolve(dom, origin, n < 2 ? 2 : n, d, out, nout);
+  free(dom);
+  return st;
+}
+
+pp_status_t pp_wpad_dns_candidates_win(const pp_wpad_dnsclient_t *c, unsigned level_override, pp_discovery_t *d,
+                                       pp_wpad_cand_t **out, size_t *nout) {
+  *out = NULL;
+  *nout = 0;
+  pp_status_t st = PP_OK;
+  for (size_t i = 0; st == PP_OK && i < c->nsearch; i++) st = undevolved(c->search[i], c->search_from, d, out, nout);
+  if (c->nsearch) return st;
+  bool primary = c->primary && *c->primary;
+  bool devolve_primary = primary && dns_name(c->primary) && c->devolution != 0;
+  if (primary) st = undevolved(c->primary, c->primary_from, d, out, nout);
+  for (size_t i = 0; st == PP_OK && i < c->nconn; i++) st = undevolved(c->conn[i], c->conn_from[i], d, out, nout);
+  char *dom = devolve_primary ? norm_domain(c->primary, strlen(c->primary)) : NULL;
+  if (st == PP_OK && devolve_primary && !dom) st = PP_ENOMEM;
+  if (st == PP_OK && dom && !is_public(dom)) {
+    char origin[300];
+    snprintf(origin, sizeof(origin), "%s, devolution level %u%s", c->primary_from, win_level(c, level_override),
+             level_override ? " (--devolution-level)" : c->level ? "" : " (default)");
+    st = devolve(dom, origin, win_level(c, level_override), d, out, nout);
+  }
+  free(dom);
+  return st;
+}
+
+void pp_wpad_dnsclient_clear(pp_wpad_dnsclient_t *c) {
+  free(c->primary);
+  pp_strlist_free(c->conn, c->nconn);
+  pp_strlist_free(c->conn_from, c->nconn);
+  pp_strlist_free(c->search, c->nsearch);
+  memset(c, 0, sizeof(*c));
+}
+
 void pp_wpad_dns_cands_free(pp_wpad_cand_t *c, size_t n) {
   for (size_t i = 0; i < n; i++) {
     free(c[i].suffix);

@@ -96,6 +96,7 @@ void pp_discovery_clear(pp_discovery_t *d) {
   free(d->decided_by);
   free(d->pac);
   free(d->error);
+  pp_wpad_os_view_clear(&d->os);
   memset(d, 0, sizeof(*d));
 }
 

@@ -20,7 +20,8 @@
 typedef struct pp_discover_opts {
   const char *const *interfaces; /* --interface; NULL/0 = every usable IPv4 one */
   size_t ninterfaces;
-  const char *const *domains;    /* --domain; NULL/0 = resolv.conf search + FQDN */
+  const char *const *domains;    /* --domain; NULL/0 = resolv.conf search + FQDN
+                                    (Windows: the DNS client's suffixes) */
   size_t ndomains;
   const char *const *lease_files; /* --lease-file; NULL/0 = the standard places */
   size_t nlease_files;
@@ -63,6 +64,27 @@ typedef struct pp_wpad_warning {
   char *message; /* one line */
 } pp_wpad_warning_t;
 
+/* The operating system's own WPAD detector next to pacprobe's discovery
+ * (docs/wpad.md "The system's own answer"): on Windows
+ * WinHttpDetectAutoProxyConfigUrl, asked once for DHCP and once for DNS so
+ * each answer is known; nothing elsewhere (ran false). */
+typedef struct pp_wpad_os_method {
+  bool asked;   /* false with --no-dhcp / --no-dns */
+  char *url;    /* the PAC URL the system found, NULL when none */
+  char *error;  /* one line when it found none ("ERROR_WINHTTP_AUTODETECTION_FAILED (12180)") */
+  char *ours;   /* pacprobe's first URL by the same method, NULL when none */
+  bool agrees;  /* url and ours name the same URL (ASCII case ignored), or both are NULL */
+  double ms;
+} pp_wpad_os_method_t;
+
+typedef struct pp_wpad_os_view {
+  bool ran;          /* the platform has a detector and it answered in time */
+  const char *api;   /* static: "WinHttpDetectAutoProxyConfigUrl"; NULL when not ran */
+  char *error;       /* why it did not run or answer (one line), NULL otherwise */
+  pp_wpad_os_method_t dhcp, dns;
+  bool agrees;       /* every method asked agrees */
+} pp_wpad_os_view_t;
+
 typedef struct pp_discovery {
   pp_wpad_attempt_t *attempts; /* in trace order */
   size_t nattempts;
@@ -74,6 +96,7 @@ typedef struct pp_discovery {
   size_t pac_len;
   char *error;      /* why pp_discover failed, NULL on PP_OK */
   double ms;
+  pp_wpad_os_view_t os; /* the system's own detector, run at the same time */
 } pp_discovery_t;
 
 /* Sets the documented defaults (all zero / NULL). */

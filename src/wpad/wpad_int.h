@@ -130,6 +130,27 @@ pp_status_t pp_wpad_dhcp_interfaces(const char *const *names, size_t n, pp_wpad_
 pp_status_t pp_wpad_dhcp_run(const pp_wpad_iface_t *ifs, size_t n, unsigned timeout_ms,
                              pp_discovery_t *d);
 
+/* ---- osview.c and its seam (linux/osdetect.c, win/osdetect.c) ---------------- */
+
+/* The name of the platform's own WPAD detector (static), NULL where there
+ * is none (Linux). */
+const char *pp_wpad_os_api(void);
+/* Runs the platform's detector for the methods asked (blocking, no
+ * timeout of its own) and fills v: ran, api, asked, url or error, ms.
+ * Never fails: out of memory shows as an error field left NULL. */
+void pp_wpad_os_detect(bool dhcp, bool dns, pp_wpad_os_view_t *v);
+
+/* The detector on a thread of its own while discover runs. NULL when the
+ * platform has none, nothing is asked, or the thread cannot start (the
+ * view then stays empty: ran false). */
+typedef struct pp_wpad_os_job pp_wpad_os_job_t;
+pp_wpad_os_job_t *pp_wpad_os_start(bool dhcp, bool dns);
+/* Waits for the job (bounded), moves its view into d->os and compares it
+ * with d's trace; the job is gone afterwards. NULL is a no-op. */
+void pp_wpad_os_finish(pp_wpad_os_job_t *j, pp_discovery_t *d);
+/* Frees the view's strings and zeroes it. */
+void pp_wpad_os_view_clear(pp_wpad_os_view_t *v);
+
 /* ---- dns.c ---------------------------------------------------------------- */
 
 typedef struct pp_wpad_cand {
@@ -155,6 +176,39 @@ pp_status_t pp_wpad_dns_candidates(char *const *domains, const char *const *orig
 void pp_wpad_dns_cands_free(pp_wpad_cand_t *c, size_t n);
 /* The registrable domain of `domain` (PSL), malloc'd; NULL when none. */
 char *pp_wpad_dns_registrable(const char *domain);
+
+/* The Windows DNS client's suffix settings, as read from the system
+ * (win/dnsclient.c) or built by a test. Strings malloc'd except the
+ * *_from ones, which name the registry value or API they came from and are
+ * static. */
+typedef struct pp_wpad_dnsclient {
+  char *primary;           /* primary DNS suffix, NULL when none */
+  const char *primary_from;
+  char **conn;             /* connection-specific suffixes, adapter order */
+  char **conn_from;        /* "connection suffix of ADAPTER", one per conn */
+  size_t nconn;
+  char **search;           /* the suffix search list; when set, the only one */
+  size_t nsearch;
+  const char *search_from;
+  int devolution;          /* UseDomainNameDevolution: 1 on, 0 off, -1 unset (on) */
+  unsigned level;          /* DomainNameDevolutionLevel; 0 unset (2) */
+} pp_wpad_dnsclient_t;
+void pp_wpad_dnsclient_clear(pp_wpad_dnsclient_t *c);
+
+/* Candidates in the order Windows appends suffixes to `wpad` (dns.c's
+ * essay, docs/wpad-discovery.md §3.3): the search list alone when set;
+ * else the primary suffix, the connection-specific ones, then the primary
+ * suffix devolved to level_override labels when non-zero (--devolution-
+ * level), else c->level, else 2, unless c->devolution is 0. pacprobe's
+ * limits apply as in pp_wpad_dns_candidates. PP_OK or PP_ENOMEM. */
+pp_status_t pp_wpad_dns_candidates_win(const pp_wpad_dnsclient_t *c, unsigned level_override, pp_discovery_t *d,
+                                       pp_wpad_cand_t **out, size_t *nout);
+
+/* The running system's DNS client settings (src/wpad/<platform>/
+ * dnsclient.c): PP_OK on Windows (registry and adapters, policy first);
+ * PP_EPLATFORM where there is none (Linux reads resolv.conf instead:
+ * pp_wpad_dns_domains); PP_ENOMEM. */
+pp_status_t pp_wpad_dnsclient_read(pp_wpad_dnsclient_t *c);
 
 /* One candidate's lookup: A and AAAA for the absolute name, plus a random
  * sibling to tell a wildcard. Fills *answer (cleared by the caller). */

@@ -86,3 +86,10 @@ bool pp_os_memstream_close(FILE *f, char **buf, size_t *len) {
   *len = 0;
   return false;
 }
+
+char pp_os_path_list_sep(void) { return ':'; }
+
+bool pp_os_program_dir(char *out, size_t len) {
+  (void)out, (void)len;
+  return false;
+}

@@ -41,6 +41,13 @@ void pp_os_set_tz(const char *zone) {
 
 time_t pp_os_timegm(struct tm *tm) { return timegm(tm); }
 
+time_t pp_os_mktime(struct tm *tm) { return mktime(tm); }
+
+long pp_os_local_offset(time_t t) {
+  struct tm tm;
+  return localtime_r(&t, &tm) ? tm.tm_gmtoff : 0;
+}
+
 bool pp_os_random(void *buf, size_t n) {
   return getrandom(buf, n, GRND_NONBLOCK) == (ssize_t)n;
 }

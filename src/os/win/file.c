@@ -193,3 +193,16 @@ bool pp_os_memstream_close(FILE *f, char **buf, size_t *len) {
   *len = (size_t)n;
   return true;
 }
+
+char pp_os_path_list_sep(void) { return ';'; }
+
+bool pp_os_program_dir(char *out, size_t len) {
+  wchar_t w[1024];
+  DWORD n = GetModuleFileNameW(NULL, w, sizeof(w) / sizeof(w[0]));
+  if (n == 0 || n >= sizeof(w) / sizeof(w[0])) return false;
+  int k = WideCharToMultiByte(CP_UTF8, 0, w, (int)n, out, len > 1 ? (int)len - 1 : 0, NULL, NULL);
+  if (k <= 0) return false;
+  out[k] = '\0';
+  out[pp_os_dirname_len(out)] = '\0';
+  return true;
+}

@@ -3,11 +3,7 @@
  * The process side of the Windows seam (src/os/os.h): Winsock started once,
  * standard streams binary so output is byte-identical to Linux, a UTF-8
  * console while pacprobe runs, CPU count, BCryptGenRandom, _mkgmtime.
- * Time zones: Windows has no IANA zoneinfo. The C runtime's TZ understands
- * only "NAME[+-]H[DST]" rules, so --tz accepts the UTC names alone, sets
- * TZ=UTC0 and the engine (whose Date uses the runtime's localtime_r on
- * Windows, cmake/duktape.cmake) and mktime follow; any other zone is
- * refused with the reason rather than half applied (docs/windows.md).
+ * Time zones are tz.c's.
  */
 #include <fcntl.h>
 #include <stdlib.h>
@@ -43,24 +39,6 @@ long pp_os_ncpus(void) {
 }
 
 void pp_os_unsetenv(const char *name) { (void)_putenv_s(name, ""); }
-
-static const char *const utc_names[] = {"UTC", "Etc/UTC", "GMT", "Etc/GMT", "Zulu", "Etc/Zulu", NULL};
-
-bool pp_os_tz_known(const char *zone) {
-  for (int i = 0; utc_names[i]; i++)
-    if (strcmp(zone, utc_names[i]) == 0) return true;
-  return false;
-}
-
-const char *pp_os_tz_refusal(void) {
-  return "the Windows build knows only UTC (Windows has no IANA zoneinfo): use --tz UTC, the "
-         "system's zone (no --tz) or pin the time with --now ...Z or +HH:MM";
-}
-
-void pp_os_set_tz(const char *zone) {
-  (void)_putenv_s("TZ", zone ? "UTC0" : "");
-  _tzset();
-}
 
 time_t pp_os_timegm(struct tm *tm) { return _mkgmtime(tm); }
 

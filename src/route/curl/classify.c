@@ -123,39 +123,9 @@ static void proxy_tls_error(pp_att_t *att) {
   free(why);
 }
 
-/* The proxy's own reason in its answer (reason.c); a block page of an
- * appliance makes the attempt fail even with a 2xx/3xx status. */
+/* The proxy's own reason in its answer (../proxysays.c). */
 static void proxy_says(pp_att_t *att) {
-  const char *product = NULL;
-  char text[320];
-  bool block = false;
-  if (!att->reason || !pp_reason_describe(att->reason, &product, text, sizeof(text), &block)) return;
-  att->a->proxy_product = product;
-  att->a->proxy_reason = pp_strndup(text, strlen(text));
-  if (!att->a->proxy_reason) att->oom = true;
-  att->block = block;
-}
-
-/* A failed attempt's message ends with what the proxy said. */
-static void add_reason(pp_attempt_t *a) {
-  if (a->ok || !a->proxy_reason || !a->error_message) return;
-  pp_str_t s = PP_STR_INIT;
-  pp_str_printf(&s, "%s; the proxy says: %s%s%s", a->error_message, a->proxy_product,
-                *a->proxy_product ? ": " : "", a->proxy_reason);
-  char *m = pp_str_take(&s);
-  if (!m) return;
-  free(a->error_message);
-  a->error_message = m;
-}
-
-/* An appliance's block page fails the attempt whatever its status;
- * anything else is named by the shared rules (../outcome.c). */
-static void http_outcome(pp_att_t *att, long resp) {
-  pp_attempt_t *a = att->a;
-  if (att->r->type != PP_ROUTE_DIRECT && att->block && resp != 407)
-    pp_attempt_set_error(a, "proxy-denied", false, "the proxy blocked the request (HTTP %ld, %s "
-                         "block page)", resp, a->proxy_product);
-  else pp_route_http_outcome(&att->cu, att->t, att->r, a, resp);
+  att->block = pp_route_proxy_says(att->reason, att->a, &att->oom);
 }
 
 void pp_att_finish(pp_att_t *att, CURLcode rc) {
@@ -170,7 +140,7 @@ void pp_att_finish(pp_att_t *att, CURLcode rc) {
   a->status = resp ? resp : conn;
   proxy_says(att);
   if (att->saw_407) a->auth_required = true;
-  if (rc == CURLE_OK) http_outcome(att, resp);
+  if (rc == CURLE_OK) pp_route_reason_outcome(&att->cu, att->t, att->r, a, resp, att->block);
   else if (conn && (conn < 200 || conn > 299)) pp_route_tunnel_error(&att->cu, a, conn, att->squid_dns);
   else if (px) socks_error(att, px);
   else if (rc == CURLE_COULDNT_RESOLVE_PROXY)
@@ -190,7 +160,7 @@ void pp_att_finish(pp_att_t *att, CURLcode rc) {
   else connect_error(att, rc, os_errno);
   if (att->cu.cred && a->auth_required && (a->ok || (conn >= 200 && conn <= 299)))
     a->auth_used = scheme_used(att->cu.basic_held ? avail & ~(long)CURLAUTH_BASIC : avail);
-  add_reason(a);
+  pp_route_add_reason(a);
   pp_tls_capture_judge(&att->tls, att->t, a);
   if (att->oom && !a->error_message) a->ok = false;
 }

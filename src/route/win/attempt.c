@@ -94,13 +94,14 @@ static pp_xfer_t *xfer_new(const pp_check_opts_t *o, const pp_check_target_t *t,
     x->oom = !x->user || !x->pass;
   }
   x->basic_held = cu->basic_held;
+  if (x->proxied && !(x->reason = calloc(1, sizeof(*x->reason)))) x->oom = true;
   return x;
 }
 
 /* The answer decides: a CONNECT refused (https through a proxy, no TLS
  * with the origin), an HTTP status, or a chain that does not verify. */
 static void outcome(const pp_cred_use_t *cu, const pp_check_target_t *t, const pp_route_t *r,
-                    const pp_xfer_t *x, pp_attempt_t *a) {
+                    const pp_xfer_t *x, pp_attempt_t *a, bool block) {
   static const struct { DWORD s; const char *n; } names[] = {
       {WINHTTP_AUTH_SCHEME_NEGOTIATE, "Negotiate"}, {WINHTTP_AUTH_SCHEME_NTLM, "NTLM"},
       {WINHTTP_AUTH_SCHEME_DIGEST, "Digest"}, {WINHTTP_AUTH_SCHEME_BASIC, "Basic"}};
@@ -109,7 +110,7 @@ static void outcome(const pp_cred_use_t *cu, const pp_check_target_t *t, const p
     pp_route_tunnel_error(cu, a, (long)x->status, x->squid_dns);
     return;
   }
-  pp_route_http_outcome(cu, t, r, a, (long)x->status);
+  pp_route_reason_outcome(cu, t, r, a, (long)x->status, block);
   if (a->tls && !a->verified)
     pp_attempt_set_error(a, "tls", false, "TLS failed: %s", a->tls_reason ? a->tls_reason : "?");
   for (size_t i = 0; i < 4 && a->auth_required && x->status != 407; i++)
@@ -129,8 +130,10 @@ static void conclude(const pp_cred_use_t *cu, const pp_check_target_t *t, const 
   x->a.auth_offered = NULL;
   x->a.nauth_offered = 0;
   if (x->tls_seen) pp_tls_judge(&x->view, t, a);
+  bool block = pp_route_proxy_says(x->reason, a, &x->oom); /* the proxy's own words, as with libcurl */
   if (x->error) pp_win_classify(cu, r, x, a);
-  else outcome(cu, t, r, x, a);
+  else outcome(cu, t, r, x, a, block);
+  pp_route_add_reason(a);
 }
 
 /* Starts x on its thread and waits; false when it overran its time. */

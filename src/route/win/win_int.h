@@ -15,6 +15,7 @@
  * PP_VERSION (the version string) is the one meant here. */
 #undef PP_VERSION
 
+#include "route/reason.h"
 #include "route/route_int.h"
 #include "wstr.h" /* src/os/win: UTF-8 <-> UTF-16 */
 
@@ -44,6 +45,7 @@ typedef struct pp_xfer {
   DWORD status, used, error, secure_flags;
   const char *failed_call;
   bool sent, squid_dns, oom;
+  pp_reason_t *reason;   /* a proxy route: its answer's headers and error page (../reason.c) */
   bool tls_seen;         /* the origin's certificate was seen: view is filled */
   pp_tls_view_t view;    /* view.chain owned until judged */
   char why[160];

@@ -111,6 +111,28 @@ static bool choose_auth(pp_xfer_t *x, HINTERNET req, int round) {
   return false;
 }
 
+/* The response's header block, line by line, to reason.c (a proxy route):
+ * the status line first, as libcurl hands them to curl/attempt.c. */
+static void record_reason(pp_xfer_t *x, HINTERNET req) {
+  if (!x->reason) return;
+  DWORD len = 0;
+  WinHttpQueryHeaders(req, WINHTTP_QUERY_RAW_HEADERS_CRLF, WINHTTP_HEADER_NAME_BY_INDEX, NULL, &len,
+                      WINHTTP_NO_HEADER_INDEX);
+  if (GetLastError() != ERROR_INSUFFICIENT_BUFFER || len == 0 || len > 65536) return;
+  wchar_t *w = malloc(len + sizeof(wchar_t));
+  char *u = NULL;
+  if (w && WinHttpQueryHeaders(req, WINHTTP_QUERY_RAW_HEADERS_CRLF, WINHTTP_HEADER_NAME_BY_INDEX, w, &len,
+                               WINHTTP_NO_HEADER_INDEX))
+    u = pp_win_utf8(w, (int)(len / sizeof(wchar_t)));
+  else if (!w) x->oom = true;
+  free(w);
+  for (const char *p = u, *nl; p && *p; p = nl + 1) {
+    if (!(nl = strchr(p, '\n'))) nl = p + strlen(p) - 1;
+    pp_reason_header(x->reason, p, (size_t)(nl - p + 1));
+  }
+  free(u);
+}
+
 /* Sends (again after each 407 answered with credentials); the final status. */
 static bool exchange(pp_xfer_t *x, HINTERNET req) {
   for (int round = 0;; round++) {
@@ -120,6 +142,7 @@ static bool exchange(pp_xfer_t *x, HINTERNET req) {
     if (!WinHttpReceiveResponse(req, NULL)) return fail(x, "WinHttpReceiveResponse");
     x->a.first_byte_ms = since(x);
     x->status = status_code(req);
+    record_reason(x, req);
     if (x->status != 407 || !x->proxied) return true;
     x->a.auth_required = true;
     record_offers(x, req);
@@ -141,6 +164,7 @@ static bool drain(pp_xfer_t *x, HINTERNET req) {
     WinHttpSetOption(req, WINHTTP_OPTION_RECEIVE_TIMEOUT, &to, sizeof(to));
     if (!WinHttpReadData(req, buf, sizeof(buf), &got)) return fail(x, "WinHttpReadData");
     if (got == 0) return true;
+    if (x->reason) pp_reason_body(x->reason, buf, got); /* an error page's start (reason.c) */
   }
 }
 
@@ -195,5 +219,6 @@ void pp_win_xfer_release(pp_xfer_t *x) {
   pp_cert_chain_free(x->view.chain, x->view.nchain);
   free(x->err_issuer);
   free(x->root);
+  free(x->reason);
   free(x);
 }
