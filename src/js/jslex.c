@@ -133,8 +133,14 @@ static bool scan_ident(pp_js_lexer_t *lx, pp_js_token_t *t, bool *escaped) {
   }
 }
 
+/* Digits with numeric separators (ES2021): a `_` between two digits. */
 static void scan_digits(pp_js_lexer_t *lx, bool hex) {
-  while (hex ? is_hex(cur(lx)) : is_digit(cur(lx))) advance(lx);
+  for (bool any = false;; any = true) {
+    int32_t c = cur(lx), n = peek_at(lx, 1);
+    if (hex ? is_hex(c) : is_digit(c)) advance(lx);
+    else if (c == '_' && any && (hex ? is_hex(n) : is_digit(n))) advance(lx);
+    else return;
+  }
 }
 
 static bool scan_number(pp_js_lexer_t *lx, pp_js_token_t *t) {

@@ -47,7 +47,9 @@ static void keyword(lw_t *w, long k) {
 }
 
 static void ident(lw_t *w, long k) {
-  if (property_name(w, k) || w->t[k + 1].nl_before) return;
+  if (property_name(w, k)) return;
+  if (is(w, k, "BigInt")) return pp_lower_unsupported(w, k, "BigInt", "ES2020");
+  if (w->t[k + 1].nl_before) return;
   if (is(w, k, "async")) {
     if (is(w, k + 1, "function")) return pp_lower_unsupported(w, k, "async function", "ES2017");
     if ((pp_lower_kind(w, k + 1, PP_JS_IDENT) && is(w, k + 2, "=>")) ||
@@ -62,10 +64,6 @@ static void ident(lw_t *w, long k) {
 }
 
 static void punct(lw_t *w, long k) {
-  if (is(w, k, "?.")) return pp_lower_unsupported(w, k, "optional chaining ?.", "ES2020");
-  if (is(w, k, "??")) return pp_lower_unsupported(w, k, "nullish coalescing ??", "ES2020");
-  if (is(w, k, "?\?=") || is(w, k, "||=") || is(w, k, "&&="))
-    return pp_lower_unsupported(w, k, "logical assignment", "ES2021");
   if (is(w, k, "#")) return pp_lower_unsupported(w, k, "private name #", "ES2022");
   if (is(w, k, "@")) return pp_lower_unsupported(w, k, "decorator @", "ES2023");
   if ((is(w, k, "[") && (w->fl[k] & LW_ARRAYLIT)) || (is(w, k, "{") && (w->fl[k] & LW_OBJ))) {
@@ -80,9 +78,6 @@ static void literal(lw_t *w, long k) {
   const char *p = w->src + t->off;
   if (t->kind == PP_JS_NUMBER && p[t->len - 1] == 'n')
     return pp_lower_unsupported(w, k, "BigInt literal", "ES2020");
-  if (t->kind == PP_JS_NUMBER && pp_lower_kind(w, k + 1, PP_JS_IDENT) && w->t[k + 1].off == t->off + t->len &&
-      p[t->len] == '_')
-    return pp_lower_unsupported(w, k, "numeric separator", "ES2021");
   if (t->kind == PP_JS_STRING || t->kind == PP_JS_TEMPLATE || t->kind == PP_JS_TEMPLATE_HEAD ||
       t->kind == PP_JS_TEMPLATE_MID || t->kind == PP_JS_TEMPLATE_TAIL) {
     for (size_t i = 0; i + 2 < t->len; i++) {

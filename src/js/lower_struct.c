@@ -210,11 +210,14 @@ pp_status_t pp_lower_structure(lw_t *w) {
   w->parent = malloc(n * sizeof(long));
   w->fn_of = malloc(n * sizeof(long));
   w->arrow_at = malloc(n * sizeof(long));
+  w->aux = malloc(n * sizeof(long));
   w->fl = calloc(n, 1);
   w->repl = calloc(n, sizeof(char *));
   w->owner = calloc(n, sizeof(int));
-  if (!w->match || !w->parent || !w->fn_of || !w->arrow_at || !w->fl || !w->repl || !w->owner)
+  if (!w->match || !w->parent || !w->fn_of || !w->arrow_at || !w->aux || !w->fl || !w->repl ||
+      !w->owner)
     return PP_ENOMEM;
+  for (size_t k = 0; k < n; k++) w->aux[k] = -1;
   pp_status_t st = match_brackets(w);
   if (st != PP_OK) return st;
   if (!classify(w) || !sweep_functions(w)) return PP_ENOMEM;
