@@ -265,7 +265,8 @@ static void lower_token(lw_t *w, long k) {
   case PP_JS_NUMBER: pp_lower_number(w, k); return;
   default: break;
   }
-  if (w->fl[k] & LW_DECL) pp_lower_decl(w, k);
+  if (t->kind == PP_JS_KEYWORD && pp_lower_is(w, k, "class")) pp_lower_class(w, k);
+  else if (w->fl[k] & LW_DECL) pp_lower_decl(w, k);
   else if (pp_lower_is(w, k, "for")) pp_lower_for_of(w, k);
   else if (pp_lower_is(w, k, "catch")) pp_lower_catch(w, k);
   else if (pp_lower_is(w, k, "**") || pp_lower_is(w, k, "**=")) pp_lower_pow(w, k);

@@ -18,6 +18,14 @@ static bool property_name(const lw_t *w, long k) {
   return is(w, k - 1, ".") || is(w, k - 1, "?.") || is(w, k + 1, ":") || (w->fl[k] & LW_KEY);
 }
 
+/* Is token k inside a class body (lower_class.c rewrites its super)? */
+static bool in_class(const lw_t *w, long k) {
+  if (!w->parent) return false;
+  for (long p = w->parent[k]; p >= 0; p = w->parent[p])
+    if (w->fl[p] & LW_CLASS) return true;
+  return false;
+}
+
 static void regex_flags(lw_t *w, long k) {
   const char *p = w->src + w->t[k].off;
   size_t n = w->t[k].len, i = n;
@@ -36,10 +44,9 @@ static void regex_flags(lw_t *w, long k) {
 
 static void keyword(lw_t *w, long k) {
   if (property_name(w, k)) return;
-  if (is(w, k, "class")) pp_lower_unsupported(w, k, "class", "ES2015");
-  else if (is(w, k, "import")) pp_lower_unsupported(w, k, "import", "ES2015");
+  if (is(w, k, "import")) pp_lower_unsupported(w, k, "import", "ES2015");
   else if (is(w, k, "export")) pp_lower_unsupported(w, k, "export", "ES2015");
-  else if (is(w, k, "super")) pp_lower_unsupported(w, k, "super", "ES2015");
+  else if (is(w, k, "super") && !in_class(w, k)) pp_lower_unsupported(w, k, "super", "ES2015");
   else if (is(w, k, "function") && is(w, k + 1, "*"))
     pp_lower_unsupported(w, k, "generator function", "ES2015");
   else if (is(w, k, "new") && is(w, k + 1, ".") && is(w, k + 2, "target"))

@@ -95,6 +95,27 @@ bool pp_lower_asi_break(const lw_t *w, long k);
 bool pp_lower_is_assign(const lw_t *w, long k);
 pp_status_t pp_lower_structure(lw_t *w);
 
+/* ---- classes (lower_class.c) ---- */
+/* One class member, as pp_lower_class_member reads it. */
+typedef struct lw_member {
+  long first;        /* first token, modifiers included */
+  long mod_static;   /* `static`, or -1 */
+  long mod_kind;     /* `get` / `set`, or -1 */
+  long key, key_end; /* the name: one token, `[`..`]`, or `#` name; key -1: unreadable */
+  long paren;        /* `(` of a method's parameters, -1 for a field */
+  long init, init_end; /* a field's initializer, init -1: none */
+  long last;         /* last token (`}` of a method body, `;` of a field) */
+  const char *unsupported; /* a member form that is not lowered, or NULL, */
+  const char *unsupported_es; /* its edition */
+  long unsupported_at;        /* and where it is */
+} lw_member_t;
+/* The `{` of the body of the class whose keyword is at c, or -1. */
+long pp_lower_class_body(const lw_t *w, long c);
+/* Reads the member starting at token j of the body ending at close; the
+ * token after it. */
+long pp_lower_class_member(const lw_t *w, long j, long close, lw_member_t *m);
+void pp_lower_class(lw_t *w, long k);
+
 /* ---- edits (lower.c) ---- */
 void pp_lower_repl(lw_t *w, long k, const char *text);
 void pp_lower_before(lw_t *w, long k, long span_end, const char *fmt, ...)
