@@ -114,3 +114,8 @@ out~ es2022\.pac:18:29: warning: logical assignment \(ES2021\)
 out~ es2022\.pac:24:16: warning: object rest in destructuring \(ES2018\)
 out~ es2022\.pac:28:19: warning: tagged template \(ES2015\)
 out~ es2022\.pac:4:25: warning: numeric separator \(ES2021\)
+
+=== eval code with a construct pacprobe does not lower: the distinct message, its position inside the string, the PAC's line
+$ pacprobe eval -p $DATA/modern/eval-generator.pac http://x/
+exit 1
+err~ eval-generator\.pac:2: SyntaxError: eval code:2:1: unsupported JavaScript feature 'generator function' \(ES2015\) — browsers accept this; pacprobe's engine does not
