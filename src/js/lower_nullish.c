@@ -23,9 +23,12 @@ static bool is(const lw_t *w, long k, const char *s) { return pp_lower_is(w, k, 
 static bool boundary(const lw_t *w, long k) {
   static const char *const stops[] = {",", "?", ":", ";", "=>", "||", "&&", "...", NULL};
   if (pp_lower_is_assign(w, k)) return true;
+  long p = w->parent[k];
+  if ((is(w, k, "in") || is(w, k, "of")) && p > 0 && is(w, p, "(") && is(w, p - 1, "for"))
+    return true; /* for (k in a ?? b) */
   if (pp_lower_kind(w, k, PP_JS_KEYWORD))
     return is(w, k, "return") || is(w, k, "throw") || is(w, k, "case") || is(w, k, "else") ||
-           is(w, k, "do") || is(w, k, "extends");
+           is(w, k, "do") || is(w, k, "extends") || is(w, k, "var") || is(w, k, "const");
   if (!pp_lower_kind(w, k, PP_JS_PUNCT)) return false;
   for (size_t i = 0; stops[i]; i++)
     if (is(w, k, stops[i])) return true;
