@@ -108,6 +108,14 @@ long pp_lower_class_member(const lw_t *w, long j, long close, lw_member_t *m) {
   return m->last + 1 > close ? close : m->last + 1;
 }
 
+bool pp_lower_class_next(const lw_t *w, long *j, long close, lw_member_t *m) {
+  while (*j < close && is(w, *j, ";")) (*j)++;
+  if (*j >= close) return false;
+  long next = pp_lower_class_member(w, *j, close, m);
+  *j = next > *j ? next : *j + 1;
+  return true;
+}
+
 /* ---- the rewrite ------------------------------------------------------------ */
 
 typedef struct cls {
@@ -243,12 +251,7 @@ static void static_field(lw_t *w, const cls_t *c, const lw_member_t *m) {
 /* First pass over the members: the constructor, instance fields, errors. */
 static void survey(lw_t *w, cls_t *c) {
   lw_member_t m;
-  for (long j = c->body + 1; j < c->close && !w->failed;) {
-    if (is(w, j, ";")) {
-      j++;
-      continue;
-    }
-    j = pp_lower_class_member(w, j, c->close, &m);
+  for (long j = c->body + 1; !w->failed && pp_lower_class_next(w, &j, c->close, &m);) {
     if (m.unsupported)
       return pp_lower_unsupported(w, m.unsupported_at, m.unsupported, m.unsupported_es);
     if (m.key < 0) return pp_lower_unsupported(w, m.first, "class member", "ES2015");
@@ -273,12 +276,7 @@ static void header(lw_t *w, const cls_t *c) {
 
 static void members(lw_t *w, const cls_t *c) {
   lw_member_t m;
-  for (long j = c->body + 1; j < c->close && !w->failed;) {
-    if (is(w, j, ";")) {
-      j++;
-      continue;
-    }
-    j = pp_lower_class_member(w, j, c->close, &m);
+  for (long j = c->body + 1; !w->failed && pp_lower_class_next(w, &j, c->close, &m);) {
     if (is_ctor(w, &m)) constructor(w, c, &m);
     else if (m.paren >= 0) method(w, c, &m);
     else if (m.mod_static >= 0) static_field(w, c, &m);

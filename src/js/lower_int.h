@@ -114,6 +114,9 @@ long pp_lower_class_body(const lw_t *w, long c);
 /* Reads the member starting at token j of the body ending at close; the
  * token after it. */
 long pp_lower_class_member(const lw_t *w, long j, long close, lw_member_t *m);
+/* The member at *j (empty `;` members skipped) into m, *j moved past it;
+ * false at the end of the body. */
+bool pp_lower_class_next(const lw_t *w, long *j, long close, lw_member_t *m);
 void pp_lower_class(lw_t *w, long k);
 
 /* ---- edits (lower.c) ---- */

@@ -121,15 +121,9 @@ static bool scan_object(lw_t *w, long k) {
 static bool scan_class(lw_t *w, long k) {
   long close = w->match[k];
   lw_member_t m;
-  for (long j = k + 1; j < close;) {
-    if (is(w, j, ";")) {
-      j++;
-      continue;
-    }
-    long next = pp_lower_class_member(w, j, close, &m);
+  for (long j = k + 1; pp_lower_class_next(w, &j, close, &m);) {
     if (m.key >= 0 && m.key == m.key_end && !is(w, m.key, "#")) w->fl[m.key] |= LW_KEY;
     if (m.paren >= 0 && !add_method(w, m.paren)) return false;
-    j = next > j ? next : j + 1;
   }
   return true;
 }
