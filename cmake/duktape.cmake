@@ -1,10 +1,12 @@
-# Duktape is compiled from Debian's duktape-dev sources with two changes that
+# Duktape is compiled from Debian's duktape-dev sources with changes that
 # the sandbox needs (docs/engine.md):
 #  * duk_config.h turns on DUK_USE_INTERRUPT_COUNTER and routes
 #    DUK_USE_EXEC_TIMEOUT_CHECK and DUK_USE_DATE_GET_NOW to pacprobe hooks that
 #    read the per-heap deadline and pinned clock through the heap udata;
 #  * the regexp executor, which never calls the timeout hook, checks the same
-#    deadline every 65536 steps, so catastrophic patterns end within --timeout.
+#    deadline every 65536 steps, so catastrophic patterns end within --timeout;
+#  * eval() and the body of new Function() hand their source to
+#    pp_duk_lower_source first (ES2015+ syntax lowered, issue 16).
 # Each replacement is verified: a Duktape whose text changed fails configure
 # instead of silently building an engine without limits.
 set(PP_DUK_SRC_DIR /usr/share/duktape CACHE PATH "Directory holding duktape.c and duk_config.h")
@@ -27,7 +29,7 @@ endif()
 file(READ ${PP_DUK_SRC_DIR}/duk_config.h cfg)
 pp_patch_text(cfg "#undef DUK_USE_INTERRUPT_COUNTER" "#define DUK_USE_INTERRUPT_COUNTER" "interrupt counter")
 pp_patch_text(cfg "#undef DUK_USE_EXEC_TIMEOUT_CHECK"
-  "extern int pp_duk_exec_timeout_check(void *udata);\n#define DUK_USE_EXEC_TIMEOUT_CHECK(udata) pp_duk_exec_timeout_check((udata))"
+  "extern int pp_duk_exec_timeout_check(void *udata);\nextern int pp_duk_lower_source(void *ctx, int idx);\n#define DUK_USE_EXEC_TIMEOUT_CHECK(udata) pp_duk_exec_timeout_check((udata))"
   "exec timeout check")
 pp_patch_text(cfg "#if defined(DUK_USE_DATE_GET_NOW)\n/* External provider already defined. */"
   "#define DUK_USE_DATE_GET_NOW(ctx) pp_duk_date_now((void *) (ctx))\nextern double pp_duk_date_now(void *ctx);\n#if defined(DUK_USE_DATE_GET_NOW)\n/* External provider already defined. */"
@@ -48,6 +50,14 @@ file(READ ${PP_DUK_SRC_DIR}/duktape.c src)
 pp_patch_text(src "\t\tre_ctx->steps_count++;\n"
   "\t\tre_ctx->steps_count++;\n\t\tif ((re_ctx->steps_count & 0xffffU) == 0 && pp_duk_exec_timeout_check(re_ctx->thr->heap->heap_udata)) {\n\t\t\tDUK_ERROR_RANGE(re_ctx->thr, \"execution timeout\");\n\t\t\tDUK_WO_NORETURN(return NULL;);\n\t\t}\n"
   "regexp step counter")
+# eval() and new Function(): ES2015+ syntax in the code string goes through
+# the same lowering as the script (src/pac/lower_eval.c, issue 16).
+pp_patch_text(src "\th = duk_get_hstring_notsymbol(thr, 0);\n\tif (!h) {\n\t\t/* Symbol must be returned as is, like any non-string values. */\n\t\treturn 1; /* return arg as-is */\n\t}\n"
+  "\th = duk_get_hstring_notsymbol(thr, 0);\n\tif (!h) {\n\t\t/* Symbol must be returned as is, like any non-string values. */\n\t\treturn 1; /* return arg as-is */\n\t}\n\tif (pp_duk_lower_source((void *) thr, 0)) {\n\t\th = duk_get_hstring_notsymbol(thr, 0);\n\t}\n"
+  "eval source hook")
+pp_patch_text(src "\t/* [ body formals ], formals is comma separated list that needs to be parsed */\n"
+  "\t/* [ body formals ], formals is comma separated list that needs to be parsed */\n\t(void) pp_duk_lower_source((void *) thr, 0);\n"
+  "Function body hook")
 file(WRITE ${PP_DUK_OUT}/duktape.c.tmp "${src}")
 configure_file(${PP_DUK_OUT}/duktape.c.tmp ${PP_DUK_OUT}/duktape.c COPYONLY)
 configure_file(${PP_DUK_SRC_DIR}/duktape.h ${PP_DUK_OUT}/duktape.h COPYONLY)

@@ -133,8 +133,14 @@ static bool scan_ident(pp_js_lexer_t *lx, pp_js_token_t *t, bool *escaped) {
   }
 }
 
+/* Digits with numeric separators (ES2021): a `_` between two digits. */
 static void scan_digits(pp_js_lexer_t *lx, bool hex) {
-  while (hex ? is_hex(cur(lx)) : is_digit(cur(lx))) advance(lx);
+  for (bool any = false;; any = true) {
+    int32_t c = cur(lx), n = peek_at(lx, 1);
+    if (hex ? is_hex(c) : is_digit(c)) advance(lx);
+    else if (c == '_' && any && (hex ? is_hex(n) : is_digit(n))) advance(lx);
+    else return;
+  }
 }
 
 static bool scan_number(pp_js_lexer_t *lx, pp_js_token_t *t) {
@@ -505,6 +511,10 @@ static bool modern_token(const pp_js_token_t *t, const char *src) {
                                       "async", "await", "yield", "import", "export", "extends",
                                       "super"};
   if (t->kind >= PP_JS_TEMPLATE && t->kind <= PP_JS_TEMPLATE_TAIL) return true;
+  if (t->kind == PP_JS_NUMBER) /* 1_000, 0b1, 0o7, 1n */
+    return memchr(src + t->off, '_', t->len) || (t->len > 2 && src[t->off] == '0' &&
+                                                 strchr("bBoO", src[t->off + 1])) ||
+           src[t->off + t->len - 1] == 'n';
   if (t->kind != PP_JS_PUNCT && t->kind != PP_JS_IDENT && t->kind != PP_JS_KEYWORD) return false;
   for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
     if (pp_js_tok_is(t, src, words[i])) return true;

@@ -115,8 +115,8 @@ pp_status_t pp_js_tokenize(const char *src, size_t len, unsigned flags, pp_js_to
 /* Counts the significant tokens of src without storing them (constant
  * memory) and says whether any is ES2015+ only (a template, =>, ..., **,
  * ?., ??, the logical assignments, let, const, class, async, await, yield,
- * import, export, extends, super). PP_OK or PP_ESYNTAX (lexing failed;
- * *ntok counts the tokens before the error). */
+ * import, export, extends, super; numbers with `_`, 0b/0o, BigInt). PP_OK
+ * or PP_ESYNTAX (lexing failed; *ntok counts the tokens before the error). */
 pp_status_t pp_js_survey(const char *src, size_t len, size_t *ntok, bool *modern);
 
 /* True when the token's text is exactly `text` (NUL-terminated). */

@@ -6,6 +6,7 @@
  * here, so every construct is written in terms of the original tokens and
  * line breaks are emitted exactly where the original has them.
  */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -95,6 +96,17 @@ void pp_lower_move_after(lw_t *w, long dest, long span_start, long a, long b) {
   it->a = a;
   it->b = b;
   it->move = id;
+}
+
+void pp_lower_tmpvar(lw_t *w, long k, const char *name) {
+  long f = k >= 0 && k < w->n ? w->fn_of[k] : -1;
+  if (f < 0) {
+    pp_lower_after(w, w->n - 2, -1, ";var %s;", name); /* hoisted: the end will do */
+    return;
+  }
+  const lw_fn_t *fn = &w->fns[f];
+  bool expr_body = fn->arrow >= 0 && !pp_lower_is(w, fn->body_lo, "{");
+  pp_lower_after(w, expr_body ? fn->arrow : fn->body_lo, LONG_MAX, "var %s; ", name);
 }
 
 void pp_lower_name(const lw_t *w, long k, char *buf, size_t cap) {
@@ -253,10 +265,15 @@ static void lower_token(lw_t *w, long k) {
   case PP_JS_NUMBER: pp_lower_number(w, k); return;
   default: break;
   }
-  if (w->fl[k] & LW_DECL) pp_lower_decl(w, k);
+  if (t->kind == PP_JS_KEYWORD && pp_lower_is(w, k, "class")) pp_lower_class(w, k);
+  else if (w->fl[k] & LW_DECL) pp_lower_decl(w, k);
   else if (pp_lower_is(w, k, "for")) pp_lower_for_of(w, k);
   else if (pp_lower_is(w, k, "catch")) pp_lower_catch(w, k);
   else if (pp_lower_is(w, k, "**") || pp_lower_is(w, k, "**=")) pp_lower_pow(w, k);
+  else if (pp_lower_is(w, k, "??")) pp_lower_nullish(w, k);
+  else if (pp_lower_is(w, k, "?\?=") || pp_lower_is(w, k, "||=") || pp_lower_is(w, k, "&&="))
+    pp_lower_logical_assign(w, k);
+  else if (pp_lower_is(w, k, "?.")) pp_lower_optional(w, k);
   else if (w->fl[k] & LW_OBJ) pp_lower_object(w, k);
   else if (w->fl[k] & (LW_CALL | LW_ARRAYLIT)) pp_lower_spread(w, k);
 }
@@ -274,6 +291,7 @@ static void free_walker(lw_t *w) {
   free(w->owner);
   free(w->fn_of);
   free(w->arrow_at);
+  free(w->aux);
   free(w->fns);
 }
 

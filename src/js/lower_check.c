@@ -18,6 +18,14 @@ static bool property_name(const lw_t *w, long k) {
   return is(w, k - 1, ".") || is(w, k - 1, "?.") || is(w, k + 1, ":") || (w->fl[k] & LW_KEY);
 }
 
+/* Is token k inside a class body (lower_class.c rewrites its super)? */
+static bool in_class(const lw_t *w, long k) {
+  if (!w->parent) return false;
+  for (long p = w->parent[k]; p >= 0; p = w->parent[p])
+    if (w->fl[p] & LW_CLASS) return true;
+  return false;
+}
+
 static void regex_flags(lw_t *w, long k) {
   const char *p = w->src + w->t[k].off;
   size_t n = w->t[k].len, i = n;
@@ -36,10 +44,9 @@ static void regex_flags(lw_t *w, long k) {
 
 static void keyword(lw_t *w, long k) {
   if (property_name(w, k)) return;
-  if (is(w, k, "class")) pp_lower_unsupported(w, k, "class", "ES2015");
-  else if (is(w, k, "import")) pp_lower_unsupported(w, k, "import", "ES2015");
+  if (is(w, k, "import")) pp_lower_unsupported(w, k, "import", "ES2015");
   else if (is(w, k, "export")) pp_lower_unsupported(w, k, "export", "ES2015");
-  else if (is(w, k, "super")) pp_lower_unsupported(w, k, "super", "ES2015");
+  else if (is(w, k, "super") && !in_class(w, k)) pp_lower_unsupported(w, k, "super", "ES2015");
   else if (is(w, k, "function") && is(w, k + 1, "*"))
     pp_lower_unsupported(w, k, "generator function", "ES2015");
   else if (is(w, k, "new") && is(w, k + 1, ".") && is(w, k + 2, "target"))
@@ -47,7 +54,9 @@ static void keyword(lw_t *w, long k) {
 }
 
 static void ident(lw_t *w, long k) {
-  if (property_name(w, k) || w->t[k + 1].nl_before) return;
+  if (property_name(w, k)) return;
+  if (is(w, k, "BigInt")) return pp_lower_unsupported(w, k, "BigInt", "ES2020");
+  if (w->t[k + 1].nl_before) return;
   if (is(w, k, "async")) {
     if (is(w, k + 1, "function")) return pp_lower_unsupported(w, k, "async function", "ES2017");
     if ((pp_lower_kind(w, k + 1, PP_JS_IDENT) && is(w, k + 2, "=>")) ||
@@ -62,10 +71,6 @@ static void ident(lw_t *w, long k) {
 }
 
 static void punct(lw_t *w, long k) {
-  if (is(w, k, "?.")) return pp_lower_unsupported(w, k, "optional chaining ?.", "ES2020");
-  if (is(w, k, "??")) return pp_lower_unsupported(w, k, "nullish coalescing ??", "ES2020");
-  if (is(w, k, "?\?=") || is(w, k, "||=") || is(w, k, "&&="))
-    return pp_lower_unsupported(w, k, "logical assignment", "ES2021");
   if (is(w, k, "#")) return pp_lower_unsupported(w, k, "private name #", "ES2022");
   if (is(w, k, "@")) return pp_lower_unsupported(w, k, "decorator @", "ES2023");
   if ((is(w, k, "[") && (w->fl[k] & LW_ARRAYLIT)) || (is(w, k, "{") && (w->fl[k] & LW_OBJ))) {
@@ -80,9 +85,6 @@ static void literal(lw_t *w, long k) {
   const char *p = w->src + t->off;
   if (t->kind == PP_JS_NUMBER && p[t->len - 1] == 'n')
     return pp_lower_unsupported(w, k, "BigInt literal", "ES2020");
-  if (t->kind == PP_JS_NUMBER && pp_lower_kind(w, k + 1, PP_JS_IDENT) && w->t[k + 1].off == t->off + t->len &&
-      p[t->len] == '_')
-    return pp_lower_unsupported(w, k, "numeric separator", "ES2021");
   if (t->kind == PP_JS_STRING || t->kind == PP_JS_TEMPLATE || t->kind == PP_JS_TEMPLATE_HEAD ||
       t->kind == PP_JS_TEMPLATE_MID || t->kind == PP_JS_TEMPLATE_TAIL) {
     for (size_t i = 0; i + 2 < t->len; i++) {

@@ -75,23 +75,51 @@ static void element(lw_t *w, long target, long e, const char *access, long dest,
   bind(w, target, access, da, db, dest, key);
 }
 
+/* `...rest` last in an object pattern: the own enumerable properties of
+ * src except the keys listed before it (__pp_orest, 06-lower.js). */
+static void object_rest(lw_t *w, long j, const char *src, const pp_str_t *keys, long dest,
+                        long key) {
+  char name[128];
+  if (!pp_lower_kind(w, j + 1, PP_JS_IDENT) || !is(w, j + 2, "}"))
+    return pp_lower_unsupported(w, j, "object rest pattern", "ES2018");
+  pp_lower_used(w, j, LWF_ORES, "object rest in destructuring", "ES2018");
+  pp_lower_name(w, j + 1, name, sizeof(name));
+  pp_lower_after(w, dest, key, ", %s = __pp_orest(%s, [%s])", name, src, keys->s ? keys->s : "");
+}
+
 static void object_pattern(lw_t *w, long p, const char *src, long dest, long key) {
   long close = w->match[p];
   char access[512];
+  pp_str_t keys = PP_STR_INIT;
   for (long j = p + 1; j < close && !w->failed;) {
-    if (is(w, j, "...")) return pp_lower_unsupported(w, j, "object rest in destructuring", "ES2018");
-    if (is(w, j, "[")) return pp_lower_unsupported(w, j, "computed property name", "ES2015");
+    if (is(w, j, "...")) {
+      object_rest(w, j, src, &keys, dest, key);
+      break;
+    }
+    if (is(w, j, "[")) {
+      pp_lower_unsupported(w, j, "computed property name", "ES2015");
+      break;
+    }
     pp_js_kind_t kd = w->t[j].kind;
     const char *txt = w->src + w->t[j].off;
     int tl = (int)w->t[j].len;
+    if (kd == PP_JS_STRING || kd == PP_JS_NUMBER)
+      pp_str_printf(&keys, "%s%.*s", keys.len ? ", " : "", tl, txt);
+    else
+      pp_str_printf(&keys, "%s\"%.*s\"", keys.len ? ", " : "", tl, txt);
     if (kd == PP_JS_IDENT || kd == PP_JS_KEYWORD) snprintf(access, sizeof(access), "%s.%.*s", src, tl, txt);
     else if (kd == PP_JS_STRING || kd == PP_JS_NUMBER) snprintf(access, sizeof(access), "%s[%.*s]", src, tl, txt);
-    else return pp_lower_unsupported(w, j, "destructuring pattern", "ES2015");
+    else {
+      pp_lower_unsupported(w, j, "destructuring pattern", "ES2015");
+      break;
+    }
     long e = elem_end(w, j, close);
     long target = is(w, j + 1, ":") ? j + 2 : j;
     element(w, target, e, access, dest, key);
     j = e + 2;
   }
+  if (keys.len && !keys.s) w->oom = true;
+  pp_str_free(&keys);
 }
 
 static void array_pattern(lw_t *w, long p, const char *src, long dest, long key) {

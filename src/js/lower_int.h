@@ -48,7 +48,8 @@ enum {
   LW_KEY = 2,      /* identifier is a property name, not a reference */
   LW_ARRAYLIT = 4, /* `[` opens an array literal */
   LW_CALL = 8,     /* `(` opens call arguments */
-  LW_DECL = 16     /* let/const/var starting a declaration */
+  LW_DECL = 16,    /* let/const/var starting a declaration */
+  LW_CLASS = 32    /* `{` opens a class body */
 };
 
 typedef struct lw {
@@ -63,6 +64,8 @@ typedef struct lw {
   int *owner;
   long *fn_of;       /* innermost function (index into fns), -1 = program */
   long *arrow_at;    /* fn index of the arrow whose params start here, or -1 */
+  long *aux;         /* per-construct scratch: chain end of a `?.`, left
+                        start of a `??` (-1 = not computed) */
   lw_fn_t *fns;
   long nfns, capfns;
   lw_item_t *items;
@@ -86,7 +89,35 @@ long pp_lower_stmt_end(const lw_t *w, long k);
 long pp_lower_operand_start(const lw_t *w, long k);
 long pp_lower_operand_end(const lw_t *w, long k);
 long pp_lower_template_end(const lw_t *w, long k);
+/* Does token k start a new statement after a line break (ASI)? */
+bool pp_lower_asi_break(const lw_t *w, long k);
+/* Is token k an assignment operator (=, +=, ??=, ...)? */
+bool pp_lower_is_assign(const lw_t *w, long k);
 pp_status_t pp_lower_structure(lw_t *w);
+
+/* ---- classes (lower_class.c) ---- */
+/* One class member, as pp_lower_class_member reads it. */
+typedef struct lw_member {
+  long first;        /* first token, modifiers included */
+  long mod_static;   /* `static`, or -1 */
+  long mod_kind;     /* `get` / `set`, or -1 */
+  long key, key_end; /* the name: one token, `[`..`]`, or `#` name; key -1: unreadable */
+  long paren;        /* `(` of a method's parameters, -1 for a field */
+  long init, init_end; /* a field's initializer, init -1: none */
+  long last;         /* last token (`}` of a method body, `;` of a field) */
+  const char *unsupported; /* a member form that is not lowered, or NULL, */
+  const char *unsupported_es; /* its edition */
+  long unsupported_at;        /* and where it is */
+} lw_member_t;
+/* The `{` of the body of the class whose keyword is at c, or -1. */
+long pp_lower_class_body(const lw_t *w, long c);
+/* Reads the member starting at token j of the body ending at close; the
+ * token after it. */
+long pp_lower_class_member(const lw_t *w, long j, long close, lw_member_t *m);
+/* The member at *j (empty `;` members skipped) into m, *j moved past it;
+ * false at the end of the body. */
+bool pp_lower_class_next(const lw_t *w, long *j, long close, lw_member_t *m);
+void pp_lower_class(lw_t *w, long k);
 
 /* ---- edits (lower.c) ---- */
 void pp_lower_repl(lw_t *w, long k, const char *text);
@@ -102,6 +133,9 @@ void pp_lower_unsupported(lw_t *w, long k, const char *feature, const char *es);
 /* Notes the first use of a lowered feature (bit) for warnings. */
 void pp_lower_used(lw_t *w, long k, unsigned bit, const char *feature, const char *es);
 void pp_lower_note(lw_t *w, long k, const char *feature, const char *msg);
+/* Declares temporary `name` (`var name;`) in the function around token k,
+ * or at the end of the program. */
+void pp_lower_tmpvar(lw_t *w, long k, const char *name);
 /* The name a binding token is emitted as (its rename, or its text). */
 void pp_lower_name(const lw_t *w, long k, char *buf, size_t cap);
 
@@ -121,6 +155,14 @@ void pp_lower_spread(lw_t *w, long k);           /* lower_spread.c */
 void pp_lower_pow(lw_t *w, long k);              /* lower_operator.c */
 void pp_lower_number(lw_t *w, long k);           /* lower_literal.c */
 void pp_lower_catch(lw_t *w, long k);
+void pp_lower_nullish(lw_t *w, long k);          /* lower_nullish.c: ?? */
+void pp_lower_logical_assign(lw_t *w, long k);   /* ??= ||= &&= */
+void pp_lower_optional(lw_t *w, long k);         /* lower_optional.c: ?. */
+/* Rewrites the member target ending at token q-1 of compound assignment q
+ * as `((T = obj).p` / `((T = obj)[U = key]` and returns the text that
+ * reads it again ("T.p", "T[U]") into buf; false when the target is not
+ * a member (lower_nullish.c). s is the target's first token. */
+bool pp_lower_member_target(lw_t *w, long q, long s, char *buf, size_t cap);
 /* Generates destructuring of `src` by the pattern at token p into the
  * declarator list after token dest (lower_decl.c). */
 void pp_lower_pattern(lw_t *w, long p, const char *src, long dest, long key);
@@ -130,7 +172,9 @@ enum {
   LWF_LET = 1u << 0, LWF_CONST = 1u << 1, LWF_ARROW = 1u << 2, LWF_TEMPLATE = 1u << 3,
   LWF_DEFAULT = 1u << 4, LWF_REST = 1u << 5, LWF_FOROF = 1u << 6, LWF_SHORTHAND = 1u << 7,
   LWF_METHOD = 1u << 8, LWF_DESTRUCT = 1u << 9, LWF_SPREAD = 1u << 10, LWF_POW = 1u << 11,
-  LWF_CATCH = 1u << 12, LWF_NUMBER = 1u << 13
+  LWF_CATCH = 1u << 12, LWF_NUMBER = 1u << 13, LWF_NULLISH = 1u << 14, LWF_LOGASSIGN = 1u << 15,
+  LWF_OPTIONAL = 1u << 16, LWF_SEPARATOR = 1u << 17, LWF_CLASS = 1u << 18, LWF_OSPREAD = 1u << 19,
+  LWF_ORES = 1u << 20, LWF_TAGGED = 1u << 21
 };
 
 #endif

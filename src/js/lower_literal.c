@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Literals and small statement forms: 0b/0o number literals become
- * decimal, and `catch {` gets a binding.
+ * decimal, numeric separators (`1_000`) are dropped, and `catch {` gets a binding.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,10 +11,25 @@
 
 static bool is(const lw_t *w, long k, const char *s) { return pp_lower_is(w, k, s); }
 
-void pp_lower_number(lw_t *w, long k) {
+/* `1_000` -> `1000` (the separators only), then 0b/0o -> decimal. */
+static void number_text(lw_t *w, long k, char *buf, size_t cap) {
   const char *p = w->src + w->t[k].off;
-  size_t n = w->t[k].len;
-  if (n < 3 || p[0] != '0' || !strchr("bBoO", p[1])) return;
+  size_t n = w->t[k].len, o = 0;
+  for (size_t i = 0; i < n && o + 1 < cap; i++)
+    if (p[i] != '_') buf[o++] = p[i];
+  buf[o] = 0;
+}
+
+void pp_lower_number(lw_t *w, long k) {
+  char p[128];
+  number_text(w, k, p, sizeof(p));
+  size_t n = strlen(p);
+  bool sep = n != w->t[k].len;
+  if (sep) pp_lower_used(w, k, LWF_SEPARATOR, "numeric separator", "ES2021");
+  if (n < 3 || p[0] != '0' || !strchr("bBoO", p[1])) {
+    if (sep && w->t[k].len < sizeof(p)) pp_lower_repl(w, k, p);
+    return;
+  }
   int base = (p[1] == 'b' || p[1] == 'B') ? 2 : 8;
   double v = 0;
   for (size_t i = 2; i < n; i++) {

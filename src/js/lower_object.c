@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Object literals: shorthand properties and methods get their `name:`;
+ * Object literals: shorthand properties and methods get their `name:`,
+ * spread properties go through __pp_ospread;
  * the forms not lowered (computed names, generator methods) are refused
  * at their original position.
  */
@@ -21,13 +22,31 @@ static long prop_end(const lw_t *w, long j, long close) {
   return j;
 }
 
+/* `{a, ...b, c}` -> `__pp_ospread({a: a, }, b, { c: c})` (06-lower.js): the
+ * literal's own parts keep their getters, a spread copies values. */
+static void spread(lw_t *w, long k, long j, long after, int *count) {
+  long close = w->match[k];
+  if ((*count)++ == 0) {
+    pp_lower_used(w, j, LWF_OSPREAD, "object spread", "ES2018");
+    pp_lower_before(w, k, close, "__pp_ospread(");
+    pp_lower_after(w, close, k, ")");
+  }
+  pp_lower_repl(w, j, "}, ");
+  if (after < close) pp_lower_repl(w, after, "");
+  pp_lower_after(w, after - 1, j, ", {");
+}
+
 void pp_lower_object(lw_t *w, long k) {
   long close = w->match[k];
+  int spreads = 0;
   for (long j = k + 1; j < close && !w->failed; j = prop_end(w, j, close) + 1) {
     bool accessor = (is(w, j, "get") || is(w, j, "set")) && pp_lower_kind(w, j, PP_JS_IDENT) &&
                     !is(w, j + 1, ",") && !is(w, j + 1, ":") && !is(w, j + 1, "(") &&
                     !is(w, j + 1, "}");
-    if (is(w, j, "...")) return pp_lower_unsupported(w, j, "object spread", "ES2018");
+    if (is(w, j, "...")) {
+      spread(w, k, j, prop_end(w, j, close), &spreads);
+      continue;
+    }
     if (is(w, j, "*")) return pp_lower_unsupported(w, j, "generator method", "ES2015");
     if (accessor && is(w, j + 1, "["))
       return pp_lower_unsupported(w, j + 1, "getter or setter with a computed name", "ES2015");

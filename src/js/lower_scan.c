@@ -65,6 +65,20 @@ static long group_end(const lw_t *w, long k) {
 
 long pp_lower_template_end(const lw_t *w, long k) { return group_end(w, k); }
 
+bool pp_lower_asi_break(const lw_t *w, long k) {
+  return k > 0 && k < w->n - 1 && w->t[k].nl_before && pp_lower_ends_operand(w, k - 1) &&
+         starts_new(w, k);
+}
+
+bool pp_lower_is_assign(const lw_t *w, long k) {
+  static const char *const ops[] = {"=", "+=", "-=", "*=", "/=", "%=", "**=", "<<=", ">>=",
+                                    ">>>=", "&=", "|=", "^=", "&&=", "||=", "?\?=", NULL};
+  if (!pp_lower_kind(w, k, PP_JS_PUNCT)) return false;
+  for (size_t i = 0; ops[i]; i++)
+    if (pp_lower_is(w, k, ops[i])) return true;
+  return false;
+}
+
 long pp_lower_expr_end(const lw_t *w, long k, bool stop_at_comma) {
   long last = k - 1;
   int tern = 0;
@@ -156,7 +170,7 @@ long pp_lower_operand_start(const lw_t *w, long k) {
   long j = k;
   for (int guard = 0; j > 0 && guard < 100000; guard++) {
     if ((pp_lower_is(w, j, ")") || pp_lower_is(w, j, "]")) && w->match[j] >= 0) j = w->match[j];
-    if (pp_lower_is(w, j - 1, ".") && j >= 2) {
+    if ((pp_lower_is(w, j - 1, ".") || pp_lower_is(w, j - 1, "?.")) && j >= 2) {
       j -= 2;
       continue;
     }
@@ -188,7 +202,10 @@ static long operand_end_r(const lw_t *w, long k, int depth) {
     j = stmt_end_r(w, j, depth + 1);
   }
   for (int guard = 0; j < w->n - 2 && guard < 100000; guard++) {
-    if (pp_lower_is(w, j + 1, ".") && j + 2 < w->n - 1) j += 2;
+    if (pp_lower_is(w, j + 1, "?.") && (pp_lower_is(w, j + 2, "(") || pp_lower_is(w, j + 2, "[")))
+      j = group_end(w, j + 2);
+    else if ((pp_lower_is(w, j + 1, ".") || pp_lower_is(w, j + 1, "?.")) && j + 2 < w->n - 1)
+      j += 2;
     else if (pp_lower_is(w, j + 1, "(") || pp_lower_is(w, j + 1, "[")) j = group_end(w, j + 1);
     else break;
   }

@@ -116,6 +116,18 @@ static bool scan_object(lw_t *w, long k) {
   return true;
 }
 
+/* Marks the member names of the class body opened at k and registers its
+ * methods (accessors and the constructor included) as functions. */
+static bool scan_class(lw_t *w, long k) {
+  long close = w->match[k];
+  lw_member_t m;
+  for (long j = k + 1; pp_lower_class_next(w, &j, close, &m);) {
+    if (m.key >= 0 && m.key == m.key_end && !is(w, m.key, "#")) w->fl[m.key] |= LW_KEY;
+    if (m.paren >= 0 && !add_method(w, m.paren)) return false;
+  }
+  return true;
+}
+
 static bool decl_start(const lw_t *w, long k) {
   long p = k - 1;
   if (!(pp_lower_kind(w, k + 1, PP_JS_IDENT) || is(w, k + 1, "[") || is(w, k + 1, "{")))
@@ -158,7 +170,14 @@ static bool add_function(lw_t *w, long k) {
 
 static bool classify(lw_t *w) {
   for (long k = 0; k < w->n - 1; k++) {
-    if (is(w, k, "{") && brace_is_object(w, k)) {
+    if (w->t[k].kind == PP_JS_KEYWORD && is(w, k, "class") && !is(w, k - 1, ".") &&
+        !is(w, k - 1, "?.")) {
+      long body = pp_lower_class_body(w, k);
+      if (body > k) w->fl[body] |= LW_CLASS;
+    }
+    if (is(w, k, "{") && (w->fl[k] & LW_CLASS)) {
+      if (!scan_class(w, k)) return false;
+    } else if (is(w, k, "{") && brace_is_object(w, k)) {
       w->fl[k] |= LW_OBJ;
       if (!scan_object(w, k)) return false;
     } else if (is(w, k, "[") && !pp_lower_ends_operand(w, k - 1)) {
@@ -210,11 +229,14 @@ pp_status_t pp_lower_structure(lw_t *w) {
   w->parent = malloc(n * sizeof(long));
   w->fn_of = malloc(n * sizeof(long));
   w->arrow_at = malloc(n * sizeof(long));
+  w->aux = malloc(n * sizeof(long));
   w->fl = calloc(n, 1);
   w->repl = calloc(n, sizeof(char *));
   w->owner = calloc(n, sizeof(int));
-  if (!w->match || !w->parent || !w->fn_of || !w->arrow_at || !w->fl || !w->repl || !w->owner)
+  if (!w->match || !w->parent || !w->fn_of || !w->arrow_at || !w->aux || !w->fl || !w->repl ||
+      !w->owner)
     return PP_ENOMEM;
+  for (size_t k = 0; k < n; k++) w->aux[k] = -1;
   pp_status_t st = match_brackets(w);
   if (st != PP_OK) return st;
   if (!classify(w) || !sweep_functions(w)) return PP_ENOMEM;

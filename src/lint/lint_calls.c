@@ -56,7 +56,7 @@ static const helper_t helpers[] = {
 /* Standard ECMAScript globals a PAC may call (ES5.1 §15 plus what browsers
  * add); calling one is never a typo. */
 static const char *const js_globals[] = {
-    "Array", "ArrayBuffer", "Boolean", "DataView", "Date", "Error", "EvalError", "Float32Array",
+    "Array", "ArrayBuffer", "BigInt", "Boolean", "DataView", "Date", "Error", "EvalError", "Float32Array",
     "Float64Array", "Function", "Int16Array", "Int32Array", "Int8Array", "Map", "Number",
     "Object", "Promise", "Proxy", "RangeError", "ReferenceError", "RegExp", "Set", "String",
     "Symbol", "SyntaxError", "TypeError", "URIError", "Uint16Array", "Uint32Array", "Uint8Array",

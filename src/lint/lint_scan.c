@@ -123,12 +123,18 @@ static void note_find_proxy_params(pp_lint_ctx_t *c, size_t open) {
 static void scan_ident(pp_lint_ctx_t *c, size_t i) {
   bool after_dot = i > 0 && pp_lint_is(c, i - 1, ".");
   if (i > 0 && (pp_lint_is(c, i - 1, "var") || pp_lint_is(c, i - 1, "let") ||
-                pp_lint_is(c, i - 1, "const") || pp_lint_is(c, i - 1, "function"))) {
+                pp_lint_is(c, i - 1, "const") || pp_lint_is(c, i - 1, "function") ||
+                pp_lint_is(c, i - 1, "class") ||
+                (i > 1 && pp_lint_is(c, i - 1, "*") && pp_lint_is(c, i - 2, "function")))) {
     add_name(c, &c->decl, &c->ndecl, i);
-    if (!pp_lint_is(c, i - 1, "function")) declare_var_list(c, i);
+    if (!pp_lint_is(c, i - 1, "function") && !pp_lint_is(c, i - 1, "class") &&
+        !pp_lint_is(c, i - 1, "*"))
+      declare_var_list(c, i);
   }
   /* assignment to a global, or to this.NAME (a global at top level) */
-  if (pp_lint_is(c, i + 1, "=") && (!after_dot || (i > 1 && pp_lint_is(c, i - 2, "this"))))
+  bool assigns = pp_lint_is(c, i + 1, "=") || pp_lint_is(c, i + 1, "?\?=") ||
+                 pp_lint_is(c, i + 1, "||=") || pp_lint_is(c, i + 1, "&&=");
+  if (assigns && (!after_dot || (i > 1 && pp_lint_is(c, i - 2, "this"))))
     add_name(c, &c->decl, &c->ndecl, i);
   if (i > 0 && pp_lint_is(c, i - 1, "typeof")) add_name(c, &c->guarded, &c->nguarded, i);
   if (pp_lint_is(c, i, "eval") && !after_dot) c->dynamic_names = true;

@@ -4,14 +4,17 @@
  * constructs pacprobe does not lower (PP_EUNSUPPORTED, original line:col),
  * then, only when it has ES2015+ syntax, both the kept script and the
  * instrumented text are lowered, so an ES5 PAC compiles byte for byte as
- * written. Also the load-time warnings (pp_engine_warnings).
+ * written. Also the load-time warnings (pp_engine_warnings), and the same
+ * lowering for eval() and new Function() code at run time.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "pac/engine_int.h"
+#include "js/jslex.h"
 #include "js/lower.h"
+#include "pac/heap.h"
 
 static void add_warning(pp_engine_t *e, const char *name, const pp_lower_diag_t *d,
                         const char *text) {
@@ -137,4 +140,48 @@ pp_status_t pp_lower_findings(const char *src, size_t len, pp_emulation_t mode, 
     return PP_ENOMEM;
   }
   return PP_OK;
+}
+
+/* ---- run time: eval() and new Function() ---------------------------------- */
+
+/*
+ * Duktape's eval() and the body of new Function(...) call this (the patch
+ * in cmake/duktape.cmake) with the source on the value stack (issue 16):
+ * ES2015+ syntax is lowered exactly as in the script, so a direct eval
+ * stays direct (same scope) and an ES5 string compiles as written. A
+ * construct pacprobe does not lower throws a SyntaxError carrying the
+ * distinct "unsupported JavaScript feature" text (position inside the
+ * string), which the PAC's own try/catch sees as an engine without that
+ * syntax. The lowering's tables live outside the JavaScript heap: a string
+ * beyond the --memory-limit token budget compiles as it is. In this file,
+ * not one of its own, so the static link always pulls it in with the
+ * engine.
+ */
+int pp_duk_lower_source(void *ctx, int idx) {
+  duk_context *c = ctx;
+  duk_idx_t i = duk_normalize_index(c, idx);
+  duk_size_t len = 0;
+  const char *src = duk_get_lstring(c, i, &len);
+  if (!src) return 0;
+  size_t ntok = 0;
+  bool modern = false;
+  pp_heap_ctx_t *hc = pp_heap_ctx(c);
+  if (pp_js_survey(src, len, &ntok, &modern) != PP_OK) return 0; /* Duktape reports it */
+  if (hc && hc->mem_limit && ntok > hc->mem_limit / PP_JS_TOKEN_COST) return 0;
+  pp_lower_result_t r;
+  pp_status_t st = pp_lower(src, len, &r);
+  if (st == PP_OK && r.changed) {
+    duk_push_lstring(c, r.text, r.len);
+    duk_replace(c, i);
+    pp_lower_clear(&r);
+    return 1;
+  }
+  if (st == PP_EUNSUPPORTED) {
+    char msg[400];
+    pp_lower_format_unsupported(&r.error, "eval code", msg, sizeof(msg));
+    pp_lower_clear(&r);
+    return duk_syntax_error(c, "%s", msg);
+  }
+  pp_lower_clear(&r);
+  return 0;
 }

@@ -133,9 +133,13 @@ out~ --strict
 out~ --urls FILE
 
 === a construct pacprobe cannot run is a warning (browsers accept it), not a PAC error
-$ printf 'function FindProxyForURL(u, h) {\n  return "DIRECT";\n}\nclass A {}\n' > $TMP/c.pac; pacprobe lint $TMP/c.pac
-out~ c\.pac:4:1: warning: unsupported JavaScript feature 'class' \(ES2015\) .* \[unsupported-js\]$
+$ printf 'function FindProxyForURL(u, h) {\n  return "DIRECT";\n}\nasync function a() {}\n' > $TMP/c.pac; pacprobe lint $TMP/c.pac
+out~ c\.pac:4:1: warning: unsupported JavaScript feature 'async function' \(ES2017\) .* \[unsupported-js\]$
 out~ ^0 errors, 1 warning$
+
+=== a class (lowered since issue 16) is no finding at all in chrome mode
+$ printf 'function FindProxyForURL(u, h) {\n  return new A().m(h) ?? "DIRECT";\n}\nclass A { m(h) { return h?.x; } }\n' > $TMP/c.pac; pacprobe lint $TMP/c.pac
+out~ ^0 errors, 0 warnings$
 
 === winhttp: modern syntax its engine rejects is reported where it is
 $ printf 'function FindProxyForURL(u, h) {\n  let p = "PROXY a:1";\n  return `${p}`;\n}\n' > $TMP/m.pac; pacprobe lint $TMP/m.pac; pacprobe lint --emulate winhttp $TMP/m.pac

@@ -17,12 +17,28 @@ out<<
 0
 .
 
-=== class at line 9 column 1: the distinct unsupported-feature error, exit 2, never "broken PAC"
-$ pacprobe eval -p $DATA/modern/class9.pac http://www.example.com/
+=== a generator at line 9 column 1: the distinct unsupported-feature error, exit 2, never "broken PAC"
+$ pacprobe eval -p $DATA/modern/generator9.pac http://www.example.com/
 exit 2
-err~ ^pacprobe: error: .*class9\.pac:9:1: unsupported JavaScript feature 'class' \(ES2015\) — browsers accept this; pacprobe's engine does not$
+err~ ^pacprobe: error: .*generator9\.pac:9:1: unsupported JavaScript feature 'generator function' \(ES2015\) — browsers accept this; pacprobe's engine does not$
 err! SyntaxError|cannot be used|would go DIRECT
 errlines 1
+
+=== an async function, even one never called: the same distinct error at its position
+$ pacprobe eval -p $DATA/modern/async9.pac http://www.example.com/
+exit 2
+err~ ^pacprobe: error: .*async9\.pac:9:1: unsupported JavaScript feature 'async function' \(ES2017\) — browsers accept this; pacprobe's engine does not$
+err! SyntaxError|ReferenceError
+
+=== BigInt: the distinct unsupported-feature error, not "ReferenceError: BigInt is not defined"
+$ pacprobe eval -p $DATA/modern/bigint.pac http://www.example.com/
+exit 2
+err~ ^pacprobe: error: .*bigint\.pac:4:11: unsupported JavaScript feature 'BigInt' \(ES2020\) — browsers accept this; pacprobe's engine does not$
+err! ReferenceError
+
+=== the class of class9.pac (line 9) is lowered: the PAC answers
+$ pacprobe eval -p $DATA/modern/class9.pac http://www.example.com/
+out= DIRECT
 
 === a runtime error in a lowered PAC names the original line
 $ pacprobe eval -p $DATA/modern/lines.pac http://boom/ http://ok/
@@ -62,3 +78,44 @@ errlines 0
 $ printf 'var fs = [];\nfor (let i = 0; i < 2; i++) fs.push(() => i);\nfunction FindProxyForURL(u, h) { return "DIRECT"; }\n' >c.pac && pacprobe eval -p c.pac http://x/
 out= DIRECT
 err~ warning: c\.pac:2:43: a closure captures the loop variable 'i'
+
+=== classes, fields, super, ?., ??, ||=, object spread/rest, tagged templates, 8_080: lowered, the PAC answers as V8 does
+$ pacprobe eval -p $DATA/modern/es2022.pac http://a.example.com/ http://b.example.eu/ http://www.example.eu/ http://c.example.org/ http://x.test/
+out<<
+http://a.example.com/ : PROXY p1.corp.example.com:8080
+http://b.example.eu/ : PROXY p2.corp.example.com:8080
+http://www.example.eu/ : DIRECT
+http://c.example.org/ : PROXY p1.corp.example.com:8080
+http://x.test/ : DIRECT
+.
+
+=== a runtime error in that PAC names its original line (25), the other URLs still answer
+$ pacprobe eval -p $DATA/modern/es2022.pac http://boom.example.eu/ http://x.test/
+exit 1
+out= http://x.test/ : DIRECT
+err~ es2022\.pac:25: TypeError
+
+=== explain on it: the deciding return, a super call and the helper calls at their original line:col
+$ pacprobe explain -p $DATA/modern/es2022.pac http://b.example.eu/
+out~ decided at .*es2022\.pac:28:7
+out~ 28 \|       return proxy`\$\{r\.target\}\$\{port\}`;
+out~ dnsDomainIs\("b.example.eu",".example.eu"\) -> true .*es2022\.pac:12:26
+out~ return .*es2022\.pac:18:49
+
+=== lint reads the new syntax without false findings (chrome), and lists what WinHTTP's engine rejects
+$ pacprobe lint --no-dns $DATA/modern/es2022.pac && pacprobe lint --no-dns --emulate winhttp $DATA/modern/es2022.pac
+exit 0
+out~ ^0 errors, 0 warnings$
+out~ es2022\.pac:8:1: warning: class \(ES2015\)
+out~ es2022\.pac:5:14: warning: object spread \(ES2018\)
+out~ es2022\.pac:13:33: warning: optional chaining \?\. \(ES2020\)
+out~ es2022\.pac:13:47: warning: nullish coalescing \?\? \(ES2020\)
+out~ es2022\.pac:18:29: warning: logical assignment \(ES2021\)
+out~ es2022\.pac:24:16: warning: object rest in destructuring \(ES2018\)
+out~ es2022\.pac:28:19: warning: tagged template \(ES2015\)
+out~ es2022\.pac:4:25: warning: numeric separator \(ES2021\)
+
+=== eval code with a construct pacprobe does not lower: the distinct message, its position inside the string, the PAC's line
+$ pacprobe eval -p $DATA/modern/eval-generator.pac http://x/
+exit 1
+err~ eval-generator\.pac:2: SyntaxError: eval code:2:1: unsupported JavaScript feature 'generator function' \(ES2015\) — browsers accept this; pacprobe's engine does not

@@ -1,5 +1,5 @@
-// class9.pac: a browser-valid PAC whose class declaration (line 9,
-// column 1) pacprobe's engine does not support (issue 9, must-show 2).
+// class9.pac: a browser-valid PAC with a class declaration (line 9,
+// column 1); unsupported before issue 16, lowered to ES5 since.
 
 function FindProxyForURL(url, host) {
   return new Router().route(host);
