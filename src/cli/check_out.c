@@ -267,7 +267,7 @@ static json_t *target_json(const pp_ck_t *ck, const pp_ck_target_t *t) {
   return o;
 }
 
-bool pp_ck_print_json(FILE *out, const pp_ck_t *ck) {
+json_t *pp_ck_json(const pp_ck_t *ck) {
   json_t *targets = json_array();
   for (size_t i = 0; i < ck->n; i++) json_array_append_new(targets, target_json(ck, &ck->t[i]));
   size_t ok = count_ok(ck);
@@ -288,6 +288,11 @@ bool pp_ck_print_json(FILE *out, const pp_ck_t *ck) {
     json_object_set_new(cfg, "consumer", json_string(ck->consumer->label));
     json_object_set_new(cfg, "fallthrough", str_or_null(ck->fallthrough));
   }
+  return root;
+}
+
+bool pp_ck_print_json(FILE *out, const pp_ck_t *ck) {
+  json_t *root = pp_ck_json(ck);
   bool good = root && json_dumpf(root, out, JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII | JSON_REAL_PRECISION(6)) == 0;
   if (good) fputc('\n', out);
   json_decref(root);

@@ -93,6 +93,8 @@ typedef enum pp_opt_id {
   PP_OPT_CONFIG,
   PP_OPT_DISABLE,
   PP_OPT_LIST_RULES,
+  PP_OPT_REPORT,
+  PP_OPT_COLOR,
   PP_OPT_COUNT
 } pp_opt_id_t;
 
