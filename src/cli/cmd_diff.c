@@ -12,6 +12,7 @@
 
 #include "cli/diff_groups.h"
 #include "cli/env.h"
+#include "cli/report/html.h"
 #include "util/str.h"
 
 typedef struct diff_run {
@@ -22,7 +23,12 @@ typedef struct diff_run {
   unsigned long total, changed;
   pp_diff_groups_t groups;
   bool bad_input; /* a malformed URL or unreadable list: exit 2 at the end */
+  pp_outfile_t report;   /* --report */
+  json_t *report_changed; /* the first REPORT_CHANGED_MAX changes, for --report */
 } diff_run_t;
+
+/* Changed URLs a --report lists (the counts cover every one). */
+#define REPORT_CHANGED_MAX 20000
 
 /* What one side answered: the canonical result, or "ERROR" with the
  * message. Two failures compare equal whatever their messages say (the file
@@ -43,19 +49,26 @@ static json_t *jstr(const char *s) {
   return j ? j : json_null();
 }
 
-static void print_change(diff_run_t *r, const char *url, side_t o, side_t n) {
-  if (!r->json) {
-    printf("%s: %s%s%s%s -> %s%s%s%s\n", pp_safe(url), pp_safe(o.result), o.error ? " (" : "",
-           o.error ? pp_safe(o.error) : "", o.error ? ")" : "", pp_safe(n.result),
-           n.error ? " (" : "", n.error ? pp_safe(n.error) : "", n.error ? ")" : "");
-    return;
-  }
+static json_t *change_json(const char *url, side_t o, side_t n) {
   json_t *j = json_object();
   json_object_set_new(j, "url", jstr(url));
   json_object_set_new(j, "old", jstr(o.result));
   json_object_set_new(j, "new", jstr(n.result));
   json_object_set_new(j, "old_error", jstr(o.error));
   json_object_set_new(j, "new_error", jstr(n.error));
+  return j;
+}
+
+static void print_change(diff_run_t *r, const char *url, side_t o, side_t n) {
+  if (r->report_changed && json_array_size(r->report_changed) < REPORT_CHANGED_MAX)
+    json_array_append_new(r->report_changed, change_json(url, o, n));
+  if (!r->json) {
+    printf("%s: %s%s%s%s -> %s%s%s%s\n", pp_safe(url), pp_safe(o.result), o.error ? " (" : "",
+           o.error ? pp_safe(o.error) : "", o.error ? ")" : "", pp_safe(n.result),
+           n.error ? " (" : "", n.error ? pp_safe(n.error) : "", n.error ? ")" : "");
+    return;
+  }
+  json_t *j = change_json(url, o, n);
   char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
   if (s) printf("%s%s", r->changed > 1 ? "," : "", s);
   free(s);
@@ -105,6 +118,40 @@ static int diff_line(void *udata, const char *line, size_t len, bool had_nl, con
   return rc;
 }
 
+static json_t *groups_json(const diff_run_t *r) {
+  const pp_diff_group_t *g = r->groups.v;
+  size_t ng = r->groups.n;
+  json_t *arr = json_array();
+  for (size_t i = 0; arr && i < ng; i++) {
+    json_t *o = json_object();
+    json_object_set_new(o, "old", jstr(g[i].old_result));
+    json_object_set_new(o, "new", jstr(g[i].new_result));
+    json_object_set_new(o, "count", json_integer((json_int_t)g[i].count));
+    json_array_append_new(arr, o);
+  }
+  return arr;
+}
+
+static void render(FILE *f, const void *root) { pp_report_diff(f, root); }
+
+/* --report FILE.html (docs/report.md): the --format json object, with the
+ * changes listed up to REPORT_CHANGED_MAX and "unlisted" for the rest. */
+static bool write_report(diff_run_t *r) {
+  if (!r->report.f) return true;
+  json_t *root = json_pack("{s:O,s:I,s:I,s:I,s:o}", "changed", r->report_changed, "unlisted",
+                           (json_int_t)(r->changed - json_array_size(r->report_changed)), "total",
+                           (json_int_t)r->total, "changed_count", (json_int_t)r->changed, "groups",
+                           groups_json(r));
+  if (root) {
+    json_object_set_new(root, "old_pac", jstr(r->a.positional.v[0]));
+    json_object_set_new(root, "new_pac", jstr(r->a.positional.v[1]));
+  }
+  bool ok = root && pp_report_commit(&r->report, render, root);
+  if (!root) pp_msg_error("out of memory");
+  json_decref(root);
+  return ok;
+}
+
 static void print_summary(diff_run_t *r) {
   pp_diff_groups_sort(&r->groups);
   const pp_diff_group_t *g = r->groups.v;
@@ -117,14 +164,7 @@ static void print_summary(diff_run_t *r) {
              pp_safe(g[i].new_result));
     return;
   }
-  json_t *arr = json_array();
-  for (size_t i = 0; arr && i < ng; i++) {
-    json_t *o = json_object();
-    json_object_set_new(o, "old", jstr(g[i].old_result));
-    json_object_set_new(o, "new", jstr(g[i].new_result));
-    json_object_set_new(o, "count", json_integer((json_int_t)g[i].count));
-    json_array_append_new(arr, o);
-  }
+  json_t *arr = groups_json(r);
   char *s = arr ? json_dumps(arr, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII) : NULL;
   printf("],\"total\":%lu,\"changed_count\":%lu,\"groups\":%s}\n", r->total, r->changed,
          s ? s : "[]");
@@ -159,6 +199,8 @@ static int setup(diff_run_t *r) {
     pp_msg_error("diff: OLD and NEW cannot both be read from stdin");
     return PP_EXIT_USAGE;
   }
+  if (!pp_report_open(&r->report, a)) return PP_EXIT_USAGE;
+  if (r->report.f && !(r->report_changed = json_array())) return PP_EXIT_USAGE;
   int rc = pp_cli_env_setup(&r->env, a);
   if (rc || (rc = load_side(r, a->positional.v[0], &r->old_engine))) return rc;
   return load_side(r, a->positional.v[1], &r->new_engine);
@@ -186,6 +228,7 @@ static int run(diff_run_t *r) {
   if (err) return PP_EXIT_USAGE;
   print_summary(r);
   fflush(stdout);
+  if (!write_report(r)) return PP_EXIT_USAGE;
   return r->bad_input ? PP_EXIT_USAGE : r->changed ? PP_EXIT_PROBLEM : PP_EXIT_OK;
 }
 
@@ -200,6 +243,8 @@ int pp_cmd_diff(int argc, char **argv, int first) {
   }
   if ((rc = setup(&r)) == PP_EXIT_OK) rc = run(&r);
 done:
+  pp_cli_outfile_abort(&r.report);
+  json_decref(r.report_changed);
   pp_diff_groups_free(&r.groups);
   pp_engine_free(r.old_engine);
   pp_engine_free(r.new_engine);

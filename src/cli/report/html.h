@@ -34,11 +34,24 @@ void pp_html_end(FILE *f);
 /* A verdict or outcome as a coloured badge: class "badge ok|bad|warn". */
 void pp_html_badge(FILE *f, const char *text, bool ok);
 
+/* A PAC's source with marked lines (source.c). cls gives a line's class
+ * ("ran", "decided", "never"; several space-separated) or NULL; notes, when
+ * set, writes what goes under a line. A source of more than 3000 lines
+ * shows only the marked lines with two lines around each. */
+typedef struct pp_html_source {
+  const char *text;
+  size_t len;
+  const char *(*cls)(int line, const void *ctx);
+  void (*notes)(FILE *f, int line, const void *ctx);
+  const void *ctx;
+} pp_html_source_t;
+void pp_html_source(FILE *f, const pp_html_source_t *s);
+
 /* Renderers: the subcommand's JSON object (not consumed) to a page. */
 void pp_report_check(FILE *f, const json_t *root);
-void pp_report_explain(FILE *f, const json_t *root, const char *pac_source);
+void pp_report_explain(FILE *f, const json_t *root, const char *text, size_t len);
 void pp_report_discover(FILE *f, const json_t *root, const char *closing);
-void pp_report_diff(FILE *f, const json_t *root, const char *old_source, const char *new_source);
+void pp_report_diff(FILE *f, const json_t *root);
 void pp_report_coverage(FILE *f, const json_t *root, const char *pac_source);
 
 /* --report FILE: the page is written through the safe file writer
