@@ -58,11 +58,14 @@ test: build
 # The real-browser differential run (tests/browsers/, docs/browsers.md):
 # needs Debian's chromium, root and unshare; prints "chromium: N agree, M
 # disagree". Case files that need DNS answers or a pinned clock are skipped.
+# Then the --report pages in Chromium (tests/browsers/reports.sh, docs/report.md;
+# screenshots in $(BUILD)/test-output/browser-reports).
 deps-browsers:
 	@$(MAKE) --no-print-directory deps PACKAGE_LISTS="tools/debian-packages.txt tools/browser-packages.txt"
 
 test-browsers: deps-browsers build
 	python3 tests/browsers/chromium.py $(BUILD)/pacprobe tests/cases/*.cases tests/cases/*.fcases
+	tests/browsers/reports.sh $(BUILD)/pacprobe $(BUILD)/test-output/browser-reports
 
 bench: build
 	BUILD=$(abspath $(BUILD)) bash bench/run.sh

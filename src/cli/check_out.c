@@ -11,6 +11,7 @@
 
 #include "cli/check.h"
 #include "cli/check_consumer.h"
+#include "cli/json.h"
 #include "util/str.h"
 
 const char *pp_ck_verdict(const pp_ck_target_t *t) {
@@ -188,11 +189,13 @@ void pp_ck_print_text(FILE *out, const pp_ck_t *ck) {
 
 /* ---- JSON ---- */
 
-static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
+/* pp_json_str: a URL or header that is not UTF-8 keeps its target in the
+ * output (json_string would give NULL and json_pack would drop the object) */
+static json_t *str_or_null(const char *s) { return pp_json_str(s); }
 
 static json_t *strings(char **v, size_t n) {
   json_t *arr = json_array();
-  for (size_t i = 0; i < n; i++) json_array_append_new(arr, json_string(v[i]));
+  for (size_t i = 0; i < n; i++) json_array_append_new(arr, pp_json_str(v[i]));
   return arr;
 }
 
@@ -234,7 +237,7 @@ static json_t *attempt_json(const pp_attempt_t *a) {
                         json_pack("{s:b,s:b,s:o,s:s}", "ip_literal", k.ip_literal, "alias", k.alias,
                                   "spn", *k.spn ? json_string(k.spn) : json_null(), "scheme", scheme));
   else if (auth) json_object_set_new(auth, "domain_machine", json_null());
-  return json_pack("{s:s,s:b,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "route", a->route, "ok", a->ok, "status",
+  return json_pack("{s:o,s:b,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "route", pp_json_str(a->route), "ok", a->ok, "status",
                    a->status ? json_integer(a->status) : json_null(), "error", err, "auth", auth,
                    "timings_ms", t, "tls", tls_json(a), "proxy_reason", why, "dns_chain",
                    pp_ck_chain_json(a->dns_chain, a->ndns_chain));
@@ -245,7 +248,7 @@ static json_t *target_json(const pp_ck_t *ck, const pp_ck_target_t *t) {
   for (size_t i = 0; i < t->res.nattempts; i++)
     json_array_append_new(att, attempt_json(&t->res.attempts[i]));
   const pp_attempt_t *d = decided(t);
-  json_t *o = json_pack("{s:s,s:s,s:o,s:o,s:o,s:o}", "url", t->url, "verdict", pp_ck_verdict(t),
+  json_t *o = json_pack("{s:o,s:s,s:o,s:o,s:o,s:o}", "url", pp_json_str(t->url), "verdict", pp_ck_verdict(t),
                         "route", str_or_null(d ? d->route : NULL), "decided_by",
                         strings(t->decided_by, t->ndecided_by), "pac_result",
                         str_or_null(t->pac_error ? NULL : t->result.canonical), "attempts", att);

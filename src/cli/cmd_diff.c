@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli/diff_groups.h"
+#include "cli/json.h"
 #include "cli/env.h"
 #include "cli/report/html.h"
 #include "util/str.h"
@@ -44,10 +45,9 @@ static side_t side_of(const pp_eval_t *ev) {
 }
 
 /* JSON strings must be UTF-8; anything else is shown as null. */
-static json_t *jstr(const char *s) {
-  json_t *j = s ? json_string(s) : NULL;
-  return j ? j : json_null();
-}
+/* pp_json_str: a URL line that is not UTF-8 keeps its ASCII and is listed
+ * (json_string would give NULL, and the URL would be null) */
+static json_t *jstr(const char *s) { return pp_json_str(s); }
 
 static json_t *change_json(const char *url, side_t o, side_t n) {
   json_t *j = json_object();

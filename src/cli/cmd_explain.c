@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli/env.h"
+#include "cli/json.h"
 #include "cli/report/html.h"
 #include "util/buf.h"
 #include "util/str.h"
@@ -175,10 +176,9 @@ static void print_text(const explain_run_t *r, const pp_eval_t *ev) {
 
 /* ---- JSON --------------------------------------------------------------- */
 
-static json_t *jstr(const char *s) {
-  json_t *j = s ? json_string(s) : json_null();
-  return j ? j : json_string("\xEF\xBF\xBD");
-}
+/* pp_json_str: text that is not UTF-8 keeps its ASCII, each other byte
+ * shown as U+FFFD */
+static json_t *jstr(const char *s) { return pp_json_str(s); }
 
 static json_t *jraw(const char *json_text) {
   json_t *j = json_text ? json_loads(json_text, JSON_DECODE_ANY, NULL) : NULL;
