@@ -186,6 +186,10 @@ int pp_cmd_eval(int argc, char **argv, int first);
 /* `pacprobe explain -p PAC URL` (DESIGN §1.3). */
 int pp_cmd_explain(int argc, char **argv, int first);
 int pp_cmd_discover(int argc, char **argv, int first);
+/* discover_closing.c: the closing sentence of `discover` (what was found,
+ * or the most likely reason why not and what to check next), from the
+ * trace and the options; malloc'd, NULL on out of memory. */
+char *pp_discover_closing(const pp_discovery_t *d, const pp_discover_opts_t *o);
 /* eval with pactester's exit-code rules when `pactester` is set. */
 int pp_eval_main(int argc, char **argv, int first, bool pactester);
 int pp_cmd_pactester(int argc, char **argv);

@@ -16,6 +16,7 @@ report, against the --format json of the same run:
   explain.html  the deciding line (decided_at.line) marked, and every line
                 with a helper call highlighted
   diff.html     one section per old -> new group, listing its URLs
+  discover.html one row per step, and the closing sentence
 A PNG screenshot of each is saved beside it. Exit 0 all good, 1 a failure.
 """
 import json
@@ -125,6 +126,15 @@ def diff_report(page, data):
     return "%d groups" % len(groups)
 
 
+def discover_report(page, data):
+    steps = page.eval("document.querySelectorAll('tr.step').length")
+    check(steps == len(data["attempts"]), "discover: %s steps shown, want %d" % (steps, len(data["attempts"])))
+    closing = page.eval("document.querySelector('.closing').innerText")
+    check(closing == data["closing"] and closing.startswith("Nothing usable found: "),
+          "discover: closing sentence %r, want %r" % (closing, data["closing"]))
+    return "%d steps, closing sentence shown" % steps
+
+
 def read_json(path):
     with open(path, encoding="utf-8") as f:
         text = f.read()
@@ -134,7 +144,7 @@ def read_json(path):
 def main():
     chromium, out = sys.argv[1], os.path.abspath(sys.argv[2])
     reports = [("check", check_report, True), ("explain", explain_report, True),
-               ("diff", diff_report, True)]
+               ("diff", diff_report, True), ("discover", discover_report, False)]
     profile = tempfile.mkdtemp(prefix="pp-chromium-")
     # in a network namespace of its own when we may make one: nothing can
     # leave even if a request slipped through (it is still counted)

@@ -10,6 +10,7 @@
 #                 carry hostile strings (<script>, "onload=, U+2028, a byte
 #                 that is not UTF-8, bidi controls)
 #   diff.html     `diff` of two PACs over hostile URLs
+#   discover.html a `discover` that finds nothing, in `unshare -n` (root only)
 # each with the --format json of the same run, then tests/browsers/reports.py
 # asserts on the rendered DOM (one bar per attempt, the deciding line
 # marked, groups and their URLs, no injected element or attribute, no
@@ -59,6 +60,17 @@ printf 'function FindProxyForURL(url, host) {\n  if (shExpMatch(host, "a*")) ret
 "$PP" diff "$OUT/old.pac" "$OUT/new.pac" -f "$OUT/urls" --format json --report "$OUT/diff.html" \
   >"$OUT/diff.json" 2>"$OUT/diff.err"
 [ -s "$OUT/diff.html" ] || fail "diff wrote no report: $(cat "$OUT/diff.err")"
+
+# ---- a failing discover, in a network namespace of its own ----
+# (never on the host: DHCP broadcasts; only lo, no DNS server answers)
+if [ "$(id -u)" = 0 ] && unshare -n true 2>/dev/null; then
+  unshare -n sh -c 'ip link set lo up; exec "$@"' sh "$PP" discover --dhcp-timeout 300 --dns-timeout 500 \
+    --dns-server 127.0.0.1:9 --domain corp.lab.test --format json --report "$OUT/discover.html" \
+    >"$OUT/discover.json" 2>"$OUT/discover.err"
+  [ -s "$OUT/discover.html" ] || fail "discover wrote no report: $(cat "$OUT/discover.err")"
+else
+  echo "note: no discover report: it needs root and unshare (a network namespace)"
+fi
 
 # ---- check in the proxy lab ----
 export PP_LAB_HTTPD=${PP_LAB_HTTPD:-$(dirname "$PP")/tests/pp_lab_httpd}

@@ -60,7 +60,7 @@ static const char css[] =
     "code,pre,.mono{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em}\n"
     ".url{overflow-wrap:anywhere}.mute{color:var(--mute)}\n"
     "table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid var(--line);"
-    "padding:.25em .5em;text-align:left;vertical-align:top}\n"
+    "padding:.25em .5em;text-align:left;vertical-align:top;overflow-wrap:anywhere}\n"
     ".badge{display:inline-block;border-radius:1em;padding:0 .6em;font-weight:600;border:1px solid}\n"
     ".badge.ok{color:var(--ok)}.badge.bad{color:var(--bad)}.badge.warn{color:var(--warn)}\n"
     ".chain{display:flex;flex-wrap:wrap;align-items:center;gap:.3em;margin:.5em 0}\n"
@@ -82,7 +82,8 @@ static const char css[] =
     ".card{border:1px solid var(--line);border-radius:.5em;padding:.5em 1em;margin:1em 0;"
     "break-inside:avoid}\n"
     ".closing{font-weight:600;border-left:4px solid var(--warn);padding-left:.6em}\n"
-    "@media (max-width:40em){.wf{grid-template-columns:1fr}.wf .ms{text-align:left}}\n"
+    "@media (max-width:40em){.wf{grid-template-columns:1fr}.wf .ms{text-align:left}"
+    "table{table-layout:fixed}td,th{padding:.2em}}\n"
     "@media print{body{max-width:none;font-size:11pt}.card{border-color:#999}}\n";
 
 void pp_html_begin(FILE *f, const char *what) {
