@@ -116,7 +116,7 @@ const pp_opt_def_t pp_options[] = {
      "no progress line on a terminal"},
     {PP_OPT_REG, "reg", 0, PP_ARG_STRING, "FILE", PP_CMD_SOURCES | PP_CMD_CHECK, true,
      "a .reg export (regedit / reg export; UTF-16LE or ANSI; repeatable)"},
-    {PP_OPT_REPORT, "report", 0, PP_ARG_STRING, "FILE.html", PP_CMD_CHECK | PP_CMD_EXPLAIN | PP_CMD_DIFF | PP_CMD_DISCOVER, false,
+    {PP_OPT_REPORT, "report", 0, PP_ARG_STRING, "FILE.html", PP_CMD_CHECK | PP_CMD_EXPLAIN | PP_CMD_DIFF | PP_CMD_DISCOVER | PP_CMD_TEST, false,
      "also write a self-contained HTML report to FILE (docs/report.md)"},
     {PP_OPT_RESOLVE, "resolve", 0, PP_ARG_STRING, "HOST=ADDR[,ADDR...]", PP_CMD_PAC | PP_CMD_CHECK, true,
      "simulated DNS answer; HOST= alone does not resolve (repeatable)"},

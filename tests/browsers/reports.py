@@ -17,6 +17,8 @@ report, against the --format json of the same run:
                 with a helper call highlighted
   diff.html     one section per old -> new group, listing its URLs
   discover.html one row per step, and the closing sentence
+  test.html     exactly the lines of never-taken returns outlined, the
+                covered ones highlighted, one row per failed case
 A PNG screenshot of each is saved beside it. Exit 0 all good, 1 a failure.
 """
 import json
@@ -135,6 +137,19 @@ def discover_report(page, data):
     return "%d steps, closing sentence shown" % steps
 
 
+def test_report(page, data):
+    never = [c for c in data["coverage"] if c["hits"] == 0]
+    got = page.eval("[...document.querySelectorAll('.src .never')].map(e => +e.id.slice(1))")
+    check(sorted(got) == sorted({c["line"] for c in never}),
+          "test: never-taken lines %s, want %s" % (got, sorted({c["line"] for c in never})))
+    taken = page.eval("document.querySelectorAll('.src .covered').length")
+    check(taken == len({c["line"] for c in data["coverage"] if c["hits"] > 0} - {c["line"] for c in never}),
+          "test: %s covered lines" % taken)
+    rows = page.eval("document.querySelectorAll('tr.case').length")
+    check(rows == data["failed"], "test: %s failed cases listed, want %d" % (rows, data["failed"]))
+    return "%d returns, %d never taken marked" % (len(data["coverage"]), len(never))
+
+
 def read_json(path):
     with open(path, encoding="utf-8") as f:
         text = f.read()
@@ -144,7 +159,8 @@ def read_json(path):
 def main():
     chromium, out = sys.argv[1], os.path.abspath(sys.argv[2])
     reports = [("check", check_report, True), ("explain", explain_report, True),
-               ("diff", diff_report, True), ("discover", discover_report, False)]
+               ("diff", diff_report, True), ("discover", discover_report, False),
+               ("test", test_report, True)]
     profile = tempfile.mkdtemp(prefix="pp-chromium-")
     # in a network namespace of its own when we may make one: nothing can
     # leave even if a request slipped through (it is still counted)

@@ -10,6 +10,8 @@
 #                 carry hostile strings (<script>, "onload=, U+2028, a byte
 #                 that is not UTF-8, bidi controls)
 #   diff.html     `diff` of two PACs over hostile URLs
+#   test.html     `test --coverage` with a failing hostile case and a return
+#                 no case reaches
 #   discover.html a `discover` that finds nothing, in `unshare -n` (root only)
 # each with the --format json of the same run, then tests/browsers/reports.py
 # asserts on the rendered DOM (one bar per attempt, the deciding line
@@ -60,6 +62,15 @@ printf 'function FindProxyForURL(url, host) {\n  if (shExpMatch(host, "a*")) ret
 "$PP" diff "$OUT/old.pac" "$OUT/new.pac" -f "$OUT/urls" --format json --report "$OUT/diff.html" \
   >"$OUT/diff.json" 2>"$OUT/diff.err"
 [ -s "$OUT/diff.html" ] || fail "diff wrote no report: $(cat "$OUT/diff.err")"
+
+# ---- test --coverage ----
+{ printf 'http://a1.lab.test/%s\tDIRECT\n' "$(hostile)"
+  printf 'http://b1.lab.test/%s\tDIRECT\n' "$(hostile)"
+  printf 'http://b2.lab.test/\tPROXY new.lab.test:3128\n'; } >"$OUT/cases"
+printf 'function FindProxyForURL(url, host) {\n  if (shExpMatch(host, "a*")) return "DIRECT";\n  if (shExpMatch(host, "z*")) return "PROXY z.lab.test:1";\n  return "PROXY new.lab.test:3128";\n}\n' >"$OUT/cov.pac"
+"$PP" test "$OUT/cov.pac" "$OUT/cases" --coverage --format json --report "$OUT/test.html" \
+  >"$OUT/test.json" 2>"$OUT/test.err"
+[ -s "$OUT/test.html" ] || fail "test wrote no report: $(cat "$OUT/test.err")"
 
 # ---- a failing discover, in a network namespace of its own ----
 # (never on the host: DHCP broadcasts; only lo, no DNS server answers)

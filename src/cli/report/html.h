@@ -52,6 +52,7 @@ void pp_report_check(FILE *f, const json_t *root);
 void pp_report_explain(FILE *f, const json_t *root, const char *text, size_t len);
 void pp_report_diff(FILE *f, const json_t *root);
 void pp_report_discover(FILE *f, const json_t *root);
+void pp_report_test(FILE *f, const json_t *root, const char *text, size_t len);
 
 /* --report FILE: the page is written through the safe file writer
  * (src/cli/outfile.c: temporary file beside FILE, fsync, rename). open
