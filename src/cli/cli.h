@@ -149,6 +149,25 @@ bool pp_args_info(const pp_args_t *a, void (*print_help)(void));
 /* Prints the options that `cmd` takes, from the table. */
 void pp_options_help(FILE *out, unsigned cmd);
 
+/* term.c: the terminal results go to (issue 20). pp_term_setup reads
+ * --color (always|never|auto, default auto) and NO_COLOR once per run
+ * (pp_args_parse calls it); false after a one-line usage error. Styles
+ * are "" when colour is off; print pp_safe() text between on and off. */
+typedef enum pp_term_style { PP_STYLE_OK, PP_STYLE_BAD, PP_STYLE_WARN, PP_STYLE_NOTE, PP_STYLE_BOLD } pp_term_style_t;
+bool pp_term_setup(const pp_args_t *a);
+bool pp_term_color(void);
+/* Columns of the terminal on stdout (COLUMNS wins), 0 when stdout is no terminal. */
+int pp_term_columns(void);
+const char *pp_term_on(pp_term_style_t s);
+const char *pp_term_off(void);
+/* Columns a pp_safe() string takes on a terminal (UTF-8 aware). */
+size_t pp_term_width(const char *s);
+/* s itself when it fits in width columns, else its head, "…" and its tail
+ * in buf (len bytes), width columns in all; s when buf is too small. */
+const char *pp_term_elide(const char *s, size_t width, char *buf, size_t len);
+/* ok/found/url: OK; intercepted/auth-required: WARN; every other verdict: BAD. */
+pp_term_style_t pp_term_verdict_style(const char *verdict);
+
 /* safe.c: foreign text (PAC results, alert text, network answers, lease
  * and registry values, URLs from input) for text output, escaped with
  * pp_esc_text (src/util/esc.h): s itself when nothing needs escaping, else

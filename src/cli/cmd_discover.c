@@ -85,9 +85,9 @@ static void print_attempt(const pp_wpad_attempt_t *a) {
   char asked[600];
   snprintf(asked, sizeof(asked), "%s%s%s%s", a->asked ? a->asked : "", a->via ? " (" : "", a->via ? a->via : "",
            a->via ? ")" : "");
-  printf("%-5s %s -> %s  [%s, %.0f ms]%s%s\n", pp_wpad_method_name(a->method), pp_safe(asked),
-         pp_safe(answer), a->result ? pp_safe(a->result) : "?", a->ms, a->detail ? ": " : "",
-         a->detail ? pp_safe(a->detail) : "");
+  printf("%-5s %s -> %s  [%s%s%s, %.0f ms]%s%s\n", pp_wpad_method_name(a->method), pp_safe(asked),
+         pp_safe(answer), pp_term_on(pp_term_verdict_style(a->result)), a->result ? pp_safe(a->result) : "?",
+         pp_term_off(), a->ms, a->detail ? ": " : "", a->detail ? pp_safe(a->detail) : "");
 }
 
 static void print_text(const disc_run_t *r, const pp_discovery_t *d) {
@@ -96,7 +96,7 @@ static void print_text(const disc_run_t *r, const pp_discovery_t *d) {
   printf("decided_by: %s\npac_url: %s\ntime: %.0f ms\n",
          d->decided_by ? pp_safe(d->decided_by) : "none", d->pac_url ? pp_safe(d->pac_url) : "none",
          d->ms);
-  if (r->closing) printf("\n%s\n", pp_safe(r->closing));
+  if (r->closing) printf("\n%s%s%s\n", pp_term_on(PP_STYLE_BOLD), pp_safe(r->closing), pp_term_off());
 }
 
 /* ---- JSON -------------------------------------------------------------------- */

@@ -23,6 +23,8 @@ const pp_opt_def_t pp_options[] = {
      "find the PAC by WPAD (as pacprobe discover) instead of the configuration"},
     {PP_OPT_CACERT, "cacert", 0, PP_ARG_STRING, "FILE", PP_CMD_CHECK, false,
      "also trust the CA certificates in this PEM file (private CAs)"},
+    {PP_OPT_COLOR, "color", 0, PP_ARG_STRING, "WHEN", PP_CMD_PAC | PP_CMD_CHECK | PP_CMD_DISCOVER | PP_CMD_SOURCES, false,
+     "colour verdicts and severities: auto (default: on a terminal, not with NO_COLOR), always, never"},
     {PP_OPT_COMPARE_DIRECT, "compare-direct", 0, PP_ARG_NONE, NULL, PP_CMD_CHECK, false,
      "also fetch https targets DIRECT; a different certificate via the proxy = intercepted"},
     {PP_OPT_CONFIG, "config", 0, PP_ARG_STRING, "FILE", PP_CMD_LINT, false,
@@ -269,7 +271,7 @@ bool pp_args_parse(pp_args_t *a, unsigned cmd, const char *cmdname, int argc, ch
     }
     if (!take(a, o, inline_val, argc, argv, &i)) return false;
   }
-  return true;
+  return pp_term_setup(a);
 }
 
 void pp_args_free(pp_args_t *a) {
