@@ -18,9 +18,7 @@ static void summary(FILE *f, const json_t *root) {
   double total = pp_html_num(sum, "total"), ok = pp_html_num(sum, "ok");
   fprintf(f, "<section id=\"summary\"><h2>Summary</h2>\n<p><strong>%.0f target%s: %.0f ok, "
              "%.0f failed</strong>. ", total, total == 1 ? "" : "s", ok, total - ok);
-  fputs("Configuration: <span class=\"badge warn\">", f);
-  pp_html_member(f, cfg, "mode");
-  fputs("</span>", f);
+  pp_html_wrap(f, "Configuration: <span class=\"badge warn\">", pp_html_str(cfg, "mode"), "</span>");
   const json_t *by = json_object_get(cfg, "decided_by");
   size_t i;
   const json_t *v;
@@ -29,23 +27,17 @@ static void summary(FILE *f, const json_t *root) {
     pp_html_text(f, json_string_value(v));
   }
   if (pp_html_str(cfg, "pac_url")) {
-    fputs("; PAC <span class=\"url mono\">", f);
-    pp_html_member(f, cfg, "pac_url");
-    fputs("</span>", f);
+    pp_html_wrap(f, "; PAC <span class=\"url mono\">", pp_html_str(cfg, "pac_url"), "</span>");
   }
   if (pp_html_str(cfg, "consumer")) {
-    fputs("; seen as <strong>", f);
-    pp_html_member(f, cfg, "consumer");
-    fputs("</strong>", f);
+    pp_html_wrap(f, "; seen as <strong>", pp_html_str(cfg, "consumer"), "</strong>");
   }
   fputs(".</p>\n<table><thead><tr><th>Target</th><th>Route</th><th>Verdict</th></tr></thead>"
         "<tbody>\n", f);
   json_array_foreach(json_object_get(root, "targets"), i, v) {
     fprintf(f, "<tr><td class=\"url\"><a href=\"#t%zu\">", i + 1);
     pp_html_member(f, v, "url");
-    fputs("</a></td><td class=\"mono\">", f);
-    pp_html_text(f, pp_html_str(v, "route") ? pp_html_str(v, "route") : "—");
-    fputs("</td><td>", f);
+    pp_html_wrap(f, "</a></td><td class=\"mono\">", pp_html_str(v, "route") ? pp_html_str(v, "route") : "—", "</td><td>");
     pp_html_badge(f, pp_html_str(v, "verdict"), is_ok(pp_html_str(v, "verdict")));
     fputs("</td></tr>\n", f);
   }
@@ -75,9 +67,7 @@ static void decision_chain(FILE *f, const json_t *t) {
     const json_t *err = json_object_get(v, "error");
     fprintf(f, "<span class=\"node attempt %s\"><span class=\"mute\">tried</span> ", ok ? "ok" : "bad");
     pp_html_member(f, v, "route");
-    fputs(" <span class=\"mute\">", f);
-    pp_html_text(f, ok ? "ok" : pp_html_str(err, "code") ? pp_html_str(err, "code") : "failed");
-    fputs("</span></span><span class=\"arrow\" aria-hidden=\"true\">→</span>", f);
+    pp_html_wrap(f, " <span class=\"mute\">", ok ? "ok" : pp_html_str(err, "code") ? pp_html_str(err, "code") : "failed", "</span></span><span class=\"arrow\" aria-hidden=\"true\">→</span>");
   }
   const char *verdict = pp_html_str(t, "verdict");
   fprintf(f, "<span class=\"node outcome %s\"><span class=\"mute\">verdict</span> ",
@@ -146,9 +136,7 @@ static void waterfall(FILE *f, const json_t *t) {
   json_array_foreach(atts, i, a) {
     bool ok = json_is_true(json_object_get(a, "ok"));
     const json_t *err = json_object_get(a, "error");
-    fputs("<div class=\"mono\"><span class=\"route\">", f);
-    pp_html_member(f, a, "route");
-    fputs("</span> ", f);
+    pp_html_wrap(f, "<div class=\"mono\"><span class=\"route\">", pp_html_str(a, "route"), "</span> ");
     pp_html_badge(f, ok ? "ok" : pp_html_str(err, "code") ? pp_html_str(err, "code") : "failed", ok);
     fputs("</div>\n", f);
     bar(f, a, offset, span > 0 ? 1000.0 / span : 0);
@@ -164,9 +152,7 @@ static void attempt_notes(FILE *f, const json_t *a) {
   const json_t *err = json_object_get(a, "error"), *why = json_object_get(a, "proxy_reason");
   const json_t *auth = json_object_get(a, "auth");
   if (pp_html_str(err, "message") && *pp_html_str(err, "message")) {
-    fputs("<li><span class=\"mono\">", f);
-    pp_html_member(f, a, "route");
-    fputs("</span>: ", f);
+    pp_html_wrap(f, "<li><span class=\"mono\">", pp_html_str(a, "route"), "</span>: ");
     pp_html_member(f, err, "message");
     fputs("</li>\n", f);
   }
@@ -196,16 +182,12 @@ static void cert_chain(FILE *f, const json_t *a) {
   if (!json_is_object(tls)) return;
   bool intercepted = json_is_true(json_object_get(tls, "intercepted"));
   bool verified = json_is_true(json_object_get(tls, "verified"));
-  fputs("<h3>Certificate chain via <span class=\"mono\">", f);
-  pp_html_member(f, a, "route");
-  fputs("</span> ", f);
+  pp_html_wrap(f, "<h3>Certificate chain via <span class=\"mono\">", pp_html_str(a, "route"), "</span> ");
   pp_html_badge(f, intercepted ? "intercepted" : verified ? "verified" : "not verified",
                 verified && !intercepted);
   fputs("</h3>\n", f);
   if (pp_html_str(tls, "reason")) {
-    fputs("<p>", f);
-    pp_html_member(f, tls, "reason");
-    fputs("</p>\n", f);
+    pp_html_wrap(f, "<p>", pp_html_str(tls, "reason"), "</p>\n");
   }
   fputs("<table class=\"certs\"><thead><tr><th>#</th><th>Subject</th><th>Issuer</th>"
         "<th>Expires</th><th>SHA-256</th></tr></thead><tbody>\n", f);
@@ -214,13 +196,9 @@ static void cert_chain(FILE *f, const json_t *a) {
   json_array_foreach(json_object_get(tls, "chain"), i, c) {
     fprintf(f, "<tr><td>%zu</td><td class=\"url\">", i);
     pp_html_member(f, c, "subject");
-    fputs("</td><td class=\"url\">", f);
-    pp_html_member(f, c, "issuer");
-    fputs("</td><td>", f);
+    pp_html_wrap(f, "</td><td class=\"url\">", pp_html_str(c, "issuer"), "</td><td>");
     pp_html_member(f, c, "not_after");
-    fputs("</td><td class=\"mono url\">", f);
-    pp_html_member(f, c, "sha256");
-    fputs("</td></tr>\n", f);
+    pp_html_wrap(f, "</td><td class=\"mono url\">", pp_html_str(c, "sha256"), "</td></tr>\n");
   }
   fputs("</tbody></table>\n", f);
 }
@@ -240,16 +218,12 @@ static void target(FILE *f, const json_t *t, size_t n) {
   json_array_foreach(atts, i, a) attempt_notes(f, a);
   const json_t *rule = json_object_get(t, "consumer_rule");
   if (pp_html_str(rule, "rule")) {
-    fputs("<li class=\"rule\">consumer rule (", f);
-    pp_html_member(f, rule, "event");
-    fputs("): ", f);
+    pp_html_wrap(f, "<li class=\"rule\">consumer rule (", pp_html_str(rule, "event"), "): ");
     pp_html_member(f, rule, "rule");
     fputs("</li>\n", f);
   }
   if (pp_html_str(t, "explanation")) {
-    fputs("<li>why it matters: ", f);
-    pp_html_member(f, t, "explanation");
-    fputs("</li>\n", f);
+    pp_html_wrap(f, "<li>why it matters: ", pp_html_str(t, "explanation"), "</li>\n");
   }
   fputs("</ul>\n", f);
   json_array_foreach(atts, i, a) cert_chain(f, a);

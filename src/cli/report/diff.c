@@ -29,15 +29,11 @@ static void group(FILE *f, const json_t *root, const json_t *g, size_t n) {
   json_array_foreach(json_object_get(root, "changed"), i, c) {
     if (!same(pp_html_str(c, "old"), old) || !same(pp_html_str(c, "new"), new)) continue;
     if (listed++ == PER_GROUP_MAX) break;
-    fputs("<li><span class=\"url\">", f);
-    pp_html_member(f, c, "url");
-    fputs("</span>", f);
+    pp_html_wrap(f, "<li><span class=\"url\">", pp_html_str(c, "url"), "</span>");
     const char *err = pp_html_str(c, "new_error") ? pp_html_str(c, "new_error")
                                                    : pp_html_str(c, "old_error");
     if (err) {
-      fputs(" <span class=\"mute\">", f);
-      pp_html_text(f, err);
-      fputs("</span>", f);
+      pp_html_wrap(f, " <span class=\"mute\">", err, "</span>");
     }
     fputs("</li>\n", f);
   }
@@ -48,9 +44,7 @@ static void group(FILE *f, const json_t *root, const json_t *g, size_t n) {
 
 void pp_report_diff(FILE *f, const json_t *root) {
   pp_html_begin(f, "diff");
-  fputs("<section id=\"summary\"><h2>Summary</h2>\n<p><span class=\"mono\">", f);
-  pp_html_member(f, root, "old_pac");
-  fputs("</span> → <span class=\"mono\">", f);
+  pp_html_wrap(f, "<section id=\"summary\"><h2>Summary</h2>\n<p><span class=\"mono\">", pp_html_str(root, "old_pac"), "</span> → <span class=\"mono\">");
   pp_html_member(f, root, "new_pac");
   fprintf(f, "</span>: <strong>%.0f of %.0f URLs changed</strong>", pp_html_num(root, "changed_count"),
           pp_html_num(root, "total"));
@@ -64,9 +58,7 @@ void pp_report_diff(FILE *f, const json_t *root) {
     fprintf(f, "<tr><td><a href=\"#g%zu\">%.0f</a></td><td class=\"mono\">", i + 1,
             pp_html_num(g, "count"));
     pp_html_member(f, g, "old");
-    fputs("</td><td class=\"mono\">", f);
-    pp_html_member(f, g, "new");
-    fputs("</td></tr>\n", f);
+    pp_html_wrap(f, "</td><td class=\"mono\">", pp_html_str(g, "new"), "</td></tr>\n");
   }
   fputs("</tbody></table></section>\n", f);
   json_array_foreach(json_object_get(root, "groups"), i, g) {

@@ -46,25 +46,19 @@ static void step(FILE *f, const json_t *a, size_t n) {
   const char *result = pp_html_str(a, "result");
   fprintf(f, "<tr class=\"step\"><td>%zu</td><td>", n);
   pp_html_member(f, a, "method");
-  fputs("</td><td class=\"url mono\">", f);
-  pp_html_text(f, asked(a));
-  fputs("</td><td class=\"url mono\">", f);
+  pp_html_wrap(f, "</td><td class=\"url mono\">", asked(a), "</td><td class=\"url mono\">");
   answer(f, a);
   fputs("</td><td>", f);
   pp_html_badge(f, result ? result : "?", good(result));
   if (pp_html_str(a, "detail")) {
-    fputs("<div class=\"mute\">", f);
-    pp_html_member(f, a, "detail");
-    fputs("</div>", f);
+    pp_html_wrap(f, "<div class=\"mute\">", pp_html_str(a, "detail"), "</div>");
   }
   fprintf(f, "</td><td class=\"ms\">%.0f ms</td></tr>\n", pp_html_num(a, "ms") > 0 ? pp_html_num(a, "ms") : 0);
 }
 
 void pp_report_discover(FILE *f, const json_t *root) {
   pp_html_begin(f, "discover");
-  fputs("<section id=\"summary\"><h2>Outcome</h2>\n<p class=\"closing\">", f);
-  pp_html_member(f, root, "closing");
-  fputs("</p>\n<p>PAC: <span class=\"url mono\">", f);
+  pp_html_wrap(f, "<section id=\"summary\"><h2>Outcome</h2>\n<p class=\"closing\">", pp_html_str(root, "closing"), "</p>\n<p>PAC: <span class=\"url mono\">");
   pp_html_text(f, pp_html_str(root, "pac_url") ? pp_html_str(root, "pac_url") : "none");
   fputs("</span>, decided by ", f);
   pp_html_text(f, pp_html_str(root, "decided_by") ? pp_html_str(root, "decided_by") : "nothing");
@@ -78,9 +72,7 @@ void pp_report_discover(FILE *f, const json_t *root) {
   if (json_array_size(json_object_get(root, "warnings"))) {
     fputs("<section id=\"warnings\"><h2>Warnings</h2>\n<ul>\n", f);
     json_array_foreach(json_object_get(root, "warnings"), i, v) {
-      fputs("<li><span class=\"badge warn\">", f);
-      pp_html_member(f, v, "code");
-      fputs("</span> ", f);
+      pp_html_wrap(f, "<li><span class=\"badge warn\">", pp_html_str(v, "code"), "</span> ");
       pp_html_member(f, v, "message");
       fputs("</li>\n", f);
     }

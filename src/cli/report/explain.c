@@ -44,9 +44,7 @@ static void json_value(FILE *f, const json_t *v) {
 }
 
 static void dns_note(FILE *f, const json_t *e) {
-  fputs("<div class=\"note dns\">DNS ", f);
-  pp_html_member(f, e, "host");
-  fputs(" → ", f);
+  pp_html_wrap(f, "<div class=\"note dns\">DNS ", pp_html_str(e, "host"), " → ");
   size_t i;
   const json_t *a;
   json_array_foreach(json_object_get(e, "answers"), i, a) {
@@ -87,9 +85,7 @@ static void notes(FILE *f, int line, const void *vc) {
       json_value(f, json_object_get(e, "result"));
       fputs("</div>\n", f);
     } else if (strcmp(kind, "alert") == 0) {
-      fputs("<div class=\"note alert\">alert: ", f);
-      pp_html_member(f, e, "message");
-      fputs("</div>\n", f);
+      pp_html_wrap(f, "<div class=\"note alert\">alert: ", pp_html_str(e, "message"), "</div>\n");
     } else if (strcmp(kind, "return") == 0 && line == c->decided) {
       fputs("<div class=\"note return\"><strong>this return decided:</strong> ", f);
       pp_html_member(f, c->root, "raw");
@@ -100,13 +96,9 @@ static void notes(FILE *f, int line, const void *vc) {
 
 static void summary(FILE *f, const json_t *root) {
   const json_t *err = json_object_get(root, "error"), *at = json_object_get(root, "decided_at");
-  fputs("<section id=\"summary\"><h2>Result</h2>\n<table>\n<tr><th>URL</th><td class=\"url\">", f);
-  pp_html_member(f, root, "url");
-  fputs("</td></tr>\n<tr><th>The script saw</th><td class=\"url mono\">", f);
+  pp_html_wrap(f, "<section id=\"summary\"><h2>Result</h2>\n<table>\n<tr><th>URL</th><td class=\"url\">", pp_html_str(root, "url"), "</td></tr>\n<tr><th>The script saw</th><td class=\"url mono\">");
   pp_html_member(f, root, "pac_url");
-  fputs(" <span class=\"mute\">host</span> ", f);
-  pp_html_member(f, root, "host");
-  fputs("</td></tr>\n<tr><th>Emulating</th><td>", f);
+  pp_html_wrap(f, " <span class=\"mute\">host</span> ", pp_html_str(root, "host"), "</td></tr>\n<tr><th>Emulating</th><td>");
   pp_html_member(f, root, "emulate");
   fputs("</td></tr>\n<tr><th>Result</th><td class=\"mono\">", f);
   pp_html_badge(f, pp_html_str(root, "result") ? pp_html_str(root, "result") : "none",
@@ -121,9 +113,7 @@ static void summary(FILE *f, const json_t *root) {
     fprintf(f, "<tr><th>Decided at</th><td><a href=\"#L%.0f\">line %.0f, column %.0f</a></td></tr>\n",
             pp_html_num(at, "line"), pp_html_num(at, "line"), pp_html_num(at, "col"));
   else if (pp_html_str(root, "decided_by")) {
-    fputs("<tr><th>Decided by</th><td>", f);
-    pp_html_member(f, root, "decided_by");
-    fputs("</td></tr>\n", f);
+    pp_html_wrap(f, "<tr><th>Decided by</th><td>", pp_html_str(root, "decided_by"), "</td></tr>\n");
   }
   if (json_is_object(err)) {
     fputs("<tr><th>Error</th><td>", f);

@@ -103,6 +103,12 @@ void pp_html_end(FILE *f) {
           PP_VERSION);
 }
 
+void pp_html_wrap(FILE *f, const char *open, const char *text, const char *close) {
+  fputs(open, f);
+  pp_html_text(f, text);
+  fputs(close, f);
+}
+
 void pp_html_badge(FILE *f, const char *text, bool ok) {
   fprintf(f, "<span class=\"badge %s\">", ok ? "ok" : "bad");
   pp_html_text(f, text);

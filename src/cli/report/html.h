@@ -31,6 +31,8 @@ double pp_html_num(const json_t *o, const char *key);
  * report ("check", "explain"...). pp_html_end closes the page. */
 void pp_html_begin(FILE *f, const char *what);
 void pp_html_end(FILE *f);
+/* open (our markup, written as is), text escaped (pp_html_text), close. */
+void pp_html_wrap(FILE *f, const char *open, const char *text, const char *close);
 /* A verdict or outcome as a coloured badge: class "badge ok|bad|warn". */
 void pp_html_badge(FILE *f, const char *text, bool ok);
 
