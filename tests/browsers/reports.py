@@ -97,6 +97,11 @@ def check_report(page, data):
         tls = sum(1 for a in t["attempts"] if a.get("tls"))
         tables = page.eval("document.querySelectorAll('#t%d table.certs').length" % i)
         check(tables == tls, "check: %s: %s certificate tables, want %d" % (t["url"], tables, tls))
+    cert = [t for t in targets if t["url"].endswith("/certificate")]
+    if check(cert and cert[0]["verdict"] == "ok", "check: the hostile-certificate origin was not reached"):
+        cells = page.eval("[...document.querySelectorAll('table.certs td')].map(e => e.innerText).join(' ')")
+        # RFC 2253 form: the subject reads O=\<img src=x onerror=alert(5)\>,CN=...
+        check("\\<img src=x onerror=alert(5)\\>" in cells, "check: the certificate's hostile subject is not shown as text")
     fo = [t for t in targets if "/failover" in t["url"]]
     check(fo and len(fo[0]["attempts"]) == 2, "check: the failover target did not try two routes")
     return "%d targets, %d bars" % (len(targets), sum(len(t["attempts"]) for t in targets))

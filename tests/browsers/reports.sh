@@ -4,8 +4,9 @@
 # Debian's headless Chromium, driven over --remote-debugging-pipe
 # (tests/browsers/cdp.py). Makes, in the output folder:
 #   check.html    `check` in the proxy lab (tests/lab/proxylab.sh): an ok
-#                 target, a failover, an interception, an unreachable one;
-#                 the URLs carry hostile text
+#                 target, a failover, an interception, an unreachable one,
+#                 and an origin whose certificate subject and issuer are
+#                 hostile; the URLs carry hostile text
 #   explain.html  `explain` of a PAC whose comments, returns and alerts
 #                 carry hostile strings (<script>, "onload=, U+2028, a byte
 #                 that is not UTF-8, bidi controls)
@@ -95,9 +96,20 @@ if PROXYLAB_QUIET=1 proxylab_up pac origin tinyproxy mitm dead; then
   return \"DIRECT\";
 }")
   H=$(hostile | tr -d ' ')
-  "$PP" check --pac "$PAC" --cacert "$LAB_CA" --connect-timeout 2 --format json --report "$OUT/check.html" \
+  # an HTTPS origin whose certificate names carry the hostile strings
+  # (subject and issuer reach the report through the chain table)
+  openssl req -x509 -newkey rsa:2048 -nodes -keyout "$OUT/hostile.key" -out "$OUT/hostile.pem" -days 2 -utf8 \
+    -subj $'/CN=<script>alert(1)<\\/script>"onload="x\' \xe2\x80\xae\xe2\x80\xa8/O=<img src=x onerror=alert(5)>' \
+    -addext "subjectAltName=IP:127.0.0.1" >"$OUT/openssl.log" 2>&1 || fail "openssl: $(tail -2 "$OUT/openssl.log")"
+  cat "$LAB_CA" "$OUT/hostile.pem" >"$OUT/cas.pem"
+  python3 "$SRC/tests/lab/labnet.py" https "$OUT/hostile.pem" "$OUT/hostile.key" >"$OUT/hostile.port" 2>/dev/null &
+  HPID=$!
+  for _ in $(seq 50); do [ -s "$OUT/hostile.port" ] && break; sleep 0.1; done
+  HPORT=$(cat "$OUT/hostile.port")
+  "$PP" check --pac "$PAC" --cacert "$OUT/cas.pem" --connect-timeout 2 --format json --report "$OUT/check.html" \
     "${LAB_ORIGIN}ok$H" "${LAB_ORIGIN}failover" "${LAB_ORIGIN}intercepted" "${LAB_ORIGIN}unreachable" \
-    >"$OUT/check.json" 2>"$OUT/check.err"
+    "https://127.0.0.1:$HPORT/certificate" >"$OUT/check.json" 2>"$OUT/check.err"
+  kill "$HPID" 2>/dev/null
   proxylab_down
   [ -s "$OUT/check.html" ] || fail "check wrote no report: $(cat "$OUT/check.err")"
 else
