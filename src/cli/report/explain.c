@@ -16,18 +16,63 @@
 typedef struct ctx {
   const json_t *root, *trace;
   int decided, error_line;
+  struct at *ix; /* every entry by (line, trace order); a dns entry has its call's line */
+  size_t nix;
 } ctx_t;
+
+typedef struct at {
+  int line;
+  size_t entry;
+} at_t;
 
 static int entry_line(const json_t *e) {
   double l = pp_html_num(e, "line");
   return l > 0 ? (int)l : 0;
 }
 
-static bool ran(const ctx_t *c, int line) {
-  size_t i;
+static int by_line(const void *a, const void *b) {
+  const at_t *x = a, *y = b;
+  if (x->line != y->line) return (x->line > y->line) - (x->line < y->line);
+  return (x->entry > y->entry) - (x->entry < y->entry);
+}
+
+static bool is_dns(const json_t *e) {
+  const char *kind = pp_html_str(e, "kind");
+  return kind && strcmp(kind, "dns") == 0;
+}
+
+/* Builds c->ix; false on out of memory. Lines and notes then cost a
+ * binary search, not a scan of the trace per source line. */
+static bool index_trace(ctx_t *c) {
+  size_t i, n = 0;
   const json_t *e;
-  json_array_foreach(c->trace, i, e) if (entry_line(e) == line) return true;
-  return false;
+  int last = 0;
+  c->ix = malloc((json_array_size(c->trace) + 1) * sizeof(*c->ix));
+  if (!c->ix) return false;
+  json_array_foreach(c->trace, i, e) {
+    int line = is_dns(e) ? last : entry_line(e);
+    if (!is_dns(e)) last = line;
+    if (line > 0) c->ix[n++] = (at_t){line, i};
+  }
+  qsort(c->ix, n, sizeof(*c->ix), by_line);
+  c->nix = n;
+  return true;
+}
+
+/* Index of the first entry of `line` in c->ix, or c->nix. */
+static size_t first_of(const ctx_t *c, int line) {
+  size_t lo = 0, hi = c->nix;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (c->ix[mid].line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+static bool ran(const ctx_t *c, int line) {
+  size_t k = first_of(c, line);
+  return k < c->nix && c->ix[k].line == line;
 }
 
 static const char *cls(int line, const void *vc) {
@@ -57,40 +102,34 @@ static void dns_note(FILE *f, const json_t *e) {
   fprintf(f, ", %.1f ms)</span></div>\n", pp_html_num(e, "ms") > 0 ? pp_html_num(e, "ms") : 0);
 }
 
-/* The entries of `line`; a dns entry belongs to the call just before it. */
+static void call_note(FILE *f, const json_t *e) {
+  pp_html_wrap(f, "<div class=\"note call\">", pp_html_str(e, "fn"), "(");
+  size_t k;
+  const json_t *arg;
+  json_array_foreach(json_object_get(e, "args"), k, arg) {
+    fputs(k ? ", " : "", f);
+    json_value(f, arg);
+  }
+  fputs(") → ", f);
+  json_value(f, json_object_get(e, "result"));
+  fputs("</div>\n", f);
+}
+
+/* The entries of `line` in trace order; a dns entry belongs to the call
+ * just before it. */
 static void notes(FILE *f, int line, const void *vc) {
   const ctx_t *c = vc;
-  size_t i;
-  const json_t *e;
-  bool mine = false;
-  json_array_foreach(c->trace, i, e) {
+  for (size_t k = first_of(c, line); k < c->nix && c->ix[k].line == line; k++) {
+    const json_t *e = json_array_get(c->trace, c->ix[k].entry);
     const char *kind = pp_html_str(e, "kind");
-    if (kind && strcmp(kind, "dns") == 0) {
-      if (mine) dns_note(f, e);
-      continue;
-    }
-    mine = entry_line(e) == line;
-    if (!mine || !kind) continue;
-    if (strcmp(kind, "call") == 0) {
-      fputs("<div class=\"note call\">", f);
-      pp_html_member(f, e, "fn");
-      fputc('(', f);
-      size_t k;
-      const json_t *arg;
-      json_array_foreach(json_object_get(e, "args"), k, arg) {
-        fputs(k ? ", " : "", f);
-        json_value(f, arg);
-      }
-      fputs(") → ", f);
-      json_value(f, json_object_get(e, "result"));
-      fputs("</div>\n", f);
-    } else if (strcmp(kind, "alert") == 0) {
+    if (!kind) continue;
+    if (!strcmp(kind, "dns")) dns_note(f, e);
+    else if (!strcmp(kind, "call")) call_note(f, e);
+    else if (!strcmp(kind, "alert"))
       pp_html_wrap(f, "<div class=\"note alert\">alert: ", pp_html_str(e, "message"), "</div>\n");
-    } else if (strcmp(kind, "return") == 0 && line == c->decided) {
-      fputs("<div class=\"note return\"><strong>this return decided:</strong> ", f);
-      pp_html_member(f, c->root, "raw");
-      fputs("</div>\n", f);
-    }
+    else if (!strcmp(kind, "return") && line == c->decided)
+      pp_html_wrap(f, "<div class=\"note return\"><strong>this return decided:</strong> ",
+                   pp_html_str(c->root, "raw"), "</div>\n");
   }
 }
 
@@ -128,7 +167,8 @@ static void summary(FILE *f, const json_t *root) {
 void pp_report_explain(FILE *f, const json_t *root, const char *text, size_t len) {
   ctx_t c = {root, json_object_get(root, "trace"),
              (int)pp_html_num(json_object_get(root, "decided_at"), "line"),
-             (int)pp_html_num(json_object_get(root, "error"), "line")};
+             (int)pp_html_num(json_object_get(root, "error"), "line"), NULL, 0};
+  if (!index_trace(&c)) c.nix = 0; /* out of memory: no line is marked as ran */
   pp_html_begin(f, "explain");
   summary(f, root);
   fputs("<section id=\"source\"><h2>The PAC, as it ran</h2>\n<p class=\"mute\">Highlighted: lines "
@@ -137,6 +177,7 @@ void pp_report_explain(FILE *f, const json_t *root, const char *text, size_t len
         f);
   pp_html_source_t src = {text, len, cls, notes, &c};
   pp_html_source(f, &src);
+  free(c.ix);
   fputs("</section>\n", f);
   pp_html_end(f);
 }

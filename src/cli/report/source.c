@@ -8,6 +8,7 @@
  */
 #include "cli/report/html.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,14 +54,14 @@ static size_t terminator(const char *p, size_t n) {
   return 0;
 }
 
-static bool near_marked(const pp_html_source_t *s, int line, int nlines) {
-  for (int k = line - CONTEXT; k <= line + CONTEXT; k++)
-    if (k >= 1 && k <= nlines && s->cls(k, s->ctx)) return true;
+static bool near_marked(const char *const *cl, size_t line, size_t nlines) {
+  for (size_t k = line > CONTEXT ? line - CONTEXT : 1; k <= line + CONTEXT && k <= nlines; k++)
+    if (cl[k - 1]) return true;
   return false;
 }
 
-static void one_line(FILE *f, const pp_html_source_t *s, const char *p, size_t n, int line) {
-  const char *cls = s->cls(line, s->ctx);
+static void one_line(FILE *f, const pp_html_source_t *s, const char *p, size_t n, int line,
+                     const char *cls) {
   fprintf(f, "<div id=\"L%d\"%s%s%s><span class=\"ln\">%d</span>", line, cls ? " class=\"" : "",
           cls ? cls : "", cls ? "\"" : "", line);
   char *copy = pp_strndup(p, n);
@@ -71,32 +72,36 @@ static void one_line(FILE *f, const pp_html_source_t *s, const char *p, size_t n
 }
 
 void pp_html_source(FILE *f, const pp_html_source_t *s) {
-  size_t nlines = 0;
-  size_t *at = split(s->text ? s->text : "", s->text ? s->len : 0, &nlines);
-  if (!at) {
+  const char *text = s->text ? s->text : "";
+  size_t len = s->text ? s->len : 0, nlines = 0;
+  size_t *at = split(text, len, &nlines);
+  const char **cl = at ? calloc(nlines, sizeof(*cl)) : NULL;
+  if (!cl) {
+    free(at);
     fputs("<p>(out of memory)</p>\n", f);
     return;
   }
-  bool all = nlines <= SOURCE_ALL_MAX;
+  /* each line's class asked once: the renderers' lookups may cost a scan */
+  for (size_t i = 0; i < nlines && i < INT_MAX; i++) cl[i] = s->cls((int)i + 1, s->ctx);
+  bool all = nlines <= SOURCE_ALL_MAX, gap = false;
   size_t shown = 0;
-  bool gap = false;
   fputs("<div class=\"src mono\">\n", f);
-  for (size_t i = 0; i < nlines && shown < MARKED_MAX; i++) {
-    int line = (int)i + 1;
-    if (!all && !near_marked(s, line, (int)nlines)) {
+  for (size_t i = 0; i < nlines && i < INT_MAX && shown < MARKED_MAX; i++) {
+    if (!all && !near_marked(cl, i + 1, nlines)) {
       gap = true;
       continue;
     }
     if (gap) fputs("<div class=\"mute\">…</div>\n", f);
     gap = false;
-    size_t n = (i + 1 < nlines ? at[i + 1] : s->len) - at[i];
-    n -= terminator(s->text + at[i], n);
-    one_line(f, s, s->text + at[i], n, line);
+    size_t n = (i + 1 < nlines ? at[i + 1] : len) - at[i];
+    n -= terminator(text + at[i], n);
+    one_line(f, s, text + at[i], n, (int)i + 1, cl[i]);
     shown++;
   }
   if (!all || shown == MARKED_MAX)
     fprintf(f, "<div class=\"mute\">(%zu lines; only the marked ones and %d around each are "
                "shown)</div>\n", nlines, CONTEXT);
   fputs("</div>\n", f);
+  free(cl);
   free(at);
 }

@@ -16,14 +16,26 @@ typedef struct ctx {
   const json_t *sites;
 } ctx_t;
 
-/* "ran" when every return on the line was taken, "never" when one was not. */
+/* Index of the first return site on `line` or after it: coverage lists
+ * the sites in source order (docs/json.md), so a binary search finds a
+ * line's sites without a scan per source line. */
+static size_t first_site(const json_t *sites, int line) {
+  size_t lo = 0, hi = json_array_size(sites);
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if ((int)pp_html_num(json_array_get(sites, mid), "line") < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* "ran covered" when every return on the line was taken, "never" when one was not. */
 static const char *cls(int line, const void *vc) {
   const ctx_t *c = vc;
   const char *k = NULL;
-  size_t i;
-  const json_t *s;
-  json_array_foreach(c->sites, i, s) {
-    if ((int)pp_html_num(s, "line") != line) continue;
+  for (size_t i = first_site(c->sites, line); i < json_array_size(c->sites); i++) {
+    const json_t *s = json_array_get(c->sites, i);
+    if ((int)pp_html_num(s, "line") != line) break;
     if (pp_html_num(s, "hits") <= 0) return "never";
     k = "ran covered";
   }
@@ -32,10 +44,9 @@ static const char *cls(int line, const void *vc) {
 
 static void notes(FILE *f, int line, const void *vc) {
   const ctx_t *c = vc;
-  size_t i;
-  const json_t *s;
-  json_array_foreach(c->sites, i, s) {
-    if ((int)pp_html_num(s, "line") != line) continue;
+  for (size_t i = first_site(c->sites, line); i < json_array_size(c->sites); i++) {
+    const json_t *s = json_array_get(c->sites, i);
+    if ((int)pp_html_num(s, "line") != line) break;
     double hits = pp_html_num(s, "hits");
     if (hits > 0)
       fprintf(f, "<div class=\"note\">return at column %.0f: taken %.0f time%s</div>\n",
