@@ -18,7 +18,9 @@ static void summary(FILE *f, const json_t *root) {
   double total = pp_html_num(sum, "total"), ok = pp_html_num(sum, "ok");
   fprintf(f, "<section id=\"summary\"><h2>Summary</h2>\n<p><strong>%.0f target%s: %.0f ok, "
              "%.0f failed</strong>. ", total, total == 1 ? "" : "s", ok, total - ok);
-  pp_html_wrap(f, "Configuration: <span class=\"badge warn\">", pp_html_str(cfg, "mode"), "</span>");
+  pp_html_wrap(f, "Configuration: <span class=\"badge warn\">",
+               pp_html_str(cfg, "mode"),
+               "</span>");
   const json_t *by = json_object_get(cfg, "decided_by");
   size_t i;
   const json_t *v;
@@ -37,7 +39,9 @@ static void summary(FILE *f, const json_t *root) {
   json_array_foreach(json_object_get(root, "targets"), i, v) {
     fprintf(f, "<tr><td class=\"url\"><a href=\"#t%zu\">", i + 1);
     pp_html_member(f, v, "url");
-    pp_html_wrap(f, "</a></td><td class=\"mono\">", pp_html_str(v, "route") ? pp_html_str(v, "route") : "—", "</td><td>");
+    pp_html_wrap(f, "</a></td><td class=\"mono\">",
+                 pp_html_str(v, "route") ? pp_html_str(v, "route") : "—",
+                 "</td><td>");
     pp_html_badge(f, pp_html_str(v, "verdict"), is_ok(pp_html_str(v, "verdict")));
     fputs("</td></tr>\n", f);
   }
@@ -67,7 +71,9 @@ static void decision_chain(FILE *f, const json_t *t) {
     const json_t *err = json_object_get(v, "error");
     fprintf(f, "<span class=\"node attempt %s\"><span class=\"mute\">tried</span> ", ok ? "ok" : "bad");
     pp_html_member(f, v, "route");
-    pp_html_wrap(f, " <span class=\"mute\">", ok ? "ok" : pp_html_str(err, "code") ? pp_html_str(err, "code") : "failed", "</span></span><span class=\"arrow\" aria-hidden=\"true\">→</span>");
+    pp_html_wrap(f, " <span class=\"mute\">",
+                 ok ? "ok" : pp_html_str(err, "code") ? pp_html_str(err, "code") : "failed",
+                 "</span></span><span class=\"arrow\" aria-hidden=\"true\">→</span>");
   }
   const char *verdict = pp_html_str(t, "verdict");
   fprintf(f, "<span class=\"node outcome %s\"><span class=\"mute\">verdict</span> ",
@@ -136,7 +142,9 @@ static void waterfall(FILE *f, const json_t *t) {
   json_array_foreach(atts, i, a) {
     bool ok = json_is_true(json_object_get(a, "ok"));
     const json_t *err = json_object_get(a, "error");
-    pp_html_wrap(f, "<div class=\"mono\"><span class=\"route\">", pp_html_str(a, "route"), "</span> ");
+    pp_html_wrap(f, "<div class=\"mono\"><span class=\"route\">",
+                 pp_html_str(a, "route"),
+                 "</span> ");
     pp_html_badge(f, ok ? "ok" : pp_html_str(err, "code") ? pp_html_str(err, "code") : "failed", ok);
     fputs("</div>\n", f);
     bar(f, a, offset, span > 0 ? 1000.0 / span : 0);
@@ -182,7 +190,9 @@ static void cert_chain(FILE *f, const json_t *a) {
   if (!json_is_object(tls)) return;
   bool intercepted = json_is_true(json_object_get(tls, "intercepted"));
   bool verified = json_is_true(json_object_get(tls, "verified"));
-  pp_html_wrap(f, "<h3>Certificate chain via <span class=\"mono\">", pp_html_str(a, "route"), "</span> ");
+  pp_html_wrap(f, "<h3>Certificate chain via <span class=\"mono\">",
+               pp_html_str(a, "route"),
+               "</span> ");
   pp_html_badge(f, intercepted ? "intercepted" : verified ? "verified" : "not verified",
                 verified && !intercepted);
   fputs("</h3>\n", f);

@@ -44,7 +44,9 @@ static void group(FILE *f, const json_t *root, const json_t *g, size_t n) {
 
 void pp_report_diff(FILE *f, const json_t *root) {
   pp_html_begin(f, "diff");
-  pp_html_wrap(f, "<section id=\"summary\"><h2>Summary</h2>\n<p><span class=\"mono\">", pp_html_str(root, "old_pac"), "</span> → <span class=\"mono\">");
+  pp_html_wrap(f, "<section id=\"summary\"><h2>Summary</h2>\n<p><span class=\"mono\">",
+               pp_html_str(root, "old_pac"),
+               "</span> → <span class=\"mono\">");
   pp_html_member(f, root, "new_pac");
   fprintf(f, "</span>: <strong>%.0f of %.0f URLs changed</strong>", pp_html_num(root, "changed_count"),
           pp_html_num(root, "total"));

@@ -58,7 +58,9 @@ static void step(FILE *f, const json_t *a, size_t n) {
 
 void pp_report_discover(FILE *f, const json_t *root) {
   pp_html_begin(f, "discover");
-  pp_html_wrap(f, "<section id=\"summary\"><h2>Outcome</h2>\n<p class=\"closing\">", pp_html_str(root, "closing"), "</p>\n<p>PAC: <span class=\"url mono\">");
+  pp_html_wrap(f, "<section id=\"summary\"><h2>Outcome</h2>\n<p class=\"closing\">",
+               pp_html_str(root, "closing"),
+               "</p>\n<p>PAC: <span class=\"url mono\">");
   pp_html_text(f, pp_html_str(root, "pac_url") ? pp_html_str(root, "pac_url") : "none");
   fputs("</span>, decided by ", f);
   pp_html_text(f, pp_html_str(root, "decided_by") ? pp_html_str(root, "decided_by") : "nothing");

@@ -135,9 +135,13 @@ static void notes(FILE *f, int line, const void *vc) {
 
 static void summary(FILE *f, const json_t *root) {
   const json_t *err = json_object_get(root, "error"), *at = json_object_get(root, "decided_at");
-  pp_html_wrap(f, "<section id=\"summary\"><h2>Result</h2>\n<table>\n<tr><th>URL</th><td class=\"url\">", pp_html_str(root, "url"), "</td></tr>\n<tr><th>The script saw</th><td class=\"url mono\">");
+  pp_html_wrap(f, "<section id=\"summary\"><h2>Result</h2>\n<table>\n<tr><th>URL</th><td class=\"url\">",
+               pp_html_str(root, "url"),
+               "</td></tr>\n<tr><th>The script saw</th><td class=\"url mono\">");
   pp_html_member(f, root, "pac_url");
-  pp_html_wrap(f, " <span class=\"mute\">host</span> ", pp_html_str(root, "host"), "</td></tr>\n<tr><th>Emulating</th><td>");
+  pp_html_wrap(f, " <span class=\"mute\">host</span> ",
+               pp_html_str(root, "host"),
+               "</td></tr>\n<tr><th>Emulating</th><td>");
   pp_html_member(f, root, "emulate");
   fputs("</td></tr>\n<tr><th>Result</th><td class=\"mono\">", f);
   pp_html_badge(f, pp_html_str(root, "result") ? pp_html_str(root, "result") : "none",

@@ -70,7 +70,9 @@ static void failed_cases(FILE *f, const json_t *root) {
     }
     fprintf(f, "<tr class=\"case\"><td>%.0f</td><td class=\"url\">", pp_html_num(c, "line"));
     pp_html_member(f, c, "url");
-    pp_html_wrap(f, "</td><td class=\"mono\">", pp_html_str(c, "expected"), "</td><td class=\"mono\">");
+    pp_html_wrap(f, "</td><td class=\"mono\">",
+                 pp_html_str(c, "expected"),
+                 "</td><td class=\"mono\">");
     pp_html_member(f, c, "actual");
     if (pp_html_str(c, "error")) {
       pp_html_wrap(f, "<div class=\"mute\">", pp_html_str(c, "error"), "</div>");
@@ -84,7 +86,9 @@ void pp_report_test(FILE *f, const json_t *root, const char *text, size_t len) {
   const json_t *sites = json_object_get(root, "coverage");
   double passed = pp_html_num(root, "passed"), failed = pp_html_num(root, "failed");
   pp_html_begin(f, "test");
-  pp_html_wrap(f, "<section id=\"summary\"><h2>Summary</h2>\n<p><span class=\"mono\">", pp_html_str(root, "pac"), "</span> against <span class=\"mono\">");
+  pp_html_wrap(f, "<section id=\"summary\"><h2>Summary</h2>\n<p><span class=\"mono\">",
+               pp_html_str(root, "pac"),
+               "</span> against <span class=\"mono\">");
   pp_html_member(f, root, "cases_file");
   fputs("</span>: ", f);
   pp_html_badge(f, failed > 0 ? "failed" : "passed", failed <= 0);
