@@ -64,11 +64,14 @@ test: build
 # and iproute2. Prints "chromium: N agree, M disagree" and "firefox: ...";
 # fails on a disagreement not in tests/browsers/known-disagreements.txt.
 # Groups that need a pinned clock (@now) are skipped.
+# Then the --report pages in Chromium (tests/browsers/reports.sh, docs/report.md;
+# screenshots in $(BUILD)/test-output/browser-reports).
 deps-browsers:
 	@$(MAKE) --no-print-directory deps PACKAGE_LISTS="tools/debian-packages.txt tools/browser-packages.txt"
 
 test-browsers: deps-browsers build
 	tests/browsers/run.sh $(BUILD)/pacprobe tests/cases/*.cases tests/cases/*.fcases
+	tests/browsers/reports.sh $(BUILD)/pacprobe $(BUILD)/test-output/browser-reports
 
 bench: build
 	BUILD=$(abspath $(BUILD)) bash bench/run.sh

@@ -4,7 +4,8 @@
 # the proxy lab on loopback (tests/lab/proxylab.sh: a PAC server, an HTTPS
 # origin with a test CA, tinyproxy, a dead proxy, mitmproxy), checks four
 # lab URLs whose PAC routes show an ok route, a failover, an interception
-# and an unreachable target, then stops the lab. Nothing from the internet.
+# and an unreachable target, writes the HTML report (--report, docs/report.md)
+# into BUILD-DIR and prints its path, then stops the lab. Nothing from the internet.
 # When the lab cannot start it says why and exits 0 (the eval demo stands).
 # Usage: tools/demo-check.sh BUILD-DIR
 BUILD=${1:-build}
@@ -34,11 +35,13 @@ echo
 echo "\$ cat demo.pac"
 cat "$LAB_DIR/www/127.0.0.1/demo.pac"
 echo
-echo "\$ pacprobe check --pac $PAC --cacert lab-ca.pem ${LAB_ORIGIN}ok ${LAB_ORIGIN}failover ${LAB_ORIGIN}intercepted ${LAB_ORIGIN}unreachable"
+REPORT=$(cd "$BUILD" && pwd)/demo-check.html
+echo "\$ pacprobe check --pac $PAC --cacert lab-ca.pem --report $REPORT --overwrite ${LAB_ORIGIN}ok ${LAB_ORIGIN}failover ${LAB_ORIGIN}intercepted ${LAB_ORIGIN}unreachable"
 env -u http_proxy -u https_proxy -u HTTP_PROXY -u HTTPS_PROXY -u all_proxy -u ALL_PROXY -u no_proxy -u NO_PROXY \
-  "$PP" check --pac "$PAC" --cacert "$LAB_CA" --connect-timeout 2 \
+  "$PP" check --pac "$PAC" --cacert "$LAB_CA" --connect-timeout 2 --report "$REPORT" --overwrite \
   "${LAB_ORIGIN}ok" "${LAB_ORIGIN}failover" "${LAB_ORIGIN}intercepted" "${LAB_ORIGIN}unreachable"
 echo "(exit $?: 1 because not every target is ok)"
+[ -s "$REPORT" ] && echo "HTML report (self-contained, open it in a browser): $REPORT"
 proxylab_down
 echo "lab stopped"
 exit 0

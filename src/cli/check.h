@@ -110,6 +110,9 @@ json_t *pp_ck_chain_json(char *const *names, size_t n); /* null when n == 0 */
 json_t *pp_ck_names_json(const pp_ck_target_t *t);
 void pp_ck_print_text(FILE *out, const pp_ck_t *ck);
 bool pp_ck_print_json(FILE *out, const pp_ck_t *ck);
+/* The object --format json prints (DESIGN §1.7, docs/json.md), also what
+ * --report draws; a new reference, NULL on out of memory. */
+json_t *pp_ck_json(const pp_ck_t *ck);
 /* Writes the JUnit report to f (errors surface in ferror(f)). */
 void pp_ck_write_junit(FILE *f, const pp_ck_t *ck);
 

@@ -11,6 +11,7 @@
 
 #include "cli/check.h"
 #include "cli/check_consumer.h"
+#include "cli/json.h"
 #include "util/str.h"
 
 const char *pp_ck_verdict(const pp_ck_target_t *t) {
@@ -152,25 +153,53 @@ void pp_ck_print_body(FILE *out, const pp_ck_t *ck, const pp_ck_target_t *t, boo
   pp_ck_print_names(out, ck, t);
 }
 
+/* The table fits a terminal (pp_term_columns): the TARGET column gives
+ * up its middle ("…") down to URL_MIN columns; route, verdict and time
+ * are never cut. Into a pipe or file nothing is cut. */
+#define URL_MIN 24
+#define VERDICT_W 13
+#define TIME_W 9
+
+/* Spaces after s to fill w columns (none when s is wider). */
+static int pad(size_t w, const char *s) {
+  size_t n = pp_term_width(s);
+  return n < w ? (int)(w - n) : 0;
+}
+
+static size_t fit_url_column(size_t w, size_t rw) {
+  int cols = pp_term_columns();
+  size_t rest = 2 + rw + 2 + VERDICT_W + 2 + TIME_W;
+  if (cols <= 0 || w + rest <= (size_t)cols) return w;
+  size_t room = (size_t)cols > rest ? (size_t)cols - rest : 0;
+  return room > URL_MIN ? room : URL_MIN < w ? URL_MIN : w;
+}
+
 void pp_ck_print_text(FILE *out, const pp_ck_t *ck) {
   size_t w = 6, rw = 5;
   for (size_t i = 0; i < ck->n; i++) {
     const pp_attempt_t *d = decided(&ck->t[i]);
-    if (strlen(pp_safe(ck->t[i].url)) > w) w = strlen(pp_safe(ck->t[i].url));
-    if (d && strlen(pp_safe(d->route)) > rw) rw = strlen(pp_safe(d->route));
+    if (pp_term_width(pp_safe(ck->t[i].url)) > w) w = pp_term_width(pp_safe(ck->t[i].url));
+    if (d && pp_term_width(pp_safe(d->route)) > rw) rw = pp_term_width(pp_safe(d->route));
   }
-  fprintf(out, "%-*s  %-*s  %-13s  %s\n", (int)w, "TARGET", (int)rw, "ROUTE", "VERDICT", "TIME");
+  w = fit_url_column(w, rw);
+  fprintf(out, "%-*s  %-*s  %-*s  %s\n", (int)w, "TARGET", (int)rw, "ROUTE", VERDICT_W, "VERDICT", "TIME");
   for (size_t i = 0; i < ck->n; i++) {
     const pp_ck_target_t *t = &ck->t[i];
     const pp_attempt_t *d = decided(t);
-    fprintf(out, "%-*s  %-*s  %-13s  %.0f ms\n", (int)w, pp_safe(t->url), (int)rw,
-            d ? pp_safe(d->route) : "-",
-            pp_ck_verdict(t), target_ms(t));
+    char buf[4096];
+    const char *url = pp_term_elide(pp_safe(t->url), w, buf, sizeof(buf)), *route = d ? pp_safe(d->route) : "-";
+    const char *v = pp_ck_verdict(t);
+    /* padded by columns, not bytes: a URL or route with UTF-8 stays aligned */
+    fprintf(out, "%s%*s  %s%*s  %s%-*s%s  %.0f ms\n", url, pad(w, url), "", route, pad(rw, route), "",
+            pp_term_on(pp_term_verdict_style(v)), VERDICT_W, v,
+            pp_term_off(), target_ms(t));
   }
   pp_ck_print_grouped(out, ck);
   size_t ok = count_ok(ck);
-  fprintf(out, "\nsummary: %zu target%s, %zu ok, %zu failed (configuration: %s", ck->n,
-          ck->n == 1 ? "" : "s", ok, ck->n - ok, pp_config_mode_name(ck->mode));
+  fprintf(out, "\nsummary: %zu target%s, %s%zu ok%s, %s%zu failed%s (configuration: %s", ck->n,
+          ck->n == 1 ? "" : "s", pp_term_on(PP_STYLE_OK), ok, pp_term_off(),
+          pp_term_on(ck->n - ok ? PP_STYLE_BAD : PP_STYLE_OK), ck->n - ok, pp_term_off(),
+          pp_config_mode_name(ck->mode));
   for (size_t i = 0; i < ck->ndecided_by; i++)
     fprintf(out, "%s%s", i ? ", " : " by ", pp_safe(ck->decided_by[i]));
   fprintf(out, "%s%s)\n", ck->pac_url ? " " : "", ck->pac_url ? pp_safe(ck->pac_url) : "");
@@ -188,11 +217,13 @@ void pp_ck_print_text(FILE *out, const pp_ck_t *ck) {
 
 /* ---- JSON ---- */
 
-static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
+/* pp_json_str: a URL or header that is not UTF-8 keeps its target in the
+ * output (json_string would give NULL and json_pack would drop the object) */
+static json_t *str_or_null(const char *s) { return pp_json_str(s); }
 
 static json_t *strings(char **v, size_t n) {
   json_t *arr = json_array();
-  for (size_t i = 0; i < n; i++) json_array_append_new(arr, json_string(v[i]));
+  for (size_t i = 0; i < n; i++) json_array_append_new(arr, pp_json_str(v[i]));
   return arr;
 }
 
@@ -234,7 +265,7 @@ static json_t *attempt_json(const pp_attempt_t *a) {
                         json_pack("{s:b,s:b,s:o,s:s}", "ip_literal", k.ip_literal, "alias", k.alias,
                                   "spn", *k.spn ? json_string(k.spn) : json_null(), "scheme", scheme));
   else if (auth) json_object_set_new(auth, "domain_machine", json_null());
-  return json_pack("{s:s,s:b,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "route", a->route, "ok", a->ok, "status",
+  return json_pack("{s:o,s:b,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "route", pp_json_str(a->route), "ok", a->ok, "status",
                    a->status ? json_integer(a->status) : json_null(), "error", err, "auth", auth,
                    "timings_ms", t, "tls", tls_json(a), "proxy_reason", why, "dns_chain",
                    pp_ck_chain_json(a->dns_chain, a->ndns_chain));
@@ -245,7 +276,7 @@ static json_t *target_json(const pp_ck_t *ck, const pp_ck_target_t *t) {
   for (size_t i = 0; i < t->res.nattempts; i++)
     json_array_append_new(att, attempt_json(&t->res.attempts[i]));
   const pp_attempt_t *d = decided(t);
-  json_t *o = json_pack("{s:s,s:s,s:o,s:o,s:o,s:o}", "url", t->url, "verdict", pp_ck_verdict(t),
+  json_t *o = json_pack("{s:o,s:s,s:o,s:o,s:o,s:o}", "url", pp_json_str(t->url), "verdict", pp_ck_verdict(t),
                         "route", str_or_null(d ? d->route : NULL), "decided_by",
                         strings(t->decided_by, t->ndecided_by), "pac_result",
                         str_or_null(t->pac_error ? NULL : t->result.canonical), "attempts", att);
@@ -267,7 +298,7 @@ static json_t *target_json(const pp_ck_t *ck, const pp_ck_target_t *t) {
   return o;
 }
 
-bool pp_ck_print_json(FILE *out, const pp_ck_t *ck) {
+json_t *pp_ck_json(const pp_ck_t *ck) {
   json_t *targets = json_array();
   for (size_t i = 0; i < ck->n; i++) json_array_append_new(targets, target_json(ck, &ck->t[i]));
   size_t ok = count_ok(ck);
@@ -288,6 +319,11 @@ bool pp_ck_print_json(FILE *out, const pp_ck_t *ck) {
     json_object_set_new(cfg, "consumer", json_string(ck->consumer->label));
     json_object_set_new(cfg, "fallthrough", str_or_null(ck->fallthrough));
   }
+  return root;
+}
+
+bool pp_ck_print_json(FILE *out, const pp_ck_t *ck) {
+  json_t *root = pp_ck_json(ck);
   bool good = root && json_dumpf(root, out, JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII | JSON_REAL_PRECISION(6)) == 0;
   if (good) fputc('\n', out);
   json_decref(root);

@@ -114,6 +114,8 @@ typedef enum pp_opt_id {
   PP_OPT_GNOME,
   PP_OPT_CHROME_POLICY,
   PP_OPT_EDGE_POLICY,
+  PP_OPT_REPORT,
+  PP_OPT_COLOR,
   PP_OPT_LOG,
   PP_OPT_NO_MEMO,
   PP_OPT_SUMMARY,
@@ -183,6 +185,25 @@ void pp_options_help(FILE *out, unsigned cmd);
  * generators (`pacprobe --list-options`; format in options.c). */
 void pp_options_list(FILE *out);
 
+/* term.c: the terminal results go to (issue 20). pp_term_setup reads
+ * --color (always|never|auto, default auto) and NO_COLOR once per run
+ * (pp_args_parse calls it); false after a one-line usage error. Styles
+ * are "" when colour is off; print pp_safe() text between on and off. */
+typedef enum pp_term_style { PP_STYLE_OK, PP_STYLE_BAD, PP_STYLE_WARN, PP_STYLE_NOTE, PP_STYLE_BOLD } pp_term_style_t;
+bool pp_term_setup(const pp_args_t *a);
+bool pp_term_color(void);
+/* Columns of the terminal on stdout (COLUMNS wins), 0 when stdout is no terminal. */
+int pp_term_columns(void);
+const char *pp_term_on(pp_term_style_t s);
+const char *pp_term_off(void);
+/* Columns a pp_safe() string takes on a terminal (UTF-8 aware). */
+size_t pp_term_width(const char *s);
+/* s itself when it fits in width columns, else its head, "…" and its tail
+ * in buf (len bytes), width columns in all; s when buf is too small. */
+const char *pp_term_elide(const char *s, size_t width, char *buf, size_t len);
+/* ok/found/url: OK; intercepted/auth-required: WARN; every other verdict: BAD. */
+pp_term_style_t pp_term_verdict_style(const char *verdict);
+
 /* safe.c: foreign text (PAC results, alert text, network answers, lease
  * and registry values, URLs from input) for text output, escaped with
  * pp_esc_text (src/util/esc.h): s itself when nothing needs escaping, else
@@ -220,6 +241,10 @@ int pp_cmd_eval(int argc, char **argv, int first);
 /* `pacprobe explain -p PAC URL` (DESIGN §1.3). */
 int pp_cmd_explain(int argc, char **argv, int first);
 int pp_cmd_discover(int argc, char **argv, int first);
+/* discover_closing.c: the closing sentence of `discover` (what was found,
+ * or the most likely reason why not and what to check next), from the
+ * trace and the options; malloc'd, NULL on out of memory. */
+char *pp_discover_closing(const pp_discovery_t *d, const pp_discover_opts_t *o);
 /* eval with pactester's exit-code rules when `pactester` is set. */
 int pp_eval_main(int argc, char **argv, int first, bool pactester);
 int pp_cmd_pactester(int argc, char **argv);

@@ -15,6 +15,7 @@
 #include "cli/check.h"
 #include "cli/check_consumer.h"
 #include "cli/endpoints.h"
+#include "cli/report/html.h"
 #include "util/str.h"
 
 #define PW_MAX 4096 /* one page: the buffer is mmap'd on its own */
@@ -24,7 +25,7 @@ static void usage(FILE *out) {
                "                      [--pac FILE|URL | --proxy URL | --auto | --for CONSUMER]\n"
                "                      [--proxy-user USER[@HOST[:PORT]]] [--proxy-auth-host HOST[:PORT]]\n"
                "                      [--cacert FILE] [--all-routes]\n"
-               "                      [--format text|json] [--junit FILE]\n\n"
+               "                      [--format text|json] [--junit FILE] [--report FILE.html]\n\n"
                "Tries every URL through the route this machine's configuration picks, for real:\n"
                "failover, proxy authentication, TLS interception, and who decided.\n\noptions:\n");
   pp_options_help(out, PP_CMD_CHECK);
@@ -271,7 +272,22 @@ static int run(pp_ck_t *ck, const pp_args_t *a, pp_cli_env_t *env, pp_check_opts
   return PP_EXIT_OK;
 }
 
-static int report(const pp_ck_t *ck, const pp_args_t *a, pp_outfile_t *junit) {
+static void render_report(FILE *f, const void *ctx) { pp_report_check(f, ctx); }
+
+/* --report FILE.html: the page is drawn from the JSON object (docs/report.md). */
+static bool write_report(const pp_ck_t *ck, pp_outfile_t *html) {
+  if (!html->f) return true;
+  json_t *root = pp_ck_json(ck);
+  if (!root) {
+    pp_msg_error("check: out of memory");
+    return false;
+  }
+  bool ok = pp_report_commit(html, render_report, root);
+  json_decref(root);
+  return ok;
+}
+
+static int report(const pp_ck_t *ck, const pp_args_t *a, pp_outfile_t *junit, pp_outfile_t *html) {
   const char *fmt = a->value[PP_OPT_FORMAT];
   bool json = fmt && strcmp(fmt, "json") == 0;
   if (json && !pp_ck_print_json(stdout, ck)) return PP_EXIT_USAGE;
@@ -280,6 +296,7 @@ static int report(const pp_ck_t *ck, const pp_args_t *a, pp_outfile_t *junit) {
     pp_ck_write_junit(junit->f, ck);
     if (!pp_cli_outfile_commit(junit)) return PP_EXIT_USAGE;
   }
+  if (!write_report(ck, html)) return PP_EXIT_USAGE;
   /* a consumer that survives a broken PAC still has a broken PAC */
   if (ck->pac_failed) return PP_EXIT_PROBLEM;
   for (size_t i = 0; i < ck->n; i++)
@@ -313,9 +330,10 @@ int pp_cmd_check(int argc, char **argv, int first) {
   pp_cli_env_t env;
   pp_check_opts_t o;
   char *pw = pw_alloc();
-  pp_outfile_t junit;
+  pp_outfile_t junit, html;
   int rc = PP_EXIT_USAGE;
   memset(&junit, 0, sizeof(junit));
+  memset(&html, 0, sizeof(html));
   memset(&ck, 0, sizeof(ck));
   memset(&prof, 0, sizeof(prof));
   memset(&env, 0, sizeof(env));
@@ -339,17 +357,19 @@ int pp_cmd_check(int argc, char **argv, int first) {
     goto done;
   /* created after every usage check and before the attempts: a bad path
    * fails before a long run, and no empty report is left by a usage error */
-  if (a.given[PP_OPT_JUNIT] &&
-      !pp_cli_outfile_open(&junit, "junit", a.value[PP_OPT_JUNIT], a.given[PP_OPT_OVERWRITE])) {
+  if ((a.given[PP_OPT_JUNIT] &&
+       !pp_cli_outfile_open(&junit, "junit", a.value[PP_OPT_JUNIT], a.given[PP_OPT_OVERWRITE])) ||
+      !pp_report_open(&html, &a)) {
     rc = PP_EXIT_USAGE;
     goto done;
   }
   ck.max_time_ms = o.max_time_ms ? o.max_time_ms : 15000;
   if ((rc = run(&ck, &a, &env, &o))) goto done;
   pp_os_wipe(pw, PW_MAX); /* the password is not needed past the attempts */
-  rc = report(&ck, &a, &junit);
+  rc = report(&ck, &a, &junit, &html);
 done:
   pp_cli_outfile_abort(&junit);
+  pp_cli_outfile_abort(&html);
   pw_free(pw);
   ck_free(&ck);
   pp_profile_clear(&prof);

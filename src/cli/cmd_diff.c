@@ -14,8 +14,10 @@
 #include <string.h>
 
 #include "cli/diff_groups.h"
+#include "cli/json.h"
 #include "cli/env.h"
 #include "cli/replay.h"
+#include "cli/report/html.h"
 #include "os/os.h"
 #include "util/str.h"
 
@@ -27,6 +29,8 @@ typedef struct diff_run {
   unsigned long total, changed;
   pp_diff_groups_t groups;
   bool bad_input; /* a malformed URL or unreadable list: exit 2 at the end */
+  pp_outfile_t report;   /* --report */
+  json_t *report_changed; /* the first REPORT_CHANGED_MAX changes, for --report */
   pp_cli_input_t in;
   pp_replay_t replay;
   bool memo_off;       /* a side keeps state or reads the clock: every line evaluated */
@@ -37,6 +41,9 @@ typedef struct diff_run {
   char *texts[2]; /* the PACs, for the replay's evaluation threads */
   size_t lens[2];
 } diff_run_t;
+
+/* Changed URLs a --report lists (the counts cover every one). */
+#define REPORT_CHANGED_MAX 20000
 
 /* What one side answered: the canonical result, or "ERROR" with the
  * message. Two failures compare equal whatever their messages say (the file
@@ -52,24 +59,30 @@ static side_t side_of(const pp_eval_t *ev) {
 }
 
 /* JSON strings must be UTF-8; anything else is shown as null. */
-static json_t *jstr(const char *s) {
-  json_t *j = s ? json_string(s) : NULL;
-  return j ? j : json_null();
-}
+/* pp_json_str: a URL line that is not UTF-8 keeps its ASCII and is listed
+ * (json_string would give NULL, and the URL would be null) */
+static json_t *jstr(const char *s) { return pp_json_str(s); }
 
-static void print_change(diff_run_t *r, const char *url, side_t o, side_t n) {
-  if (!r->json) {
-    printf("%s: %s%s%s%s -> %s%s%s%s\n", pp_safe(url), pp_safe(o.result), o.error ? " (" : "",
-           o.error ? pp_safe(o.error) : "", o.error ? ")" : "", pp_safe(n.result),
-           n.error ? " (" : "", n.error ? pp_safe(n.error) : "", n.error ? ")" : "");
-    return;
-  }
+static json_t *change_json(const char *url, side_t o, side_t n) {
   json_t *j = json_object();
   json_object_set_new(j, "url", jstr(url));
   json_object_set_new(j, "old", jstr(o.result));
   json_object_set_new(j, "new", jstr(n.result));
   json_object_set_new(j, "old_error", jstr(o.error));
   json_object_set_new(j, "new_error", jstr(n.error));
+  return j;
+}
+
+static void print_change(diff_run_t *r, const char *url, side_t o, side_t n) {
+  if (r->report_changed && json_array_size(r->report_changed) < REPORT_CHANGED_MAX)
+    json_array_append_new(r->report_changed, change_json(url, o, n));
+  if (!r->json) {
+    printf("%s: %s%s%s%s -> %s%s%s%s\n", pp_safe(url), pp_safe(o.result), o.error ? " (" : "",
+           o.error ? pp_safe(o.error) : "", o.error ? ")" : "", pp_safe(n.result),
+           n.error ? " (" : "", n.error ? pp_safe(n.error) : "", n.error ? ")" : "");
+    return;
+  }
+  json_t *j = change_json(url, o, n);
   char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
   if (s) printf("%s%s", r->changed > 1 ? "," : "", s);
   free(s);
@@ -119,6 +132,40 @@ static int diff_line(void *udata, const char *line, size_t len, bool had_nl, con
   return rc;
 }
 
+static json_t *groups_json(const diff_run_t *r) {
+  const pp_diff_group_t *g = r->groups.v;
+  size_t ng = r->groups.n;
+  json_t *arr = json_array();
+  for (size_t i = 0; arr && i < ng; i++) {
+    json_t *o = json_object();
+    json_object_set_new(o, "old", jstr(g[i].old_result));
+    json_object_set_new(o, "new", jstr(g[i].new_result));
+    json_object_set_new(o, "count", json_integer((json_int_t)g[i].count));
+    json_array_append_new(arr, o);
+  }
+  return arr;
+}
+
+static void render(FILE *f, const void *root) { pp_report_diff(f, root); }
+
+/* --report FILE.html (docs/report.md): the --format json object, with the
+ * changes listed up to REPORT_CHANGED_MAX and "unlisted" for the rest. */
+static bool write_report(diff_run_t *r) {
+  if (!r->report.f) return true;
+  json_t *root = json_pack("{s:O,s:I,s:I,s:I,s:o}", "changed", r->report_changed, "unlisted",
+                           (json_int_t)(r->changed - json_array_size(r->report_changed)), "total",
+                           (json_int_t)r->total, "changed_count", (json_int_t)r->changed, "groups",
+                           groups_json(r));
+  if (root) {
+    json_object_set_new(root, "old_pac", jstr(r->pac[0]));
+    json_object_set_new(root, "new_pac", jstr(r->pac[1]));
+  }
+  bool ok = root && pp_report_commit(&r->report, render, root);
+  if (!root) pp_msg_error("out of memory");
+  json_decref(root);
+  return ok;
+}
+
 static void print_summary(diff_run_t *r) {
   pp_diff_groups_sort(&r->groups);
   const pp_diff_group_t *g = r->groups.v;
@@ -131,14 +178,7 @@ static void print_summary(diff_run_t *r) {
              pp_safe(g[i].new_result));
     return;
   }
-  json_t *arr = json_array();
-  for (size_t i = 0; arr && i < ng; i++) {
-    json_t *o = json_object();
-    json_object_set_new(o, "old", jstr(g[i].old_result));
-    json_object_set_new(o, "new", jstr(g[i].new_result));
-    json_object_set_new(o, "count", json_integer((json_int_t)g[i].count));
-    json_array_append_new(arr, o);
-  }
+  json_t *arr = groups_json(r);
   char *s = arr ? json_dumps(arr, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII) : NULL;
   printf("],\"total\":%lu,\"changed_count\":%lu,\"groups\":%s}\n", r->total, r->changed,
          s ? s : "[]");
@@ -195,6 +235,8 @@ static int setup(diff_run_t *r) {
     pp_msg_error("diff: OLD and NEW cannot both be read from stdin");
     return PP_EXIT_USAGE;
   }
+  if (!pp_report_open(&r->report, a)) return PP_EXIT_USAGE;
+  if (r->report.f && !(r->report_changed = json_array())) return PP_EXIT_USAGE;
   int rc = pp_cli_env_setup(&r->env, a);
   if (rc || (rc = load_side(r, r->pac[0], &r->old_engine, 0))) return rc;
   if ((rc = load_side(r, r->pac[1], &r->new_engine, 1))) return rc;
@@ -256,6 +298,10 @@ static int run(diff_run_t *r) {
     if (logs) pp_replay_print_diff(&r->replay, &r->in, false);
   }
   fflush(stdout);
+  if (logs && r->report.f)
+    pp_msg_warn("diff: --report shows the URL comparison only; the log's moved traffic is in the "
+                "text and JSON output");
+  if (!write_report(r)) return PP_EXIT_USAGE;
   if (r->a.given[PP_OPT_STATS] && logs)
     pp_replay_print_stats(&r->replay, &r->in, pp_dns_now_ms() - r->t0);
   bool moved = false;
@@ -276,6 +322,8 @@ int pp_cmd_diff(int argc, char **argv, int first) {
   r.t0 = pp_dns_now_ms();
   if ((rc = setup(&r)) == PP_EXIT_OK) rc = run(&r);
 done:
+  pp_cli_outfile_abort(&r.report);
+  json_decref(r.report_changed);
   pp_replay_free(&r.replay);
   pp_cli_input_free(&r.in);
   free(r.texts[0]);

@@ -2,7 +2,8 @@
 /*
  * `pacprobe discover` (DESIGN §1.5): options into pp_discover_opts_t, one
  * library call, then the trace as text (one line per attempt, warnings,
- * the decision) or one JSON object (docs/json.md). Exit 0 when a usable
+ * the decision, the closing sentence of discover_closing.c) or one JSON
+ * object (docs/json.md), and the --report page. Exit 0 when a usable
  * PAC was found, 1 when not, 2 on usage errors. The discovery is
  * src/wpad/discover.c.
  */
@@ -11,12 +12,16 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/json.h"
+#include "cli/report/html.h"
 
 typedef struct disc_run {
   pp_args_t a;
   pp_discover_opts_t o;
   pp_resolver_t *resolver;
   bool json;
+  char *closing;        /* the closing sentence (discover_closing.c) */
+  pp_outfile_t report;  /* --report */
 } disc_run_t;
 
 static int usage(const char *opt, const char *value, const char *why) {
@@ -80,9 +85,9 @@ static void print_attempt(const pp_wpad_attempt_t *a) {
   char asked[600];
   snprintf(asked, sizeof(asked), "%s%s%s%s", a->asked ? a->asked : "", a->via ? " (" : "", a->via ? a->via : "",
            a->via ? ")" : "");
-  printf("%-5s %s -> %s  [%s, %.0f ms]%s%s\n", pp_wpad_method_name(a->method), pp_safe(asked),
-         pp_safe(answer), a->result ? pp_safe(a->result) : "?", a->ms, a->detail ? ": " : "",
-         a->detail ? pp_safe(a->detail) : "");
+  printf("%-5s %s -> %s  [%s%s%s, %.0f ms]%s%s\n", pp_wpad_method_name(a->method), pp_safe(asked),
+         pp_safe(answer), pp_term_on(pp_term_verdict_style(a->result)), a->result ? pp_safe(a->result) : "?",
+         pp_term_off(), a->ms, a->detail ? ": " : "", a->detail ? pp_safe(a->detail) : "");
 }
 
 /* The system's own detector next to pacprobe's (Windows only). */
@@ -104,18 +109,19 @@ static void print_os(const pp_wpad_os_view_t *v) {
   printf("os_agrees: %s\n", v->agrees ? "yes" : "no");
 }
 
-static void print_text(const pp_discovery_t *d) {
+static void print_text(const disc_run_t *r, const pp_discovery_t *d) {
   for (size_t i = 0; i < d->nattempts; i++) print_attempt(&d->attempts[i]);
   for (size_t i = 0; i < d->nwarnings; i++) printf("warning %s: %s\n", d->warnings[i].code, pp_safe(d->warnings[i].message));
   printf("decided_by: %s\npac_url: %s\ntime: %.0f ms\n",
          d->decided_by ? pp_safe(d->decided_by) : "none", d->pac_url ? pp_safe(d->pac_url) : "none",
          d->ms);
   print_os(&d->os);
+  if (r->closing) printf("\n%s%s%s\n", pp_term_on(PP_STYLE_BOLD), pp_safe(r->closing), pp_term_off());
 }
 
 /* ---- JSON -------------------------------------------------------------------- */
 
-static json_t *jstr(const char *s) { return s ? json_string(s) : json_null(); }
+static json_t *jstr(const char *s) { return pp_json_str(s); }
 
 static json_t *split_addrs(const char *s) {
   json_t *arr = json_array();
@@ -175,22 +181,41 @@ static json_t *os_json(const pp_wpad_os_view_t *v) {
                    "dhcp", os_method_json(&v->dhcp), "dns", os_method_json(&v->dns), "agrees", v->ran && v->agrees);
 }
 
-static void print_json(const pp_discovery_t *d) {
+/* The object --format json prints and --report draws (docs/json.md). */
+static json_t *discovery_json(const disc_run_t *r, const pp_discovery_t *d) {
   json_t *o = json_object(), *att = json_array(), *w = json_array();
   for (size_t i = 0; i < d->nattempts; i++) json_array_append_new(att, attempt_json(&d->attempts[i]));
   for (size_t i = 0; i < d->nwarnings; i++)
-    json_array_append_new(w, json_pack("{s:s, s:s}", "code", d->warnings[i].code, "message",
-                                       d->warnings[i].message));
+    json_array_append_new(w, json_pack("{s:s, s:o}", "code", d->warnings[i].code, "message",
+                                       jstr(d->warnings[i].message)));
   json_object_set_new(o, "attempts", att);
   json_object_set_new(o, "pac_url", jstr(d->pac_url));
   json_object_set_new(o, "decided_by", jstr(d->decided_by));
   json_object_set_new(o, "warnings", w);
   json_object_set_new(o, "ms", json_integer((json_int_t)(d->ms + 0.5)));
   if (d->os.api) json_object_set_new(o, "os_detect", os_json(&d->os));
+  json_object_set_new(o, "closing", jstr(r->closing));
+  return o;
+}
+
+static void print_json(const disc_run_t *r, const pp_discovery_t *d) {
+  json_t *o = discovery_json(r, d);
   char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
   if (s) printf("%s\n", s);
   free(s);
   json_decref(o);
+}
+
+static void render(FILE *f, const void *root) { pp_report_discover(f, root); }
+
+/* --report FILE.html (docs/report.md): false after a one-line error. */
+static bool write_report(disc_run_t *r, const pp_discovery_t *d) {
+  if (!r->report.f) return true;
+  json_t *o = discovery_json(r, d);
+  bool ok = o && pp_report_commit(&r->report, render, o);
+  if (!o) pp_msg_error("out of memory");
+  json_decref(o);
+  return ok;
 }
 
 static void print_help(void) {
@@ -214,17 +239,25 @@ int pp_cmd_discover(int argc, char **argv, int first) {
     goto done;
   }
   if ((rc = setup(&r))) goto done;
+  if (!pp_report_open(&r.report, &r.a)) {
+    rc = PP_EXIT_USAGE;
+    goto done;
+  }
   pp_status_t st = pp_discover(&r.o, &d);
   if (st != PP_OK) {
     pp_msg_error("discover: %s", d.error ? d.error : pp_strerror(st));
     rc = PP_EXIT_USAGE;
     goto done;
   }
-  if (r.json) print_json(&d);
-  else print_text(&d);
+  r.closing = pp_discover_closing(&d, &r.o);
+  if (r.json) print_json(&r, &d);
+  else print_text(&r, &d);
   fflush(stdout);
   rc = d.pac_url ? PP_EXIT_OK : PP_EXIT_PROBLEM;
+  if (!write_report(&r, &d)) rc = PP_EXIT_USAGE;
 done:
+  pp_cli_outfile_abort(&r.report);
+  free(r.closing);
   pp_discovery_clear(&d);
   pp_resolver_free(r.resolver);
   pp_args_free(&r.a);

@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "cli/env.h"
+#include "cli/json.h"
+#include "cli/report/html.h"
 #include "util/buf.h"
 #include "util/str.h"
 
@@ -22,6 +24,8 @@ typedef struct explain_run {
   const char *name; /* PAC name used in locations */
   char *text;       /* the PAC source, for quoting lines */
   size_t len;
+  pp_outfile_t report; /* --report */
+  json_t *report_json;
 } explain_run_t;
 
 static const char *source_name(pp_dns_source_t s, bool text) {
@@ -37,17 +41,6 @@ static const char *source_name(pp_dns_source_t s, bool text) {
   return "server";
 }
 
-/* Length of the JavaScript line terminator at p (LF, CR, CRLF, U+2028,
- * U+2029: the ones Duktape counts lines by), 0 when there is none. */
-static size_t line_end_len(const char *p, const char *end) {
-  if (*p == '\n') return 1;
-  if (*p == '\r') return p + 1 < end && p[1] == '\n' ? 2 : 1;
-  if (end - p >= 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
-      ((unsigned char)p[2] == 0xA8 || (unsigned char)p[2] == 0xA9))
-    return 3;
-  return 0;
-}
-
 /* Line `line` of the PAC (1-based) without its terminator; NULL if none.
  * *n gets its length. Lines end where the engine's line numbers say they
  * do, so a file with lone CRs is quoted right too. */
@@ -55,7 +48,7 @@ static const char *source_line(const explain_run_t *r, int line, size_t *n) {
   const char *p = r->text, *end = r->text + r->len, *start = p;
   int at = 1;
   while (p < end) {
-    size_t t = line_end_len(p, end);
+    size_t t = pp_js_line_end(p, end);
     if (!t) {
       p++;
       continue;
@@ -183,10 +176,9 @@ static void print_text(const explain_run_t *r, const pp_eval_t *ev) {
 
 /* ---- JSON --------------------------------------------------------------- */
 
-static json_t *jstr(const char *s) {
-  json_t *j = s ? json_string(s) : json_null();
-  return j ? j : json_string("\xEF\xBF\xBD");
-}
+/* pp_json_str: text that is not UTF-8 keeps its ASCII, each other byte
+ * shown as U+FFFD */
+static json_t *jstr(const char *s) { return pp_json_str(s); }
 
 static json_t *jraw(const char *json_text) {
   json_t *j = json_text ? json_loads(json_text, JSON_DECODE_ANY, NULL) : NULL;
@@ -257,7 +249,8 @@ static json_t *routes_json(const pp_result_t *res) {
   return arr;
 }
 
-static void print_json(const explain_run_t *r, const pp_eval_t *ev) {
+/* The object --format json prints and --report draws (docs/json.md). */
+static json_t *explain_json(const explain_run_t *r, const pp_eval_t *ev) {
   json_t *o = json_object(), *trace = json_array();
   for (size_t i = 0; i < ev->ntrace; i++) json_array_append_new(trace, entry_json(&ev->trace[i]));
   const char *note = pp_engine_instrument_note(r->engine);
@@ -283,6 +276,11 @@ static void print_json(const explain_run_t *r, const pp_eval_t *ev) {
   json_object_set_new(o, "decided_by", ev->implicit_bypass ? json_string("implicit-bypass")
                                         : ev->pac_url ? json_string("pac") : json_null());
   json_object_set_new(o, "instrumentation", *note ? json_string(note) : json_null());
+  return o;
+}
+
+static void print_json(const explain_run_t *r, const pp_eval_t *ev) {
+  json_t *o = explain_json(r, ev);
   char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
   if (s) printf("%s\n", s);
   free(s);
@@ -290,6 +288,22 @@ static void print_json(const explain_run_t *r, const pp_eval_t *ev) {
 }
 
 /* ---- the command --------------------------------------------------------- */
+
+static void render(FILE *f, const void *vr) {
+  const explain_run_t *r = vr;
+  pp_report_explain(f, r->report_json, r->text, r->len);
+}
+
+/* --report FILE.html (docs/report.md): false after a one-line error. */
+static bool write_report(explain_run_t *r, const pp_eval_t *ev) {
+  if (!r->report.f) return true;
+  r->report_json = explain_json(r, ev);
+  bool ok = r->report_json && pp_report_commit(&r->report, render, r);
+  if (!r->report_json) pp_msg_error("out of memory");
+  json_decref(r->report_json);
+  r->report_json = NULL;
+  return ok;
+}
 
 static void print_help(void) {
   printf("usage: pacprobe explain -p PAC [options] URL\n\n"
@@ -319,6 +333,7 @@ static int setup(explain_run_t *r) {
   }
   if ((rc = pp_cli_read_pac(pac, r->env.opts.emulate, &r->text, &r->len))) return rc;
   r->name = pp_cli_pac_name(pac);
+  if (!pp_report_open(&r->report, &r->a)) return PP_EXIT_USAGE;
   return pp_cli_load_engine(&r->env.opts, r->text, r->len, r->name, &r->engine);
 }
 
@@ -345,7 +360,9 @@ int pp_cmd_explain(int argc, char **argv, int first) {
   else print_text(&r, &ev);
   if (ev.status != PP_OK) pp_msg_error("%s: %s", ev.url, ev.error ? ev.error : pp_strerror(ev.status));
   rc = ev.status == PP_OK ? PP_EXIT_OK : PP_EXIT_PROBLEM;
+  if (!write_report(&r, &ev)) rc = PP_EXIT_USAGE;
 done:
+  pp_cli_outfile_abort(&r.report);
   fflush(stdout);
   pp_eval_clear(&ev);
   pp_engine_free(r.engine);

@@ -12,6 +12,7 @@
 #include "cli/endpoints.h"
 #include "cli/env.h"
 #include "cli/test_report.h"
+#include "cli/report/html.h"
 #include "os/os.h"
 #include "pac/cases.h"
 #include "util/buf.h"
@@ -309,6 +310,9 @@ static int setup(test_run_t *r) {
   if ((rc = build_engine(r))) return rc;
   if ((rc = walk(r, false))) return rc;
   if (r->rep.planned == 0) pp_msg_warn("%s: no cases", r->rep.cases_name);
+  r->rep.pac_text = r->pac;
+  r->rep.pac_len = r->pac_len;
+  if (!pp_report_open(&r->rep.html, &r->a)) return PP_EXIT_USAGE;
   return pp_test_report_begin(&r->rep, r->a.value[PP_OPT_JUNIT], r->a.given[PP_OPT_OVERWRITE]);
 }
 
@@ -329,6 +333,10 @@ int pp_cmd_test(int argc, char **argv, int first) {
   if (!pp_args_parse(&r.a, PP_CMD_TEST, "test", argc, argv, first)) goto done;
   if (pp_args_info(&r.a, print_help)) {
     rc = PP_EXIT_OK;
+    goto done;
+  }
+  if (r.a.given[PP_OPT_ENDPOINTS] && r.a.given[PP_OPT_REPORT]) {
+    pp_msg_error("test: --report goes with a cases run (pacprobe test PAC CASES), not --endpoints");
     goto done;
   }
   if (r.a.given[PP_OPT_ENDPOINTS]) {

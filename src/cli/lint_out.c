@@ -41,8 +41,11 @@ void pp_lint_print_rules(FILE *out) {
 static void print_text(FILE *out, const pp_lint_report_t *rep) {
   for (size_t i = 0; i < rep->n; i++) {
     const pp_lint_diag_t *d = &rep->v[i];
-    fprintf(out, "%s:%d:%d: %s: %s [%s]\n", pp_safe(d->file), d->line, d->col,
-            pp_lint_severity_name(d->severity), pp_safe(d->message), d->code);
+    pp_term_style_t st = d->severity == PP_LINT_ERROR     ? PP_STYLE_BAD
+                         : d->severity == PP_LINT_WARNING ? PP_STYLE_WARN
+                                                          : PP_STYLE_NOTE;
+    fprintf(out, "%s:%d:%d: %s%s%s: %s [%s]\n", pp_safe(d->file), d->line, d->col, pp_term_on(st),
+            pp_lint_severity_name(d->severity), pp_term_off(), pp_safe(d->message), d->code);
   }
 }
 

@@ -39,6 +39,8 @@ const pp_opt_def_t pp_options[] = {
      "also trust the CA certificates in this PEM file (private CAs)"},
     {PP_OPT_CHROME_POLICY, "chrome-policy", 0, PP_ARG_STRING, "FILE", PP_CMD_SOURCES | PP_CMD_CHECK, PP_OF_REPEAT,
      "a Chrome/Chromium policy JSON file (/etc/opt/chrome/policies/managed/*.json; repeatable)"},
+    {PP_OPT_COLOR, "color", 0, PP_ARG_STRING, "WHEN", PP_CMD_ALL, 0,
+     "colour verdicts and severities: auto (default: on a terminal, not with NO_COLOR), always, never"},
     {PP_OPT_COMPARE_DIRECT, "compare-direct", 0, PP_ARG_NONE, NULL, PP_CMD_CHECK, 0,
      "also fetch https targets DIRECT; a different certificate via the proxy = intercepted"},
     {PP_OPT_CONFIG, "config", 0, PP_ARG_STRING, "FILE", PP_CMD_LINT, 0,
@@ -137,7 +139,9 @@ const pp_opt_def_t pp_options[] = {
     {PP_OPT_ORDER, "order", 0, PP_ARG_STRING, "dhcp,dns|dns,dhcp", PP_CMD_DISCOVER, 0,
      "which method's candidates are tried first (default dhcp,dns)"},
     {PP_OPT_OVERWRITE, "overwrite", 0, PP_ARG_NONE, NULL, PP_CMD_TEST | PP_CMD_CHECK, 0,
-     "let --junit replace an existing regular file"},
+     "let --junit or --report replace an existing regular file"},
+    {PP_OPT_OVERWRITE, "overwrite", 0, PP_ARG_NONE, NULL, PP_CMD_EXPLAIN | PP_CMD_DIFF | PP_CMD_DISCOVER, 0,
+     "let --report replace an existing regular file"},
     {PP_OPT_OVERWRITE, "overwrite", 0, PP_ARG_NONE, NULL, PP_CMD_SOURCES, 0,
      "let --write-reg replace an existing regular file"},
     {PP_OPT_PAC, "pac", 'p', PP_ARG_STRING, "FILE|URL|-", PP_CMD_EVAL | PP_CMD_EXPLAIN, 0,
@@ -164,6 +168,8 @@ const pp_opt_def_t pp_options[] = {
      "no progress line on a terminal"},
     {PP_OPT_REG, "reg", 0, PP_ARG_STRING, "FILE", PP_CMD_SOURCES | PP_CMD_CHECK, PP_OF_REPEAT,
      "a .reg export (regedit / reg export; UTF-16LE or ANSI; repeatable)"},
+    {PP_OPT_REPORT, "report", 0, PP_ARG_STRING, "FILE.html", PP_CMD_CHECK | PP_CMD_EXPLAIN | PP_CMD_DIFF | PP_CMD_DISCOVER | PP_CMD_TEST, 0,
+     "also write a self-contained HTML report to FILE (docs/report.md)"},
     {PP_OPT_RESOLVE, "resolve", 0, PP_ARG_STRING, "HOST=ADDR[,ADDR...]", PP_CMD_PAC | PP_CMD_CHECK, PP_OF_REPEAT,
      "simulated DNS answer; HOST= alone does not resolve (repeatable)"},
     {PP_OPT_SERVICE_TAGS, "service-tags", 0, PP_ARG_STRING, "FILE", PP_CMD_CHECK, 0,
@@ -355,7 +361,7 @@ bool pp_args_parse(pp_args_t *a, unsigned cmd, const char *cmdname, int argc, ch
     }
     if (!take(a, o, inline_val, argc, argv, &i)) return false;
   }
-  return true;
+  return pp_term_setup(a);
 }
 
 void pp_args_free(pp_args_t *a) {

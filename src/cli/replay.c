@@ -455,7 +455,7 @@ void pp_replay_finish(pp_replay_t *r) {
     g->top[k] = (uint32_t)i;
     if (g->ntop < PP_REPLAY_TOP) g->ntop++;
   }
-  qsort(r->groups, r->ngroups, sizeof(*r->groups), by_requests);
+  if (r->ngroups) qsort(r->groups, r->ngroups, sizeof(*r->groups), by_requests); /* NULL when none: UBSan */
 }
 
 int pp_cli_memo_scan(const char *text, size_t len, const char *name, const pp_engine_opts_t *opts,

@@ -52,7 +52,7 @@ struct pp_runner {
   unsigned long urls, failed;
   unsigned long hist[HIST_N];
   double t0, last_progress;
-  bool progress_shown;
+  int progress_len; /* columns of the progress line on the terminal, 0 when none */
   unsigned long long bytes_done, bytes_total;
 };
 
@@ -159,22 +159,33 @@ static double hist_quantile(const pp_runner_t *r, double q) {
   return 0;
 }
 
+/* The progress line lives on stderr, and only when stderr is a terminal
+ * (cfg.progress). Results go to stdout, often the same terminal: before a
+ * result or a diagnostic is written the line is blanked with spaces and a
+ * carriage return (no escape sequence, so NO_COLOR and dumb terminals see
+ * none), so every line a user reads is a whole result line (issue 20). */
+static void clear_progress(pp_runner_t *r) {
+  if (!r->progress_len) return;
+  pp_msg_raw("\r%*s\r", r->progress_len, "");
+  r->progress_len = 0;
+}
+
 static void show_progress(pp_runner_t *r, bool final) {
   double t = now_ms(), el = t - r->t0;
   if (!r->cfg.progress || (!final && (el < PROGRESS_AFTER_MS || t - r->last_progress < PROGRESS_EVERY_MS)))
     return;
-  if (final) {
-    if (r->progress_shown) pp_msg_raw("\r\033[K");
-    return;
-  }
+  clear_progress(r);
+  if (final) return;
   r->last_progress = t;
-  r->progress_shown = true;
   double rate = (double)r->urls * 1000.0 / el;
-  char eta[48] = "";
+  char line[128], eta[48] = "";
   if (r->bytes_total && r->bytes_done)
     snprintf(eta, sizeof(eta), ", ETA %.0f s",
              el / 1000.0 * ((double)r->bytes_total / (double)r->bytes_done - 1.0));
-  pp_msg_raw("\r\033[K%lu URLs, %.0f/s%s", r->urls, rate, eta);
+  int n = snprintf(line, sizeof(line), "%lu URLs, %.0f/s%s", r->urls, rate, eta);
+  if (n <= 0) return;
+  pp_msg_raw("%s", line);
+  r->progress_len = n < (int)sizeof(line) ? n : (int)sizeof(line) - 1;
 }
 
 /* Hands out the done slots at the head; lock held, released around emit. */
@@ -182,6 +193,7 @@ static void emit_ready(pp_runner_t *r) {
   slot_t *s;
   while (r->emitted < r->submitted && (s = &r->ring[r->emitted % WINDOW])->state == SLOT_DONE) {
     pthread_mutex_unlock(&r->lock);
+    clear_progress(r);
     if (!s->url) {
       r->cfg.emit(r->cfg.udata, NULL, NULL, s->where);
     } else if (s->st == PP_ENOMEM) {

@@ -7,6 +7,9 @@
  */
 #include "cli/test_report.h"
 
+#include "cli/json.h"
+#include "cli/report/html.h"
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,13 +18,14 @@ int pp_test_report_begin(pp_test_report_t *r, const char *junit_path, bool overw
   if (junit_path && !pp_cli_outfile_open(&r->junit_file, "junit", junit_path, overwrite))
     return PP_EXIT_USAGE;
   r->junit = r->junit_file.f;
-  if (r->format == PP_TEST_JSON && !(r->json_cases = json_array())) r->oom = true;
+  if ((r->format == PP_TEST_JSON || r->html.f) && !(r->json_cases = json_array())) r->oom = true;
   if (r->format == PP_TEST_TAP) printf("TAP version 13\n1..%zu\n", r->planned);
   return PP_EXIT_OK;
 }
 
 void pp_test_report_free(pp_test_report_t *r) {
   pp_cli_outfile_abort(&r->junit_file);
+  pp_cli_outfile_abort(&r->html);
   pp_str_free(&r->junit_cases);
   json_decref(r->json_cases);
   memset(r, 0, sizeof(*r));
@@ -94,10 +98,9 @@ static void tap_case(const pp_test_report_t *r, const pp_test_outcome_t *o, cons
 }
 
 /* NULL (or text that is not UTF-8) becomes JSON null. */
-static json_t *jstr(const char *s) {
-  json_t *j = s ? json_string(s) : NULL;
-  return j ? j : json_null();
-}
+/* pp_json_str: a case URL that is not UTF-8 keeps its ASCII (json_string
+ * would give NULL and the URL would be null) */
+static json_t *jstr(const char *s) { return pp_json_str(s); }
 
 static void json_case(pp_test_report_t *r, const pp_test_outcome_t *o) {
   json_t *c = json_object();
@@ -128,8 +131,9 @@ void pp_test_report_case(pp_test_report_t *r, const pp_test_outcome_t *o) {
     if (!o->ok) printf("%s:%lu: %s: %s\n", pp_safe(r->cases_name), o->line, pp_safe(o->url), pp_safe(w));
     break;
   case PP_TEST_TAP: tap_case(r, o, w); break;
-  case PP_TEST_JSON: json_case(r, o); break;
+  case PP_TEST_JSON: break;
   }
+  if (r->json_cases) json_case(r, o); /* --format json, --report */
   pp_str_free(&why);
 }
 
@@ -162,17 +166,25 @@ static void coverage_text(const pp_test_report_t *r, const pp_return_site_t *sit
   printf("%scoverage: %zu of %zu return statements reached\n", lead, reached, n);
 }
 
-static void print_json(pp_test_report_t *r, bool coverage, const pp_return_site_t *sites,
-                       size_t nsites) {
+/* The object --format json prints and --report draws (docs/json.md). */
+static json_t *test_json(pp_test_report_t *r, bool coverage, const pp_return_site_t *sites,
+                         size_t nsites) {
   json_t *o = json_object();
   if (!o) {
     r->oom = true;
-    return;
+    return NULL;
   }
   json_object_set(o, "cases", r->json_cases);
   json_object_set_new(o, "passed", json_integer((json_int_t)r->passed));
   json_object_set_new(o, "failed", json_integer((json_int_t)r->failed));
   json_object_set_new(o, "coverage", coverage ? coverage_json(sites, nsites) : json_null());
+  return o;
+}
+
+static void print_json(pp_test_report_t *r, bool coverage, const pp_return_site_t *sites,
+                       size_t nsites) {
+  json_t *o = test_json(r, coverage, sites, nsites);
+  if (!o) return;
   char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
   if (s) printf("%s\n", s);
   else r->oom = true;
@@ -202,6 +214,26 @@ static bool write_junit(pp_test_report_t *r) {
   return pp_cli_outfile_commit(&r->junit_file);
 }
 
+static void render(FILE *f, const void *vr) {
+  const pp_test_report_t *r = vr;
+  pp_report_test(f, r->html_json, r->pac_text, r->pac_len);
+}
+
+/* --report FILE.html (docs/report.md): false after a one-line error. */
+static bool write_html(pp_test_report_t *r, bool coverage, const pp_return_site_t *sites,
+                       size_t nsites) {
+  if (!r->html.f) return true;
+  r->html_json = test_json(r, coverage, sites, nsites);
+  if (r->html_json) {
+    json_object_set_new(r->html_json, "pac", pp_json_str(r->pac_name));
+    json_object_set_new(r->html_json, "cases_file", pp_json_str(r->cases_name));
+  }
+  bool ok = r->html_json && pp_report_commit(&r->html, render, r);
+  json_decref(r->html_json);
+  r->html_json = NULL;
+  return ok;
+}
+
 int pp_test_report_end(pp_test_report_t *r, bool coverage, const pp_return_site_t *sites,
                        size_t nsites) {
   switch (r->format) {
@@ -212,6 +244,7 @@ int pp_test_report_end(pp_test_report_t *r, bool coverage, const pp_return_site_
   if (coverage && r->format != PP_TEST_JSON) coverage_text(r, sites, nsites);
   fflush(stdout);
   if (r->junit && !write_junit(r)) return PP_EXIT_USAGE;
+  if (!r->oom && !write_html(r, coverage, sites, nsites)) return PP_EXIT_USAGE;
   if (r->oom) {
     pp_msg_error("out of memory");
     return PP_EXIT_USAGE;

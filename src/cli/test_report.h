@@ -29,7 +29,11 @@ typedef struct pp_test_report {
   FILE *junit;            /* junit_file.f: opened before the run so a bad path fails early */
   pp_outfile_t junit_file;
   pp_str_t junit_cases;   /* <testcase> elements until the counts are known */
-  json_t *json_cases;
+  json_t *json_cases;     /* --format json or --report */
+  pp_outfile_t html;      /* --report: opened by the caller before the run */
+  json_t *html_json;
+  const char *pac_text;   /* the PAC, for the --report source view */
+  size_t pac_len;
   bool oom;
 } pp_test_report_t;
 

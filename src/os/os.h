@@ -142,6 +142,14 @@ bool pp_os_read_secret_line(int fd, char *pw, size_t len);
  * when there is no terminal or nothing was read. */
 bool pp_os_prompt_secret(const char *prompt, char *pw, size_t len);
 
+/* ---- the terminal (term.c) ------------------------------------------------------ */
+
+/* true when stdout is a terminal that takes ANSI/VT escape sequences (on
+ * Windows: a console where VT processing is, or could be turned, on). */
+bool pp_os_stdout_is_terminal(void);
+/* Columns of the terminal on stdout; 80 when it cannot be asked. */
+int pp_os_terminal_columns(void);
+
 /* ---- threads (thread.c) -------------------------------------------------------- */
 
 /* A condition variable for deadline waits: its timed waits count on

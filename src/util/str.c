@@ -123,3 +123,12 @@ void pp_set_err(char *err, size_t errlen, const char *fmt, ...) {
   for (char *p = err; *p; p++)
     if (*p == '\n' || *p == '\r') *p = ' ';
 }
+
+size_t pp_js_line_end(const char *p, const char *end) {
+  if (*p == '\n') return 1;
+  if (*p == '\r') return p + 1 < end && p[1] == '\n' ? 2 : 1;
+  if (end - p >= 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+      ((unsigned char)p[2] == 0xA8 || (unsigned char)p[2] == 0xA9))
+    return 3;
+  return 0;
+}

@@ -37,6 +37,9 @@ bool pp_strlist_push(char ***list, size_t *n, const char *s);
 void pp_strlist_free(char **list, size_t n);
 /* ASCII-only lower-casing in place (locale independent). */
 void pp_ascii_lower(char *s);
+/* Length of the JavaScript line terminator at p (LF, CR, CRLF, U+2028,
+ * U+2029: the ones Duktape counts lines by), 0 when there is none; p < end. */
+size_t pp_js_line_end(const char *p, const char *end);
 /* Writes "fmt" into err (size errlen) when err is non-NULL, line breaks
  * turned into blanks: every err is documented as one line. */
 void pp_set_err(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

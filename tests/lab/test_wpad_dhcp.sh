@@ -72,6 +72,7 @@ lab_run laptop discover --interface "$C" --no-dns --dhcp-timeout 800
 want_rc 1
 want_out "^dhcp +$C \(broadcast\) -> - +\[no-reply, [0-9]+ ms\]: no DHCPACK within 800 ms \(sent from port 68\)"
 want_out "^decided_by: none$"
+want_out "^Nothing usable found: no DHCP server answered the DHCPINFORM, and DNS was not tried \(--no-dns\)\.$"
 want_within 2000
 
 lab_finish

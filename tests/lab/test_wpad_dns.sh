@@ -77,6 +77,7 @@ want_rc 1
 want_out "^dhcp +$C \(broadcast\) -> - +\[no-reply"
 want_out "^dns +wpad\.corp\.pacprobe\.test -> - +\[error"
 want_out "^decided_by: none$"
+want_out "^Nothing usable found: [0-9]+ wpad lookups? failed with a DNS error .*; check that the DNS server in /etc/resolv\.conf \(or --dns-server\) is reachable and answers\.$"
 want_within 3000
 
 lab_finish

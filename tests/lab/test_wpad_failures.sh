@@ -41,6 +41,7 @@ want_out "^warning pac-invalid: http://wpad\.syntax\."
 want_out "^warning pac-invalid: http://wpad\.nofunc\."
 want_out "^warning content-type: http://wpad\.corp\.pacprobe\.test/wpad\.dat served as text/plain"
 want_out "^decided_by: dns$"
+want_out "^Found: the PAC at http://wpad\.corp\.pacprobe\.test/wpad\.dat, offered by dns, fetched and valid; [0-9]+ warnings above to look at\.$"
 want_no_out "wpad\.pacprobe\.test/wpad\.dat"
 
 lab_case "--order dns,dhcp and --no-fetch: the first DNS candidate decides unfetched"
