@@ -176,6 +176,7 @@ static pp_status_t record_failure(pp_engine_t *e, pp_status_t script_status) {
 static duk_ret_t install_runtime(duk_context *ctx, void *udata) {
   pp_engine_t *e = udata;
   pp_natives_install(e);
+  pp_natives_lang_install(e);
   pp_trace_install(e);
   duk_push_string(ctx, pp_emulation_name(e->opts.emulate));
   duk_put_global_string(ctx, "__pp_mode");

@@ -44,6 +44,9 @@ struct pp_engine {
 /* Defines the native PAC functions of e->opts.emulate on the global object
  * of e->ctx (pac-semantics.md §2-§3). Call inside a protected call. */
 void pp_natives_install(pp_engine_t *e);
+/* The private natives the language built-ins of the runtime capture
+ * (natives_lang.c: __pp_objkey, __pp_normalize). Same context. */
+void pp_natives_lang_install(pp_engine_t *e);
 /* Forgets the per-evaluation DNS budget, the name a deadline cut and what
  * natives held. */
 void pp_natives_reset(pp_engine_t *e);
