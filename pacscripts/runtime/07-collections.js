@@ -217,6 +217,24 @@
     'delete': function (value) { var d = state(this, WEAKSET, 'WeakSet.prototype.delete'); return canBeWeak(value) && d.remove(value); }
   });
   classOf(WeakSet, 'WeakSet');
+
+  /* The state symbols stay invisible, as V8's internal slots are. */
+  var STATES = [MAP, SET, WEAKMAP, WEAKSET];
+  function visible(list) {
+    var out = [];
+    for (var i = 0; i < list.length; i++) if (STATES.indexOf(list[i]) < 0) out.push(list[i]);
+    return out;
+  }
+  function hideIn(obj, name) {
+    var orig = obj[name];
+    if (typeof orig !== 'function') return;
+    var fn = function (o) { return visible(orig.apply(this, arguments)); };
+    Object.defineProperty(fn, 'name', { value: name, configurable: true });
+    rt.define(fn, 'toString', function toString() { return 'function ' + name + '() { [native code] }'; });
+    Object.defineProperty(obj, name, { value: fn, writable: true, configurable: true, enumerable: false });
+  }
+  hideIn(Object, 'getOwnPropertySymbols');
+  if (typeof Reflect === 'object') hideIn(Reflect, 'ownKeys');
 })(this, this.__pp_rt, this.__pp_objkey);
 delete this.__pp_objkey;
 delete this.__pp_rt;
