@@ -237,4 +237,3 @@
   if (typeof Reflect === 'object') hideIn(Reflect, 'ownKeys');
 })(this, this.__pp_rt, this.__pp_objkey);
 delete this.__pp_objkey;
-delete this.__pp_rt;

@@ -39,6 +39,10 @@ struct pp_engine {
   pp_trace_rt_t tr;        /* the evaluation in progress (trace.c) */
   char **warn;             /* load-time warnings (lower_engine.c) */
   size_t nwarn;
+  /* "'feature' (ESyyyy)": a construct the script reached at run time that
+   * pacprobe cannot run (natives_lang.c, a regex); the evaluation then
+   * fails PP_EUNSUPPORTED even when the script caught the error. */
+  char unsup[160];
 };
 
 /* Defines the native PAC functions of e->opts.emulate on the global object

@@ -3,7 +3,8 @@
  * The private natives behind the language built-ins of the runtime
  * (pacscripts/runtime/06-08, issue 16): __pp_objkey, an object's identity
  * in the heap (Map/Set keys), and __pp_normalize, String.prototype.normalize
- * through the platform's Unicode library (pp_os_normalize). The runtime
+ * through the platform's Unicode library (pp_os_normalize), and
+ * __pp_re_rewrite, a pattern Duktape can run (regex.c). The runtime
  * files capture them and delete the globals before the PAC runs.
  *
  * Duktape strings are CESU-8 here (pac/decode.c turns a PAC's astral
@@ -19,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pac/regex.h"
 #include "util/str.h"
 
 static duk_ret_t n_objkey(duk_context *ctx) {
@@ -133,10 +135,52 @@ static duk_ret_t n_normalize(duk_context *ctx) {
   return 1;
 }
 
+/* "FLAGS|N=name,N=name|SOURCE", what Duktape runs (N a group number), or a
+ * SyntaxError as browsers raise it, or the unsupported-feature error (which
+ * also marks the engine, e->unsup). */
+static duk_ret_t n_re_rewrite(duk_context *ctx) {
+  duk_size_t len = 0;
+  const char *src = duk_require_lstring(ctx, 0, &len);
+  const char *flags = duk_require_string(ctx, 1);
+  pp_engine_t *e = pp_heap_ctx(ctx)->owner;
+  pp_regex_t r;
+  pp_str_t ans = PP_STR_INIT;
+  bool ok = pp_regex_rewrite(src, len, flags, &r);
+  char msg[sizeof(e->unsup) + 96] = "", syn[sizeof(r.syntax) + 64] = "";
+  if (ok && r.unsupported) {
+    snprintf(e->unsup, sizeof(e->unsup), "'%s' (%s)", r.unsupported, r.es);
+    snprintf(msg, sizeof(msg), "unsupported JavaScript feature %s \xe2\x80\x94 browsers accept this; "
+             "pacprobe's engine does not", e->unsup);
+  } else if (ok && r.syntax[0]) {
+    snprintf(syn, sizeof(syn), "Invalid regular expression: /%.*s/%s: %s", len > 64 ? 64 : (int)len,
+             src, flags, r.syntax);
+  } else if (ok) {
+    pp_str_printf(&ans, "%s|", r.flags);
+    for (size_t k = 0; k < r.nnames; k++)
+      pp_str_printf(&ans, "%s%d=%s", k ? "," : "", r.name_group[k], r.name[k]);
+    pp_str_putc(&ans, '|');
+    pp_str_append(&ans, r.src.s, r.src.len);
+    ok = !ans.oom;
+  }
+  pp_regex_clear(&r);
+  size_t n = ans.len;
+  free(e->held_str); /* held on the engine: the calls below may throw */
+  e->held_str = pp_str_take(&ans);
+  if (!ok) return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
+  if (msg[0]) return duk_error(ctx, DUK_ERR_ERROR, "%s", msg);
+  if (syn[0]) return duk_error(ctx, DUK_ERR_SYNTAX_ERROR, "%s", syn);
+  duk_push_lstring(ctx, e->held_str, n);
+  free(e->held_str);
+  e->held_str = NULL;
+  return 1;
+}
+
 void pp_natives_lang_install(pp_engine_t *e) {
   duk_context *ctx = e->ctx;
   duk_push_c_function(ctx, n_objkey, 1);
   duk_put_global_string(ctx, "__pp_objkey");
   duk_push_c_function(ctx, n_normalize, 2);
   duk_put_global_string(ctx, "__pp_normalize");
+  duk_push_c_function(ctx, n_re_rewrite, 2);
+  duk_put_global_string(ctx, "__pp_re_rewrite");
 }
