@@ -248,6 +248,47 @@
     return out;
   });
 
+  /* Smaller ES2015-ES2022 gaps. */
+  define(Object, 'hasOwn', function hasOwn(o, key) {
+    return Object.prototype.hasOwnProperty.call(toObject(o, 'Object.hasOwn'), key);
+  });
+  define(Object, 'getOwnPropertyDescriptors', function getOwnPropertyDescriptors(o) {
+    var obj = toObject(o, 'Object.getOwnPropertyDescriptors'), keys = Reflect.ownKeys(obj), out = {};
+    for (var i = 0; i < keys.length; i++) {
+      var d = Object.getOwnPropertyDescriptor(obj, keys[i]);
+      if (d !== undefined) out[keys[i]] = d;
+    }
+    return out;
+  });
+  define(AP, 'copyWithin', function copyWithin(target, start) {
+    var o = toObject(this, 'Array.prototype.copyWithin'), len = toLength(o.length);
+    var to = relIndex(target, len, 0), from = relIndex(start, len, 0), fin = relIndex(arguments[2], len, len);
+    var count = Math.min(fin - from, len - to), dir = 1;
+    if (from < to && to < from + count) { dir = -1; from += count - 1; to += count - 1; }
+    for (; count > 0; count--, from += dir, to += dir) {
+      if (from in o) o[to] = o[from]; else delete o[to];
+    }
+    return o;
+  });
+  if (typeof Float32Array === 'function') define(Math, 'fround', function fround(x) {
+    return new Float32Array([x])[0];
+  });
+  define(String, 'raw', function raw(template) {
+    var cooked = toObject(template, 'String.raw'), r = toObject(cooked.raw, 'String.raw');
+    var n = toLength(r.length), out = '';
+    for (var i = 0; i < n; i++) {
+      out += String(r[i]);
+      if (i + 1 < n && i + 1 < arguments.length) out += String(arguments[i + 1]);
+    }
+    return out;
+  });
+  if (!('description' in Symbol.prototype)) Object.defineProperty(Symbol.prototype, 'description', {
+    get: function () {
+      var s = Symbol.prototype.toString.call(this);
+      return s === 'Symbol()' ? undefined : s.slice(7, -1);
+    }, configurable: true, enumerable: false
+  });
+
   /* Object.groupBy (ES2024): null-prototype object of arrays. */
   function groupInto(items, callback, what, keyOf, add) {
     toObject(items, what);

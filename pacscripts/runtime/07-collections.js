@@ -176,6 +176,61 @@
     values: function () { return iterator(state(this, SET, 'Set.prototype.values'), SetIterProto, 'keys'); },
     entries: function () { return iterator(state(this, SET, 'Set.prototype.entries'), SetIterProto, 'entries'); }
   });
+  /* ES2025 set methods over a set-like `other` (GetSetRecord: size, has, keys). */
+  function setRecord(o) {
+    if (Object(o) !== o) throw new TypeError(String(o) + ' is not an object');
+    var size = Number(o.size);
+    if (size !== size) throw new TypeError('The size of the set-like argument is not a number');
+    callable(o.has, 'set-like has');
+    callable(o.keys, 'set-like keys');
+    return { size: size, has: function (k) { return !!o.has(k); }, each: function (fn) {
+      var it = o.keys();
+      for (var r = it.next(); !r.done; r = it.next()) if (fn(r.value === 0 ? 0 : r.value) === false) return false;
+      return true;
+    } };
+  }
+  function own(d, fn) {
+    for (var e = d.after(null); e; e = d.after(e)) if (fn(e.key) === false) return false;
+    return true;
+  }
+  function copy(d) { var out = new Set(); own(d, function (k) { out[SET].add(k, k); }); return out; }
+  methods(Set.prototype, {
+    union: function (other) {
+      var d = state(this, SET, 'Set.prototype.union'), o = setRecord(other), out = copy(d);
+      o.each(function (k) { out[SET].add(k, k); });
+      return out;
+    },
+    intersection: function (other) {
+      var d = state(this, SET, 'Set.prototype.intersection'), o = setRecord(other), out = new Set();
+      if (d.size <= o.size) own(d, function (k) { if (o.has(k)) out[SET].add(k, k); });
+      else o.each(function (k) { if (d.find(k)) out[SET].add(k, k); });
+      return out;
+    },
+    difference: function (other) {
+      var d = state(this, SET, 'Set.prototype.difference'), o = setRecord(other), out = copy(d);
+      if (d.size <= o.size) own(d, function (k) { if (o.has(k)) out[SET].remove(k); });
+      else o.each(function (k) { out[SET].remove(k); });
+      return out;
+    },
+    symmetricDifference: function (other) {
+      var d = state(this, SET, 'Set.prototype.symmetricDifference'), o = setRecord(other), out = copy(d);
+      o.each(function (k) { if (d.find(k)) out[SET].remove(k); else out[SET].add(k, k); });
+      return out;
+    },
+    isSubsetOf: function (other) {
+      var d = state(this, SET, 'Set.prototype.isSubsetOf'), o = setRecord(other);
+      return d.size <= o.size && own(d, function (k) { return o.has(k); });
+    },
+    isSupersetOf: function (other) {
+      var d = state(this, SET, 'Set.prototype.isSupersetOf'), o = setRecord(other);
+      return d.size >= o.size && o.each(function (k) { return !!d.find(k); });
+    },
+    isDisjointFrom: function (other) {
+      var d = state(this, SET, 'Set.prototype.isDisjointFrom'), o = setRecord(other);
+      if (d.size <= o.size) return own(d, function (k) { return !o.has(k); });
+      return o.each(function (k) { return !d.find(k); });
+    }
+  });
   Object.defineProperty(Set.prototype, 'keys', { value: Set.prototype.values, writable: true, configurable: true });
   sizeGetter(Set.prototype, SET, 'get Set.prototype.size');
   Object.defineProperty(Set.prototype, Symbol.iterator, { value: Set.prototype.values, writable: true, configurable: true });
