@@ -18,21 +18,7 @@ static bool property_name(const lw_t *w, long k) {
   return is(w, k - 1, ".") || is(w, k - 1, "?.") || is(w, k + 1, ":") || (w->fl[k] & LW_KEY);
 }
 
-static void regex_flags(lw_t *w, long k) {
-  const char *p = w->src + w->t[k].off;
-  size_t n = w->t[k].len, i = n;
-  while (i > 1 && p[i - 1] != '/') i--;
-  for (; i < n; i++) {
-    switch (p[i]) {
-    case 'u': return pp_lower_unsupported(w, k, "regex flag 'u'", "ES2015");
-    case 'y': return pp_lower_unsupported(w, k, "regex flag 'y'", "ES2015");
-    case 's': return pp_lower_unsupported(w, k, "regex flag 's'", "ES2018");
-    case 'd': return pp_lower_unsupported(w, k, "regex flag 'd'", "ES2022");
-    case 'v': return pp_lower_unsupported(w, k, "regex flag 'v'", "ES2024");
-    default: break;
-    }
-  }
-}
+static void regex_flags(lw_t *w, long k) { pp_lower_regex(w, k); }
 
 static void keyword(lw_t *w, long k) {
   if (property_name(w, k)) return;
