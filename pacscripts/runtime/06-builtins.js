@@ -9,6 +9,7 @@
  * added (sort excepted), non-enumerable, native length and name. ES5.1.
  */
 (function (G, rt, normalize) {
+  'use strict';
   var define = rt.define, toObject = rt.toObject, toLength = rt.toLength;
   var toInteger = rt.toInteger, relIndex = rt.relIndex, callable = rt.callable;
   var AP = Array.prototype, SP = String.prototype;

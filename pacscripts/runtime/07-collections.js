@@ -17,6 +17,7 @@
  * method called on a Map throws TypeError as in V8. ES5.1 only.
  */
 (function (G, rt, objkey) {
+  'use strict';
   var define = rt.define, callable = rt.callable, DONE = rt.DONE;
 
   function keyOf(k) {

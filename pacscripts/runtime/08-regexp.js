@@ -18,6 +18,7 @@
  * by code point over an empty match); others keep Duktape's own. ES5.1.
  */
 (function (G, rt, rewrite) {
+  'use strict';
   var NativeRegExp = G.RegExp, RP = NativeRegExp.prototype, SP = String.prototype;
   var nativeExec = RP.exec, nativeReplace = SP.replace, nativeMatch = SP.match, nativeSplit = SP.split;
   var META = Symbol('RegExpMeta');
@@ -59,6 +60,8 @@
   }
 
   function RegExp(pattern, flags) {
+    if (typeof pattern === 'string' && flags === undefined && pattern.indexOf('(?<') < 0)
+      return new NativeRegExp(pattern); /* the common case, fast */
     var isRe = rt.isRegExp(pattern);
     if (!(this instanceof RegExp) && isRe && flags === undefined && pattern.constructor === RegExp) return pattern;
     var src, f;
@@ -92,8 +95,9 @@
 
   /* exec: the match with .groups (undefined without named groups, as V8). */
   Object.defineProperty(RP, 'exec', { value: function exec(string) {
-    var m = nativeExec.call(this, string), d = meta(this);
+    var m = nativeExec.call(this, string);
     if (m === null) return m;
+    var d = this[META];
     var groups;
     if (d && d.names.length) {
       groups = Object.create(null);
@@ -150,8 +154,8 @@
   });
 
   Object.defineProperty(SP, 'replace', { value: function replace(searchValue, replaceValue) {
-    var d = meta(searchValue);
-    if (!d) return nativeReplace.apply(rt.toObject(this, 'String.prototype.replace'), arguments);
+    var d = searchValue !== null && typeof searchValue === 'object' ? searchValue[META] : undefined;
+    if (!d) return nativeReplace.call(this, searchValue, replaceValue);
     var s = String(rt.toObject(this, 'String.prototype.replace')), re = searchValue;
     var fn = typeof replaceValue === 'function', tmpl = fn ? '' : String(replaceValue), found = [];
     if (re.global) allMatches(re, s, d.unicode, function (m) { found.push(m); });
@@ -172,8 +176,8 @@
   }, writable: true, configurable: true, enumerable: false });
 
   Object.defineProperty(SP, 'split', { value: function split(separator, limit) {
-    var d = meta(separator);
-    if (!d) return nativeSplit.apply(rt.toObject(this, 'String.prototype.split'), arguments);
+    var d = separator !== null && typeof separator === 'object' ? separator[META] : undefined;
+    if (!d) return nativeSplit.call(this, separator, limit);
     var s = String(rt.toObject(this, 'String.prototype.split'));
     var lim = limit === undefined ? 4294967295 : limit >>> 0, out = [];
     if (lim === 0) return out;
