@@ -211,6 +211,15 @@
     }
     throw new TypeError(String(v) + ' is not iterable');
   });
+  /* const [a, b] = iterable: the first n elements (all when n < 0) as an
+   * array, one next() each; arrays and array-likes as they are. */
+  hidden('__pp_arr', function (v, n) {
+    if (Array.isArray(v) || v === null || v === undefined) return v;
+    if (typeof v !== 'string' && typeof v[Symbol.iterator] !== 'function') return v;
+    var src = G.__pp_iter(v), out = [];
+    for (var i = 0; (n < 0 || i < n) && i < src.length; i++) out.push(src[i]);
+    return out;
+  });
   /* [a, ...b] and f(...b): arr holds the elements, at[] the spread ones. */
   hidden('__pp_flat', function (arr, at) {
     var out = [], j = 0;
