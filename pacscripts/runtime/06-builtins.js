@@ -96,6 +96,7 @@
     for (var i = 0; i < len; i++) out[i] = i === k ? value : o[i];
     return out;
   });
+  Object.defineProperty(AP['with'], 'name', { value: 'with', configurable: true });
   define(AP, 'toSpliced', function toSpliced(start, skipCount) {
     var o = toObject(this, 'Array.prototype.toSpliced'), len = toLength(o.length);
     var s = relIndex(start, len, 0), skip, out = [], i;
