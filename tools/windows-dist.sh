@@ -7,7 +7,7 @@
 set -euo pipefail
 BUILD=${1:?usage: windows-dist.sh BUILD_DIR}
 SRC=$(cd "$(dirname "$0")/.." && pwd)
-VERSION=$(sed -n 's/^#define PP_VERSION "\(.*\)"/\1/p' "$SRC/src/pacprobe.h")
+VERSION=$(sed -n 's/^project(pacprobe VERSION \([0-9.]*\).*/\1/p' "$SRC/CMakeLists.txt")
 NAME=pacprobe-$VERSION-win64
 STAGE=$BUILD/dist/$NAME
 EXE=$BUILD/pacprobe.exe

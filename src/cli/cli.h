@@ -24,8 +24,26 @@ enum {
   PP_CMD_PAC = PP_CMD_EVAL | PP_CMD_EXPLAIN | PP_CMD_LINT | PP_CMD_TEST | PP_CMD_DIFF,
   PP_CMD_DISCOVER = 1u << 10, /* not a PAC evaluator: it finds one (DESIGN §1.5) */
   PP_CMD_SOURCES = 1u << 11,  /* proxy configuration sources (DESIGN §1.6) */
-  PP_CMD_CHECK = 1u << 12     /* try every route for real (DESIGN §1.7) */
+  PP_CMD_CHECK = 1u << 12,    /* try every route for real (DESIGN §1.7) */
+  PP_CMD_ALL = PP_CMD_PAC | PP_CMD_DISCOVER | PP_CMD_SOURCES | PP_CMD_CHECK
 };
+
+/* The subcommands (src/cli/commands.c), in the order `pacprobe --help`
+ * lists them; terminated by name NULL. */
+typedef struct pp_cli_cmd {
+  const char *name;     /* "eval" */
+  unsigned bit;         /* PP_CMD_EVAL */
+  int (*run)(int argc, char **argv, int first);
+  const char *summary;  /* one line for `pacprobe --help` and the man page's NAME */
+} pp_cli_cmd_t;
+extern const pp_cli_cmd_t pp_cli_commands[];
+/* The command named name, or NULL. */
+const pp_cli_cmd_t *pp_cli_command_find(const char *name);
+/* The candidate nearest to word when it is a likely typo (edit distance at
+ * most 2, or a unique prefix of 3+ letters), else NULL. (src/cli/suggest.c) */
+const char *pp_cli_suggest(const char *word, const char *const *candidates, size_t n);
+/* "pacprobe X.Y.Z" and the library versions it runs with (pp_version_*). */
+void pp_cli_print_version(FILE *out);
 
 typedef enum pp_opt_id {
   PP_OPT_DNS_SERVER,
@@ -77,7 +95,6 @@ typedef enum pp_opt_id {
   PP_OPT_COMPARE_DIRECT,
   PP_OPT_CONNECT_TIMEOUT,
   PP_OPT_MAX_TIME,
-  PP_OPT_PARALLEL,
   PP_OPT_PROXY_AUTH_HOST,
   PP_OPT_PROXY_BASIC_OK,
   PP_OPT_PROXY_PASSWORD_FILE,
@@ -108,18 +125,26 @@ typedef enum pp_arg_kind {
   PP_ARG_SECONDS
 } pp_arg_kind_t;
 
+/* Row flags: PP_OF_REPEAT keeps every value in a->list[id]; PP_OF_ALIAS is
+ * another spelling of the same id (parsed; not in --help or completions). */
+enum { PP_OF_REPEAT = 1u << 0, PP_OF_ALIAS = 1u << 1 };
+
 typedef struct pp_opt_def {
-  pp_opt_id_t id;
+  pp_opt_id_t id;    /* several rows may share one (per-command help, aliases) */
   const char *name;  /* long name without dashes */
   char letter;       /* short option or 0 */
   pp_arg_kind_t kind;
   const char *arg;   /* argument placeholder for --help */
   unsigned cmds;     /* PP_CMD_* bits */
-  bool repeatable;
-  const char *help;  /* one line */
+  unsigned flags;    /* PP_OF_* */
+  const char *help;  /* one line, true for every command in cmds */
 } pp_opt_def_t;
 
-/* The table, sorted by long name, terminated by name NULL. */
+/* Upper bound on the table's rows (the suggestion buffer). */
+#define PP_OPT_ROWS_MAX 256
+
+/* The table, sorted by long name, terminated by name NULL; how to add a
+ * row is said at its top (src/cli/options.c). */
 extern const pp_opt_def_t pp_options[];
 
 typedef struct pp_strv {
@@ -146,6 +171,9 @@ void pp_args_free(pp_args_t *a);
 bool pp_args_info(const pp_args_t *a, void (*print_help)(void));
 /* Prints the options that `cmd` takes, from the table. */
 void pp_options_help(FILE *out, unsigned cmd);
+/* Prints every (command, row) pair as tab-separated lines for the
+ * generators (`pacprobe --list-options`; format in options.c). */
+void pp_options_list(FILE *out);
 
 /* safe.c: foreign text (PAC results, alert text, network answers, lease
  * and registry values, URLs from input) for text output, escaped with

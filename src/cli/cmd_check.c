@@ -224,7 +224,7 @@ static int check_opts(const pp_args_t *a, pp_check_opts_t *o) {
   }
   if (a->given[PP_OPT_CONNECT_TIMEOUT]) o->connect_timeout_ms = (unsigned)a->count[PP_OPT_CONNECT_TIMEOUT];
   if (a->given[PP_OPT_MAX_TIME]) o->max_time_ms = (unsigned)a->count[PP_OPT_MAX_TIME];
-  if (a->given[PP_OPT_PARALLEL]) o->parallel = (unsigned)a->count[PP_OPT_PARALLEL];
+  if (a->given[PP_OPT_JOBS]) o->parallel = (unsigned)a->count[PP_OPT_JOBS];
   o->all_routes = a->given[PP_OPT_ALL_ROUTES];
   o->compare_direct = a->given[PP_OPT_COMPARE_DIRECT];
   o->cacert = a->value[PP_OPT_CACERT];

@@ -24,8 +24,9 @@ static void usage(FILE *out) {
                "                        [--mdi-proxy URL] [--write-reg OUT] [--format text|json]\n\n"
                "Collects every proxy configuration source and says which one is in effect for a\n"
                "consumer: user, localsystem, localservice, networkservice, winhttp, env,\n"
-               "mdi-sensor (default user). On Windows, without --reg and --netsh, reads the\n"
-               "live registry and shows what Windows itself says next to the decision.\n\n"
+               "mdi-sensor. Default: user on Windows or with --reg/--netsh, else env. On Windows,\n"
+               "without --reg and --netsh, reads the live registry and shows what Windows itself\n"
+               "says next to the decision.\n\n"
                "options:\n");
   pp_options_help(out, PP_CMD_SOURCES);
 }
@@ -189,6 +190,10 @@ int pp_cmd_sources(int argc, char **argv, int first) {
     pp_msg_error("out of memory");
     goto done;
   }
+  /* Without --for: the Windows user where there is Windows configuration
+   * (exports given, or the live registry), else curl's variables (env). */
+  if (!a.given[PP_OPT_FOR] && !a.list[PP_OPT_REG].n && !a.list[PP_OPT_NETSH].n && !c.os.present)
+    k[0] = PP_FOR_ENV;
   if (a.given[PP_OPT_WRITE_REG] &&
       (rc = write_fix(&c, a.value[PP_OPT_WRITE_REG], a.given[PP_OPT_OVERWRITE], k, nk)) != PP_EXIT_OK)
     goto done;

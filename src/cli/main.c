@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Entry point: picks the personality (pacprobe or pactester, by the name it
- * was invoked under) and the subcommand. Everything else is in the library
- * or in one file per subcommand.
+ * was invoked under) and the subcommand from the table in commands.c;
+ * `pacprobe help COMMAND` is `pacprobe COMMAND --help`. Everything else is
+ * in the library or in one file per subcommand.
  */
 #include <string.h>
 
@@ -10,20 +11,36 @@
 #include "os/os.h"
 
 static void print_usage(FILE *out) {
-  fprintf(out,
-          "usage: pacprobe COMMAND [options]\n\n"
-          "Which proxy does this machine use for a URL, who decided, does it work.\n\n"
-          "commands:\n"
-          "  eval      evaluate a PAC for URLs (pactester-compatible)\n"
-          "  explain   show why a URL gets its proxy: calls, DNS, the deciding line\n"
-          "  lint      check PAC scripts for errors and likely mistakes\n"
-          "  test      run a PAC against a file of expected results\n"
-          "  diff      compare two PAC versions over a URL list\n"
-          "  discover  find the PAC by WPAD (DHCP, DNS) and show every step\n"
-          "  sources   which proxy configuration is in effect for a user or service, and why\n"
-          "  check     try every URL through its route for real: failover, auth, TLS interception\n\n"
-          "Run 'pacprobe COMMAND --help' for a command's options, 'man pacprobe' for more.\n"
-          "Invoked as 'pactester', pacprobe accepts pactester's flags.\n");
+  fprintf(out, "usage: pacprobe COMMAND [options]\n\n"
+               "Which proxy does this machine use for a URL, who decided, does it work.\n\n"
+               "commands:\n");
+  for (const pp_cli_cmd_t *c = pp_cli_commands; c->name; c++)
+    fprintf(out, "  %-9s %s\n", c->name, c->summary);
+  fprintf(out, "\nRun 'pacprobe help COMMAND' (= 'pacprobe COMMAND --help') for a command's options,\n"
+               "'man pacprobe-COMMAND' for more, 'pacprobe --version' for the library versions.\n"
+               "Invoked as 'pactester', pacprobe accepts pactester's flags.\n");
+}
+
+static int unknown_command(const char *cmd) {
+  const char *names[32];
+  size_t n = 0;
+  for (const pp_cli_cmd_t *c = pp_cli_commands; c->name && n < 32; c++) names[n++] = c->name;
+  const char *best = pp_cli_suggest(cmd, names, n);
+  if (best) pp_msg_error("unknown command '%s'; did you mean '%s'? (see pacprobe --help)", pp_safe(cmd), best);
+  else pp_msg_error("unknown command '%s' (see pacprobe --help)", pp_safe(cmd));
+  return PP_EXIT_USAGE;
+}
+
+/* `pacprobe help [COMMAND]` */
+static int help(int argc, char **argv) {
+  if (argc < 3) {
+    print_usage(stdout);
+    return PP_EXIT_OK;
+  }
+  const pp_cli_cmd_t *c = pp_cli_command_find(argv[2]);
+  if (!c) return unknown_command(argv[2]);
+  char *args[] = {argv[0], argv[2], "--help", NULL};
+  return c->run(3, args, 2);
 }
 
 int pp_cli_main(int argc, char **argv) {
@@ -36,21 +53,15 @@ int pp_cli_main(int argc, char **argv) {
   }
   const char *cmd = argv[1];
   if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
-    printf("pacprobe %s\n", PP_VERSION);
+    pp_cli_print_version(stdout);
     return PP_EXIT_OK;
   }
-  if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
-    print_usage(stdout);
+  if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0)
+    return help(argc, argv);
+  if (strcmp(cmd, "--list-options") == 0) { /* for tools/gen-*.sh and the tests */
+    pp_options_list(stdout);
     return PP_EXIT_OK;
   }
-  if (strcmp(cmd, "eval") == 0) return pp_cmd_eval(argc, argv, 2);
-  if (strcmp(cmd, "sources") == 0) return pp_cmd_sources(argc, argv, 2);
-  if (strcmp(cmd, "explain") == 0) return pp_cmd_explain(argc, argv, 2);
-  if (strcmp(cmd, "discover") == 0) return pp_cmd_discover(argc, argv, 2);
-  if (strcmp(cmd, "test") == 0) return pp_cmd_test(argc, argv, 2);
-  if (strcmp(cmd, "diff") == 0) return pp_cmd_diff(argc, argv, 2);
-  if (strcmp(cmd, "lint") == 0) return pp_cmd_lint(argc, argv, 2);
-  if (strcmp(cmd, "check") == 0) return pp_cmd_check(argc, argv, 2);
-  pp_msg_error("unknown command '%s' (see pacprobe --help)", cmd);
-  return PP_EXIT_USAGE;
+  const pp_cli_cmd_t *c = pp_cli_command_find(cmd);
+  return c ? c->run(argc, argv, 2) : unknown_command(cmd);
 }

@@ -12,153 +12,213 @@
 #include "cli/cli.h"
 #include "util/duration.h"
 
-/* Sorted by long name; a test checks the order and that the man page and
- * README document every row. */
+/*
+ * THE OPTION TABLE. --help, the parser, the man pages (pacprobe-COMMAND.1),
+ * the bash/zsh/fish completions and tests/cli/docs_in_step.sh all read it
+ * (`pacprobe --list-options` prints it for the generators in tools/).
+ *
+ * To give a command an option, add ONE row here, in long-name order:
+ *   {PP_OPT_<LONG_NAME>, "long-name", 'x' or 0, PP_ARG_<KIND>, "ARG" or NULL,
+ *    PP_CMD_<COMMAND> | ..., flags, "one line of help, for these commands only"},
+ * (add PP_OPT_<LONG_NAME> to pp_opt_id_t in cli/cli.h when the option is new;
+ * document it in docs/pacprobe.1 and README.md; the test says what is missing).
+ * flags: 0, PP_OF_REPEAT (every value kept in a->list[id]) and/or PP_OF_ALIAS
+ * (an old or short spelling: parsed, not shown in --help or completions).
+ * When the help must differ per command (defaults, values), write one row per
+ * command with the same id and name: a (name, command) pair appears once, and
+ * a command's help never names another command's options.
+ */
 const pp_opt_def_t pp_options[] = {
-    {PP_OPT_ADVISORY, "advisory", 0, PP_ARG_NONE, NULL, PP_CMD_CHECK, false,
+    {PP_OPT_ADVISORY, "advisory", 0, PP_ARG_NONE, NULL, PP_CMD_CHECK, 0,
      "--targets: also check the profile's advisory URLs"},
-    {PP_OPT_ALL_ROUTES, "all-routes", 0, PP_ARG_NONE, NULL, PP_CMD_CHECK, false,
+    {PP_OPT_ALL_ROUTES, "all-routes", 0, PP_ARG_NONE, NULL, PP_CMD_CHECK, 0,
      "try every PAC entry, not only until one works (health of every proxy)"},
-    {PP_OPT_AUTO, "auto", 0, PP_ARG_NONE, NULL, PP_CMD_CHECK, false,
+    {PP_OPT_AUTO, "auto", 0, PP_ARG_NONE, NULL, PP_CMD_CHECK, 0,
      "find the PAC by WPAD (as pacprobe discover) instead of the configuration"},
-    {PP_OPT_CACERT, "cacert", 0, PP_ARG_STRING, "FILE", PP_CMD_CHECK, false,
+    {PP_OPT_CACERT, "cacert", 0, PP_ARG_STRING, "FILE", PP_CMD_CHECK, 0,
      "also trust the CA certificates in this PEM file (private CAs)"},
-    {PP_OPT_COMPARE_DIRECT, "compare-direct", 0, PP_ARG_NONE, NULL, PP_CMD_CHECK, false,
+    {PP_OPT_COMPARE_DIRECT, "compare-direct", 0, PP_ARG_NONE, NULL, PP_CMD_CHECK, 0,
      "also fetch https targets DIRECT; a different certificate via the proxy = intercepted"},
-    {PP_OPT_CONFIG, "config", 0, PP_ARG_STRING, "FILE", PP_CMD_LINT, false,
-     "lint: the project file (default: .pacprobe.toml here or in a parent)"},
-    {PP_OPT_CONNECT_TIMEOUT, "connect-timeout", 0, PP_ARG_SECONDS, "SECONDS", PP_CMD_CHECK, false,
+    {PP_OPT_CONFIG, "config", 0, PP_ARG_STRING, "FILE", PP_CMD_LINT, 0,
+     "the project file (default: .pacprobe.toml here or in a parent)"},
+    {PP_OPT_CONNECT_TIMEOUT, "connect-timeout", 0, PP_ARG_SECONDS, "SECONDS", PP_CMD_CHECK, 0,
      "limit for DNS, TCP, proxy handshake and TLS per attempt (default 5; 2.5, 500ms)"},
-    {PP_OPT_COVERAGE, "coverage", 0, PP_ARG_NONE, NULL, PP_CMD_TEST, false,
+    {PP_OPT_COVERAGE, "coverage", 0, PP_ARG_NONE, NULL, PP_CMD_TEST, 0,
      "after the summary, list every return statement with its hit count"},
-    {PP_OPT_DEVOLUTION_LEVEL, "devolution-level", 0, PP_ARG_COUNT, "N", PP_CMD_DISCOVER, false,
+    {PP_OPT_DEVOLUTION_LEVEL, "devolution-level", 0, PP_ARG_COUNT, "N", PP_CMD_DISCOVER, 0,
      "devolve wpad.<domain> down to suffixes of N labels (default 2, Windows)"},
-    {PP_OPT_DHCP_TIMEOUT, "dhcp-timeout", 0, PP_ARG_MS, "MS", PP_CMD_DISCOVER, false,
+    {PP_OPT_DHCP_TIMEOUT, "dhcp-timeout", 0, PP_ARG_MS, "MS", PP_CMD_DISCOVER, 0,
      "wait at most MS for DHCPINFORM replies (default 2000; or 2s)"},
-    {PP_OPT_DISABLE, "disable", 0, PP_ARG_STRING, "RULE[,RULE...]", PP_CMD_LINT, true,
-     "lint: do not report these rules (repeatable)"},
-    {PP_OPT_DNS_SERVER, "dns-server", 0, PP_ARG_STRING, "ADDR[:PORT]", PP_CMD_PAC | PP_CMD_CHECK | PP_CMD_DISCOVER, true,
+    {PP_OPT_DISABLE, "disable", 0, PP_ARG_STRING, "RULE[,RULE...]", PP_CMD_LINT, PP_OF_REPEAT,
+     "do not report these rules (repeatable)"},
+    {PP_OPT_DNS_SERVER, "dns-server", 0, PP_ARG_STRING, "ADDR[:PORT]", PP_CMD_PAC | PP_CMD_CHECK | PP_CMD_DISCOVER, PP_OF_REPEAT,
      "query this DNS server instead of the system's (repeatable)"},
-    {PP_OPT_DNS_TIMEOUT, "dns-timeout", 0, PP_ARG_MS, "MS", PP_CMD_DISCOVER, false,
+    {PP_OPT_DNS_TIMEOUT, "dns-timeout", 0, PP_ARG_MS, "MS", PP_CMD_DISCOVER, 0,
      "limit per wpad.<domain> lookup in ms (default 2000; or 2s)"},
-    {PP_OPT_DOMAIN, "domain", 0, PP_ARG_STRING, "D", PP_CMD_DISCOVER, true,
+    {PP_OPT_DOMAIN, "domain", 0, PP_ARG_STRING, "D", PP_CMD_DISCOVER, PP_OF_REPEAT,
      "look for wpad.D instead of the search list and FQDN (repeatable)"},
-    {PP_OPT_EMULATE, "emulate", 0, PP_ARG_STRING, "MODE", PP_CMD_PAC | PP_CMD_CHECK, false,
+    {PP_OPT_EMULATE, "emulate", 0, PP_ARG_STRING, "MODE", PP_CMD_PAC, 0,
      "chrome (default), firefox, winhttp, pacparser, pac-resolver, libproxy"},
-    {PP_OPT_ENDPOINTS, "endpoints", 0, PP_ARG_STRING, "FILE", PP_CMD_TEST | PP_CMD_CHECK, false,
-     "Microsoft 365 endpoints JSON: check: its URLs as targets; test: the PAC vs its categories"},
-    {PP_OPT_FETCH_TIMEOUT, "fetch-timeout", 0, PP_ARG_MS, "MS", PP_CMD_DISCOVER, false,
+    {PP_OPT_EMULATE, "emulate", 0, PP_ARG_STRING, "MODE", PP_CMD_CHECK, 0,
+     "winhttp (default), chrome, firefox, pacparser, pac-resolver, libproxy"},
+    {PP_OPT_ENDPOINTS, "endpoints", 0, PP_ARG_STRING, "FILE", PP_CMD_CHECK, 0,
+     "Microsoft 365 endpoints JSON: its URLs as targets (docs/endpoints.md)"},
+    {PP_OPT_ENDPOINTS, "endpoints", 0, PP_ARG_STRING, "FILE", PP_CMD_TEST, 0,
+     "Microsoft 365 endpoints JSON: the PAC against its categories (docs/endpoints.md)"},
+    {PP_OPT_FETCH_TIMEOUT, "fetch-timeout", 0, PP_ARG_MS, "MS", PP_CMD_DISCOVER, 0,
      "limit per PAC download in ms (default 30000, Chromium; or 30s)"},
-    {PP_OPT_FOR, "for", 0, PP_ARG_STRING, "CONSUMER[,...]", PP_CMD_SOURCES | PP_CMD_CHECK, false,
-     "user (default), localsystem, localservice, networkservice, winhttp, env, mdi-sensor;\n"
-     "                                     check: also chrome, firefox, curl, with their rules (docs/consumers.md)"},
-    {PP_OPT_FORMAT, "format", 0, PP_ARG_STRING, "FMT", PP_CMD_PAC | PP_CMD_CHECK | PP_CMD_DISCOVER | PP_CMD_SOURCES, false,
-     "output format: text (default), json; eval also tsv; lint also sarif, junit, github"},
-    {PP_OPT_HELP, "help", 'h', PP_ARG_NONE, NULL, PP_CMD_PAC | PP_CMD_CHECK | PP_CMD_DISCOVER | PP_CMD_SOURCES, false, "show this help"},
+    {PP_OPT_FOR, "for", 0, PP_ARG_STRING, "CONSUMER", PP_CMD_CHECK, 0,
+     "env (default: curl's variables), chrome, firefox, winhttp, user, localsystem, localservice, "
+     "networkservice, mdi-sensor, with their rules (docs/consumers.md)"},
+    {PP_OPT_FOR, "for", 0, PP_ARG_STRING, "CONSUMER[,...]", PP_CMD_SOURCES, 0,
+     "user, localsystem, localservice, networkservice, winhttp, env, mdi-sensor (default: user on "
+     "Windows or with --reg/--netsh, else env)"},
+    {PP_OPT_FORMAT, "format", 0, PP_ARG_STRING, "FMT", PP_CMD_EXPLAIN | PP_CMD_TEST | PP_CMD_DIFF | PP_CMD_CHECK | PP_CMD_DISCOVER | PP_CMD_SOURCES, 0,
+     "output format: text (default), json"},
+    {PP_OPT_FORMAT, "format", 0, PP_ARG_STRING, "FMT", PP_CMD_EVAL, 0,
+     "output format: text (default), json, tsv"},
+    {PP_OPT_FORMAT, "format", 0, PP_ARG_STRING, "FMT", PP_CMD_LINT, 0,
+     "output format: text (default), json, sarif, junit, github"},
+    {PP_OPT_HELP, "help", 'h', PP_ARG_NONE, NULL, PP_CMD_ALL, 0, "show this help"},
     {PP_OPT_HOST, "host", 0, PP_ARG_STRING, "HOST",
-     PP_CMD_EVAL | PP_CMD_EXPLAIN | PP_CMD_TEST | PP_CMD_DIFF, false,
+     PP_CMD_EVAL | PP_CMD_EXPLAIN | PP_CMD_TEST | PP_CMD_DIFF, 0,
      "pass HOST as the host argument instead of the URL's host"},
-    {PP_OPT_HOSTS, "hosts", 0, PP_ARG_STRING, "FILE", PP_CMD_PAC | PP_CMD_CHECK, false,
+    {PP_OPT_HOSTS, "hosts", 0, PP_ARG_STRING, "FILE", PP_CMD_PAC | PP_CMD_CHECK, 0,
      "simulated DNS answers from an /etc/hosts-format file"},
-    {PP_OPT_INTERFACE, "interface", 'i', PP_ARG_STRING, "IF", PP_CMD_DISCOVER, true,
+    {PP_OPT_INTERFACE, "interface", 'i', PP_ARG_STRING, "IF", PP_CMD_DISCOVER, PP_OF_REPEAT,
      "send DHCPINFORM only on IF (repeatable; default every IPv4 interface)"},
-    {PP_OPT_JOBS, "jobs", 'j', PP_ARG_COUNT, "N", PP_CMD_EVAL | PP_CMD_DIFF, false,
+    {PP_OPT_JOBS, "jobs", 'j', PP_ARG_COUNT, "N", PP_CMD_EVAL | PP_CMD_DIFF, 0,
      "parallel engines, one thread each (default: number of CPUs; one for a PAC that keeps state)"},
-    {PP_OPT_JUNIT, "junit", 0, PP_ARG_STRING, "FILE", PP_CMD_TEST | PP_CMD_CHECK, false,
+    {PP_OPT_JOBS, "jobs", 'j', PP_ARG_COUNT, "N", PP_CMD_CHECK, 0,
+     "at most N targets in flight (default 16; --parallel N is the old name)"},
+    {PP_OPT_JUNIT, "junit", 0, PP_ARG_STRING, "FILE", PP_CMD_TEST | PP_CMD_CHECK, 0,
      "also write the results as JUnit XML to FILE"},
-    {PP_OPT_LEASE_FILE, "lease-file", 0, PP_ARG_STRING, "FILE", PP_CMD_DISCOVER, true,
+    {PP_OPT_LEASE_FILE, "lease-file", 0, PP_ARG_STRING, "FILE", PP_CMD_DISCOVER, PP_OF_REPEAT,
      "read this DHCP lease file instead of the standard ones (repeatable)"},
-    {PP_OPT_LIST_RULES, "list-rules", 0, PP_ARG_NONE, NULL, PP_CMD_LINT, false,
-     "lint: print every rule id with its severity and summary, then exit"},
-    {PP_OPT_MAX_TIME, "max-time", 0, PP_ARG_SECONDS, "SECONDS", PP_CMD_CHECK, false,
+    {PP_OPT_LIST_RULES, "list-rules", 0, PP_ARG_NONE, NULL, PP_CMD_LINT, 0,
+     "print every rule id with its severity and summary, then exit"},
+    {PP_OPT_MAX_TIME, "max-time", 0, PP_ARG_SECONDS, "SECONDS", PP_CMD_CHECK, 0,
      "limit for a whole target, all its attempts (default 15; 2.5, 500ms)"},
-    {PP_OPT_MDI_PROXY, "mdi-proxy", 0, PP_ARG_STRING, "URL", PP_CMD_SOURCES, false,
+    {PP_OPT_MDI_PROXY, "mdi-proxy", 0, PP_ARG_STRING, "URL", PP_CMD_SOURCES, 0,
      "the MDI sensor's own proxy setting (Set-MDISensorProxyConfiguration)"},
-    {PP_OPT_MEMORY_LIMIT, "memory-limit", 0, PP_ARG_COUNT, "MIB", PP_CMD_PAC | PP_CMD_CHECK, false,
+    {PP_OPT_MEMORY_LIMIT, "memory-limit", 0, PP_ARG_COUNT, "MIB", PP_CMD_PAC | PP_CMD_CHECK, 0,
      "JavaScript heap limit per engine in MiB (default 64)"},
-    {PP_OPT_MY_IP, "my-ip", 0, PP_ARG_STRING, "ADDR", PP_CMD_PAC | PP_CMD_CHECK, true,
+    {PP_OPT_MY_IP, "my-ip", 0, PP_ARG_STRING, "ADDR", PP_CMD_PAC | PP_CMD_CHECK, PP_OF_REPEAT,
      "myIpAddress() answer; all values form myIpAddressEx() (repeatable)"},
-    {PP_OPT_NETSH, "netsh", 0, PP_ARG_STRING, "FILE", PP_CMD_SOURCES | PP_CMD_CHECK, true,
+    {PP_OPT_NETSH, "netsh", 0, PP_ARG_STRING, "FILE", PP_CMD_SOURCES | PP_CMD_CHECK, PP_OF_REPEAT,
      "output of 'netsh winhttp show proxy' (English; repeatable)"},
-    {PP_OPT_NO_DHCP, "no-dhcp", 0, PP_ARG_NONE, NULL, PP_CMD_DISCOVER, false,
+    {PP_OPT_NO_DHCP, "no-dhcp", 0, PP_ARG_NONE, NULL, PP_CMD_DISCOVER, 0,
      "skip DHCP (INFORM and lease files)"},
-    {PP_OPT_NO_DNS, "no-dns", 0, PP_ARG_NONE, NULL, PP_CMD_PAC | PP_CMD_CHECK | PP_CMD_DISCOVER, false,
-     "fail every lookup not answered by --resolve/--hosts (discover: no DNS method)"},
-    {PP_OPT_NO_ENV, "no-env", 0, PP_ARG_NONE, NULL, PP_CMD_SOURCES, false,
+    {PP_OPT_NO_DNS, "no-dns", 0, PP_ARG_NONE, NULL, PP_CMD_PAC | PP_CMD_CHECK, 0,
+     "fail every lookup not answered by --resolve/--hosts"},
+    {PP_OPT_NO_DNS, "no-dns", 0, PP_ARG_NONE, NULL, PP_CMD_DISCOVER, 0,
+     "skip the DNS method (wpad.<domain> lookups)"},
+    {PP_OPT_NO_ENV, "no-env", 0, PP_ARG_NONE, NULL, PP_CMD_SOURCES, 0,
      "do not read http_proxy, https_proxy, all_proxy, no_proxy from the environment"},
-    {PP_OPT_NO_FETCH, "no-fetch", 0, PP_ARG_NONE, NULL, PP_CMD_DISCOVER, false,
+    {PP_OPT_NO_FETCH, "no-fetch", 0, PP_ARG_NONE, NULL, PP_CMD_DISCOVER, 0,
      "stop before fetching: report the first candidate URL"},
-    {PP_OPT_NOPROXY, "noproxy", 0, PP_ARG_STRING, "LIST", PP_CMD_SOURCES, false,
+    {PP_OPT_NOPROXY, "noproxy", 0, PP_ARG_STRING, "LIST", PP_CMD_SOURCES, 0,
      "hosts that bypass --proxy, comma-separated (curl --noproxy)"},
-    {PP_OPT_NOW, "now", 0, PP_ARG_STRING, "TIME", PP_CMD_PAC | PP_CMD_CHECK, false,
+    {PP_OPT_NOW, "now", 0, PP_ARG_STRING, "TIME", PP_CMD_PAC | PP_CMD_CHECK, 0,
      "pin the clock: YYYY-MM-DDTHH:MM:SS (local), with Z or +HH:MM"},
-    {PP_OPT_ORDER, "order", 0, PP_ARG_STRING, "dhcp,dns|dns,dhcp", PP_CMD_DISCOVER, false,
+    {PP_OPT_ORDER, "order", 0, PP_ARG_STRING, "dhcp,dns|dns,dhcp", PP_CMD_DISCOVER, 0,
      "which method's candidates are tried first (default dhcp,dns)"},
-    {PP_OPT_OVERWRITE, "overwrite", 0, PP_ARG_NONE, NULL, PP_CMD_TEST | PP_CMD_CHECK | PP_CMD_SOURCES, false,
-     "let --junit / --write-reg replace an existing regular file"},
-    {PP_OPT_PAC, "pac", 'p', PP_ARG_STRING, "FILE|URL|-", PP_CMD_EVAL | PP_CMD_EXPLAIN | PP_CMD_SOURCES | PP_CMD_CHECK | PP_CMD_TEST, false,
-     "the PAC script (URL fetched without proxy; eval/explain: auto = WPAD)"},
-    {PP_OPT_PARALLEL, "parallel", 0, PP_ARG_COUNT, "N", PP_CMD_CHECK, false,
-     "at most N targets in flight (default 16)"},
-    {PP_OPT_PROXY, "proxy", 0, PP_ARG_STRING, "[SCHEME://]HOST[:PORT]", PP_CMD_SOURCES | PP_CMD_CHECK, false,
-     "use this proxy, overriding every other source (curl -x; \"\" = none)"},
-    {PP_OPT_PROXY_AUTH_HOST, "proxy-auth-host", 0, PP_ARG_STRING, "HOST[:PORT]", PP_CMD_CHECK, true,
+    {PP_OPT_OVERWRITE, "overwrite", 0, PP_ARG_NONE, NULL, PP_CMD_TEST | PP_CMD_CHECK, 0,
+     "let --junit replace an existing regular file"},
+    {PP_OPT_OVERWRITE, "overwrite", 0, PP_ARG_NONE, NULL, PP_CMD_SOURCES, 0,
+     "let --write-reg replace an existing regular file"},
+    {PP_OPT_PAC, "pac", 'p', PP_ARG_STRING, "FILE|URL|-", PP_CMD_EVAL | PP_CMD_EXPLAIN, 0,
+     "the PAC script (URL fetched without proxy; auto = find it by WPAD)"},
+    {PP_OPT_PAC, "pac", 'p', PP_ARG_STRING, "FILE|URL|-", PP_CMD_SOURCES | PP_CMD_CHECK | PP_CMD_TEST, 0,
+     "the PAC script (URL fetched without proxy)"},
+    {PP_OPT_JOBS, "parallel", 0, PP_ARG_COUNT, "N", PP_CMD_CHECK, PP_OF_ALIAS,
+     "old name of --jobs"},
+    {PP_OPT_PROXY, "proxy", 'x', PP_ARG_STRING, "[SCHEME://]HOST[:PORT]", PP_CMD_SOURCES | PP_CMD_CHECK, 0,
+     "use this proxy, overriding every other source (as curl -x; \"\" = none)"},
+    {PP_OPT_PROXY_AUTH_HOST, "proxy-auth-host", 0, PP_ARG_STRING, "HOST[:PORT]", PP_CMD_CHECK, PP_OF_REPEAT,
      "also give the --proxy-user credentials to this proxy (repeatable)"},
-    {PP_OPT_PROXY_BASIC_OK, "proxy-basic-ok", 0, PP_ARG_NONE, NULL, PP_CMD_CHECK, false,
+    {PP_OPT_PROXY_BASIC_OK, "proxy-basic-ok", 0, PP_ARG_NONE, NULL, PP_CMD_CHECK, 0,
      "allow Basic (password in clear) to a plain-HTTP proxy you named"},
-    {PP_OPT_PROXY_PASSWORD_FILE, "proxy-password-file", 0, PP_ARG_STRING, "FILE", PP_CMD_CHECK, false,
+    {PP_OPT_PROXY_PASSWORD_FILE, "proxy-password-file", 0, PP_ARG_STRING, "FILE", PP_CMD_CHECK, 0,
      "read the --proxy-user password from the first line of FILE"},
-    {PP_OPT_PROXY_SOCKS_AUTH, "proxy-socks-auth", 0, PP_ARG_NONE, NULL, PP_CMD_CHECK, false,
+    {PP_OPT_PROXY_SOCKS_AUTH, "proxy-socks-auth", 0, PP_ARG_NONE, NULL, PP_CMD_CHECK, 0,
      "allow SOCKS user/password (clear text) to a SOCKS proxy you named"},
-    {PP_OPT_PROXY_USER, "proxy-user", 0, PP_ARG_STRING, "USER[@HOST[:PORT]]", PP_CMD_CHECK, false,
+    {PP_OPT_PROXY_USER, "proxy-user", 0, PP_ARG_STRING, "USER[@HOST[:PORT]]", PP_CMD_CHECK, 0,
      "proxy user (for --proxy's proxy and HOST); password from PACPROBE_PROXY_PASSWORD, file or prompt"},
-    {PP_OPT_QUIET, "quiet", 'q', PP_ARG_NONE, NULL, PP_CMD_EVAL, false,
+    {PP_OPT_QUIET, "quiet", 'q', PP_ARG_NONE, NULL, PP_CMD_EVAL, 0,
      "no progress line on a terminal"},
-    {PP_OPT_REG, "reg", 0, PP_ARG_STRING, "FILE", PP_CMD_SOURCES | PP_CMD_CHECK, true,
+    {PP_OPT_REG, "reg", 0, PP_ARG_STRING, "FILE", PP_CMD_SOURCES | PP_CMD_CHECK, PP_OF_REPEAT,
      "a .reg export (regedit / reg export; UTF-16LE or ANSI; repeatable)"},
-    {PP_OPT_RESOLVE, "resolve", 0, PP_ARG_STRING, "HOST=ADDR[,ADDR...]", PP_CMD_PAC | PP_CMD_CHECK, true,
+    {PP_OPT_RESOLVE, "resolve", 0, PP_ARG_STRING, "HOST=ADDR[,ADDR...]", PP_CMD_PAC | PP_CMD_CHECK, PP_OF_REPEAT,
      "simulated DNS answer; HOST= alone does not resolve (repeatable)"},
-    {PP_OPT_SERVICE_TAGS, "service-tags", 0, PP_ARG_STRING, "FILE", PP_CMD_CHECK, false,
+    {PP_OPT_SERVICE_TAGS, "service-tags", 0, PP_ARG_STRING, "FILE", PP_CMD_CHECK, 0,
      "Azure Service Tags JSON: are the targets' addresses inside --tag?"},
-    {PP_OPT_STATS, "stats", 0, PP_ARG_NONE, NULL, PP_CMD_EVAL, false,
+    {PP_OPT_STATS, "stats", 0, PP_ARG_NONE, NULL, PP_CMD_EVAL, 0,
      "print run statistics on stderr at the end (rate, DNS, p50/p99)"},
-    {PP_OPT_STRICT, "strict", 0, PP_ARG_NONE, NULL, PP_CMD_LINT, false,
-     "lint: exit 1 on warnings too, not only on errors"},
-    {PP_OPT_TAG, "tag", 0, PP_ARG_STRING, "NAME", PP_CMD_CHECK, false,
+    {PP_OPT_STRICT, "strict", 0, PP_ARG_NONE, NULL, PP_CMD_LINT, 0,
+     "exit 1 on warnings too, not only on errors"},
+    {PP_OPT_TAG, "tag", 0, PP_ARG_STRING, "NAME", PP_CMD_CHECK, 0,
      "the service tag for --service-tags (e.g. AzureAdvancedThreatProtection)"},
-    {PP_OPT_TAP, "tap", 0, PP_ARG_NONE, NULL, PP_CMD_TEST, false,
+    {PP_OPT_TAP, "tap", 0, PP_ARG_NONE, NULL, PP_CMD_TEST, 0,
      "print TAP version 13 instead of failure lines"},
-    {PP_OPT_TARGETS, "targets", 0, PP_ARG_STRING, "PROFILE", PP_CMD_CHECK, false,
+    {PP_OPT_TARGETS, "targets", 0, PP_ARG_STRING, "PROFILE", PP_CMD_CHECK, 0,
      "check a target profile (mdi, mde, or a .targets file; docs/targets.md)"},
-    {PP_OPT_TIMEOUT, "timeout", 0, PP_ARG_MS, "MS", PP_CMD_PAC | PP_CMD_CHECK, false,
+    {PP_OPT_TIMEOUT, "timeout", 0, PP_ARG_MS, "MS", PP_CMD_PAC | PP_CMD_CHECK, 0,
      "wall-clock limit per evaluation in ms (default 1000; or 1s)"},
-    {PP_OPT_TZ, "tz", 0, PP_ARG_STRING, "ZONE", PP_CMD_PAC | PP_CMD_CHECK, false,
+    {PP_OPT_TZ, "tz", 0, PP_ARG_STRING, "ZONE", PP_CMD_PAC | PP_CMD_CHECK, 0,
      "IANA time zone for the date and time functions"},
-    {PP_OPT_URL_FILE, "url-file", 'f', PP_ARG_STRING, "FILE|-", PP_CMD_EVAL | PP_CMD_DIFF | PP_CMD_CHECK, true,
+    {PP_OPT_URL_FILE, "url-file", 'f', PP_ARG_STRING, "FILE|-", PP_CMD_EVAL | PP_CMD_DIFF | PP_CMD_CHECK, PP_OF_REPEAT,
      "read URLs from FILE, one per line (# comments, blank lines skipped)"},
-    {PP_OPT_URLS, "urls", 0, PP_ARG_STRING, "FILE|-", PP_CMD_LINT, true,
-     "lint: also evaluate these URLs (dynamic checks; repeatable)"},
-    {PP_OPT_VERSION, "version", 0, PP_ARG_NONE, NULL, PP_CMD_PAC | PP_CMD_CHECK | PP_CMD_DISCOVER | PP_CMD_SOURCES, false,
+    {PP_OPT_URLS, "urls", 0, PP_ARG_STRING, "FILE|-", PP_CMD_LINT, PP_OF_REPEAT,
+     "also evaluate these URLs (dynamic checks; repeatable)"},
+    {PP_OPT_VERSION, "version", 0, PP_ARG_NONE, NULL, PP_CMD_ALL, 0,
      "print the version"},
-    {PP_OPT_WILDCARD, "wildcard", 0, PP_ARG_STRING, "LABEL", PP_CMD_TEST | PP_CMD_CHECK, false,
+    {PP_OPT_WILDCARD, "wildcard", 0, PP_ARG_STRING, "LABEL", PP_CMD_TEST | PP_CMD_CHECK, 0,
      "--endpoints: the label that replaces each '*' of a URL (default contoso)"},
-    {PP_OPT_WORKSPACE, "workspace", 0, PP_ARG_STRING, "NAME", PP_CMD_CHECK, false,
+    {PP_OPT_WORKSPACE, "workspace", 0, PP_ARG_STRING, "NAME", PP_CMD_CHECK, 0,
      "the MDI workspace name for --targets mdi"},
-    {PP_OPT_WRITE_REG, "write-reg", 0, PP_ARG_STRING, "OUT", PP_CMD_SOURCES, false,
+    {PP_OPT_WRITE_REG, "write-reg", 0, PP_ARG_STRING, "OUT", PP_CMD_SOURCES, 0,
      "write a .reg giving the --for service accounts the user's WinINet settings"},
-    {PP_OPT_COUNT, NULL, 0, PP_ARG_NONE, NULL, 0, false, NULL},
+    {PP_OPT_COUNT, NULL, 0, PP_ARG_NONE, NULL, 0, 0, NULL},
 };
 
-static const pp_opt_def_t *find_long(const char *name, size_t len) {
+/* The row of --name (len bytes) for cmd; with cmd 0 any command's row. */
+static const pp_opt_def_t *find_long(const char *name, size_t len, unsigned cmd) {
   for (const pp_opt_def_t *o = pp_options; o->name; o++)
-    if (strlen(o->name) == len && strncmp(o->name, name, len) == 0) return o;
+    if (strlen(o->name) == len && strncmp(o->name, name, len) == 0 && (!cmd || (o->cmds & cmd)))
+      return o;
   return NULL;
 }
 
-static const pp_opt_def_t *find_short(char c) {
+static const pp_opt_def_t *find_short(char c, unsigned cmd) {
   for (const pp_opt_def_t *o = pp_options; o->name; o++)
-    if (o->letter && o->letter == c) return o;
+    if (o->letter && o->letter == c && (o->cmds & cmd)) return o;
   return NULL;
+}
+
+/* "unknown option" with the nearest long option of this command, if one
+ * is close (pp_cli_suggest, src/cli/suggest.c). */
+static void unknown_option(const char *cmdname, unsigned cmd, const char *arg) {
+  const char *names[PP_OPT_ROWS_MAX];
+  size_t n = 0;
+  for (const pp_opt_def_t *o = pp_options; o->name && n < PP_OPT_ROWS_MAX; o++)
+    if (o->cmds & cmd) names[n++] = o->name;
+  const char *word = arg[0] == '-' && arg[1] == '-' ? arg + 2 : NULL;
+  char head[64];
+  if (word) { /* without =value */
+    size_t len = strcspn(word, "=");
+    snprintf(head, sizeof(head), "%.*s", (int)(len < sizeof(head) - 1 ? len : sizeof(head) - 1), word);
+  }
+  const char *best = word ? pp_cli_suggest(head, names, n) : NULL;
+  bool elsewhere = word && find_long(head, strlen(head), 0) != NULL;
+  if (best)
+    pp_msg_error("%s: unknown option '%s'; did you mean '--%s'? (see pacprobe %s --help)", cmdname,
+                 pp_safe(arg), best, cmdname);
+  else if (elsewhere)
+    pp_msg_error("%s: option '%s' belongs to another command (see pacprobe %s --help)", cmdname,
+                 pp_safe(arg), cmdname);
+  else
+    pp_msg_error("%s: unknown option '%s' (see pacprobe %s --help)", cmdname, pp_safe(arg), cmdname);
 }
 
 static bool push(pp_strv_t *l, const char *s) {
@@ -209,7 +269,7 @@ static bool apply(pp_args_t *a, const pp_opt_def_t *o, const char *value) {
   }
   a->given[o->id] = true;
   a->value[o->id] = value;
-  if (o->repeatable && !push(&a->list[o->id], value)) {
+  if ((o->flags & PP_OF_REPEAT) && !push(&a->list[o->id], value)) {
     pp_msg_error("out of memory");
     return false;
   }
@@ -255,14 +315,14 @@ bool pp_args_parse(pp_args_t *a, unsigned cmd, const char *cmdname, int argc, ch
     if (arg[1] == '-') {
       const char *eq = strchr(arg + 2, '=');
       size_t len = eq ? (size_t)(eq - arg - 2) : strlen(arg + 2);
-      o = find_long(arg + 2, len);
+      o = find_long(arg + 2, len, cmd);
       inline_val = eq ? eq + 1 : NULL;
     } else {
-      o = find_short(arg[1]);
+      o = find_short(arg[1], cmd);
       inline_val = arg[2] ? arg + 2 : NULL;
     }
-    if (!o || !(o->cmds & cmd)) {
-      pp_msg_error("%s: unknown option '%s' (see pacprobe %s --help)", cmdname, arg, cmdname);
+    if (!o) {
+      unknown_option(cmdname, cmd, arg);
       return false;
     }
     if (!take(a, o, inline_val, argc, argv, &i)) return false;
@@ -278,7 +338,7 @@ void pp_args_free(pp_args_t *a) {
 
 void pp_options_help(FILE *out, unsigned cmd) {
   for (const pp_opt_def_t *o = pp_options; o->name; o++) {
-    if (!(o->cmds & cmd)) continue;
+    if (!(o->cmds & cmd) || (o->flags & PP_OF_ALIAS)) continue;
     char left[64];
     if (o->letter)
       snprintf(left, sizeof(left), "-%c, --%s%s%s", o->letter, o->name, o->arg ? " " : "",
@@ -291,7 +351,26 @@ void pp_options_help(FILE *out, unsigned cmd) {
 
 bool pp_args_info(const pp_args_t *a, void (*print_help)(void)) {
   if (a->given[PP_OPT_HELP]) print_help();
-  else if (a->given[PP_OPT_VERSION]) printf("pacprobe %s\n", PP_VERSION);
+  else if (a->given[PP_OPT_VERSION]) pp_cli_print_version(stdout);
   else return false;
   return true;
+}
+
+/* One line per (command, option row): COMMAND TAB --long TAB -x TAB ARG TAB
+ * FLAGS TAB HELP, "-" for an empty field; FLAGS is "repeat", "alias" or
+ * both joined by ",". The generators (tools/gen-completions.sh,
+ * tools/gen-man.sh) and tests/cli/docs_in_step.sh read this. */
+void pp_options_list(FILE *out) {
+  for (const pp_cli_cmd_t *c = pp_cli_commands; c->name; c++)
+    for (const pp_opt_def_t *o = pp_options; o->name; o++) {
+      if (!(o->cmds & c->bit)) continue;
+      const char *fl = (o->flags & PP_OF_REPEAT) ? ((o->flags & PP_OF_ALIAS) ? "repeat,alias" : "repeat")
+                                                 : ((o->flags & PP_OF_ALIAS) ? "alias" : "-");
+      fprintf(out, "%s\t--%s\t", c->name, o->name);
+      if (o->letter) fprintf(out, "-%c", o->letter);
+      else fputc('-', out);
+      fprintf(out, "\t%s\t%s\t", o->arg ? o->arg : "-", fl);
+      for (const char *h = o->help; *h; h++) fputc(*h == '\n' || *h == '\t' ? ' ' : *h, out);
+      fputc('\n', out);
+    }
 }

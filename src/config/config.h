@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Proxy configuration sources (src/config): the collected sources and the decision per consumer.
+ * Internal: the program and the tests use it; it is not installed.
+ */
+#ifndef PP_CONFIG_CONFIG_H
+#define PP_CONFIG_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../../include/pacprobe.h"
+#include "pac/result.h"
+
+/* ---- proxy configuration sources (src/config) ---------------------------- */
+/* DESIGN §1.6, docs/sources.md. Every function here is pure: no file, no
+ * environment, no printing. Callers hand in bytes (a .reg export, netsh
+ * output) and "NAME=VALUE" strings; errors name file:line and a byte offset.
+ * Proxy strings are stored with any password masked ("user:****@host"), so
+ * nothing in these structures is a secret except the raw blob bytes kept
+ * for --write-reg (pp_source_t.blob), which are never formatted as text.
+ * The format-level parsers behind them (.reg, WinINet/WinHTTP blobs, netsh
+ * text, curl's proxy variables) are in src/config/config_int.h. */
+
+/* Inputs over this size are refused (a real Internet Settings export is KBs). */
+#define PP_CONFIG_MAX_BYTES (32u * 1024u * 1024u)
+
+/* no_proxy, then NO_PROXY; NULL when neither is set and non-empty. */
+const char *pp_env_noproxy(const char *const *envp, const char **var);
+/* true when curl would not use a proxy for host (a name, an IPv4 literal
+ * or a bracketed IPv6 literal) under the no_proxy list. */
+bool pp_env_noproxy_match(const char *host, const char *list);
+
+typedef enum pp_source_kind {
+  PP_SRC_CMDLINE = 0, /* --proxy, --pac, --noproxy */
+  PP_SRC_ENV,         /* http_proxy, ... */
+  PP_SRC_WININET,     /* a WinINet blob from a .reg export */
+  PP_SRC_WININET_VALUES, /* ProxyEnable/ProxyServer/ProxyOverride/AutoConfigURL */
+  PP_SRC_POLICY,      /* ProxySettingsPerUser */
+  PP_SRC_WINHTTP,     /* a WinHttpSettings blob */
+  PP_SRC_NETSH,       /* netsh winhttp show proxy */
+  PP_SRC_MDI          /* --mdi-proxy */
+} pp_source_kind_t;
+
+typedef enum pp_account {
+  PP_ACCT_NONE = 0,
+  PP_ACCT_USER,           /* HKEY_CURRENT_USER or HKEY_USERS\S-1-5-21-... */
+  PP_ACCT_LOCALSYSTEM,    /* S-1-5-18, .DEFAULT */
+  PP_ACCT_LOCALSERVICE,   /* S-1-5-19 */
+  PP_ACCT_NETWORKSERVICE, /* S-1-5-20 */
+  PP_ACCT_MACHINE         /* HKEY_LOCAL_MACHINE */
+} pp_account_t;
+
+typedef enum pp_consumer {
+  PP_FOR_USER = 0,
+  PP_FOR_LOCALSYSTEM,
+  PP_FOR_LOCALSERVICE,
+  PP_FOR_NETWORKSERVICE,
+  PP_FOR_WINHTTP,
+  PP_FOR_ENV,
+  PP_FOR_MDI_SENSOR
+} pp_consumer_t;
+
+typedef enum pp_config_mode {
+  PP_MODE_DIRECT = 0,
+  PP_MODE_PROXY,
+  PP_MODE_PAC,
+  PP_MODE_AUTO_DETECT
+} pp_config_mode_t;
+
+typedef struct pp_source {
+  pp_source_kind_t kind;
+  char *file;        /* input file; NULL for env and options */
+  unsigned line;     /* line in file, 0 when none */
+  char *key;         /* registry key; NULL otherwise */
+  char *value;       /* value name, variable name or option ("--proxy") */
+  pp_account_t account;
+  char *sid;         /* "S-1-5-18", ...; NULL for HKCU and non-registry */
+  bool has_blob;     /* version/counter/flags are meaningful */
+  uint32_t version, counter, flags; /* blob header; values/netsh: flags only */
+  uint32_t dword;    /* PP_SRC_POLICY: the ProxySettingsPerUser DWORD */
+  char *proxy;       /* masked; NULL when none */
+  char **bypass;     /* split entries */
+  size_t nbypass;
+  char *pac_url;
+  bool auto_detect;
+  bool credentials;  /* the proxy string carried user info (masked) */
+  bool in_effect;    /* set by pp_config_decide */
+  char *error;       /* NULL, or "file:line: byte offset N: reason" */
+  unsigned char *blob; /* raw WinINet blob (for --write-reg); never print */
+  size_t blob_len;
+} pp_source_t;
+
+typedef struct pp_config_warning {
+  char *code;    /* stable: account-missing-settings, saved-legacy-differs, ... */
+  char *message; /* one line, no secrets */
+} pp_config_warning_t;
+
+/* What the operating system itself says for the running account
+ * (pp_config_add_live on Windows): WinHttpGetIEProxyConfigForCurrentUser
+ * (ie_*) and WinHttpGetDefaultProxyConfiguration (winhttp_*). Strings are
+ * escaped (\xHH for anything outside printable ASCII) and proxies masked. */
+typedef struct pp_config_os {
+  bool present;             /* pp_config_add_live filled this */
+  char *running_sid;        /* the process token's user SID, "S-1-5-19" */
+  pp_account_t running_as;  /* PP_ACCT_LOCALSERVICE, ...; PP_ACCT_USER otherwise */
+  char *ie_error;           /* NULL, or why the call failed */
+  bool ie_auto_detect;
+  char *ie_pac_url, *ie_proxy, *ie_bypass; /* NULL when the OS returned none */
+  char *winhttp_error;
+  uint32_t winhttp_access;  /* WINHTTP_ACCESS_TYPE_*: 1 no proxy, 3 named proxy */
+  char *winhttp_proxy, *winhttp_bypass;
+  /* Set by pp_config_decide: the decision was compared with the OS view
+   * (the consumer is the running account, or winhttp) and whether it agrees. */
+  bool compared, agrees;
+} pp_config_os_t;
+
+typedef struct pp_config_effective {
+  pp_config_mode_t mode;
+  char *proxy; /* masked */
+  char **bypass;
+  size_t nbypass;
+  char *pac_url;
+  bool auto_detect;
+} pp_config_effective_t;
+
+/* Every source given, then (after pp_config_decide) the decision. The
+ * caller zero-initialises and frees with pp_config_clear. */
+typedef struct pp_config {
+  pp_source_t *sources;
+  size_t nsources;
+  size_t nerrors;          /* sources that could not be read */
+  pp_consumer_t consumer;
+  pp_config_effective_t effective;
+  char *decided_by;        /* "WinINet localsystem (S-1-5-18) DefaultConnectionSettings" */
+  pp_config_warning_t *warnings;
+  size_t nwarnings;
+  pp_config_os_t os;       /* live only: what Windows says (see above) */
+} pp_config_t;
+
+/* Adds the sources of one .reg export (bytes; `file` names it in errors
+ * and output). A file or blob that cannot be decoded becomes a source with
+ * its error (counted in nerrors) and the rest is still read. PP_OK or
+ * PP_ENOMEM. */
+pp_status_t pp_config_add_reg(pp_config_t *c, const void *data, size_t len, const char *file);
+/* The same for `netsh winhttp show proxy` output. */
+pp_status_t pp_config_add_netsh(pp_config_t *c, const void *data, size_t len, const char *file);
+/* Adds one env source per proxy variable set (non-empty) in envp. */
+pp_status_t pp_config_add_env(pp_config_t *c, const char *const *envp);
+/* A command-line or agent setting: opt is "--proxy", "--pac", "--noproxy"
+ * or "--mdi-proxy"; "--pac auto" means auto-detect. */
+pp_status_t pp_config_add_option(pp_config_t *c, const char *opt, const char *value);
+/* Windows: adds the live registry's sources (docs/sources.md "Live
+ * sources": HKCU, HKEY_USERS\S-1-5-18/19/20, HKLM, the policy key; each
+ * source's key names where it was read, file is NULL) through the same
+ * code as pp_config_add_reg, and fills c->os. A key that exists but cannot
+ * be read (access denied) becomes a source with its error. PP_EPLATFORM
+ * (nothing added) on other systems; PP_ENOMEM. */
+pp_status_t pp_config_add_live(pp_config_t *c);
+/* A source the caller could not read (missing file): kind and file with a
+ * one-line error. */
+pp_status_t pp_config_add_error(pp_config_t *c, pp_source_kind_t kind, const char *file,
+                                const char *error);
+
+/* "user", "localsystem", ... ; PP_EINVAL for an unknown name. */
+pp_status_t pp_consumer_parse(const char *name, pp_consumer_t *out);
+const char *pp_consumer_name(pp_consumer_t c);
+const char *pp_source_kind_name(pp_source_kind_t k); /* "wininet", "env", ... */
+const char *pp_account_name(pp_account_t a);         /* "user", "localsystem", ... */
+const char *pp_config_mode_name(pp_config_mode_t m); /* "direct", "proxy", "pac", "auto-detect" */
+
+/* Decides for consumer (docs/sources.md): marks in_effect, fills
+ * effective, decided_by and warnings (replacing an earlier decision).
+ * PP_OK or PP_ENOMEM. */
+pp_status_t pp_config_decide(pp_config_t *c, pp_consumer_t consumer);
+
+/* The fix of MDI's procedure: a .reg (pp_reg_write format) giving each
+ * account in `targets` (LocalSystem, LocalService, NetworkService; the MDI
+ * sensor means the first two) the user's DefaultConnectionSettings blob as
+ * both DefaultConnectionSettings and SavedLegacySettings. PP_EINVAL with a
+ * reason in err when there is no user blob or a target is not a service
+ * account; PP_ENOMEM. *out is malloc'd. */
+pp_status_t pp_config_write_reg(const pp_config_t *c, const pp_consumer_t *targets, size_t n,
+                                unsigned char **out, size_t *len, char *err, size_t errlen);
+void pp_config_clear(pp_config_t *c);
+
+#endif
