@@ -11,6 +11,7 @@
 
 #include "cli/check.h"
 #include "cli/check_consumer.h"
+#include "cli/sources.h"
 #include "util/str.h"
 
 extern char **environ;
@@ -30,22 +31,6 @@ static int oom(void) {
   return PP_EXIT_USAGE;
 }
 
-/* The registry and netsh files of --reg/--netsh for the sources decision. */
-static pp_status_t add_files(pp_config_t *c, const pp_strv_t *files, bool netsh) {
-  for (size_t i = 0; i < files->n; i++) {
-    char err[512], *data = NULL;
-    size_t len = 0;
-    pp_status_t st;
-    if (pp_pac_read(files->v[i], PP_CONFIG_MAX_BYTES, 0, &data, &len, err, sizeof(err)) != PP_OK)
-      st = pp_config_add_error(c, netsh ? PP_SRC_NETSH : PP_SRC_WININET, files->v[i], err);
-    else if (netsh) st = pp_config_add_netsh(c, data, len, files->v[i]);
-    else st = pp_config_add_reg(c, data, len, files->v[i]);
-    free(data);
-    if (st != PP_OK) return st;
-  }
-  return PP_OK;
-}
-
 static char *join(char **v, size_t n) {
   pp_str_t s = PP_STR_INIT;
   pp_str_append(&s, "", 0);
@@ -59,10 +44,10 @@ static int from_sources(pp_ck_t *ck, const pp_args_t *a) {
   pp_consumer_t who = ck->consumer ? ck->consumer->config : PP_FOR_ENV;
   memset(&c, 0, sizeof(c));
   int rc = PP_EXIT_USAGE;
-  pp_status_t st = add_files(&c, &a->list[PP_OPT_REG], false);
-  if (st == PP_OK) st = add_files(&c, &a->list[PP_OPT_NETSH], true);
+  bool offline;
+  pp_status_t st = pp_sources_add_files(&c, a, &offline);
   /* As `sources`: no exports given, the live registry where there is one. */
-  if (st == PP_OK && !a->list[PP_OPT_REG].n && !a->list[PP_OPT_NETSH].n &&
+  if (st == PP_OK && !offline &&
       (st = pp_config_add_live(&c)) == PP_EPLATFORM)
     st = PP_OK;
   if (st == PP_OK) st = pp_config_add_env(&c, (const char *const *)environ);
@@ -165,12 +150,14 @@ static bool copy_chain(pp_ck_target_t *t, const pp_ck_t *ck) {
 }
 
 static bool proxy_target(pp_ck_target_t *t, const pp_ck_t *ck) {
-  char sch[16], host[256];
-  const char *hs = strstr(t->url, "://");
-  size_t hn = hs ? strcspn(hs + 3, "/:?#") : 0;
-  snprintf(host, sizeof(host), "%.*s", (int)hn, hs ? hs + 3 : "");
-  if (ck->noproxy && *ck->noproxy && pp_env_noproxy_match(host, ck->noproxy))
-    return push(&t->decided_by, &t->ndecided_by, "bypass list %s", ck->noproxy) &&
+  char sch[16], err[128];
+  pp_np_url_t u;
+  pp_np_dialect_t d = ck->consumer ? ck->consumer->dialect : PP_NP_CURL;
+  /* the bypass list as the consumer's runtime applies it (docs/sources.md) */
+  if (ck->noproxy && *ck->noproxy && pp_noproxy_url(t->url, &u, err, sizeof(err)) == PP_OK &&
+      pp_noproxy_match_dialect(d, ck->noproxy, &u))
+    return push(&t->decided_by, &t->ndecided_by, "bypass list %s (%s rules)", ck->noproxy,
+                pp_noproxy_dialect_name(d)) &&
            set_routes(t, "DIRECT");
   char *entry = proxy_entry(ck->proxy, url_scheme(t->url, sch, sizeof(sch)));
   char *route = entry && *entry ? proxy_route(entry) : NULL;

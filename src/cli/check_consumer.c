@@ -19,61 +19,76 @@
 #define NET_ALL "every proxy failed → .NET tries the manual proxy, else DIRECT, after the " \
   "PAC's list (WebProxy.GetProxyAutoFailover)"
 #define WININET_NEXT "WinINet tries the next mode → DIRECT"
+/* A runtime that takes one proxy from the environment (docs/sources.md
+ * "NO_PROXY dialects"): no PAC, no list, no failover. */
+#define ENV_RUNTIME(name, label, dialect)                                                    \
+  {name, label, PP_FOR_ENV, true, PP_AFTER_LIST_ERROR, NULL, NULL, NULL,                     \
+   "the proxy failed → the request fails; " label " uses the one proxy of its environment "  \
+   "and never fails over, not to another proxy and not to DIRECT",                           \
+   "407 → the request fails unless the proxy URL carries user:password; " label " has no "   \
+   "logon to offer", dialect}
 #define MACHINE_AUTH "407 → a service account sends no user's credentials: it answers " \
   "Negotiate/NTLM only as the computer account (DOMAIN\\HOST$), never Basic or Digest; allow " \
   "the computer account or unauthenticated access for this service"
 
 static const pp_ck_consumer_t consumers[] = {
-    {"chrome", "Chrome", PP_FOR_USER, false, PP_AFTER_LIST_ERROR,
+    {"chrome", "Chrome", PP_FOR_CHROME, false, PP_AFTER_LIST_ERROR,
      "Chrome uses the manual proxy settings, else DIRECT (ProxyPacMandatory would block instead)",
      "the PAC script failed → Chrome goes DIRECT (ProxyPacMandatory would fail the request)",
      "no usable entry in the result → Chrome uses DIRECT",
      "every proxy failed → Chrome reports ERR_PROXY_CONNECTION_FAILED and adds no DIRECT; it "
      "skips the failed proxies for 5 minutes",
      "407 → Chrome answers Negotiate/NTLM with the logged-on user's Windows credentials, and "
-     "prompts for Basic/Digest"},
+     "prompts for Basic/Digest", PP_NP_CURL},
     {"firefox", "Firefox", PP_FOR_USER, false, PP_AFTER_LIST_DIRECT,
      "Firefox goes DIRECT and retries the PAC download later",
      "the PAC script failed → Firefox goes DIRECT",
      "no usable entry in the result → Firefox goes DIRECT",
      "every proxy failed → Firefox tries DIRECT (network.proxy.failover_direct, default true)",
      "407 → Firefox prompts, or answers Negotiate/NTLM with the user's logon "
-     "(network.automatic-ntlm-auth.allow-proxies)"},
+     "(network.automatic-ntlm-auth.allow-proxies)", PP_NP_CURL},
     {"env", "curl (environment)", PP_FOR_ENV, true, PP_AFTER_LIST_ERROR,
      NULL, NULL, NULL,
      "the proxy failed → curl fails (exit 5, 7 or 28); it uses one proxy and never fails over, "
      "not to another proxy and not to DIRECT",
      "407 → curl fails (exit 56) unless it is given credentials (--proxy-user, "
-     "user:password@ in the proxy URL); it has no logon to offer"},
+     "user:password@ in the proxy URL); it has no logon to offer", PP_NP_CURL},
     {"curl", "curl (environment)", PP_FOR_ENV, true, PP_AFTER_LIST_ERROR,
      NULL, NULL, NULL,
      "the proxy failed → curl fails (exit 5, 7 or 28); it uses one proxy and never fails over, "
      "not to another proxy and not to DIRECT",
      "407 → curl fails (exit 56) unless it is given credentials (--proxy-user, "
-     "user:password@ in the proxy URL); it has no logon to offer"},
+     "user:password@ in the proxy URL); it has no logon to offer", PP_NP_CURL},
     {"winhttp", "a WinHTTP service (.NET Framework)", PP_FOR_WINHTTP, false, PP_AFTER_LIST_DIRECT,
      "WinHttpGetProxyForUrl fails (ERROR_WINHTTP_AUTODETECTION_FAILED or "
      "ERROR_WINHTTP_UNABLE_TO_DOWNLOAD_SCRIPT); the application decides: .NET goes DIRECT",
-     NET_SCRIPT, NET_NO_ENTRY, NET_ALL, MACHINE_AUTH},
+     NET_SCRIPT, NET_NO_ENTRY, NET_ALL, MACHINE_AUTH, PP_NP_CURL},
     {"user", "the user's WinINet applications", PP_FOR_USER, false, PP_AFTER_LIST_ERROR,
      WININET_NEXT,
      "the PAC script failed → WinINet goes DIRECT",
      "no usable entry in the result → DIRECT",
      "every proxy failed → the request fails; no implicit DIRECT",
-     "407 → the user's Windows credentials (Negotiate/NTLM) or a prompt"},
+     "407 → the user's Windows credentials (Negotiate/NTLM) or a prompt", PP_NP_CURL},
     {"localsystem", "a .NET service as LocalSystem", PP_FOR_LOCALSYSTEM, false,
-     PP_AFTER_LIST_DIRECT, WININET_NEXT, NET_SCRIPT, NET_NO_ENTRY, NET_ALL, MACHINE_AUTH},
+     PP_AFTER_LIST_DIRECT, WININET_NEXT, NET_SCRIPT, NET_NO_ENTRY, NET_ALL, MACHINE_AUTH, PP_NP_CURL},
     {"networkservice", "a .NET service as NetworkService", PP_FOR_NETWORKSERVICE, false,
-     PP_AFTER_LIST_DIRECT, WININET_NEXT, NET_SCRIPT, NET_NO_ENTRY, NET_ALL, MACHINE_AUTH},
+     PP_AFTER_LIST_DIRECT, WININET_NEXT, NET_SCRIPT, NET_NO_ENTRY, NET_ALL, MACHINE_AUTH, PP_NP_CURL},
     {"localservice", "a .NET service as LocalService", PP_FOR_LOCALSERVICE, false,
      PP_AFTER_LIST_DIRECT, WININET_NEXT, NET_SCRIPT, NET_NO_ENTRY, NET_ALL,
      "407 → LocalService has no network credentials (anonymous on the network): it cannot answer "
-     "any scheme; allow unauthenticated access for this service"},
+     "any scheme; allow unauthenticated access for this service", PP_NP_CURL},
     {"mdi-sensor", "the MDI sensor (.NET, LocalService)", PP_FOR_MDI_SENSOR, false,
      PP_AFTER_LIST_DIRECT, WININET_NEXT, NET_SCRIPT, NET_NO_ENTRY, NET_ALL,
      "407 → the sensor runs as LocalService and answers only with the credentials of "
      "Set-MDISensorProxyConfiguration -ProxyCredential; Microsoft: the sensor must reach "
-     "*.atp.azure.com through the proxy without authentication"},
+     "*.atp.azure.com through the proxy without authentication", PP_NP_CURL},
+    ENV_RUNTIME("wget", "wget", PP_NP_WGET),
+    ENV_RUNTIME("go", "a Go program (net/http)", PP_NP_GO),
+    ENV_RUNTIME("docker", "Docker (Go net/http)", PP_NP_GO),
+    ENV_RUNTIME("python-urllib", "Python urllib", PP_NP_PY_URLLIB),
+    ENV_RUNTIME("python-requests", "Python requests", PP_NP_PY_REQUESTS),
+    ENV_RUNTIME("node", "Node (proxy-from-env)", PP_NP_NODE),
+    ENV_RUNTIME("dotnet", ".NET (HttpClient, environment)", PP_NP_DOTNET),
 };
 
 #define NCONSUMERS (sizeof(consumers) / sizeof(consumers[0]))
@@ -86,7 +101,8 @@ const pp_ck_consumer_t *pp_ck_consumer_find(const char *name) {
 
 const char *pp_ck_consumer_names(void) {
   return "chrome, firefox, env (curl), winhttp, user, localsystem, localservice, "
-         "networkservice, mdi-sensor";
+         "networkservice, mdi-sensor, wget, go, docker, python-urllib, python-requests, node, "
+         "dotnet";
 }
 
 static bool has_direct(const pp_result_t *r, size_t n) {

@@ -23,6 +23,7 @@ typedef struct pp_ck_consumer {
   const char *no_entry;      /* a result with no usable entry */
   const char *all_failed;    /* every entry failed */
   const char *auth;          /* a 407 (no --proxy-user) */
+  pp_np_dialect_t dialect;   /* how it applies the bypass list (0: curl's) */
 } pp_ck_consumer_t;
 
 /* The consumer named by --for, or NULL (unknown name). */

@@ -19,14 +19,16 @@ extern char **environ;
 #define MAX_FOR 8
 
 static void usage(FILE *out) {
-  fprintf(out, "usage: pacprobe sources [--reg FILE]... [--netsh FILE]... [--for CONSUMER[,...]]\n"
+  fprintf(out, "usage: pacprobe sources [--reg FILE]... [--netsh FILE]... [--chrome-policy FILE]...\n"
+               "                        [--edge-policy FILE]... [--gnome FILE]... [--for CONSUMER[,...]]\n"
                "                        [--proxy URL] [--pac FILE|URL|auto] [--noproxy LIST]\n"
-               "                        [--mdi-proxy URL] [--write-reg OUT] [--format text|json]\n\n"
+               "                        [--mdi-proxy URL] [--write-reg OUT] [--format text|json]\n"
+               "       pacprobe sources --no-proxy-test [--noproxy LIST] [--no-env] URL...\n\n"
                "Collects every proxy configuration source and says which one is in effect for a\n"
                "consumer: user, localsystem, localservice, networkservice, winhttp, env,\n"
-               "mdi-sensor. Default: user on Windows or with --reg/--netsh, else env. On Windows,\n"
-               "without --reg and --netsh, reads the live registry and shows what Windows itself\n"
-               "says next to the decision.\n\n"
+               "mdi-sensor, chrome, edge, gnome. Default: user on Windows or with --reg/--netsh, else\n"
+               "env. On Windows, without --reg, --netsh and policy files, reads the live\n"
+               "registry and shows what Windows itself says next to the decision.\n\n"
                "options:\n");
   pp_options_help(out, PP_CMD_SOURCES);
 }
@@ -69,15 +71,21 @@ static char *slurp(const char *path, size_t *len, char *err, size_t errlen) {
   return buf;
 }
 
-static pp_status_t add_files(pp_config_t *c, const pp_strv_t *files, bool netsh) {
+typedef enum file_kind { FILE_REG, FILE_NETSH, FILE_CHROME, FILE_EDGE, FILE_GNOME } file_kind_t;
+
+static pp_status_t add_files(pp_config_t *c, const pp_strv_t *files, file_kind_t k) {
+  static const pp_source_kind_t kinds[] = {PP_SRC_WININET, PP_SRC_NETSH, PP_SRC_CHROME_POLICY,
+                                           PP_SRC_EDGE_POLICY, PP_SRC_GNOME};
   for (size_t i = 0; i < files->n; i++) {
     char err[512];
     size_t len = 0;
     char *data = slurp(files->v[i], &len, err, sizeof(err));
     pp_status_t st;
-    if (!data) st = pp_config_add_error(c, netsh ? PP_SRC_NETSH : PP_SRC_WININET, files->v[i], err);
-    else if (netsh) st = pp_config_add_netsh(c, data, len, files->v[i]);
-    else st = pp_config_add_reg(c, data, len, files->v[i]);
+    if (!data) st = pp_config_add_error(c, kinds[k], files->v[i], err);
+    else if (k == FILE_NETSH) st = pp_config_add_netsh(c, data, len, files->v[i]);
+    else if (k == FILE_REG) st = pp_config_add_reg(c, data, len, files->v[i]);
+    else if (k == FILE_GNOME) st = pp_config_add_gnome(c, data, len, files->v[i]);
+    else st = pp_config_add_browser_policy(c, data, len, files->v[i], k == FILE_EDGE);
     free(data);
     if (st != PP_OK) return st;
   }
@@ -91,7 +99,7 @@ static int parse_for(const char *spec, pp_consumer_t *out, size_t *n) {
   for (char *save = NULL, *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
     if (*n == MAX_FOR || pp_consumer_parse(t, &out[*n]) != PP_OK) {
       pp_msg_error("option --for: bad value '%s': expected user, localsystem, localservice, "
-                   "networkservice, winhttp, env or mdi-sensor (comma-separated)", t);
+                   "networkservice, winhttp, env, mdi-sensor, chrome, edge or gnome (comma-separated)", t);
       return PP_EXIT_USAGE;
     }
     (*n)++;
@@ -103,15 +111,26 @@ static int parse_for(const char *spec, pp_consumer_t *out, size_t *n) {
   return PP_EXIT_OK;
 }
 
+pp_status_t pp_sources_add_files(pp_config_t *c, const pp_args_t *a, bool *offline) {
+  pp_status_t st = add_files(c, &a->list[PP_OPT_REG], FILE_REG);
+  if (st == PP_OK) st = add_files(c, &a->list[PP_OPT_NETSH], FILE_NETSH);
+  if (st == PP_OK) st = add_files(c, &a->list[PP_OPT_CHROME_POLICY], FILE_CHROME);
+  if (st == PP_OK) st = add_files(c, &a->list[PP_OPT_EDGE_POLICY], FILE_EDGE);
+  if (st == PP_OK) st = add_files(c, &a->list[PP_OPT_GNOME], FILE_GNOME);
+  *offline = a->list[PP_OPT_REG].n || a->list[PP_OPT_NETSH].n || a->list[PP_OPT_GNOME].n ||
+             a->list[PP_OPT_CHROME_POLICY].n || a->list[PP_OPT_EDGE_POLICY].n;
+  return st;
+}
+
 static pp_status_t collect(pp_config_t *c, const pp_args_t *a) {
   static const struct { pp_opt_id_t id; const char *name; } opts[] = {
       {PP_OPT_PROXY, "--proxy"}, {PP_OPT_PAC, "--pac"}, {PP_OPT_NOPROXY, "--noproxy"},
       {PP_OPT_MDI_PROXY, "--mdi-proxy"}};
-  pp_status_t st = add_files(c, &a->list[PP_OPT_REG], false);
-  if (st == PP_OK) st = add_files(c, &a->list[PP_OPT_NETSH], true);
+  bool offline;
+  pp_status_t st = pp_sources_add_files(c, a, &offline);
   /* No exports given: the live registry where there is one (Windows);
    * elsewhere PP_EPLATFORM and the report is what it always was. */
-  if (st == PP_OK && !a->list[PP_OPT_REG].n && !a->list[PP_OPT_NETSH].n &&
+  if (st == PP_OK && !offline &&
       (st = pp_config_add_live(c)) == PP_EPLATFORM)
     st = PP_OK;
   if (st == PP_OK && !a->given[PP_OPT_NO_ENV])
@@ -180,9 +199,19 @@ int pp_cmd_sources(int argc, char **argv, int first) {
     pp_msg_error("option --format: bad value '%s': expected text or json", fmt);
     goto done;
   }
+  if (a.given[PP_OPT_NO_PROXY_TEST]) {
+    if (!a.positional.n) {
+      pp_msg_error("option --no-proxy-test: give the URLs to test as arguments");
+      goto done;
+    }
+    rc = pp_sources_noproxy_test(stdout, &a.positional,
+                                 a.given[PP_OPT_NOPROXY] ? a.value[PP_OPT_NOPROXY] : NULL,
+                                 a.given[PP_OPT_NO_ENV], strcmp(fmt, "json") == 0);
+    goto done;
+  }
   if (a.positional.n) {
-    pp_msg_error("sources: unexpected argument '%s' (files go after --reg or --netsh)",
-                 a.positional.v[0]);
+    pp_msg_error("sources: unexpected argument '%s' (files go after --reg or --netsh; URLs "
+                 "with --no-proxy-test)", a.positional.v[0]);
     goto done;
   }
   if (a.given[PP_OPT_FOR] && parse_for(a.value[PP_OPT_FOR], k, &nk) != PP_EXIT_OK) goto done;

@@ -154,6 +154,21 @@ static int decode_pac(const char *source, pp_emulation_t mode, const char *chars
  * otherwise fails the fetch (the browser then goes DIRECT); in chrome mode a
  * PAC URL gets that limit, named when it fires, and a local file over it is
  * warned about. Other clients have no such cap: they get PP_PAC_MAX_BYTES. */
+/* The PAC hosting findings (docs/sources.md "Where the PAC is hosted") as
+ * warnings: for a URL or UNC path, with what the fetch recorded. */
+static void hosting(const char *source, const pp_fetch_info_t *info, const char *body, size_t len) {
+  bool url = strstr(source, "://") != NULL;
+  if (!url && !(source[0] == '\\' && source[1] == '\\')) return; /* a local file or stdin */
+  pp_pac_finding_t *f = NULL;
+  size_t n = 0;
+  if (pp_pac_hosting_check(source, info->http_status || info->headers ? info : NULL, body, len, &f,
+                           &n) != PP_OK)
+    pp_msg_error("out of memory");
+  for (size_t i = 0; i < n; i++)
+    pp_msg_warn("PAC hosting [%s]: %s; %s", f[i].code, f[i].message, f[i].clients);
+  pp_pac_findings_free(f, n);
+}
+
 int pp_cli_read_pac(const char *source, pp_emulation_t mode, char **text, size_t *len) {
   char err[512];
   /* WPAD: the PAC's Content-Type is not handed back here, so it is decoded
@@ -165,8 +180,14 @@ int pp_cli_read_pac(const char *source, pp_emulation_t mode, char **text, size_t
   bool url = strstr(source, "://") != NULL, chrome = mode == PP_EMU_CHROME;
   size_t max = chrome && url ? PP_CHROME_PAC_MAX_BYTES : PP_PAC_MAX_BYTES;
   char *charset = NULL;
-  pp_status_t st = pp_pac_read_charset(source, max, PP_PAC_FETCH_TIMEOUT_MS, text, len, &charset,
-                                       err, sizeof(err));
+  pp_fetch_info_t info;
+  pp_status_t st = pp_pac_read_info(source, max, PP_PAC_FETCH_TIMEOUT_MS, text, len, &charset,
+                                    &info, err, sizeof(err));
+  /* findings for a PAC that arrived, or that a status kept out; a fetch
+   * that failed otherwise (timeout, size) is the error already printed */
+  if (st == PP_OK || (info.code && strcmp(info.code, "http-status") == 0))
+    hosting(source, &info, st == PP_OK ? *text : NULL, st == PP_OK ? *len : 0);
+  pp_fetch_info_clear(&info);
   if (st == PP_ETOOBIG && max == PP_CHROME_PAC_MAX_BYTES) {
     pp_msg_error("PAC: %s: Chromium's limit for a PAC download; Chrome would not use this PAC "
                  "(DIRECT for every URL); other --emulate modes read up to %u bytes", err, PP_PAC_MAX_BYTES);

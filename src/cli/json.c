@@ -26,3 +26,12 @@ json_t *pp_json_strlist(char **v, size_t n) {
   for (size_t i = 0; a && i < n; i++) json_array_append_new(a, pp_json_str(v[i]));
   return a;
 }
+
+bool pp_json_print_line(FILE *out, json_t *root) {
+  char *txt = root ? json_dumps(root, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
+  json_decref(root);
+  if (!txt) return false;
+  fprintf(out, "%s\n", txt);
+  free(txt);
+  return true;
+}

@@ -10,6 +10,18 @@ void pp_sources_print_text(FILE *out, const pp_config_t *c);
 /* One JSON object on one line. false on ENOMEM. */
 bool pp_sources_print_json(FILE *out, const pp_config_t *c);
 
+/* cmd_sources.c: the files of --reg, --netsh, --chrome-policy,
+ * --edge-policy as sources (an unreadable file becomes an error source);
+ * *offline says whether any was given (else the live configuration is
+ * read). PP_OK or PP_ENOMEM. */
+pp_status_t pp_sources_add_files(pp_config_t *c, const pp_args_t *a, bool *offline);
+
+/* sources_noproxy.c: --no-proxy-test: the URLs under one no_proxy value
+ * (option, else each runtime's variables unless no_env) as each runtime
+ * applies it; a table or JSON. Returns the exit code. */
+int pp_sources_noproxy_test(FILE *out, const pp_strv_t *urls, const char *option, bool no_env,
+                            bool json);
+
 /* sources_os.c: the live part (running account, what Windows says); no
  * output unless c->os.present. */
 struct json_t;

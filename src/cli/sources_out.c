@@ -34,7 +34,7 @@ static void title(FILE *out, size_t i, const pp_source_t *s) {
   if (s->account != PP_ACCT_NONE && s->kind != PP_SRC_NETSH) {
     fprintf(out, " %s", pp_account_name(s->account));
     if (s->sid) fprintf(out, " (%s)", pp_safe(s->sid));
-    else if (s->account == PP_ACCT_USER) fputs(" (HKEY_CURRENT_USER)", out);
+    else if (s->account == PP_ACCT_USER && s->kind != PP_SRC_GNOME) fputs(" (HKEY_CURRENT_USER)", out);
   }
   if (s->value && s->kind != PP_SRC_NETSH) fprintf(out, " %s", pp_safe(s->value));
   if (s->file) fprintf(out, s->line ? "  %s:%u" : "  %s", pp_safe(s->file), s->line);
@@ -61,6 +61,13 @@ static void source_text(FILE *out, size_t i, const pp_source_t *s) {
     fprintf(out, "    ProxySettingsPerUser=%u (%s)\n", s->dword,
             s->dword ? "per user" : "per machine: HKEY_LOCAL_MACHINE decides");
   if (s->kind == PP_SRC_NETSH && !s->proxy) fputs("    direct access (no proxy server)\n", out);
+  if (s->kind == PP_SRC_GNOME && s->mode) fprintf(out, "    mode: %s\n", pp_safe(s->mode));
+  if (s->kind == PP_SRC_CHROME_POLICY || s->kind == PP_SRC_EDGE_POLICY) {
+    if (s->mode) fprintf(out, "    ProxyMode: %s%s\n", pp_safe(s->mode),
+                         s->mandatory ? " (ProxyPacMandatory)" : "");
+    else if (s->dword) fprintf(out, "    ProxyServerMode: %u\n", s->dword - 1);
+    else fputs("    no proxy policy\n", out);
+  }
   if (s->proxy) fprintf(out, "    proxy: %s\n", pp_safe(s->proxy));
   if (s->kind == PP_SRC_CMDLINE && s->value && strcmp(s->value, "--proxy") == 0 && !s->proxy)
     fputs("    proxy: \"\" (no proxy)\n", out);
@@ -123,6 +130,10 @@ static json_t *source_json(const pp_source_t *s) {
   json_object_set_new(o, "auto_detect", json_boolean(s->auto_detect));
   json_object_set_new(o, "in_effect", json_boolean(s->in_effect));
   json_object_set_new(o, "error", pp_json_str(s->error));
+  if (s->kind == PP_SRC_CHROME_POLICY || s->kind == PP_SRC_EDGE_POLICY || s->kind == PP_SRC_GNOME) {
+    json_object_set_new(o, "mode", pp_json_str(s->mode));
+    json_object_set_new(o, "mandatory", json_boolean(s->mandatory));
+  }
   return o;
 }
 
@@ -143,10 +154,5 @@ bool pp_sources_print_json(FILE *out, const pp_config_t *c) {
                                           "message", pp_json_str(c->warnings[i].message)));
   json_object_set_new(root, "warnings", warn);
   pp_sources_os_json(root, c);
-  char *txt = json_dumps(root, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_ENSURE_ASCII);
-  json_decref(root);
-  if (!txt) return false;
-  fprintf(out, "%s\n", txt);
-  free(txt);
-  return true;
+  return pp_json_print_line(out, root);
 }

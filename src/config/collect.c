@@ -247,6 +247,12 @@ pp_status_t pp_config_add_reg_value(pp_config_t *c, const char *file, const pp_r
   }
   if (path_is(rest, IS_PATH, "") || path_is(rest, IS_PATH_WOW, ""))
     return add_text_value(c, file, v, a, sid);
+  /* Chrome/Chromium/Edge policies: HKLM (machine) or HKCU (user) only */
+  if ((a == PP_ACCT_MACHINE || (a == PP_ACCT_USER && !sid)) &&
+      (path_is(rest, "Software\\Policies\\Google\\Chrome", "") ||
+       path_is(rest, "Software\\Policies\\Chromium", "") ||
+       path_is(rest, "Software\\Policies\\Microsoft\\Edge", "")))
+    return pp_config_add_browser_reg_value(c, file, v, a, path_is(rest, "Software\\Policies\\Microsoft\\Edge", ""));
   if (a == PP_ACCT_MACHINE && path_is(rest, POLICY_PATH, "") &&
       strcasecmp(v->name, "ProxySettingsPerUser") == 0 && v->type == PP_REG_DWORD) {
     pp_source_t *s = reg_source(c, PP_SRC_POLICY, file, v, a, sid);

@@ -32,6 +32,44 @@ const char *pp_env_noproxy(const char *const *envp, const char **var);
  * or a bracketed IPv6 literal) under the no_proxy list. */
 bool pp_env_noproxy_match(const char *host, const char *list);
 
+/* NO_PROXY dialects (docs/sources.md "NO_PROXY dialects"): how each runtime
+ * reads and applies the same no_proxy value. PP_NP_GO is also Docker (the
+ * CLI and daemon use Go's net/http). */
+typedef enum pp_np_dialect {
+  PP_NP_CURL = 0,
+  PP_NP_WGET,
+  PP_NP_GO,
+  PP_NP_PY_URLLIB,
+  PP_NP_PY_REQUESTS,
+  PP_NP_NODE,
+  PP_NP_DOTNET,
+  PP_NP_COUNT
+} pp_np_dialect_t;
+
+/* A URL as the matchers need it: scheme and host lowercase, an IPv6 host
+ * with its brackets, the port given or the scheme's default (0 unknown). */
+typedef struct pp_np_url {
+  char scheme[16];
+  char host[256];
+  bool v6;
+  unsigned port;
+  bool port_given;
+} pp_np_url_t;
+
+/* "curl", "wget", "go", "python-urllib", "python-requests", "node", "dotnet". */
+const char *pp_noproxy_dialect_name(pp_np_dialect_t d);
+/* The names above and "docker" (= go); PP_EINVAL otherwise. */
+pp_status_t pp_noproxy_dialect_parse(const char *name, pp_np_dialect_t *out);
+/* The variables the runtime reads, in its order, comma-separated. */
+const char *pp_noproxy_dialect_vars(pp_np_dialect_t d);
+/* The value the runtime reads from envp ("NAME=VALUE" strings); *var
+ * points at its name inside pp_noproxy_dialect_vars (up to the next ','). */
+const char *pp_noproxy_value(pp_np_dialect_t d, const char *const *envp, const char **var);
+/* PP_EBADURL with a reason in err for anything but scheme://host[:port]... */
+pp_status_t pp_noproxy_url(const char *url, pp_np_url_t *u, char *err, size_t errlen);
+/* true when runtime d sends u DIRECT under the no_proxy value list. */
+bool pp_noproxy_match_dialect(pp_np_dialect_t d, const char *list, const pp_np_url_t *u);
+
 typedef enum pp_source_kind {
   PP_SRC_CMDLINE = 0, /* --proxy, --pac, --noproxy */
   PP_SRC_ENV,         /* http_proxy, ... */
@@ -40,7 +78,10 @@ typedef enum pp_source_kind {
   PP_SRC_POLICY,      /* ProxySettingsPerUser */
   PP_SRC_WINHTTP,     /* a WinHttpSettings blob */
   PP_SRC_NETSH,       /* netsh winhttp show proxy */
-  PP_SRC_MDI          /* --mdi-proxy */
+  PP_SRC_MDI,         /* --mdi-proxy */
+  PP_SRC_CHROME_POLICY, /* Chrome/Chromium proxy policies (JSON file or registry) */
+  PP_SRC_EDGE_POLICY, /* Microsoft Edge proxy policies (JSON file or registry) */
+  PP_SRC_GNOME        /* gsettings list-recursively org.gnome.system.proxy */
 } pp_source_kind_t;
 
 typedef enum pp_account {
@@ -59,7 +100,10 @@ typedef enum pp_consumer {
   PP_FOR_NETWORKSERVICE,
   PP_FOR_WINHTTP,
   PP_FOR_ENV,
-  PP_FOR_MDI_SENSOR
+  PP_FOR_MDI_SENSOR,
+  PP_FOR_CHROME,   /* Chrome's policies, else the system settings it reads */
+  PP_FOR_EDGE,     /* Edge's policies, else the system settings */
+  PP_FOR_GNOME     /* GNOME's settings (GIO, libproxy's gnome module) */
 } pp_consumer_t;
 
 typedef enum pp_config_mode {
@@ -90,6 +134,11 @@ typedef struct pp_source {
   char *error;       /* NULL, or "file:line: byte offset N: reason" */
   unsigned char *blob; /* raw WinINet blob (for --write-reg); never print */
   size_t blob_len;
+  /* browser policies: ProxyMode as Chrome resolves it ("direct",
+   * "auto_detect", "pac_script", "fixed_servers", "system"; NULL when the
+   * file sets no proxy policy) and ProxyPacMandatory */
+  char *mode;
+  bool mandatory;
 } pp_source_t;
 
 typedef struct pp_config_warning {
@@ -158,6 +207,19 @@ pp_status_t pp_config_add_option(pp_config_t *c, const char *opt, const char *va
  * be read (access denied) becomes a source with its error. PP_EPLATFORM
  * (nothing added) on other systems; PP_ENOMEM. */
 pp_status_t pp_config_add_live(pp_config_t *c);
+/* Adds a browser policy JSON file (Linux: /etc/opt/chrome/policies/managed/
+ * *.json, /etc/chromium/..., /etc/opt/edge/...): ProxyMode, ProxyServerMode,
+ * ProxyPacUrl, ProxyServer, ProxyBypassList, ProxyPacMandatory, or the
+ * ProxySettings dictionary that replaces them. edge picks the kind. A file
+ * that is not JSON, or a proxy policy of the wrong type, becomes a source
+ * with "file:line:col: reason" (counted in nerrors). PP_OK or PP_ENOMEM. */
+pp_status_t pp_config_add_browser_policy(pp_config_t *c, const void *data, size_t len,
+                                         const char *file, bool edge);
+/* Adds `gsettings list-recursively org.gnome.system.proxy` output (one
+ * source, account user; mode in pp_source_t.mode). A line that is not
+ * what gsettings prints becomes a source with "file:line: reason"
+ * (counted in nerrors). PP_OK or PP_ENOMEM. */
+pp_status_t pp_config_add_gnome(pp_config_t *c, const void *data, size_t len, const char *file);
 /* A source the caller could not read (missing file): kind and file with a
  * one-line error. */
 pp_status_t pp_config_add_error(pp_config_t *c, pp_source_kind_t kind, const char *file,

@@ -175,6 +175,16 @@ bool pp_config_warn(pp_config_t *c, const char *code, const char *fmt, ...)
 /* "SavedLegacySettings" etc.: which WinINet value a source is. */
 bool pp_config_is_value(const pp_source_t *s, const char *name);
 const char *pp_account_label(pp_account_t a); /* "LocalSystem", ... */
+/* decide_browser.c: --for chrome/edge. The deciding policy sets the
+ * effective configuration and *done; mode system or no policy leaves
+ * *done false for the system settings; the note then prefixes decided_by. */
+bool pp_config_decide_browser(pp_config_t *c, pp_consumer_t k, bool *done);
+bool pp_config_browser_system_note(pp_config_t *c, pp_consumer_t k);
+/* GNOME's settings decide (*found: there were any). false on ENOMEM. */
+bool pp_config_decide_gnome(pp_config_t *c, bool *found);
+/* browserpolicy.c: one registry value under a browser's policy key. */
+pp_status_t pp_config_add_browser_reg_value(pp_config_t *c, const char *file,
+                                            const pp_reg_value_t *v, pp_account_t a, bool edge);
 /* live.c */
 void pp_config_os_clear(pp_config_os_t *v);
 /* osview.c: os-disagrees; sets c->os.compared/agrees. false on ENOMEM. */

@@ -403,6 +403,23 @@ static bool auto_detect_note(pp_config_t *c) {
                         e->mode == PP_MODE_PAC ? "auto-config URL" : "proxy");
 }
 
+/* Where the effective PAC is hosted, as far as the URL tells (file://,
+ * UNC): the hosting findings (src/wpad/hosting.c) as warnings. */
+static bool pac_where(pp_config_t *c) {
+  const char *u = c->effective.mode == PP_MODE_PAC ? c->effective.pac_url : NULL;
+  if (!u) return true;
+  pp_pac_finding_t *f = NULL;
+  size_t n = 0;
+  bool ok = pp_pac_hosting_check(u, NULL, NULL, 0, &f, &n) == PP_OK;
+  for (size_t i = 0; ok && i < n; i++) {
+    char code[48];
+    snprintf(code, sizeof(code), "pac-%s", f[i].code);
+    ok = pp_config_warn(c, code, "%s: %s", f[i].message, f[i].clients);
+  }
+  pp_pac_findings_free(f, n);
+  return ok;
+}
+
 static void reset(pp_config_t *c) {
   for (size_t i = 0; i < c->nsources; i++) c->sources[i].in_effect = false;
   effective_clear(&c->effective);
@@ -417,9 +434,32 @@ static void reset(pp_config_t *c) {
   c->nwarnings = 0;
 }
 
+/* Chrome/Edge: a policy, else the system settings the browser reads:
+ * WinINet's where the sources are Windows ones, else the environment. */
+static bool browser(pp_config_t *c, pp_consumer_t k) {
+  bool done, found;
+  if (!pp_config_decide_browser(c, k, &done)) return false;
+  if (done) return true;
+  /* on a GNOME desktop Chrome reads GNOME's settings (Chromium
+   * proxy_config_service_linux.cc SettingGetterImplGSettings) */
+  if (!pp_config_decide_gnome(c, &found)) return false;
+  if (found) return pp_config_browser_system_note(c, k);
+  bool windows = find(c, PP_SRC_WININET, PP_ACCT_NONE, NULL, false) ||
+                 find(c, PP_SRC_WININET_VALUES, PP_ACCT_NONE, NULL, false);
+  return (windows ? wininet(c, PP_ACCT_USER, &found) : env(c)) &&
+         pp_config_browser_system_note(c, k);
+}
+
 static bool by_consumer(pp_config_t *c, pp_consumer_t k) {
   bool found;
   switch (k) {
+  case PP_FOR_CHROME:
+  case PP_FOR_EDGE: return browser(c, k);
+  case PP_FOR_GNOME:
+    if (!pp_config_decide_gnome(c, &found)) return false;
+    if (found) return true;
+    c->effective.mode = PP_MODE_DIRECT;
+    return decided(c, "default: no GNOME settings given (mode 'none': direct)");
   case PP_FOR_WINHTTP: return winhttp(c);
   case PP_FOR_ENV: return env(c);
   case PP_FOR_MDI_SENSOR: return mdi(c);
@@ -436,7 +476,11 @@ pp_status_t pp_config_decide(pp_config_t *c, pp_consumer_t consumer) {
   bool ok = cmdline(c, &done);
   if (ok && !done) ok = by_consumer(c, consumer);
   bool curl = consumer == PP_FOR_ENV || find(c, PP_SRC_CMDLINE, PP_ACCT_NONE, "--proxy", false);
-  ok = ok && auto_detect_note(c) && bypass_check(c, curl) && legacy_differs(c) && credentials(c) &&
+  /* Chromium's bypass rules take wildcards and CIDR: nothing to warn about */
+  bool browser_rules = consumer == PP_FOR_CHROME || consumer == PP_FOR_EDGE ||
+                       consumer == PP_FOR_GNOME; /* GNOME's ignore-hosts takes CIDR too */
+  ok = ok && auto_detect_note(c) && (browser_rules || bypass_check(c, curl)) && legacy_differs(c) &&
+       credentials(c) && pac_where(c) &&
        pp_config_compare_os(c, done);
   return ok ? PP_OK : PP_ENOMEM;
 }

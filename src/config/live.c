@@ -25,7 +25,14 @@ static const pp_live_key_t live_keys[] = {
     ACCOUNT("HKEY_CURRENT_USER"),       ACCOUNT("HKEY_USERS\\S-1-5-18"),
     ACCOUNT("HKEY_USERS\\S-1-5-19"),    ACCOUNT("HKEY_USERS\\S-1-5-20"),
     {"HKEY_LOCAL_MACHINE" POLICY},      ACCOUNT("HKEY_LOCAL_MACHINE"),
-    {"HKEY_LOCAL_MACHINE" IS_WOW "\\Connections"}};
+    {"HKEY_LOCAL_MACHINE" IS_WOW "\\Connections"},
+    /* browser proxy policies (docs/sources.md "Browser policies") */
+    {"HKEY_LOCAL_MACHINE\\Software\\Policies\\Google\\Chrome"},
+    {"HKEY_LOCAL_MACHINE\\Software\\Policies\\Chromium"},
+    {"HKEY_LOCAL_MACHINE\\Software\\Policies\\Microsoft\\Edge"},
+    {"HKEY_CURRENT_USER\\Software\\Policies\\Google\\Chrome"},
+    {"HKEY_CURRENT_USER\\Software\\Policies\\Chromium"},
+    {"HKEY_CURRENT_USER\\Software\\Policies\\Microsoft\\Edge"}};
 
 static pp_status_t sink(void *ctx, const char *key, const pp_reg_value_t *v, const char *error) {
   pp_config_t *c = ctx;

@@ -172,6 +172,16 @@ size_t pp_engine_warnings(const pp_engine_t *e, const char *const **lines);
 pp_status_t pp_pac_state_scan(const char *script, size_t len, const char *name,
                               unsigned memory_limit_mib, bool *stateful, char *why, size_t whylen);
 
+/* Whether the PAC may read the clock: it names Date, timeRange, dateRange
+ * or weekdayRange, or something that reaches a global by a computed name
+ * (eval, Function, constructor, globalThis, this[...]) (src/pac/clockuse.c).
+ * Such a script's answer may change from one call to the next unless the
+ * clock is pinned (pp_engine_opts_t.now_set), so a log replay evaluates it
+ * per line. *reads set, and why ("NAME:line:col: uses Date") filled when
+ * set; a script that does not tokenize counts as reading it. PP_OK. */
+pp_status_t pp_pac_clock_scan(const char *script, size_t len, const char *name, bool *reads,
+                              char *why, size_t whylen);
+
 /* ---- fetching a PAC (src/wpad/fetch.c) --------------------------------- */
 
 /* Reads a PAC from a file path, "-" (stdin) or an http(s)/file URL (libcurl,
@@ -218,11 +228,41 @@ typedef struct pp_fetch_info {
   const char *code;      /* static: "ok", "http-status", "too-big", "timeout",
                             "redirect-loop", "connect", "fetch-error", "oom" */
   double ms;
+  /* The final response's framing and caching headers (issue 21, PAC
+   * hosting checks). headers false: the backend does not record them
+   * (the WinHTTP one), and nothing below is meaningful. */
+  bool headers;
+  long long content_length; /* -1: no Content-Length */
+  bool chunked;             /* Transfer-Encoding: chunked */
+  char *cache_control;      /* NULL when absent */
+  char *expires;
 } pp_fetch_info_t;
 
 pp_status_t pp_pac_fetch(const char *url, size_t max_bytes, unsigned timeout_ms,
                          const char *const *resolve, size_t nresolve, pp_fetch_info_t *info,
                          char **out, size_t *len, char *err, size_t errlen);
 void pp_fetch_info_clear(pp_fetch_info_t *info);
+
+/* pp_pac_read_charset that also fills *info (when not NULL) for an http(s)
+ * URL; clear it with pp_fetch_info_clear. */
+pp_status_t pp_pac_read_info(const char *source, size_t max_bytes, unsigned timeout_ms,
+                             char **out, size_t *len, char **charset, pp_fetch_info_t *info,
+                             char *err, size_t errlen);
+
+/* PAC hosting checks (docs/sources.md "Where the PAC is hosted"): what the
+ * URL (file://, UNC), the answer (status, Content-Type, framing,
+ * redirects, caching) and the body (BOM, size) mean for each client. */
+typedef struct pp_pac_finding {
+  const char *code;    /* stable: file-url, unc-path, http-status, content-type, ... */
+  char *message;       /* one line; foreign text escaped */
+  const char *clients; /* static: which clients it affects and how */
+} pp_pac_finding_t;
+
+/* source: the PAC URL or path as configured; info: the fetch (NULL for a
+ * file or when not fetched); body/len: what was received (NULL/0 none).
+ * Appends to *out and *n. PP_OK or PP_ENOMEM. */
+pp_status_t pp_pac_hosting_check(const char *source, const pp_fetch_info_t *info, const char *body,
+                                 size_t len, pp_pac_finding_t **out, size_t *n);
+void pp_pac_findings_free(pp_pac_finding_t *f, size_t n);
 
 #endif

@@ -94,10 +94,17 @@ pp_status_t pp_pac_read(const char *source, size_t max_bytes, unsigned timeout_m
 pp_status_t pp_pac_read_charset(const char *source, size_t max_bytes, unsigned timeout_ms,
                                 char **out, size_t *len, char **charset, char *err,
                                 size_t errlen) {
+  return pp_pac_read_info(source, max_bytes, timeout_ms, out, len, charset, NULL, err, errlen);
+}
+
+pp_status_t pp_pac_read_info(const char *source, size_t max_bytes, unsigned timeout_ms,
+                             char **out, size_t *len, char **charset, pp_fetch_info_t *keep,
+                             char *err, size_t errlen) {
   pp_status_t st;
   pp_str_t s = PP_STR_INIT;
   pp_fetch_info_t info;
   memset(&info, 0, sizeof(info));
+  if (keep) memset(keep, 0, sizeof(*keep));
   size_t max = max_bytes ? max_bytes : DEFAULT_MAX_BYTES;
   *out = NULL;
   *len = 0;
@@ -106,9 +113,13 @@ pp_status_t pp_pac_read_charset(const char *source, size_t max_bytes, unsigned t
     st = read_local(source, max, &s, err, errlen);
   } else if (pp_wpad_is_http(source) || pp_wpad_prefix_ci(source, "file://")) {
     st = pp_wpad_fetch_url(source, max, timeout_ms ? timeout_ms : DEFAULT_TIMEOUT_MS, NULL, 0,
-                           charset ? &info : NULL, &s, err, errlen);
+                           charset || keep ? &info : NULL, &s, err, errlen);
     if (st == PP_OK && charset && info.content_type && pp_wpad_is_http(source))
       *charset = pp_pac_charset_param(info.content_type);
+    if (keep && pp_wpad_is_http(source)) {
+      *keep = info;
+      memset(&info, 0, sizeof(info));
+    }
     pp_fetch_info_clear(&info);
   } else {
     char shown[2048];
@@ -132,6 +143,8 @@ void pp_fetch_info_clear(pp_fetch_info_t *info) {
   if (!info) return;
   free(info->content_type);
   free(info->effective_url);
+  free(info->cache_control);
+  free(info->expires);
   pp_strlist_free(info->redirects, info->nredirects);
   memset(info, 0, sizeof(*info));
 }

@@ -42,6 +42,21 @@ fl_start() {
   printf -v "$var" '%s' "$port"
 }
 
+# fl_httpd DOCROOT: pp_lab_httpd on 127.0.0.1, a free port, serving
+# DOCROOT/127.0.0.1/...; sets FL_URL=http://127.0.0.1:PORT (waits at most 5 s).
+fl_httpd() {
+  local port i
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])') ||
+    fl_skip "python3 cannot pick a port"
+  "$FL_HTTPD" 127.0.0.1 "$port" "$1" 2>/dev/null &
+  FL_PIDS+=("$!")
+  for ((i = 0; i < 50; i++)); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+    sleep 0.1
+  done
+  FL_URL=http://127.0.0.1:$port
+}
+
 # fl_run ARGS...: pacprobe ARGS with no proxy from the environment and a hard
 # 60 s kill (a hang fails the case instead of the suite); stdout $FL_OUT,
 # stderr $FL_ERR, exit $FL_RC, wall time $FL_MS.

@@ -88,12 +88,40 @@ static void serve_file(int fd, const char *base) {
     return;
   }
   v = sidecar(base, "type");
-  snprintf(extra, sizeof(extra), "Content-Type: %s\r\n", v ? v : "application/x-ns-proxy-autoconfig");
+  int x = snprintf(extra, sizeof(extra), "Content-Type: %s\r\n", v ? v : "application/x-ns-proxy-autoconfig");
   free(v);
+  char path[2100];
+  size_t hl = 0;
+  snprintf(path, sizeof(path), "%s.headers", base);
+  char *h = slurp(path, &hl); /* each line becomes a header line */
+  for (char *line = h, *nl; line && *line && x < (int)sizeof(extra) - 1; line = nl ? nl + 1 : NULL) {
+    nl = strchr(line, '\n');
+    if (nl) *nl = '\0';
+    x += snprintf(extra + x, sizeof(extra) - (size_t)x, "%s\r\n", line);
+    if (!nl) break;
+  }
+  free(h);
   int code = 200;
   if ((v = sidecar(base, "status"))) code = atoi(v);
   free(v);
-  reply(fd, code, code == 200 ? "OK" : "Status", extra, body, len);
+  char *framing = sidecar(base, "framing");
+  if (framing) {
+    char head[1024], size[32];
+    int n = snprintf(head, sizeof(head), "HTTP/1.1 %d OK\r\nConnection: close\r\n%s%s\r\n", code,
+                     extra, strcmp(framing, "chunked") == 0 ? "Transfer-Encoding: chunked\r\n" : "");
+    send_all(fd, head, (size_t)n);
+    if (strcmp(framing, "chunked") == 0) {
+      n = snprintf(size, sizeof(size), "%zx\r\n", len);
+      send_all(fd, size, (size_t)n);
+      send_all(fd, body, len);
+      send_all(fd, "\r\n0\r\n\r\n", 7);
+    } else {
+      send_all(fd, body, len);
+    }
+    free(framing);
+  } else {
+    reply(fd, code, code == 200 ? "OK" : "Status", extra, body, len);
+  }
   free(body);
 }
 

@@ -6,8 +6,6 @@
 # docs/browsers.md "Decoding a PAC"). pp_lab_httpd on 127.0.0.1 only.
 # Usage: test_pac_charset.sh PACPROBE PP_LAB_HTTPD
 source "$(dirname "$0")/faultlib.sh"
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])') ||
-  fl_skip "python3 cannot pick a port"
 D=$FL_TMP/docroot/127.0.0.1
 mkdir -p "$D"
 # "München" in UTF-8 (no BOM) and in ISO-8859-2 (ü is FC there too; ř is F8)
@@ -19,13 +17,8 @@ printf '%b' "$BODY" | iconv -f UTF-8 -t ISO-8859-2 > "$D/latin2.pac"
 echo 'application/x-ns-proxy-autoconfig; charset="ISO-8859-2"' > "$D/latin2.pac.type"
 printf '%b' "$BODY" > "$D/bogus.pac"
 echo 'text/plain; charset=x-no-such-charset' > "$D/bogus.pac.type"
-"$FL_HTTPD" 127.0.0.1 "$PORT" "$FL_TMP/docroot" 2>/dev/null &
-FL_PIDS+=("$!")
-for _ in $(seq 50); do
-  (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break
-  sleep 0.1
-done
-U=http://127.0.0.1:$PORT
+fl_httpd "$FL_TMP/docroot"
+U=$FL_URL
 
 fl_case "chrome, no charset: the UTF-8 bytes read as ISO-8859-1 (Ã¼ and Å™: 11 characters)"
 fl_run eval -p "$U/plain.pac" http://a.test/

@@ -202,6 +202,89 @@ static void test_env_cases(void **state) {
   each_case("config/env.cases", env_case);
 }
 
+static void noproxy_case(pp_test_fields_t *f, const char *where) {
+  pp_np_url_t u;
+  char got[PP_NP_COUNT + 1] = "", err[128];
+  assert_int_equal(pp_noproxy_url(f->f[1], &u, err, sizeof(err)), PP_OK);
+  for (unsigned d = 0; d < PP_NP_COUNT; d++)
+    got[d] = pp_noproxy_match_dialect((pp_np_dialect_t)d, f->f[0], &u) ? 'D' : 'P';
+  check(strcmp(got, f->f[2]) == 0, where, f->f[2], got);
+}
+
+static void test_noproxy_cases(void **state) {
+  (void)state;
+  each_case("config/noproxy.cases", noproxy_case);
+  pp_np_url_t u;
+  char err[128];
+  assert_int_equal(pp_noproxy_url("nourl", &u, err, sizeof(err)), PP_EBADURL);
+  assert_int_equal(pp_noproxy_url("http://h:99999/", &u, err, sizeof(err)), PP_EBADURL);
+  assert_int_equal(pp_noproxy_url("http://[::1/", &u, err, sizeof(err)), PP_EBADURL);
+  const char *envp[] = {"no_proxy=", "NO_PROXY=up", NULL};
+  const char *var = NULL;
+  assert_string_equal(pp_noproxy_value(PP_NP_CURL, envp, &var), "up");
+  assert_string_equal(pp_noproxy_value(PP_NP_DOTNET, envp, &var), ""); /* ?? keeps "" */
+  assert_null(pp_noproxy_value(PP_NP_WGET, envp, &var));
+}
+
+/* Browser policy JSON: the resolved mode, and every truncation an error
+ * source with file:line:col or a result, never a crash. */
+static void test_browser_policy(void **state) {
+  (void)state;
+  static const struct { const char *file; const char *mode; const char *pac; } want[] = {
+      {"config/chrome-pac.json", "pac_script", "http://pac.corp.test/proxy.pac"},
+      {"config/edge-settings.json", "fixed_servers", NULL}};
+  for (size_t i = 0; i < 2; i++) {
+    size_t len = 0;
+    char *data = pp_test_read_data(want[i].file, &len);
+    assert_non_null(data);
+    pp_config_t c;
+    memset(&c, 0, sizeof(c));
+    assert_int_equal(pp_config_add_browser_policy(&c, data, len, want[i].file, i == 1), PP_OK);
+    assert_int_equal(c.nsources, 1);
+    assert_null(c.sources[0].error);
+    assert_string_equal(c.sources[0].mode, want[i].mode);
+    if (want[i].pac) assert_string_equal(c.sources[0].pac_url, want[i].pac);
+    assert_int_equal(pp_config_decide(&c, i == 1 ? PP_FOR_EDGE : PP_FOR_CHROME), PP_OK);
+    assert_true(c.sources[0].in_effect);
+    pp_config_clear(&c);
+    for (size_t cut = 0; cut < len; cut++) {
+      memset(&c, 0, sizeof(c));
+      assert_int_equal(pp_config_add_browser_policy(&c, data, cut, "t.json", false), PP_OK);
+      if (c.sources[0].error) assert_non_null(strstr(c.sources[0].error, "t.json:"));
+      assert_int_equal(pp_config_decide(&c, PP_FOR_CHROME), PP_OK);
+      pp_config_clear(&c);
+    }
+    free(data);
+  }
+}
+
+/* gsettings output: manual mode with use-same-proxy; every truncation an
+ * error with file:line or a source, never a crash. */
+static void test_gnome(void **state) {
+  (void)state;
+  size_t len = 0;
+  char *data = pp_test_read_data("config/gnome-manual.txt", &len);
+  assert_non_null(data);
+  pp_config_t c;
+  memset(&c, 0, sizeof(c));
+  assert_int_equal(pp_config_add_gnome(&c, data, len, "g.txt"), PP_OK);
+  assert_int_equal(c.nsources, 1);
+  assert_string_equal(c.sources[0].mode, "manual");
+  assert_string_equal(c.sources[0].proxy, "proxy.corp.test:3128");
+  assert_int_equal(c.sources[0].nbypass, 4);
+  assert_int_equal(pp_config_decide(&c, PP_FOR_GNOME), PP_OK);
+  assert_int_equal(c.effective.mode, PP_MODE_PROXY);
+  pp_config_clear(&c);
+  for (size_t cut = 0; cut < len; cut++) {
+    memset(&c, 0, sizeof(c));
+    assert_int_equal(pp_config_add_gnome(&c, data, cut, "g.txt"), PP_OK);
+    if (c.sources[0].error) assert_non_null(strstr(c.sources[0].error, "g.txt:"));
+    assert_int_equal(pp_config_decide(&c, PP_FOR_CHROME), PP_OK);
+    pp_config_clear(&c);
+  }
+  free(data);
+}
+
 /* Every fixture byte-truncated at every length: an error or a result,
  * never a crash (run under ASan in CI). */
 static void test_truncations(void **state) {
@@ -237,6 +320,9 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_reg_cases),
       cmocka_unit_test(test_netsh_cases),
       cmocka_unit_test(test_env_cases),
+      cmocka_unit_test(test_noproxy_cases),
+      cmocka_unit_test(test_browser_policy),
+      cmocka_unit_test(test_gnome),
       cmocka_unit_test(test_truncations),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -58,11 +58,17 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *udata) {
   if (!k->info) return n;
   if (end > 5 && !strncmp(data, "HTTP/", 5)) {
     free(k->info->content_type); /* a new response starts */
-    k->info->content_type = NULL;
+    free(k->info->cache_control);
+    free(k->info->expires);
+    k->info->content_type = k->info->cache_control = k->info->expires = NULL;
+    k->info->headers = true;
+    k->info->content_length = -1;
+    k->info->chunked = false;
     return n;
   }
-  const char *names[] = {"location:", "content-type:"};
-  for (int i = 0; i < 2; i++) {
+  const char *names[] = {"location:", "content-type:", "content-length:", "transfer-encoding:",
+                         "cache-control:", "expires:"};
+  for (int i = 0; i < 6; i++) {
     size_t nl = strlen(names[i]);
     if (end < nl || !pp_wpad_prefix_ci(data, names[i])) continue;
     size_t v = nl;
@@ -78,6 +84,16 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *udata) {
     } else if (i == 1) {
       free(k->info->content_type);
       k->info->content_type = val;
+    } else if (i == 2) {
+      k->info->content_length = strtoll(val, NULL, 10);
+      free(val);
+    } else if (i == 3) {
+      k->info->chunked = pp_wpad_prefix_ci(val, "chunked") || strstr(val, "chunked");
+      free(val);
+    } else if (i == 4 || i == 5) {
+      char **dst = i == 4 ? &k->info->cache_control : &k->info->expires;
+      free(*dst);
+      *dst = val;
     } else {
       free(val);
     }
