@@ -3,7 +3,7 @@
 # for every lookup (src/dns/cares: no system-resolver deferral), the
 # AF_PACKET-free DHCPINFORM client (src/wpad/linux); no live registry
 # (src/config/none: PP_EPLATFORM); gzip and zstd log input with zlib and
-# libzstd (src/log/z). Libraries from
+# libzstd (src/log/z); libunistring's normalization. Libraries from
 # Debian's -dev packages through pkg-config (tools/debian-packages.txt).
 pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)
 pkg_check_modules(CARES REQUIRED IMPORTED_TARGET libcares)
@@ -14,6 +14,13 @@ pkg_check_modules(OPENSSL REQUIRED IMPORTED_TARGET openssl)
 # compressed log input (src/log/z: gzip and zstd)
 pkg_check_modules(ZLIB REQUIRED IMPORTED_TARGET zlib)
 pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
+# libunistring (String.prototype.normalize, src/os/posix/unicode.c): no
+# pkg-config file in Debian's libunistring-dev.
+find_library(PP_UNISTRING unistring)
+find_path(PP_UNISTRING_INC uninorm.h)
+if(NOT PP_UNISTRING OR NOT PP_UNISTRING_INC)
+  message(FATAL_ERROR "libunistring not found: install libunistring-dev (tools/debian-packages.txt)")
+endif()
 
 set(PP_OS_DIR posix)
 file(GLOB PP_BACKEND_SOURCES CONFIGURE_DEPENDS
@@ -21,5 +28,5 @@ file(GLOB PP_BACKEND_SOURCES CONFIGURE_DEPENDS
      ${CMAKE_SOURCE_DIR}/src/wpad/linux/*.c ${CMAKE_SOURCE_DIR}/src/dns/cares/*.c
      ${CMAKE_SOURCE_DIR}/src/config/none/*.c ${CMAKE_SOURCE_DIR}/src/log/z/*.c)
 set(PP_PLATFORM_LIBS PkgConfig::CURL PkgConfig::CARES PkgConfig::JANSSON PkgConfig::IDN2
-    PkgConfig::PSL PkgConfig::OPENSSL PkgConfig::ZLIB PkgConfig::ZSTD Threads::Threads m)
+    PkgConfig::PSL PkgConfig::OPENSSL PkgConfig::ZLIB PkgConfig::ZSTD ${PP_UNISTRING} Threads::Threads m)
 set(PP_PLATFORM_DEFS -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE)

@@ -4,7 +4,9 @@
  * Duktape 2.7 lacks, so a PAC written for the browser runs the same here
  * (issue 9, docs/modern-js.md), plus the three private helpers the lowering
  * pass (src/pac/lower*.c) emits calls to: __pp_iter (for…of), __pp_flat
- * (spread) and __pp_mcall (spread in a method call).
+ * (spread) and __pp_mcall (spread in a method call). 06-builtins.js (ES2022+
+ * methods), 07-collections.js (Map, Set, WeakMap, WeakSet) and 08-regexp.js
+ * (regular expression features) continue it with the helpers in __pp_rt.
  *
  * Each built-in follows the ECMAScript algorithm of its edition: installed
  * non-enumerable and writable/configurable like the natives, with the
@@ -112,9 +114,15 @@
   define(Array, 'from', function from(items) {
     var mapFn = arguments[1], thisArg = arguments[2];
     if (mapFn !== undefined) callable(mapFn, 'Array.from');
-    var src = typeof items === 'string' ? codePoints(items) : toObject(items, 'Array.from');
-    var len = toLength(src.length), out = new Array(len);
-    for (var i = 0; i < len; i++) out[i] = mapFn ? mapFn.call(thisArg, src[i], i) : src[i];
+    var o = toObject(items, 'Array.from'), out = [];
+    if (typeof items === 'string' || typeof o[Symbol.iterator] === 'function') {
+      var it = G.__pp_iter(items); /* one next() per step, as the spec's loop */
+      for (var k = 0; k < it.length; k++) out.push(mapFn ? mapFn.call(thisArg, it[k], k) : it[k]);
+      return out;
+    }
+    var len = toLength(o.length);
+    out.length = len;
+    for (var i = 0; i < len; i++) out[i] = mapFn ? mapFn.call(thisArg, o[i], i) : o[i];
     return out;
   });
   define(Array, 'of', function of() { return AP.slice.call(arguments); });
@@ -159,17 +167,58 @@
     return out;
   });
   define(Object, 'fromEntries', function fromEntries(iterable) {
-    var src = G.__pp_iter(iterable), out = {};
-    for (var i = 0; i < src.length; i++) out[src[i][0]] = src[i][1];
+    var src = G.__pp_iter(toObject(iterable, 'Object.fromEntries')), out = {};
+    for (var i = 0; i < src.length; i++) {
+      var e = src[i];
+      if (Object(e) !== e) throw new TypeError('Iterator value ' + String(e) + ' is not an entry object');
+      out[e[0]] = e[1];
+    }
     return out;
   });
 
-  /* for…of: arrays and array-likes as they are (read live, as the Array
-   * iterator does), strings by code point; anything else is not iterable. */
+  /* An iterator read one step per `length` read: the lowered for…of
+   * (`i < a.length && (x = a[i], true)`), __pp_flat and the built-ins
+   * below read `length` once per element, so next() runs exactly when the
+   * spec's loop calls it and a Map/Set changed during the loop is seen live. */
+  function stepper(iterator) {
+    var next = iterator.next, box = {}, n = 0, done = false;
+    callable(next, 'iterator.next');
+    Object.defineProperty(box, 'length', { get: function () {
+      if (done) return n;
+      var r = next.call(iterator);
+      if (Object(r) !== r) throw new TypeError('Iterator result ' + String(r) + ' is not an object');
+      if (r.done) { done = true; return n; }
+      delete box[n - 1];
+      box[n] = r.value;
+      return ++n;
+    } });
+    return box;
+  }
+  /* for…of: arrays as they are (read live, as the Array iterator does),
+   * strings by code point, anything with a Symbol.iterator method through
+   * its iterator, other array-likes as they are; the rest is not iterable. */
   hidden('__pp_iter', function (v) {
     if (typeof v === 'string') return codePoints(v);
-    if (v !== null && typeof v === 'object' && typeof v.length === 'number') return v;
+    if (Array.isArray(v)) return v;
+    if (v !== null && v !== undefined) {
+      var f = v[Symbol.iterator];
+      if (typeof f === 'function') {
+        var it = f.call(v);
+        if (Object(it) !== it) throw new TypeError('Result of the Symbol.iterator method is not an object');
+        return stepper(it);
+      }
+      if (typeof v === 'object' && typeof v.length === 'number') return v;
+    }
     throw new TypeError(String(v) + ' is not iterable');
+  });
+  /* const [a, b] = iterable: the first n elements (all when n < 0) as an
+   * array, one next() each; arrays and array-likes as they are. */
+  hidden('__pp_arr', function (v, n) {
+    if (Array.isArray(v) || v === null || v === undefined) return v;
+    if (typeof v !== 'string' && typeof v[Symbol.iterator] !== 'function') return v;
+    var src = G.__pp_iter(v), out = [];
+    for (var i = 0; (n < 0 || i < n) && i < src.length; i++) out.push(src[i]);
+    return out;
   });
   /* [a, ...b] and f(...b): arr holds the elements, at[] the spread ones. */
   hidden('__pp_flat', function (arr, at) {
@@ -191,4 +240,8 @@
     if (typeof f !== 'function') throw new TypeError(String(name) + ' is not a function');
     return f.apply(o, args);
   });
+  /* Handed to the later runtime files (06-08), which delete it. */
+  G.__pp_rt = { define: define, hidden: hidden, toObject: toObject, toLength: toLength,
+    toInteger: toInteger, relIndex: relIndex, callable: callable, sameValueZero: sameValueZero,
+    codePoints: codePoints };
 })(this);

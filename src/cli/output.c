@@ -154,8 +154,10 @@ void pp_eval_report(const pp_eval_report_t *rep, const pp_eval_t *ev) {
     pp_msg_error("%s: '%s': %s", rep->where, echo ? echo : "", ev->error);
     free(echo);
   } else if (ev->status != PP_OK) {
+    /* unsupported: the browser runs it, so its answer is unknown here */
     pp_msg_error("%s: %s (%s; result reported as DIRECT)", ev->url, ev->error,
-                 client_fallback(rep->mode));
+                 ev->status == PP_EUNSUPPORTED ? "the browser's answer is not known"
+                                               : client_fallback(rep->mode));
   } else if (ev->result.ninvalid > 0) {
     pp_str_t dropped = PP_STR_INIT;
     for (size_t i = 0; i < ev->result.ninvalid; i++)

@@ -26,21 +26,7 @@ static bool in_class(const lw_t *w, long k) {
   return false;
 }
 
-static void regex_flags(lw_t *w, long k) {
-  const char *p = w->src + w->t[k].off;
-  size_t n = w->t[k].len, i = n;
-  while (i > 1 && p[i - 1] != '/') i--;
-  for (; i < n; i++) {
-    switch (p[i]) {
-    case 'u': return pp_lower_unsupported(w, k, "regex flag 'u'", "ES2015");
-    case 'y': return pp_lower_unsupported(w, k, "regex flag 'y'", "ES2015");
-    case 's': return pp_lower_unsupported(w, k, "regex flag 's'", "ES2018");
-    case 'd': return pp_lower_unsupported(w, k, "regex flag 'd'", "ES2022");
-    case 'v': return pp_lower_unsupported(w, k, "regex flag 'v'", "ES2024");
-    default: break;
-    }
-  }
-}
+static void regex_flags(lw_t *w, long k) { pp_lower_regex(w, k); }
 
 static void keyword(lw_t *w, long k) {
   if (property_name(w, k)) return;
@@ -97,25 +83,50 @@ static void literal(lw_t *w, long k) {
   }
 }
 
-/* Built-ins 05-polyfills.js adds: fine here, missing in WinHTTP's engine. */
+/* Built-ins the runtime (pacscripts/runtime/05-08) adds or Duktape has:
+ * fine here, missing in WinHTTP's and pactester's engines (ES3/JScript). */
 static const struct { const char *name, *es; } BUILTINS[] = {
     {"includes", "ES2016"}, {"find", "ES2015"}, {"findIndex", "ES2015"}, {"fill", "ES2015"},
     {"padStart", "ES2017"}, {"padEnd", "ES2017"}, {"repeat", "ES2015"},
     {"trimStart", "ES2019"}, {"trimEnd", "ES2019"}, {"startsWith", "ES2015"},
     {"endsWith", "ES2015"}, {"entries", "ES2017"}, {"values", "ES2017"},
     {"isInteger", "ES2015"}, {"from", "ES2015"}, {"assign", "ES2015"}, {"flat", "ES2019"},
+    {"flatMap", "ES2019"}, {"at", "ES2022"}, {"findLast", "ES2023"}, {"findLastIndex", "ES2023"},
+    {"toSorted", "ES2023"}, {"toReversed", "ES2023"}, {"toSpliced", "ES2023"}, {"with", "ES2023"},
+    {"copyWithin", "ES2015"}, {"replaceAll", "ES2021"}, {"normalize", "ES2015"},
+    {"matchAll", "ES2020"}, {"codePointAt", "ES2015"}, {"fromEntries", "ES2019"},
+    {"groupBy", "ES2024"}, {"hasOwn", "ES2022"}, {"isWellFormed", "ES2024"},
+    {"toWellFormed", "ES2024"}, {"union", "ES2025"}, {"intersection", "ES2025"},
+    {"difference", "ES2025"}, {"symmetricDifference", "ES2025"}, {"isSubsetOf", "ES2025"},
+    {"isSupersetOf", "ES2025"}, {"isDisjointFrom", "ES2025"},
     {"some", "ES5"}, {NULL, NULL}};
 
+/* Global objects of ES2015+ (the runtime's or Duktape's own). */
+static const struct { const char *name, *es; } GLOBALS[] = {
+    {"Map", "ES2015"}, {"Set", "ES2015"}, {"WeakMap", "ES2015"}, {"WeakSet", "ES2015"},
+    {"Symbol", "ES2015"}, {"Reflect", "ES2015"}, {"Proxy", "ES2015"}, {"globalThis", "ES2020"},
+    {NULL, NULL}};
+
+/* Records built-in f (first use only). */
+static void used_builtin(lw_t *w, long k, const char *f, const char *es) {
+  for (size_t j = 0; j < w->res->nlowered; j++)
+    if (strcmp(w->res->lowered[j].feature, f) == 0) return;
+  pp_lower_used(w, k, 0, f, es);
+}
+
 static void builtin(lw_t *w, long k) {
-  if (!is(w, k - 1, ".") || !is(w, k + 1, "(")) return;
+  if (!is(w, k - 1, ".")) {
+    if (property_name(w, k) || is(w, k - 1, "var") || is(w, k - 1, "function")) return;
+    for (size_t i = 0; GLOBALS[i].name; i++)
+      if (is(w, k, GLOBALS[i].name)) return used_builtin(w, k, GLOBALS[i].name, GLOBALS[i].es);
+    return;
+  }
+  if (!is(w, k + 1, "(")) return;
   for (size_t i = 0; BUILTINS[i].name; i++) {
     if (!is(w, k, BUILTINS[i].name) || strcmp(BUILTINS[i].es, "ES5") == 0) continue;
     char f[48];
     snprintf(f, sizeof(f), ".%s()", BUILTINS[i].name);
-    for (size_t j = 0; j < w->res->nlowered; j++)
-      if (strcmp(w->res->lowered[j].feature, f) == 0) return;
-    pp_lower_used(w, k, 0, f, BUILTINS[i].es);
-    return;
+    return used_builtin(w, k, f, BUILTINS[i].es);
   }
 }
 

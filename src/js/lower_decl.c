@@ -122,10 +122,30 @@ static void object_pattern(lw_t *w, long p, const char *src, long dest, long key
   pp_str_free(&keys);
 }
 
+/* Elements an array pattern reads, -1 with a rest element. */
+static int pattern_count(const lw_t *w, long p) {
+  long close = w->match[p];
+  int n = 0;
+  for (long j = p + 1; j < close; n++) {
+    if (is(w, j, ",")) {
+      j++;
+      continue;
+    }
+    if (is(w, j, "...")) return -1;
+    j = elem_end(w, j, close) + 1;
+    if (is(w, j, ",")) j++;
+  }
+  return n;
+}
+
 static void array_pattern(lw_t *w, long p, const char *src, long dest, long key) {
   long close = w->match[p];
   char access[512], name[128];
   int idx = 0;
+  /* An iterable source (a Set, a Map, a string by code point) is read into
+   * an array first, as many elements as the pattern takes (05-polyfills.js). */
+  if (strspn(src, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$") == strlen(src))
+    pp_lower_after(w, dest, key, ", %s = __pp_arr(%s, %d)", src, src, pattern_count(w, p));
   for (long j = p + 1; j < close && !w->failed; idx++) {
     if (is(w, j, ",")) {
       j++;

@@ -141,6 +141,7 @@ void pp_lower_name(const lw_t *w, long k, char *buf, size_t cap);
 
 /* ---- constructs ---- */
 void pp_lower_check_token(lw_t *w, long k);      /* lower_check.c */
+void pp_lower_regex(lw_t *w, long k);             /* lower_regex.c (bit 1u << 28) */
 void pp_lower_functions_at(lw_t *w, long k);      /* lower_fn.c */
 void pp_lower_decl(lw_t *w, long k);             /* lower_decl.c */
 void pp_lower_for_of(lw_t *w, long k);

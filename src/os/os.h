@@ -74,6 +74,13 @@ ssize_t pp_os_getline(char **line, size_t *cap, FILE *f);
  * with *known true when out of memory. */
 char *pp_os_to_utf8(const char *cs, const char *s, size_t n, size_t *outlen, bool *known);
 
+/* Unicode normalization (UAX #15) of n bytes of valid UTF-8: form 0 NFC,
+ * 1 NFD, 2 NFKC, 3 NFKD (String.prototype.normalize). malloc'd UTF-8
+ * (length in *outlen), NULL when out of memory or the input is not valid
+ * UTF-8. libunistring's u8_normalize on POSIX (unicode.c), NormalizeString
+ * on Windows. */
+char *pp_os_normalize(int form, const char *s, size_t n, size_t *outlen);
+
 /* A stream that collects what is written to it in memory (open_memstream
  * on POSIX; a delete-on-close temporary file read back on Windows). NULL
  * on failure. pp_os_memstream_close closes it and sets *buf (malloc'd,

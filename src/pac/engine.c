@@ -138,6 +138,9 @@ static duk_ret_t describe_error(duk_context *ctx, void *udata) {
 
 /* Classifies the failure of a protected call whose error is at the stack
  * top and records it on the handle. `what` names the phase for messages. */
+/* The run-time twin of lower.c's load-time message (e->unsup). */
+#define UNSUPPORTED_FMT "unsupported JavaScript feature %s \xe2\x80\x94 browsers accept this; pacprobe's engine does not"
+
 static pp_status_t record_failure(pp_engine_t *e, pp_status_t script_status) {
   duk_context *ctx = e->ctx;
   /* Formatting the thrown value runs its toString and getters, which may
@@ -167,8 +170,22 @@ static pp_status_t record_failure(pp_engine_t *e, pp_status_t script_status) {
   if (line > 0) snprintf(lbuf, sizeof(lbuf), ":%d", line);
   pp_str_free(&e->err);
   e->err_line = line;
+  if (e->unsup[0]) { /* whatever was thrown, the PAC reached what pacprobe cannot run */
+    pp_str_printf(&e->err, "%s%s: " UNSUPPORTED_FMT, e->name ? e->name : "pac", lbuf, e->unsup);
+    return PP_EUNSUPPORTED;
+  }
   pp_str_printf(&e->err, "%s%s: %s", e->name ? e->name : "pac", lbuf, msg);
   return script_status;
+}
+
+/* A run that reached an unsupported construct and went on (the script
+ * caught the error): its answer may differ from the browser's, so it fails. */
+static pp_status_t unsupported_reached(pp_engine_t *e) {
+  pp_str_free(&e->err);
+  e->err_line = 0;
+  pp_str_printf(&e->err, "%s: " UNSUPPORTED_FMT " (the script caught the error; its answer would "
+                "not be the browser's)", e->name ? e->name : "pac", e->unsup);
+  return PP_EUNSUPPORTED;
 }
 
 /* Protected body: natives, then every runtime file in order. A failure here
@@ -176,6 +193,7 @@ static pp_status_t record_failure(pp_engine_t *e, pp_status_t script_status) {
 static duk_ret_t install_runtime(duk_context *ctx, void *udata) {
   pp_engine_t *e = udata;
   pp_natives_install(e);
+  pp_natives_lang_install(e);
   pp_trace_install(e);
   duk_push_string(ctx, pp_emulation_name(e->opts.emulate));
   duk_put_global_string(ctx, "__pp_mode");
@@ -262,12 +280,14 @@ static pp_status_t run_pac_top_level(pp_engine_t *e) {
     return PP_ESYNTAX;
   }
   e->dns_wait[0] = '\0';
+  e->unsup[0] = '\0';
   pp_heap_arm(&e->hc, e->opts.timeout_ms);
   int rc = duk_pcall(ctx, 0);
   /* Still armed while the error is formatted: its toString may loop. */
   pp_status_t st = rc != 0 ? record_failure(e, PP_ESCRIPT) : PP_OK;
   pp_heap_disarm(&e->hc);
   if (rc != 0) return st;
+  if (e->unsup[0]) return unsupported_reached(e);
   duk_pop(ctx);
   duk_get_global_string(ctx, "FindProxyForURL");
   bool ok = duk_is_function(ctx, -1);
@@ -454,6 +474,12 @@ static pp_status_t call_pac(pp_engine_t *e, pp_eval_t *out) {
   } else {
     st = take_return_value(e, out);
     if (st == PP_OK && (e->hc.timed_out || e->hc.mem_hit)) st = record_failure(e, PP_ESCRIPT);
+    else if (st == PP_OK && e->unsup[0]) {
+      free(out->raw);
+      out->raw = NULL;
+      st = unsupported_reached(e);
+      st = fail_eval(out, st, pp_engine_error(e), 0);
+    }
   }
   pp_heap_disarm(&e->hc);
   pp_trace_end(e, out, st == PP_OK);

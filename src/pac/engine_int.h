@@ -39,11 +39,18 @@ struct pp_engine {
   pp_trace_rt_t tr;        /* the evaluation in progress (trace.c) */
   char **warn;             /* load-time warnings (lower_engine.c) */
   size_t nwarn;
+  /* "'feature' (ESyyyy)": a construct the script reached at run time that
+   * pacprobe cannot run (natives_lang.c, a regex); the evaluation then
+   * fails PP_EUNSUPPORTED even when the script caught the error. */
+  char unsup[160];
 };
 
 /* Defines the native PAC functions of e->opts.emulate on the global object
  * of e->ctx (pac-semantics.md §2-§3). Call inside a protected call. */
 void pp_natives_install(pp_engine_t *e);
+/* The private natives the language built-ins of the runtime capture
+ * (natives_lang.c: __pp_objkey, __pp_normalize). Same context. */
+void pp_natives_lang_install(pp_engine_t *e);
 /* Forgets the per-evaluation DNS budget, the name a deadline cut and what
  * natives held. */
 void pp_natives_reset(pp_engine_t *e);

@@ -66,7 +66,9 @@ pp_status_t pp_lower_engine(pp_engine_t *e) {
     e->err_line = r.error.line;
   }
   bool modern = st == PP_OK && r.changed;
-  if (modern) collect_warnings(e, &r);
+  /* also for an ES5 PAC: WinHTTP lacks a built-in whether or not the
+   * syntax around it needed lowering */
+  if (st == PP_OK) collect_warnings(e, &r);
   pp_lower_clear(&r);
   if (st == PP_ESYNTAX) return PP_OK; /* Duktape reports it from the original */
   if (!modern || st != PP_OK) return st;

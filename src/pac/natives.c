@@ -47,6 +47,7 @@ void pp_natives_reset(pp_engine_t *e) {
   e->dns_seen = NULL;
   e->ndns_seen = 0;
   e->dns_wait[0] = '\0';
+  e->unsup[0] = '\0';
   release_held(e);
 }
 

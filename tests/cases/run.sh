@@ -9,7 +9,9 @@
 #
 # .fcases: EXPECTED is JSON.stringify of the value of the JavaScript
 # expression (undefined is written `undefined`), or `!throws NAME` (an error
-# whose name is NAME) or `!throws "text"` (a thrown string). .cases: EXPECTED
+# whose name is NAME) or `!throws "text"` (a thrown string), or
+# `!unsupported FEATURE` (the evaluation fails with pacprobe's "unsupported
+# JavaScript feature 'FEATURE'" error, caught or not). .cases: EXPECTED
 # is the canonical result, `!error SUBSTRING` or `!bypass`. Directives apply
 # to the lines after them: @emulate MODE, @now TIME, @tz ZONE (a bare
 # directive unsets it), @my-ip ADDR and @resolve HOST=ADDR[,ADDR] (both add),
@@ -130,7 +132,10 @@ check_f() {
   # check_f INDEX RAW ERRMSG
   local i=$1 raw=$2 err=$3 exp=${G_EXPECT[$1]}
   local line=${G_LINES[$i]} expr=${G_CASES[$i]}
-  if [ "$raw" = $'\001' ]; then
+  if [ "$raw" = $'\001' ] && [ "${exp#!unsupported }" != "$exp" ] \
+     && [[ "$err" == *"unsupported JavaScript feature '${exp#!unsupported }'"* ]]; then
+    PASSED=$((PASSED + 1))
+  elif [ "$raw" = $'\001' ]; then
     fail "$line" "$expr" "expected $exp, got error: $err"
   elif [ "$raw" = "$exp" ]; then
     PASSED=$((PASSED + 1))

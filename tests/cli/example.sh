@@ -16,7 +16,7 @@ san=$(sed -n 's/^CMAKE_C_FLAGS:STRING=//p' "$B/CMakeCache.txt" 2>/dev/null || tr
 grep -q '^PP_SANITIZE:BOOL=ON' "$B/CMakeCache.txt" 2>/dev/null && san="$san -fsanitize=address,undefined"
 # shellcheck disable=SC2086
 cc -std=c11 -Wall -Wextra -Werror $san -I"$SRC/src" -I"$B/generated" -o "$TMP/minimal" "$SRC/examples/minimal.c" \
-  "$B/libpacprobe.a" "$duk" $(pkg-config --libs libcurl libcares jansson libidn2) -lm -lpthread
+  "$B/libpacprobe.a" "$duk" $(pkg-config --libs libcurl libcares jansson libidn2) -lunistring -lm -lpthread
 pac=$SRC/pacscripts/examples/corporate.pac
 urls=(http://www.example.com/ https://login.example.net/sso http://intranet/)
 "$TMP/minimal" "$pac" "${urls[@]}" >"$TMP/ex.out" || true

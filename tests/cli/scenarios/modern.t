@@ -74,6 +74,31 @@ errlines 0
 $ pacprobe eval --emulate winhttp -p $EX/corporate.pac http://www.example.org/
 errlines 0
 
+=== an ES5 PAC using ES2015+ built-ins: winhttp warns (its JScript lacks them), chrome is silent
+$ printf 'var M = new Map();\nfunction FindProxyForURL(u, h) { M.set(h, 1); return "a.b".replaceAll(".", "") == "ab" ? "DIRECT" : "PROXY p:1"; }\n' >m.pac && pacprobe eval --emulate winhttp -p m.pac http://x/ && pacprobe eval -p m.pac http://y/ 2>&1
+out<<
+DIRECT
+DIRECT
+.
+err~ warning: m\.pac:1:13: Map \(ES2015\) is missing in WinHTTP's legacy JScript engine; pacprobe provides it
+err~ warning: m\.pac:2:60: \.replaceAll\(\) \(ES2021\) is missing in WinHTTP's legacy JScript engine
+errlines 2
+
+=== a top-level new Map() does not make the PAC unusable, and its state lasts across calls
+$ printf 'var seen = new Map();\nfunction FindProxyForURL(u, h) { seen.set(h, (seen.get(h) || 0) + 1); return "PROXY p" + seen.get(h) + ":1"; }\n' >n.pac && pacprobe eval -p n.pac http://a/ http://a/ http://b/
+out<<
+http://a/ : PROXY p1:1
+http://a/ : PROXY p2:1
+http://b/ : PROXY p1:1
+.
+
+=== a regex literal pacprobe cannot run fails only the evaluations that reach it, as unsupported
+$ printf 'function FindProxyForURL(u, h) {\n  if (h == "x") return /(?<=a)b/.test(h) ? "PROXY p:1" : "DIRECT";\n  return /^(?<n>w+)\\./.exec(h).groups.n == "www" ? "PROXY w:1" : "DIRECT";\n}\n' >lb.pac && pacprobe eval -p lb.pac http://www.a/ http://x/
+exit 1
+out= http://www.a/ : PROXY w:1
+err~ warning: lb\.pac:2:24: regex lookbehind \(\?<=\.\.\.\) \(ES2018\): pacprobe's engine cannot run this regex
+err~ error: http://x/: lb\.pac:2: unsupported JavaScript feature 'regex lookbehind \(\?<=\.\.\.\)' \(ES2018\) .* \(the browser's answer is not known; result reported as DIRECT\)
+
 === a closure capturing a loop's let is reported as a note in every mode
 $ printf 'var fs = [];\nfor (let i = 0; i < 2; i++) fs.push(() => i);\nfunction FindProxyForURL(u, h) { return "DIRECT"; }\n' >c.pac && pacprobe eval -p c.pac http://x/
 out= DIRECT
