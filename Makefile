@@ -14,6 +14,11 @@
 #   make fuzz   build the libFuzzer targets with clang in build-fuzz/ and run
 #               each for FUZZ_SECONDS (default 60), FUZZ_JOBS at a time
 #               (docs/fuzzing.md; needs clang and libclang-rt-14-dev)
+#   make install  build and install under PREFIX (default /usr/local), into
+#               DESTDIR when given: pacprobe, libpacprobe.so.0 + .a,
+#               <pacprobe.h>, libpacprobe.pc, man pages (pacprobe(1),
+#               pacprobe-COMMAND(1), libpacprobe(3)), bash/zsh/fish
+#               completions, target profiles (cmake/install.cmake)
 # BUILD and CMAKE_FLAGS select the build (CI: a second, sanitized one).
 BUILD ?= build
 CMAKE_FLAGS ?=
@@ -21,7 +26,9 @@ PACKAGE_LISTS ?= tools/debian-packages.txt
 PACKAGES = $(shell sed -e 's/\#.*//' $(PACKAGE_LISTS))
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build demo test bench fuzz clean test-browsers deps-browsers windows test-windows deps-windows
+PREFIX ?= /usr/local
+
+.PHONY: install all deps build demo test bench fuzz clean test-browsers deps-browsers windows test-windows deps-windows
 
 all: build
 
@@ -42,6 +49,11 @@ deps:
 build: deps
 	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
 	cmake --build $(BUILD) -j$(JOBS)
+
+install: deps
+	cmake -S . -B $(BUILD) -DCMAKE_INSTALL_PREFIX=$(PREFIX) $(CMAKE_FLAGS)
+	cmake --build $(BUILD) -j$(JOBS)
+	DESTDIR=$(DESTDIR) cmake --install $(BUILD)
 
 demo: build
 	@echo
