@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "lint/lint_int.h"
-#include "pac/lower.h"
+#include "js/lower.h"
 #include "util/str.h"
 
 /* WinHTTP refuses a PAC over 1 MB; Chromium's fetcher stops at 1,048,576

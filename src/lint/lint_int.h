@@ -8,7 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "pac/jslex.h"
+#include "js/jslex.h"
 #include "lint/lint.h"
 
 #define PP_LINT_NO_MATCH ((size_t)-1)

@@ -13,8 +13,8 @@
 #include <string.h>
 
 #include "pac/fast.h"
-#include "pac/jslex.h"
-#include "pac/lower.h"
+#include "js/jslex.h"
+#include "js/lower.h"
 #include "pac/runtime.h"
 
 /*

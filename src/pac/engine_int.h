@@ -4,7 +4,7 @@
 #define PP_PAC_ENGINE_INT_H
 
 #include "pac/heap.h"
-#include "pac/instrument.h"
+#include "js/instrument.h"
 #include "pac/trace.h"
 #include "pacprobe.h"
 #include "util/str.h"

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "pac/engine_int.h"
-#include "pac/lower.h"
+#include "js/lower.h"
 
 static void add_warning(pp_engine_t *e, const char *name, const pp_lower_diag_t *d,
                         const char *text) {

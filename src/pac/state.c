@@ -30,7 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pac/jslex.h"
+#include "js/jslex.h"
 #include "util/str.h"
 
 #define NONE ((size_t)-1)

@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * libFuzzer target for the JavaScript tokenizer (src/pac/jslex.c) and the
- * return/call instrumentation built on it (src/pac/instrument.c). Tokens
+ * libFuzzer target for the JavaScript tokenizer (src/js/jslex.c) and the
+ * return/call instrumentation built on it (src/js/instrument.c). Tokens
  * lie inside the source; the instrumented text keeps every line break
  * (instrument.h: "never a line break", which reported lines rely on).
  */
 #include "fuzz.h"
-#include "pac/instrument.h"
-#include "pac/jslex.h"
+#include "js/instrument.h"
+#include "js/jslex.h"
 
 static size_t breaks(const char *s, size_t n) {
   size_t k = 0;

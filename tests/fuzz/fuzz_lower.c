@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * libFuzzer target for the ES2015+ lowering (src/pac/lower*.c): any bytes
+ * libFuzzer target for the ES2015+ lowering (src/js/lower*.c): any bytes
  * must come back as PP_OK / PP_EUNSUPPORTED / PP_ESYNTAX without a crash,
  * hang or out-of-bounds read, and a rewrite must keep the line breaks
  * (the invariant every reported position relies on). Built with clang
@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pac/lower.h"
+#include "js/lower.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

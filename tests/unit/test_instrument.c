@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Unit tests of return instrumentation (src/pac/instrument.c). Cases live
+ * Unit tests of return instrumentation (src/js/instrument.c). Cases live
  * in data/instrument.cases: SOURCE<TAB>REWRITTEN<TAB>SITES, SITES being
  * "LINE:COL" of each return in order ("-" for none), or
  * SOURCE<TAB>!error for a source the tokenizer rejects. Lines starting
@@ -18,7 +18,7 @@
 
 #include <cmocka.h>
 
-#include "pac/instrument.h"
+#include "js/instrument.h"
 #include "support/casefile.h"
 #include "util/str.h"
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Unit tests of the JavaScript tokenizer (src/pac/jslex.c). The cases live
+ * Unit tests of the JavaScript tokenizer (src/js/jslex.c). The cases live
  * in data/jslex.cases: SOURCE<TAB>TOKENS[<TAB>POSITIONS]. TOKENS is every
  * token but EOF as "kind:text" joined by one space, "^" in front of a token
  * with a line end before it, and "ERR@LINE:COL message" after the tokens
@@ -17,7 +17,7 @@
 
 #include <cmocka.h>
 
-#include "pac/jslex.h"
+#include "js/jslex.h"
 #include "support/casefile.h"
 #include "util/str.h"
 

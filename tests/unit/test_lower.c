@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Unit tests of the ES2015+ lowering (src/pac/lower*.c). The cases live in
+ * Unit tests of the ES2015+ lowering (src/js/lower*.c). The cases live in
  * data/lower.cases: SOURCE<TAB>EXPECTED, where EXPECTED is the lowered text,
  * "=" (an ES5 source comes back unchanged), "!unsupported LINE:COL FEATURE
  * (ES)" or "!syntax LINE:COL". An optional third field "note LINE:COL" wants
@@ -19,7 +19,7 @@
 
 #include <cmocka.h>
 
-#include "pac/lower.h"
+#include "js/lower.h"
 #include "support/casefile.h"
 #include "util/str.h"
 

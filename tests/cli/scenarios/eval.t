@@ -55,13 +55,13 @@ out= http://www.example.com/ : PROXY proxy.example.com:8080; DIRECT
 err~ http://loop/: execution timeout: the script ran longer than 500 ms \(--timeout\)
 
 === memory bomb ends at --memory-limit
-$ pacprobe eval -p $DATA/simple.pac --memory-limit 32 http://bomb/ http://www.example.com/
+$ pacprobe eval -p $DATA/simple.pac --memory-limit 32 --timeout 60000 http://bomb/ http://www.example.com/
 exit 1
 out= http://www.example.com/ : PROXY proxy.example.com:8080; DIRECT
 err~ memory limit: the script needed more than 32 MiB
 
-=== a 100 MB return string is stopped by the memory limit
-$ pacprobe eval -p $DATA/simple.pac http://big/ http://www.example.com/
+=== a 100 MB return string is stopped by the memory limit (a long --timeout: only the limit may end it, also on a slow machine)
+$ pacprobe eval -p $DATA/simple.pac --timeout 60000 http://big/ http://www.example.com/
 exit 1
 out= http://www.example.com/ : PROXY proxy.example.com:8080; DIRECT
 err~ memory limit

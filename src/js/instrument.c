@@ -6,7 +6,7 @@
  * trace knows the exact call site. The natives live in trace.c; this file
  * only rewrites text, using the tokens of jslex.c.
  */
-#include "pac/instrument.h"
+#include "js/instrument.h"
 
 #include <stdio.h>
 #include <stdlib.h>

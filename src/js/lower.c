@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pac/lower_int.h"
+#include "js/lower_int.h"
 #include "util/str.h"
 
 /* ---- edits -------------------------------------------------------------- */

@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "pac/lower_int.h"
+#include "js/lower_int.h"
 
 static bool is(const lw_t *w, long k, const char *s) { return pp_lower_is(w, k, s); }
 

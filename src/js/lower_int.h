@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /* The lowering pass as its files see it (lower*.c): the token array with
  * bracket structure, and the edit model every rewrite goes through. */
-#ifndef PP_PAC_LOWER_INT_H
-#define PP_PAC_LOWER_INT_H
+#ifndef PP_JS_LOWER_INT_H
+#define PP_JS_LOWER_INT_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "pac/jslex.h"
-#include "pac/lower.h"
+#include "js/jslex.h"
+#include "js/lower.h"
 #include "util/str.h"
 
 /*
@@ -115,11 +115,11 @@ void pp_lower_scopes(lw_t *w);                   /* lower_scope.c */
 void pp_lower_pattern_names(const lw_t *w, long p, pp_str_t *out);
 /* A fresh temporary "__pp_<prefix><n>" into buf. */
 void pp_lower_temp(lw_t *w, const char *prefix, char *buf, size_t cap);
-void pp_lower_template(lw_t *w, long k);         /* lower_expr.c */
-void pp_lower_object(lw_t *w, long k);
-void pp_lower_spread(lw_t *w, long k);
-void pp_lower_pow(lw_t *w, long k);
-void pp_lower_number(lw_t *w, long k);
+void pp_lower_template(lw_t *w, long k);         /* lower_template.c */
+void pp_lower_object(lw_t *w, long k);           /* lower_object.c */
+void pp_lower_spread(lw_t *w, long k);           /* lower_spread.c */
+void pp_lower_pow(lw_t *w, long k);              /* lower_operator.c */
+void pp_lower_number(lw_t *w, long k);           /* lower_literal.c */
 void pp_lower_catch(lw_t *w, long k);
 /* Generates destructuring of `src` by the pattern at token p into the
  * declarator list after token dest (lower_decl.c). */

@@ -19,8 +19,8 @@
  * `while (...)`, `for (...)`, `with (...)` and `}` closing a block (not an
  * object literal, judged by the token before its `{`) allow a regex.
  */
-#ifndef PP_PAC_JSLEX_H
-#define PP_PAC_JSLEX_H
+#ifndef PP_JS_JSLEX_H
+#define PP_JS_JSLEX_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pac/lower_int.h"
+#include "js/lower_int.h"
 
 #define MAX_RECURSION 200 /* statement / operand nesting followed before giving up */
 

@@ -14,8 +14,8 @@
  * line:col for finer positions. Every error and warning carries original
  * positions.
  */
-#ifndef PP_PAC_LOWER_H
-#define PP_PAC_LOWER_H
+#ifndef PP_JS_LOWER_H
+#define PP_JS_LOWER_H
 
 #include <stdbool.h>
 #include <stddef.h>

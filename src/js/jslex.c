@@ -6,7 +6,7 @@
  * tell a regular expression from a division and a template continuation
  * from a closing brace; everything else is the parser's business.
  */
-#include "pac/jslex.h"
+#include "js/jslex.h"
 
 #include <stdint.h>
 #include <stdio.h>

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* Return (and, for traces, helper-call) instrumentation of a PAC's source
  * before it is compiled: see instrument.c for the rewriting rules. */
-#ifndef PP_PAC_INSTRUMENT_H
-#define PP_PAC_INSTRUMENT_H
+#ifndef PP_JS_INSTRUMENT_H
+#define PP_JS_INSTRUMENT_H
 
 #include <stddef.h>
 
-#include "pac/jslex.h"
+#include "js/jslex.h"
 #include "pacprobe.h"
 
 /* Names of the natives the rewritten source calls. */
