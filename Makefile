@@ -19,6 +19,9 @@
 #               <pacprobe.h>, libpacprobe.pc, man pages (pacprobe(1),
 #               pacprobe-COMMAND(1), libpacprobe(3)), bash/zsh/fish
 #               completions, target profiles (cmake/install.cmake)
+#   make deb    the Debian packages pacprobe, libpacprobe0, libpacprobe-dev
+#               in build-deb/, checked by lintian (debian/, tools/deb.sh;
+#               tools/deb-packages.txt lists what it needs)
 # BUILD and CMAKE_FLAGS select the build (CI: a second, sanitized one).
 BUILD ?= build
 CMAKE_FLAGS ?=
@@ -28,7 +31,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 PREFIX ?= /usr/local
 
-.PHONY: install all deps build demo test bench fuzz clean test-browsers deps-browsers windows test-windows deps-windows
+.PHONY: install deb all deps build demo test bench fuzz clean test-browsers deps-browsers windows test-windows deps-windows
 
 all: build
 
@@ -54,6 +57,10 @@ install: deps
 	cmake -S . -B $(BUILD) -DCMAKE_INSTALL_PREFIX=$(PREFIX) $(CMAKE_FLAGS)
 	cmake --build $(BUILD) -j$(JOBS)
 	DESTDIR=$(DESTDIR) cmake --install $(BUILD)
+
+deb:
+	@$(MAKE) --no-print-directory deps PACKAGE_LISTS="tools/debian-packages.txt tools/deb-packages.txt"
+	JOBS=$(JOBS) tools/deb.sh
 
 demo: build
 	@echo
