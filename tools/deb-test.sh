@@ -15,7 +15,7 @@ if [ ! -x "$ROOT/usr/bin/apt-get" ]; then
   debootstrap --variant=minbase bookworm "$ROOT" http://deb.debian.org/debian
 fi
 mkdir -p "$ROOT/tmp/debs"
-cp "$SRC"/build-deb/*.deb "$ROOT/tmp/debs/"
+cp "$SRC"/build-deb/{pacprobe,libpacprobe0,libpacprobe-dev}_*.deb "$ROOT/tmp/debs/"
 cp "$SRC/pacscripts/examples/corporate.pac" "$SRC/examples/proxies.c" "$ROOT/tmp/"
 run() { chroot "$ROOT" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 HOME=/root "$@"; }
 run sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq man-db gcc libc6-dev pkg-config /tmp/debs/*.deb >/dev/null'

@@ -23,5 +23,5 @@ mkdir -p "$tree"
 (cd "$tree" && dpkg-buildpackage -us -uc -b -j"${JOBS:-2}")
 changes=$(ls "$OUT"/pacprobe_"$version"_*.changes)
 echo "deb: lintian $changes"
-lintian --fail-on error --no-tag-display-limit "$changes"
+lintian --fail-on error --tag-display-limit 0 "$changes"
 ls -1 "$OUT"/*.deb
