@@ -11,6 +11,9 @@
 #                      libraries from Debian's sources: tools/windows-deps.sh)
 #   make test-windows  make windows, then its tests under Wine
 #                      (tests/windows/run.sh, docs/windows.md)
+#   make test-browsers  the case files through the real Chromium and
+#               Firefox against pacprobe (tests/browsers/run.sh, root;
+#               installs the browsers: tools/browser-packages.txt)
 #   make fuzz   build the libFuzzer targets with clang in build-fuzz/ and run
 #               each for FUZZ_SECONDS (default 60), FUZZ_JOBS at a time
 #               (docs/fuzzing.md; needs clang and libclang-rt-14-dev)
@@ -75,13 +78,16 @@ test: build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
 
 # The real-browser differential run (tests/browsers/, docs/browsers.md):
-# needs Debian's chromium, root and unshare; prints "chromium: N agree, M
-# disagree". Case files that need DNS answers or a pinned clock are skipped.
+# Debian's chromium and firefox-esr (tools/browser-packages.txt) at the same
+# time, each in network namespaces of its own with no route out; needs root
+# and iproute2. Prints "chromium: N agree, M disagree" and "firefox: ...";
+# fails on a disagreement not in tests/browsers/known-disagreements.txt.
+# Groups that need a pinned clock (@now) are skipped.
 deps-browsers:
 	@$(MAKE) --no-print-directory deps PACKAGE_LISTS="tools/debian-packages.txt tools/browser-packages.txt"
 
 test-browsers: deps-browsers build
-	python3 tests/browsers/chromium.py $(BUILD)/pacprobe tests/cases/*.cases tests/cases/*.fcases
+	tests/browsers/run.sh $(BUILD)/pacprobe tests/cases/*.cases tests/cases/*.fcases
 
 bench: build
 	BUILD=$(abspath $(BUILD)) bash bench/run.sh

@@ -7,7 +7,8 @@
 # through DhcpRequestParams) and src/dns/win (the system resolver,
 # GetAddrInfoExW); README "On Windows: the network stack".
 # The live registry and WinHTTP's own proxy view: src/config/win
-# (config/live.h).
+# (config/live.h). No zlib or libzstd: compressed log input is refused
+# (src/log/noz), plain logs and stdin are read.
 # Linked statically (-static in the toolchain): pacprobe.exe runs alone.
 if(NOT PP_WIN_DEPS)
   message(FATAL_ERROR "PP_WIN_DEPS not set: build with `make windows` (tools/windows-deps.sh)")
@@ -29,7 +30,8 @@ endforeach()
 set(PP_OS_DIR win)
 file(GLOB PP_BACKEND_SOURCES CONFIGURE_DEPENDS
      ${CMAKE_SOURCE_DIR}/src/route/win/*.c ${CMAKE_SOURCE_DIR}/src/wpad/win/*.c
-     ${CMAKE_SOURCE_DIR}/src/dns/win/*.c ${CMAKE_SOURCE_DIR}/src/config/win/*.c)
+     ${CMAKE_SOURCE_DIR}/src/dns/win/*.c ${CMAKE_SOURCE_DIR}/src/config/win/*.c
+     ${CMAKE_SOURCE_DIR}/src/log/noz/*.c)
 set(PP_PLATFORM_LIBS ${PP_WIN_DEP_TARGETS} Threads::Threads winhttp crypt32 shlwapi ws2_32 iphlpapi
     advapi32 bcrypt)
 # Windows 10 / Server 2016 API level; C99 printf (%zu, %lld, %g) from the

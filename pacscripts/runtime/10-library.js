@@ -222,7 +222,10 @@
     };
   }
 
-  function makeTimeRange(wrap) {
+  /* errorObject: Firefox throws `new Error(...)` for a bad argument count
+   * where Chromium throws the bare string (measured against Firefox 153
+   * and Chromium 156 by tests/browsers/). */
+  function makeTimeRange(wrap, errorObject) {
     return function timeRange() {
       var argc = arguments.length;
       var now = new Date();
@@ -238,7 +241,10 @@
       /* Whole hours, loose comparisons (strings work), no wrap. */
       if (argc == 1) return hour == arguments[0];
       if (argc == 2) return arguments[0] <= hour && hour <= arguments[1];
-      if (argc != 4 && argc != 6) throw 'timeRange: bad number of arguments';
+      if (argc != 4 && argc != 6) {
+        if (errorObject) throw new Error('timeRange: bad number of arguments');
+        throw 'timeRange: bad number of arguments';
+      }
       var mid = argc >> 1;
       if (argc == 6) {
         lo.setSeconds(arguments[2]);

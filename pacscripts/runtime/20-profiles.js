@@ -2,7 +2,8 @@
 /*
  * pacprobe PAC runtime, part 2: what the peer implementations do differently
  * from the browsers' library in 10-library.js (docs/pac-semantics.md §2, §8,
- * §9). chrome, firefox and winhttp keep the shared library untouched.
+ * §9). chrome and winhttp keep the shared library untouched; firefox's
+ * timeRange throws an Error object for a bad argument count.
  *
  *  pacparser, libproxy  the older Mozilla copy (nsProxyAutoConfig.js):
  *                       weekdayRange/dateRange/timeRange never wrap;
@@ -47,6 +48,7 @@
       return host == hostdom;
     };
   }
+  if (mode === 'firefox') G.timeRange = P.makeTimeRange(true, true);
   if (mode === 'pac-resolver') installPacResolver(G, P);
   delete G.__pp_private;
   freezeBindings(G);

@@ -110,6 +110,9 @@ typedef enum pp_opt_id {
   PP_OPT_CONFIG,
   PP_OPT_DISABLE,
   PP_OPT_LIST_RULES,
+  PP_OPT_LOG,
+  PP_OPT_NO_MEMO,
+  PP_OPT_SUMMARY,
   PP_OPT_COUNT
 } pp_opt_id_t;
 
@@ -122,7 +125,8 @@ typedef enum pp_arg_kind {
   PP_ARG_STRING,
   PP_ARG_COUNT,
   PP_ARG_MS,
-  PP_ARG_SECONDS
+  PP_ARG_SECONDS,
+  PP_ARG_PAIR /* two values (--log FORMAT FILE): list[] holds them in pairs */
 } pp_arg_kind_t;
 
 /* Row flags: PP_OF_REPEAT keeps every value in a->list[id]; PP_OF_ALIAS is

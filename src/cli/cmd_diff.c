@@ -5,6 +5,9 @@
  * engine options from src/cli/env.c) and prints the URLs whose canonical
  * result differs, then a count and the old -> new pairs by frequency. URLs
  * are streamed: memory grows with the number of distinct pairs, not URLs.
+ * A proxy log (--log FORMAT FILE, or -f detected) is replayed instead
+ * (replay.c): its entries memoised by what the scripts see and reported as
+ * moved traffic, requests and bytes per old -> new pair with top hosts.
  */
 #include <jansson.h>
 #include <stdlib.h>
@@ -12,6 +15,8 @@
 
 #include "cli/diff_groups.h"
 #include "cli/env.h"
+#include "cli/replay.h"
+#include "os/os.h"
 #include "util/str.h"
 
 typedef struct diff_run {
@@ -22,6 +27,15 @@ typedef struct diff_run {
   unsigned long total, changed;
   pp_diff_groups_t groups;
   bool bad_input; /* a malformed URL or unreadable list: exit 2 at the end */
+  pp_cli_input_t in;
+  pp_replay_t replay;
+  bool memo_off;       /* a side keeps state or reads the clock: every line evaluated */
+  char memo_why[300];
+  double t0;
+  const char *pac[2]; /* OLD and NEW */
+  size_t first_url;   /* positional index of the first URL */
+  char *texts[2]; /* the PACs, for the replay's evaluation threads */
+  size_t lens[2];
 } diff_run_t;
 
 /* What one side answered: the canonical result, or "ERROR" with the
@@ -132,11 +146,20 @@ static void print_summary(diff_run_t *r) {
   json_decref(arr);
 }
 
-static int load_side(diff_run_t *r, const char *src, pp_engine_t **e) {
+static int load_side(diff_run_t *r, const char *src, pp_engine_t **e, size_t side) {
   char *text = NULL;
   size_t len = 0;
   int rc = pp_cli_read_pac(src, r->env.opts.emulate, &text, &len);
+  if (rc == PP_EXIT_OK && !(r->texts[side] = pp_strndup(text, len))) {
+    pp_msg_error("out of memory");
+    rc = PP_EXIT_USAGE;
+  }
+  r->lens[side] = len;
   if (rc == PP_EXIT_OK) rc = pp_cli_load_engine(&r->env.opts, text, len, pp_cli_pac_name(src), e);
+  if (rc == PP_EXIT_OK && !r->memo_off &&
+      pp_cli_memo_scan(text, len, pp_cli_pac_name(src), &r->env.opts, &r->memo_off, r->memo_why,
+                       sizeof(r->memo_why)) != 0)
+    rc = PP_EXIT_USAGE;
   free(text);
   return rc;
 }
@@ -147,46 +170,98 @@ static int setup(diff_run_t *r) {
   if (f && strcmp(f, "text") != 0 && strcmp(f, "json") != 0)
     return pp_cli_usage_error("format", f, "expected text or json");
   r->json = f && strcmp(f, "json") == 0;
-  if (a->positional.n < 2) {
+  /* OLD NEW: the first two arguments, or -p OLD -p NEW (then every
+   * argument is a URL) */
+  const pp_strv_t *pl = &a->list[PP_OPT_PAC];
+  if (pl->n != 0 && pl->n != 2) {
+    pp_msg_error("diff: -p takes OLD and NEW, given twice (pacprobe diff -p OLD -p NEW ...)");
+    return PP_EXIT_USAGE;
+  }
+  r->pac[0] = pl->n ? pl->v[0] : a->positional.n > 0 ? a->positional.v[0] : NULL;
+  r->pac[1] = pl->n ? pl->v[1] : a->positional.n > 1 ? a->positional.v[1] : NULL;
+  r->first_url = pl->n ? 0 : 2;
+  if (!r->pac[0] || !r->pac[1]) {
     pp_msg_error("diff: expected two PACs (pacprobe diff OLD NEW [URL...] -f FILE)");
     return PP_EXIT_USAGE;
   }
-  if (a->positional.n == 2 && a->list[PP_OPT_URL_FILE].n == 0) {
-    pp_msg_error("diff: no URL given (arguments after OLD NEW, or -f FILE)");
+  if (a->positional.n == r->first_url && a->list[PP_OPT_URL_FILE].n == 0 &&
+      a->list[PP_OPT_LOG].n == 0) {
+    pp_msg_error("diff: no URL given (arguments after OLD NEW, -f FILE or --log FORMAT FILE)");
     return PP_EXIT_USAGE;
   }
-  if (strcmp(a->positional.v[0], "-") == 0 && strcmp(a->positional.v[1], "-") == 0) {
+  int frc = pp_cli_check_log_formats(a);
+  if (frc) return frc;
+  if (strcmp(r->pac[0], "-") == 0 && strcmp(r->pac[1], "-") == 0) {
     pp_msg_error("diff: OLD and NEW cannot both be read from stdin");
     return PP_EXIT_USAGE;
   }
   int rc = pp_cli_env_setup(&r->env, a);
-  if (rc || (rc = load_side(r, a->positional.v[0], &r->old_engine))) return rc;
-  return load_side(r, a->positional.v[1], &r->new_engine);
+  if (rc || (rc = load_side(r, r->pac[0], &r->old_engine, 0))) return rc;
+  if ((rc = load_side(r, r->pac[1], &r->new_engine, 1))) return rc;
+  if (a->given[PP_OPT_NO_MEMO] && !r->memo_off) {
+    r->memo_off = true;
+    snprintf(r->memo_why, sizeof(r->memo_why), "--no-memo");
+  }
+  long ncpu = pp_os_ncpus();
+  pp_replay_cfg_t cfg = {{r->old_engine, r->new_engine}, 2, r->env.opts.emulate,
+                         a->value[PP_OPT_HOST], !r->memo_off, r->memo_why,
+                         ncpu > 0 ? (size_t)ncpu : 1, &r->env.opts, {r->texts[0], r->texts[1]},
+                         {r->lens[0], r->lens[1]},
+                         {pp_cli_pac_name(r->pac[0]), pp_cli_pac_name(r->pac[1])}};
+  pp_replay_init(&r->replay, &cfg);
+  return PP_EXIT_OK;
+}
+
+/* A log entry: into the replay. */
+static int diff_entry(void *udata, const char *url, size_t n, long long bytes, const char *name,
+                      unsigned long lineno) {
+  diff_run_t *r = udata;
+  return pp_replay_entry(&r->replay, url, n, bytes, name, lineno);
 }
 
 static void print_help(void) {
-  printf("usage: pacprobe diff OLD NEW [options] [URL...] [-f FILE]\n\n"
-         "Compare two PAC versions over a URL list: the URLs whose result changes.\n\n"
+  printf("usage: pacprobe diff OLD NEW [options] [URL...] [-f FILE] [--log FORMAT FILE]\n"
+         "       pacprobe diff -p OLD -p NEW [options] [URL...] [-f FILE] [--log FORMAT FILE]\n\n"
+         "Compare two PAC versions over a URL list: the URLs whose result changes;\n"
+         "over a proxy log: the traffic that moves, by requests, bytes and hosts.\n\n"
          "options:\n");
   pp_options_help(stdout, PP_CMD_DIFF);
-  printf("\nexit status: 0 no result changed, 1 some result changed, "
+  printf("\nexit status: 0 no result changed, 1 some result changed (or traffic moved), "
          "2 usage error, unusable PAC or URL list\n");
 }
 
 static int run(diff_run_t *r) {
   int err = 0;
   if (r->json) printf("{\"changed\":[");
-  for (size_t i = 2; err == 0 && i < r->a.positional.n; i++) {
+  for (size_t i = r->first_url; err == 0 && i < r->a.positional.n; i++) {
     char where[48];
-    snprintf(where, sizeof(where), "URL argument %zu", i - 1);
+    snprintf(where, sizeof(where), "URL argument %zu", i + 1 - r->first_url);
     err = diff_url(r, r->a.positional.v[i], where);
   }
-  for (size_t i = 0; err == 0 && i < r->a.list[PP_OPT_URL_FILE].n; i++)
-    err = pp_cli_each_line(r->a.list[PP_OPT_URL_FILE].v[i], diff_line, r, &r->bad_input);
+  r->in.list_fn = diff_line;
+  r->in.entry_fn = diff_entry;
+  r->in.udata = r;
+  r->in.bad = &r->bad_input;
+  if (err == 0) err = pp_cli_read_inputs(&r->in, &r->a);
   if (err) return PP_EXIT_USAGE;
-  print_summary(r);
+  bool logs = r->in.lines > 0, lists = r->total > 0 || !logs;
+  if (pp_replay_wait(&r->replay) != 0) return PP_EXIT_USAGE;
+  pp_replay_finish(&r->replay);
+  if (r->json && logs) {
+    printf("],\"total\":%lu,\"changed_count\":%lu,\"traffic\":", r->total, r->changed);
+    pp_replay_print_diff(&r->replay, &r->in, true);
+    printf("}\n");
+  } else {
+    if (lists) print_summary(r);
+    if (logs) pp_replay_print_diff(&r->replay, &r->in, false);
+  }
   fflush(stdout);
-  return r->bad_input ? PP_EXIT_USAGE : r->changed ? PP_EXIT_PROBLEM : PP_EXIT_OK;
+  if (r->a.given[PP_OPT_STATS] && logs)
+    pp_replay_print_stats(&r->replay, &r->in, pp_dns_now_ms() - r->t0);
+  bool moved = false;
+  for (size_t i = 0; i < r->replay.ngroups; i++)
+    moved |= r->replay.groups[i].res[0] != r->replay.groups[i].res[1];
+  return r->bad_input ? PP_EXIT_USAGE : r->changed || moved ? PP_EXIT_PROBLEM : PP_EXIT_OK;
 }
 
 int pp_cmd_diff(int argc, char **argv, int first) {
@@ -198,8 +273,13 @@ int pp_cmd_diff(int argc, char **argv, int first) {
     rc = PP_EXIT_OK;
     goto done;
   }
+  r.t0 = pp_dns_now_ms();
   if ((rc = setup(&r)) == PP_EXIT_OK) rc = run(&r);
 done:
+  pp_replay_free(&r.replay);
+  pp_cli_input_free(&r.in);
+  free(r.texts[0]);
+  free(r.texts[1]);
   pp_diff_groups_free(&r.groups);
   pp_engine_free(r.old_engine);
   pp_engine_free(r.new_engine);

@@ -5,7 +5,10 @@
  * -f files through the parallel runner (runner.c), which hands records back
  * in input order. Unusable input (the PAC, a flag value) exits 2 before any
  * URL runs; a bad URL or a failing evaluation is reported and the rest go on
- * (exit 1). --stats adds a summary on stderr at the end.
+ * (exit 1). --stats adds a summary on stderr at the end. Proxy logs
+ * (--log FORMAT FILE, -f detected) give their entries' URLs; with
+ * --summary every URL goes to the memoised replay (replay.c) instead of the
+ * runner, and the distribution of results is printed at the end.
  */
 #ifdef __GLIBC__
 #endif
@@ -15,6 +18,7 @@
 #include "os/os.h"
 #include "cli/env.h"
 #include "cli/eval.h"
+#include "cli/replay.h"
 #include "cli/runner.h"
 #include "util/buf.h"
 #include "util/esc.h"
@@ -36,6 +40,13 @@ typedef struct eval_run {
   bool failed;          /* some URL failed: exit 1 */
   bool stateful;        /* the PAC keeps state: one engine, input order */
   char state_why[256];
+  bool summary;         /* --summary: the replay counts, no records */
+  pp_cli_input_t in;
+  pp_replay_t replay;
+  char memo_why[300];
+  double t0;
+  size_t summary_jobs; /* --jobs for the replay's threads */
+  char *text;          /* the PAC, for them */
 } eval_run_t;
 
 static int parse_format(eval_run_t *r) {
@@ -52,7 +63,8 @@ static int parse_format(eval_run_t *r) {
 static int choose_jobs(eval_run_t *r) {
   unsigned long jobs = r->a.given[PP_OPT_JOBS] ? r->a.count[PP_OPT_JOBS] : (unsigned long)pp_os_ncpus();
   if (jobs > MAX_JOBS) return pp_cli_usage_error("jobs", r->a.value[PP_OPT_JOBS], "at most 256");
-  if (r->a.list[PP_OPT_URL_FILE].n == 0 && r->a.positional.n < jobs) jobs = r->a.positional.n;
+  if (r->a.list[PP_OPT_URL_FILE].n == 0 && r->a.list[PP_OPT_LOG].n == 0 && r->a.positional.n < jobs)
+    jobs = r->a.positional.n;
   r->jobs = jobs ? jobs : 1;
   return PP_EXIT_OK;
 }
@@ -88,11 +100,17 @@ static int setup(eval_run_t *r) {
     pp_msg_error("eval: no PAC given (use -p FILE|URL|-)");
     return PP_EXIT_USAGE;
   }
-  if (r->a.positional.n == 0 && r->a.list[PP_OPT_URL_FILE].n == 0) {
-    pp_msg_error("eval: no URL given (arguments or -f FILE)");
+  if (r->a.positional.n == 0 && r->a.list[PP_OPT_URL_FILE].n == 0 && r->a.list[PP_OPT_LOG].n == 0) {
+    pp_msg_error("eval: no URL given (arguments, -f FILE or --log FORMAT FILE)");
     return PP_EXIT_USAGE;
   }
+  if ((rc = pp_cli_check_log_formats(&r->a))) return rc;
+  r->summary = r->a.given[PP_OPT_SUMMARY];
+  if (r->summary && r->rep.format == PP_FMT_TSV)
+    return pp_cli_usage_error("format", "tsv", "--summary prints text or json");
   if ((rc = choose_jobs(r))) return rc;
+  r->summary_jobs = r->jobs;
+  if (r->summary) r->jobs = 1; /* the replay has its own evaluation threads */
   char *text = NULL;
   size_t len = 0;
   if ((rc = pp_cli_read_pac(pac, r->env.opts.emulate, &text, &len))) return rc;
@@ -100,12 +118,27 @@ static int setup(eval_run_t *r) {
     free(text);
     return rc;
   }
+  bool memo_off = r->a.given[PP_OPT_NO_MEMO];
+  snprintf(r->memo_why, sizeof(r->memo_why), "--no-memo");
+  if (!memo_off && pp_cli_memo_scan(text, len, pp_cli_pac_name(pac), &r->env.opts, &memo_off,
+                                    r->memo_why, sizeof(r->memo_why)) != 0) {
+    free(text);
+    return PP_EXIT_USAGE;
+  }
   r->engines = calloc(r->jobs, sizeof(*r->engines));
   if (!r->engines) rc = pp_cli_usage_error("jobs", r->a.value[PP_OPT_JOBS], "out of memory");
   /* every engine compiles the PAC once; the first reports a broken PAC */
   for (size_t i = 0; rc == 0 && i < r->jobs; i++)
     rc = pp_cli_load_engine(&r->env.opts, text, len, pp_cli_pac_name(pac), &r->engines[i]);
-  free(text);
+  if (rc == 0) {
+    pp_replay_cfg_t cfg = {{r->engines[0], NULL}, 1, r->env.opts.emulate, r->a.value[PP_OPT_HOST],
+                           !memo_off, r->memo_why, r->summary_jobs, &r->env.opts, {text, NULL},
+                           {len, 0}, {pp_cli_pac_name(pac), NULL}};
+    pp_replay_init(&r->replay, &cfg);
+    r->text = text;
+  } else {
+    free(text);
+  }
   return rc;
 }
 
@@ -124,8 +157,26 @@ static void emit(void *udata, const pp_eval_t *ev, const char *where, const char
 }
 
 static int eval_one(eval_run_t *r, const char *url, const char *where) {
+  if (r->summary) { /* a URL of a list or argument: one request without bytes */
+    const char *colon = strrchr(where, ':');
+    unsigned long lineno = colon ? strtoul(colon + 1, NULL, 10) : 0;
+    return pp_replay_entry(&r->replay, url, strlen(url), -1, where, lineno);
+  }
   pp_runner_progress_bytes(r->runner, r->bytes_done, r->bytes_total);
   return pp_runner_submit(r->runner, url, where);
+}
+
+/* A log entry: into the replay (--summary) or the runner. */
+static int eval_entry(void *udata, const char *url, size_t n, long long bytes, const char *name,
+                      unsigned long lineno) {
+  eval_run_t *r = udata;
+  if (r->summary) return pp_replay_entry(&r->replay, url, n, bytes, name, lineno);
+  char where[600];
+  snprintf(where, sizeof(where), "%s:%lu", name, lineno);
+  char *u = pp_strndup(url, n);
+  int rc = u ? eval_one(r, u, where) : -1;
+  free(u);
+  return rc;
 }
 
 /* One line of a URL list. Ordinary lists: pp_cli_list_url. pactester
@@ -221,7 +272,7 @@ static void print_stats(const eval_run_t *r, const pp_run_stats_t *s) {
 }
 
 static void print_help(void) {
-  printf("usage: pacprobe eval -p PAC [options] [URL...] [-f FILE]\n\n"
+  printf("usage: pacprobe eval -p PAC [options] [URL...] [-f FILE] [--log FORMAT FILE]\n\n"
          "Evaluate a PAC script for URLs as a browser would.\n\noptions:\n");
   pp_options_help(stdout, PP_CMD_EVAL);
   printf("\nexit status: 0 all evaluated, 1 a URL or evaluation failed, 2 usage error or unusable PAC\n");
@@ -239,22 +290,37 @@ int pp_eval_main(int argc, char **argv, int first, bool pactester) {
     rc = PP_EXIT_OK;
     goto done;
   }
+  r.t0 = pp_dns_now_ms();
   if ((rc = setup(&r)) || (rc = start_runner(&r))) goto done;
-  r.rep.bare = r.a.positional.n == 1 && r.a.list[PP_OPT_URL_FILE].n == 0;
+  r.rep.bare = r.a.positional.n == 1 && r.a.list[PP_OPT_URL_FILE].n == 0 &&
+               r.a.list[PP_OPT_LOG].n == 0 && !r.summary;
   int err = 0;
   for (size_t i = 0; err == 0 && i < r.a.positional.n; i++) {
     char where[48];
     snprintf(where, sizeof(where), "URL argument %zu", i + 1);
     err = eval_one(&r, r.a.positional.v[i], where);
   }
-  for (size_t i = 0; err == 0 && i < r.a.list[PP_OPT_URL_FILE].n; i++)
-    err = pp_cli_each_line(r.a.list[PP_OPT_URL_FILE].v[i], eval_line, &r, &r.failed);
+  r.in.list_fn = eval_line;
+  r.in.entry_fn = r.pactester ? NULL : eval_entry; /* pactester reads URL lists only */
+  r.in.udata = &r;
+  r.in.bad = &r.failed;
+  if (err == 0) err = pp_cli_read_inputs(&r.in, &r.a);
   pp_run_stats_t stats;
   if (pp_runner_finish(r.runner, &stats) != 0) err = -1;
+  if (r.summary && !err && pp_replay_wait(&r.replay) != 0) err = -1;
+  if (r.summary && !err) {
+    pp_replay_finish(&r.replay);
+    pp_replay_print_summary(&r.replay, &r.in, r.rep.format == PP_FMT_JSON);
+    r.failed |= r.replay.bad_urls > 0;
+  }
   fflush(stdout);
-  if (r.a.given[PP_OPT_STATS]) print_stats(&r, &stats);
+  if (r.a.given[PP_OPT_STATS] && r.summary) pp_replay_print_stats(&r.replay, &r.in, pp_dns_now_ms() - r.t0);
+  else if (r.a.given[PP_OPT_STATS]) print_stats(&r, &stats);
   rc = err ? PP_EXIT_USAGE : r.failed ? PP_EXIT_PROBLEM : PP_EXIT_OK;
 done:
+  pp_replay_free(&r.replay);
+  pp_cli_input_free(&r.in);
+  free(r.text);
   pp_runner_free(r.runner);
   for (size_t i = 0; r.engines && i < r.jobs; i++) pp_engine_free(r.engines[i]);
   free(r.engines);

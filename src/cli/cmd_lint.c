@@ -19,6 +19,7 @@
 #include "cli/lint_out.h"
 #include "lint/lint.h"
 #include "util/str.h"
+#include "util/strmap.h"
 
 typedef struct lint_run {
   pp_args_t a;
@@ -33,7 +34,12 @@ typedef struct lint_run {
   size_t errors, warnings, notes; /* findings printed (and dropped) so far */
   pp_lint_report_t rep;
   bool unreadable;
+  pp_strmap_t seen; /* log URLs already checked */
 } lint_run_t;
+
+/* Distinct log URLs remembered so each is checked once; past this, a
+ * repeated URL is checked again (slower, same findings). */
+#define LINT_LOG_URLS_MAX 1000000u
 
 static void print_help(void) {
   printf("usage: pacprobe lint [options] PAC...\n\n"
@@ -78,15 +84,48 @@ static int lint_line(void *udata, const char *line, size_t len, bool had_nl, con
   return 0;
 }
 
+/* One entry of a proxy log: each distinct URL is checked once, at its
+ * first line (a log repeats its popular URLs millions of times). */
+static int lint_entry(void *udata, const char *url, size_t n, long long bytes, const char *name,
+                      unsigned long lineno) {
+  lint_run_t *r = udata;
+  (void)bytes;
+  uint64_t h = pp_strmap_hash(url, n), v;
+  if (pp_strmap_get(&r->seen, url, n, h, &v)) return 0;
+  if (pp_strmap_put(&r->seen, url, n, h, 0, NULL) == PP_STRMAP_ENOMEM) return -1;
+  char *u = pp_strndup(url, n);
+  if (!u) return -1;
+  pp_lint_url_t lu = {u, name, (int)lineno};
+  pp_status_t st = pp_lint_session_url(r->session, &lu, &r->rep);
+  free(u);
+  if (st != PP_OK) return -1;
+  flush(r);
+  return 0;
+}
+
 static int lint_lists(lint_run_t *r, const char *text, size_t len, const char *name) {
-  const pp_strv_t *u = &r->a.list[PP_OPT_URLS];
-  if (u->n == 0) return PP_EXIT_OK;
+  const pp_strv_t *u = &r->a.list[PP_OPT_URLS], *logs = &r->a.list[PP_OPT_LOG];
+  if (u->n == 0 && logs->n == 0) return PP_EXIT_OK;
   if (pp_lint_session_new(text, len, name, &r->env.opts, &r->session) != PP_OK) return -1;
+  pp_cli_input_t in;
+  memset(&in, 0, sizeof(in));
+  in.list_fn = lint_line;
+  in.entry_fn = lint_entry;
+  in.udata = r;
+  in.bad = &r->unreadable;
+  pp_strmap_init(&r->seen, LINT_LOG_URLS_MAX);
   int rc = 0;
   for (size_t i = 0; i < u->n && rc == 0 && r->session; i++) {
     r->list_name = pp_cli_pac_name(u->v[i]);
-    rc = pp_cli_each_line(u->v[i], lint_line, r, &r->unreadable);
+    rc = pp_cli_each_input(&in, u->v[i]);
   }
+  for (size_t i = 0; i + 1 < logs->n && rc == 0 && r->session; i += 2) {
+    if (!pp_cli_input_format(&in, logs->v[i])) break; /* checked in setup */
+    r->list_name = pp_cli_pac_name(logs->v[i + 1]);
+    rc = pp_cli_each_input(&in, logs->v[i + 1]);
+  }
+  pp_cli_input_free(&in);
+  pp_strmap_free(&r->seen);
   pp_lint_session_free(r->session);
   r->session = NULL;
   return rc;
@@ -181,7 +220,14 @@ static int setup(lint_run_t *r) {
   rc = pp_cli_env_setup(&r->env, &r->a);
   /* Each list is read once per PAC: a file must be readable now, and
    * stdin can serve one PAC only. */
-  const pp_strv_t *u = &r->a.list[PP_OPT_URLS];
+  const pp_strv_t *u = &r->a.list[PP_OPT_URLS], *logs = &r->a.list[PP_OPT_LOG];
+  if (rc == PP_EXIT_OK) rc = pp_cli_check_log_formats(&r->a);
+  for (size_t i = 1; rc == PP_EXIT_OK && i < logs->n; i += 2) {
+    if (strcmp(logs->v[i], "-") == 0 && r->a.positional.n > 1)
+      rc = pp_cli_usage_error("log", "-", "stdin can be read for one PAC only");
+    else if (strcmp(logs->v[i], "-") != 0 && access(logs->v[i], R_OK) != 0)
+      rc = pp_cli_usage_error("log", logs->v[i], strerror(errno));
+  }
   for (size_t i = 0; rc == PP_EXIT_OK && i < u->n; i++) {
     if (strcmp(u->v[i], "-") == 0 && r->a.positional.n > 1)
       rc = pp_cli_usage_error("urls", "-", "stdin can be read for one PAC only");

@@ -97,6 +97,8 @@ const pp_opt_def_t pp_options[] = {
      "read this DHCP lease file instead of the standard ones (repeatable)"},
     {PP_OPT_LIST_RULES, "list-rules", 0, PP_ARG_NONE, NULL, PP_CMD_LINT, 0,
      "print every rule id with its severity and summary, then exit"},
+    {PP_OPT_LOG, "log", 0, PP_ARG_PAIR, "FORMAT FILE", PP_CMD_EVAL | PP_CMD_DIFF | PP_CMD_LINT, PP_OF_REPEAT,
+     "read URLs from a proxy log: squid, w3c, combined, csv[:COLUMN] (gzip, zstd too; repeatable)"},
     {PP_OPT_MAX_TIME, "max-time", 0, PP_ARG_SECONDS, "SECONDS", PP_CMD_CHECK, 0,
      "limit for a whole target, all its attempts (default 15; 2.5, 500ms)"},
     {PP_OPT_MDI_PROXY, "mdi-proxy", 0, PP_ARG_STRING, "URL", PP_CMD_SOURCES, 0,
@@ -117,6 +119,8 @@ const pp_opt_def_t pp_options[] = {
      "do not read http_proxy, https_proxy, all_proxy, no_proxy from the environment"},
     {PP_OPT_NO_FETCH, "no-fetch", 0, PP_ARG_NONE, NULL, PP_CMD_DISCOVER, 0,
      "stop before fetching: report the first candidate URL"},
+    {PP_OPT_NO_MEMO, "no-memo", 0, PP_ARG_NONE, NULL, PP_CMD_EVAL | PP_CMD_DIFF, 0,
+     "logs: evaluate every line, not each distinct script input once (to compare)"},
     {PP_OPT_NOPROXY, "noproxy", 0, PP_ARG_STRING, "LIST", PP_CMD_SOURCES, 0,
      "hosts that bypass --proxy, comma-separated (curl --noproxy)"},
     {PP_OPT_NOW, "now", 0, PP_ARG_STRING, "TIME", PP_CMD_PAC | PP_CMD_CHECK, 0,
@@ -131,6 +135,8 @@ const pp_opt_def_t pp_options[] = {
      "the PAC script (URL fetched without proxy; auto = find it by WPAD)"},
     {PP_OPT_PAC, "pac", 'p', PP_ARG_STRING, "FILE|URL|-", PP_CMD_SOURCES | PP_CMD_CHECK | PP_CMD_TEST, 0,
      "the PAC script (URL fetched without proxy)"},
+    {PP_OPT_PAC, "pac", 'p', PP_ARG_STRING, "FILE|URL|-", PP_CMD_DIFF, PP_OF_REPEAT,
+     "given twice: OLD, then NEW (instead of OLD NEW as the first two arguments)"},
     {PP_OPT_JOBS, "parallel", 0, PP_ARG_COUNT, "N", PP_CMD_CHECK, PP_OF_ALIAS,
      "old name of --jobs"},
     {PP_OPT_PROXY, "proxy", 'x', PP_ARG_STRING, "[SCHEME://]HOST[:PORT]", PP_CMD_SOURCES | PP_CMD_CHECK, 0,
@@ -155,8 +161,12 @@ const pp_opt_def_t pp_options[] = {
      "Azure Service Tags JSON: are the targets' addresses inside --tag?"},
     {PP_OPT_STATS, "stats", 0, PP_ARG_NONE, NULL, PP_CMD_EVAL, 0,
      "print run statistics on stderr at the end (rate, DNS, p50/p99)"},
+    {PP_OPT_STATS, "stats", 0, PP_ARG_NONE, NULL, PP_CMD_DIFF, 0,
+     "over a log: lines/s, distinct evaluations or why not memoised, on stderr at the end"},
     {PP_OPT_STRICT, "strict", 0, PP_ARG_NONE, NULL, PP_CMD_LINT, 0,
      "exit 1 on warnings too, not only on errors"},
+    {PP_OPT_SUMMARY, "summary", 0, PP_ARG_NONE, NULL, PP_CMD_EVAL, 0,
+     "requests, bytes and hosts per result instead of one record per URL"},
     {PP_OPT_TAG, "tag", 0, PP_ARG_STRING, "NAME", PP_CMD_CHECK, 0,
      "the service tag for --service-tags (e.g. AzureAdvancedThreatProtection)"},
     {PP_OPT_TAP, "tap", 0, PP_ARG_NONE, NULL, PP_CMD_TEST, 0,
@@ -168,7 +178,7 @@ const pp_opt_def_t pp_options[] = {
     {PP_OPT_TZ, "tz", 0, PP_ARG_STRING, "ZONE", PP_CMD_PAC | PP_CMD_CHECK, 0,
      "IANA time zone for the date and time functions"},
     {PP_OPT_URL_FILE, "url-file", 'f', PP_ARG_STRING, "FILE|-", PP_CMD_EVAL | PP_CMD_DIFF | PP_CMD_CHECK, PP_OF_REPEAT,
-     "read URLs from FILE, one per line (# comments, blank lines skipped)"},
+     "read URLs from FILE, one per line (# comments, blank lines skipped); a proxy log is detected"},
     {PP_OPT_URLS, "urls", 0, PP_ARG_STRING, "FILE|-", PP_CMD_LINT, PP_OF_REPEAT,
      "also evaluate these URLs (dynamic checks; repeatable)"},
     {PP_OPT_VERSION, "version", 0, PP_ARG_NONE, NULL, PP_CMD_ALL, 0,
@@ -293,7 +303,16 @@ static bool take(pp_args_t *a, const pp_opt_def_t *o, const char *inline_val, in
     }
     v = argv[++*i];
   }
-  return apply(a, o, v);
+  if (o->kind != PP_ARG_PAIR) return apply(a, o, v);
+  /* --log FORMAT FILE: list holds FORMAT, FILE, FORMAT, FILE... */
+  if (*i + 1 >= argc) {
+    pp_msg_error("option --%s needs two values (%s)", o->name, o->arg);
+    return false;
+  }
+  if (!apply(a, o, v)) return false;
+  if (push(&a->list[o->id], argv[++*i])) return true;
+  pp_msg_error("out of memory");
+  return false;
 }
 
 bool pp_args_parse(pp_args_t *a, unsigned cmd, const char *cmdname, int argc, char **argv,

@@ -172,6 +172,16 @@ size_t pp_engine_warnings(const pp_engine_t *e, const char *const **lines);
 pp_status_t pp_pac_state_scan(const char *script, size_t len, const char *name,
                               unsigned memory_limit_mib, bool *stateful, char *why, size_t whylen);
 
+/* Whether the PAC may read the clock: it names Date, timeRange, dateRange
+ * or weekdayRange, or something that reaches a global by a computed name
+ * (eval, Function, constructor, globalThis, this[...]) (src/pac/clockuse.c).
+ * Such a script's answer may change from one call to the next unless the
+ * clock is pinned (pp_engine_opts_t.now_set), so a log replay evaluates it
+ * per line. *reads set, and why ("NAME:line:col: uses Date") filled when
+ * set; a script that does not tokenize counts as reading it. PP_OK. */
+pp_status_t pp_pac_clock_scan(const char *script, size_t len, const char *name, bool *reads,
+                              char *why, size_t whylen);
+
 /* ---- fetching a PAC (src/wpad/fetch.c) --------------------------------- */
 
 /* Reads a PAC from a file path, "-" (stdin) or an http(s)/file URL (libcurl,

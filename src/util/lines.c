@@ -20,6 +20,13 @@ void pp_lines_init(pp_lines_t *r, FILE *f, size_t max_line, size_t max_skip) {
   r->max_skip = max_skip;
 }
 
+void pp_lines_init_fn(pp_lines_t *r, pp_lines_read_fn fn, void *ctx, size_t max_line,
+                      size_t max_skip) {
+  pp_lines_init(r, NULL, max_line, max_skip);
+  r->read = fn;
+  r->read_ctx = ctx;
+}
+
 void pp_lines_free(pp_lines_t *r) {
   free(r->buf);
   r->buf = NULL;
@@ -47,11 +54,13 @@ static bool make_room(pp_lines_t *r) {
 /* Reads one more block. false at EOF or on a read error (r->err set). */
 static bool fill(pp_lines_t *r) {
   if (r->eof) return false;
-  size_t got = fread(r->buf + r->end, 1, BLOCK, r->f);
+  int e = 0;
+  size_t got = r->read ? r->read(r->read_ctx, r->buf + r->end, BLOCK, &e)
+                       : fread(r->buf + r->end, 1, BLOCK, r->f);
   r->end += got;
   if (got == 0) {
     r->eof = true;
-    if (ferror(r->f)) r->err = errno ? errno : EIO;
+    if (r->read ? e != 0 : ferror(r->f) != 0) r->err = e ? e : errno ? errno : EIO;
     return false;
   }
   return true;

@@ -22,8 +22,14 @@ typedef enum pp_lines_status {
 
 #define PP_LINES_HEAD 64 /* bytes of a skipped line kept for the message */
 
+/* A byte source other than a FILE (a decompressor): up to n bytes into
+ * buf, 0 at the end; *err an errno value on failure. */
+typedef size_t (*pp_lines_read_fn)(void *ctx, char *buf, size_t n, int *err);
+
 typedef struct pp_lines {
   FILE *f;
+  pp_lines_read_fn read; /* when set, read from here instead of f */
+  void *read_ctx;
   char *buf;               /* unread bytes are buf[start, end) */
   size_t start, end, cap;
   size_t max_line, max_skip;
@@ -39,6 +45,9 @@ typedef struct pp_lines {
 /* Reads f (not owned) in lines of at most max_line bytes; a longer line is
  * discarded, reading at most max_skip bytes in search of its end. */
 void pp_lines_init(pp_lines_t *r, FILE *f, size_t max_line, size_t max_skip);
+/* The same over a read function (log input: src/log/source.c). */
+void pp_lines_init_fn(pp_lines_t *r, pp_lines_read_fn fn, void *ctx, size_t max_line,
+                      size_t max_skip);
 /* The next line. On PP_LINES_OK *line points into the reader's buffer
  * (valid until the next call) and *had_nl says whether a "\n" ended it (a
  * "\r" before it is kept). After PP_LINES_ENDLESS, EREAD or ENOMEM the

@@ -4,16 +4,19 @@
 
 Usage: chromium.py PACPROBE CASEFILE...   (tests/cases/*.cases, *.fcases)
 
-For each group of cases (the same grouping as tests/cases/run.sh) the PAC
-is run by pacprobe (`eval --format json --no-dns`) and by Debian's headless
-Chromium, and the two answers are compared; the expected values written in
-the case file are not used. Chromium runs in a network namespace of its own
-with only `lo` up (`unshare -n`), so nothing leaves the machine; the PAC is
-handed over as a data: URL (PacFileFetcherImpl allows data:), and one page
-loads every URL of the group as an <img>, so each URL goes through proxy
-resolution. The answers are read from the net-log (--log-net-log): per
-proxy-resolution source, the PAC's alert() lines and
-PROXY_RESOLUTION_SERVICE_RESOLVED_PROXY_LIST.
+The cases, batched as in common.py (one browser run per PAC and
+environment: every .fcases group with the same @tz/@my-ip/@resolve shares
+one generated PAC, at most BATCH_MAX cases), are run by `pacprobe eval --emulate chrome` and
+by Debian's headless Chromium, and the two answers are compared; the
+expected values written in the case file are not used, and a group written
+for another --emulate mode is asked of Chromium all the same. Chromium
+runs in the lab of common.py (its own network namespace, a DNS peer
+answering @resolve, @my-ip as its interface addresses, no route out), TZ
+from @tz; the PAC is handed over as a data: URL (PacFileFetcherImpl
+allows data:), and one page loads every URL of the batch as an <img>, so
+each URL goes through proxy resolution. The answers are read from the
+net-log (--log-net-log): per proxy-resolution source, the PAC's alert()
+lines and PROXY_RESOLUTION_SERVICE_RESOLVED_PROXY_LIST.
 
 What is compared:
   .cases   the script wrapped so it first alerts "PPURL <url>": Chromium's
@@ -23,13 +26,15 @@ What is compared:
            agrees with a Chromium DIRECT.
   .fcases  the generated PAC alerts "PPCASE <i> <JSON value>" for
            http://c<i>/: the two JSON values.
-Groups that need DNS answers, a pinned clock or a time zone (@resolve,
-@my-ip, @now, @tz) or another --emulate mode are skipped and counted:
-this runner has no dnsmasq yet.
+@now: the PAC starts with common.CLOCK_PIN, which pins `new Date()` in
+the browser to the case's instant (pacprobe gets --now as well).
+A URL with credentials gets no proxy resolution as an <img> (measured), so
+each is the page of a Chromium start of its own (at most CREDENTIAL_URLS
+a batch; more are skipped, as is an @now this runner cannot read).
 
-Prints one line per disagreement, then "chromium: N agree, M disagree
-(K skipped)". Exit 0 when nothing disagrees, 1 when something does, 77 when
-Chromium or the namespace is not available.
+Prints one line per disagreement, then "chromium: N agree, M disagree ...".
+Exit 0 when every disagreement is listed in known-disagreements.txt, 1
+when one is not, 77 when Chromium, root or ip are not available.
 """
 import base64
 import json
@@ -38,102 +43,46 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.parse
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import common  # noqa: E402
 
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
     "--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable",
-    "--timeout=8000",
 ]
-UNSUPPORTED = ("@resolve", "@my-ip", "@now", "@tz")
+# --timeout (ms) ends the page when some load still hangs; the loads
+# normally settle long before (a DNS failure or a refused connection in the
+# lab). Generous: on a loaded 2-core machine 449 cases took over 8 s.
+PAGE_MS_BASE, PAGE_MS_PER_URL = 20000, 100
+BATCH_MAX = 200  # cases per Chromium run
+CREDENTIAL_URLS = 5  # URLs with credentials a batch, each a Chromium start
 
 
-def parse_cases(path):
-    """Groups of (lineno, case, expected) under the same directives."""
-    groups, cur, state = [], [], {"emulate": "", "needs": False}
-
-    def flush():
-        if cur:
-            groups.append((dict(state), list(cur)))
-            cur.clear()
-
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            line = line.rstrip("\r\n")
-            if not line or line.startswith("#"):
-                continue
-            if line.startswith("@"):
-                flush()
-                name, _, arg = line.partition(" ")
-                if name == "@emulate":
-                    state["emulate"] = arg
-                elif name in UNSUPPORTED:
-                    state["needs"] = state["needs"] or bool(arg)
-                elif name == "@reset":
-                    state["needs"] = False
-                continue
-            case, _, expected = line.rpartition("\t")
-            cur.append((n, case, expected))
-    flush()
-    return groups
-
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-# run.sh's generated PAC, its value alerted as "PPCASE <i> <value>"
-FPAC_ALERT = """
-;(function () {
-  var f = FindProxyForURL;
-  FindProxyForURL = function (url, host) {
-    alert('PPCASE ' + host.substring(1) + ' ' + f(url, host));
-    return 'DIRECT';
-  };
-})();
-"""
-
-
-def fcases_pac(cases):
-    """The PAC tests/cases/run.sh generates, alerting each value."""
-    out = ["\ufeff/* generated by tests/browsers/chromium.py */", "var __pp_cases = ["]
-    for _, expr, _ in cases:
-        out.append("function () { return (\n%s\n); }," % expr)
-    out.append("null];")
-    with open(os.path.join(HERE, "..", "cases", "fcases.js"), encoding="utf-8") as f:
-        tail = f.read()
-    return "\n".join(out) + "\n" + tail + FPAC_ALERT
-
-
-WRAP = """
-;(function () {
-  var f = FindProxyForURL;
-  FindProxyForURL = function (url, host) { alert('PPURL ' + url); return f(url, host); };
-})();
-"""
-
-
-def run_pacprobe(pacprobe, pac_path, urls, tmp):
-    listing = os.path.join(tmp, "urls")
-    with open(listing, "w", encoding="utf-8") as f:
-        f.write("".join(u + "\n" for u in urls))
-    p = subprocess.run([pacprobe, "eval", "-p", pac_path, "--format", "json", "--no-dns", "-f", listing],
-                       capture_output=True, text=True, timeout=120)
-    rows = [json.loads(l) for l in p.stdout.splitlines() if l.startswith("{")]
-    return rows if len(rows) == len(urls) else None
-
-
-def run_chromium(chromium, pac_text, urls, tmp):
-    """{source id: {"alerts": [...], "result": str|None, "error": bool}}."""
+def run_chromium(lab, chromium, tz, pac_text, urls, tmp, navigate=False):
+    """{source id: {"alerts": [...], "result": str|None, "error": bool}}.
+    navigate: the one URL is the page itself, not an <img> of it."""
     b64 = base64.b64encode(pac_text.encode("utf-8")).decode()
     page = "<!doctype html>" + "".join('<img src="%s">' % u.replace('"', "%22") for u in urls)
     page_url = "data:text/html;base64," + base64.b64encode(page.encode("utf-8")).decode()
+    if navigate:
+        page_url = urls[0]
     netlog, ud = os.path.join(tmp, "netlog.json"), os.path.join(tmp, "profile")
     shutil.rmtree(ud, ignore_errors=True)
     cmd = [chromium] + CHROMIUM_FLAGS + [
         "--user-data-dir=" + ud, "--log-net-log=" + netlog,
         "--proxy-pac-url=data:application/x-ns-proxy-autoconfig;charset=utf-8;base64," + b64,
-        "--dump-dom", page_url]
-    script = "ip link set lo up && exec \"$@\""
-    subprocess.run(["unshare", "-n", "sh", "-c", script, "sh"] + cmd, capture_output=True, timeout=180)
+        "--timeout=%d" % (PAGE_MS_BASE + PAGE_MS_PER_URL * len(urls)), "--dump-dom", page_url]
+    env = dict(os.environ, HOME=tmp)
+    for k in ("DISPLAY", "WAYLAND_DISPLAY", "TZ"):
+        env.pop(k, None)
+    if tz:
+        env["TZ"] = tz
+    subprocess.run(lab.exec_args() + cmd, capture_output=True, timeout=180, env=env,
+                   stdin=subprocess.DEVNULL)
     with open(netlog, encoding="utf-8") as f:
         log = json.load(f)
     names = {v: k for k, v in log["constants"]["logEventTypes"].items()}
@@ -155,9 +104,9 @@ def compare_cases(rows, sources, cases, report):
     seen = {}
     for s in sources.values():
         for a in s["alerts"]:
-            if a.startswith("PPURL ") and s["result"] is not None:
+            if a.startswith("PPURL ") and (s["result"] is not None or s["error"]):
                 seen.setdefault(a[6:], s)
-    for (line, url, _), row in zip(cases, rows):
+    for (path, line, url, _, _), row in zip(cases, rows):
         got = seen.get(row.get("pac_url") or "")
         if row.get("decided_by") == "implicit-bypass":
             ok = got is None
@@ -167,103 +116,82 @@ def compare_cases(rows, sources, cases, report):
                           urllib.parse.urlsplit(row.get("pac_url") or "").hostname)
             ok, why = False, "Chromium never passed %r to the script (it passed %s)" % (row.get("pac_url"), near)
         elif row.get("error"):
-            ok = got["result"] == "DIRECT"
+            # a script error: Chromium logs PAC_JAVASCRIPT_ERROR and goes DIRECT
+            ok = got["error"] or got["result"] == "DIRECT"
             why = "pacprobe: error %r, Chromium: %s" % (row["error"].get("message"), got["result"])
+        elif got["result"] is None:
+            ok, why = False, "pacprobe %s, Chromium: a script error" % row.get("result")
         else:
             ok = got["result"] == row.get("result")
             why = "pacprobe %s, Chromium %s" % (row.get("result"), got["result"])
-        report(line, url, ok, why)
+        report(path, line, url, ok, why)
 
 
 def compare_fcases(rows, sources, cases, report):
-    vals = {}
-    for s in sources.values():
-        for a in s["alerts"]:
-            if a.startswith("PPCASE "):
-                i, _, v = a[7:].partition(" ")
-                if i.isdigit():  # a background request's host is no cN
-                    vals.setdefault(int(i), v)
-    for i, ((line, expr, _), row) in enumerate(zip(cases, rows)):
-        mine = next((a[7:].partition(" ")[2] for a in row.get("alerts") or []
-                     if a.startswith("PPCASE ")), None)
-        if mine is None:
-            mine = "(no value: %s)" % ((row.get("error") or {}).get("message") or row.get("raw"))
-        theirs = vals.get(i)
-        same = mine == theirs
-        if not same and theirs is not None and isinstance(mine, str):
-            try:
-                same = json.loads(mine) == json.loads(theirs)
-            except ValueError:
-                pass
-        report(line, expr, same, "pacprobe %s, Chromium %s" % (mine, theirs))
+    alerts = [a for s in sources.values() for a in s["alerts"]]
+    common.compare_fcases(alerts, cases, rows, report, "Chromium",
+                          "(no answer before the page's time limit)")
 
 
-def main():
-    if len(sys.argv) < 3:
-        print("usage: chromium.py PACPROBE CASEFILE...", file=sys.stderr)
-        return 2
-    pacprobe, files = os.path.abspath(sys.argv[1]), sys.argv[2:]
+def run_batch(lab, chromium, pacprobe, batch, tmp, report):
+    lab.configure(batch.myips, batch.resolves)
+    cases = batch.cases
+    if batch.fcases:
+        pac_text = common.fcases_pac(cases, common.FPAC_ALERT, batch.pinned)
+    else:
+        pac_text = common.url_pac(batch.path, common.WRAP, cases[0][4])
+        # Chromium blocks subresources with credentials in the URL
+        # (measured: no proxy resolution happens), so such a URL is the
+        # page of a Chromium start of its own (at most CREDENTIAL_URLS).
+        creds = [c for c in cases if "@" in urllib.parse.urlsplit(c[2]).netloc]
+        for c in creds[CREDENTIAL_URLS:]:
+            report.skip("URL with credentials beyond %d a batch (one Chromium start each)"
+                        % CREDENTIAL_URLS, 1)
+        for c in creds[:CREDENTIAL_URLS]:
+            ask(lab, chromium, pacprobe, batch, [c], pac_text, tmp, report, True)
+        cases = [c for c in cases if c not in creds]
+    if cases:
+        ask(lab, chromium, pacprobe, batch, cases, pac_text, tmp, report)
+
+
+def ask(lab, chromium, pacprobe, batch, cases, pac_text, tmp, report, navigate=False):
+    """Asks pacprobe and Chromium about cases (all of batch, or part of a
+    .cases batch) and compares."""
+    urls = ["http://c%d/" % i for i in range(len(cases))] if batch.fcases else [c[2] for c in cases]
+    pac_path = os.path.join(tmp, "group.pac")
+    with open(pac_path, "w", encoding="utf-8") as f:
+        f.write(pac_text)
+    part = common.Batch(batch.key, batch)
+    part.cases = cases
+    rows = common.pacprobe_rows(lab, pacprobe, "chrome", part, pac_path, urls, tmp)
+    if rows is None:
+        report.skip("pacprobe gave no answer per URL (a runner problem)", len(cases))
+        print("%s:%d: a batch of %d cases: pacprobe gave no answer per URL"
+              % (cases[0][0], cases[0][1], len(cases)))
+        return
+    t = time.monotonic()
+    sources = run_chromium(lab, chromium, batch.tz, pac_text, urls, tmp, navigate)
+    print("chromium: %d cases (%s) in %.1f s" % (len(cases), os.path.basename(batch.path)
+                                               if not batch.fcases else "fcases",
+                                               time.monotonic() - t), flush=True)
+    (compare_fcases if batch.fcases else compare_cases)(rows, sources, cases, report)
+
+
+def run(report, pacprobe, files):
     chromium = shutil.which("chromium")
-    if not chromium or os.geteuid() != 0 or not shutil.which("unshare"):
-        print("SKIP: needs Debian's chromium, root and unshare")
+    if not chromium or not common.Lab.available():
+        print("SKIP: needs Debian's chromium, root and ip")
         return 77
-    stats = {"agree": 0, "disagree": 0, "skipped": 0, "known": 0}
-    known = {}
-    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "known-disagreements.txt"),
-              encoding="utf-8") as f:
-        for line in f:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) == 3 and parts[1] == "chromium" and not line.startswith("#"):
-                known[parts[0]] = parts[2]
-    tmp = tempfile.mkdtemp(prefix="pp-browsers.")
+    groups = common.collect(files, report)
+    tmp = tempfile.mkdtemp(prefix="pp-chromium.")
     try:
-        for path in files:
-            def report(line, case, ok, why, path=path):
-                stats["agree" if ok else "disagree"] += 1
-                reason = known.get("%s:%d" % (os.path.relpath(path), line))
-                if not ok and reason:
-                    stats["known"] += 1
-                    print("%s:%d: %s: %s (known: %s)" % (path, line, case, why, reason))
-                elif not ok:
-                    print("%s:%d: %s: %s" % (path, line, case, why))
-            for state, cases in parse_cases(path):
-                if state["needs"] or state["emulate"] not in ("", "chrome"):
-                    stats["skipped"] += len(cases)
-                    continue
-                if path.endswith(".fcases"):
-                    pac_text = fcases_pac(cases)
-                    urls = ["http://c%d/" % i for i in range(len(cases))]
-                else:
-                    with open(path[:-len(".cases")] + ".pac", "rb") as f:
-                        raw = f.read()
-                    # as Chromium decodes a PAC without charset or BOM; the
-                    # copy both read carries a BOM so both read it as UTF-8
-                    text = raw[3:].decode("utf-8") if raw.startswith(b"\xef\xbb\xbf") else raw.decode("latin-1")
-                    pac_text = "\ufeff" + text + WRAP
-                    # Chromium blocks subresources with credentials in the
-                    # URL (measured: no proxy resolution happens), so they cannot be asked
-                    # through an <img>.
-                    keep = [c for c in cases if "@" not in urllib.parse.urlsplit(c[1]).netloc]
-                    stats["skipped"] += len(cases) - len(keep)
-                    cases = keep
-                    urls = [c for _, c, _ in cases]
-                pac_path = os.path.join(tmp, "group.pac")
-                with open(pac_path, "w", encoding="utf-8") as f:
-                    f.write(pac_text)
-                rows = run_pacprobe(pacprobe, pac_path, urls, tmp)
-                if rows is None:
-                    stats["skipped"] += len(cases)
-                    print("%s: a group of %d cases: pacprobe gave no answer per URL" % (path, len(cases)))
-                    continue
-                sources = run_chromium(chromium, pac_text, urls, tmp)
-                (compare_fcases if path.endswith(".fcases") else compare_cases)(rows, sources, cases, report)
+        with common.Lab("cr", tmp) as lab:
+            for b in common.batches(groups, BATCH_MAX):
+                run_batch(lab, chromium, pacprobe, b, tmp, report)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print("chromium: %d agree, %d disagree (%d of them known, tests/browsers/known-disagreements.txt;"
-          " %d skipped: DNS, clock or another --emulate)"
-          % (stats["agree"], stats["disagree"], stats["known"], stats["skipped"]))
-    return 1 if stats["disagree"] > stats["known"] else 0
+    return None
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(common.main("chromium", run, sys.argv[1:]))

@@ -124,4 +124,5 @@ $ pacprobe diff --help
 out~ usage: pacprobe diff OLD NEW
 out~ --url-file
 out~ --jobs
-out! --pac
+out~ --pac .*given twice: OLD, then NEW
+out~ --log FORMAT FILE
