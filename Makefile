@@ -17,6 +17,14 @@
 #   make fuzz   build the libFuzzer targets with clang in build-fuzz/ and run
 #               each for FUZZ_SECONDS (default 60), FUZZ_JOBS at a time
 #               (docs/fuzzing.md; needs clang and libclang-rt-14-dev)
+#   make install  build and install under PREFIX (default /usr/local), into
+#               DESTDIR when given: pacprobe, libpacprobe.so.0 + .a,
+#               <pacprobe.h>, libpacprobe.pc, man pages (pacprobe(1),
+#               pacprobe-COMMAND(1), libpacprobe(3)), bash/zsh/fish
+#               completions, target profiles (cmake/install.cmake)
+#   make deb    the Debian packages pacprobe, libpacprobe0, libpacprobe-dev
+#               in build-deb/, checked by lintian (debian/, tools/deb.sh;
+#               tools/deb-packages.txt lists what it needs)
 # BUILD and CMAKE_FLAGS select the build (CI: a second, sanitized one).
 BUILD ?= build
 CMAKE_FLAGS ?=
@@ -24,7 +32,9 @@ PACKAGE_LISTS ?= tools/debian-packages.txt
 PACKAGES = $(shell sed -e 's/\#.*//' $(PACKAGE_LISTS))
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build demo test bench fuzz clean test-browsers deps-browsers windows test-windows deps-windows
+PREFIX ?= /usr/local
+
+.PHONY: install deb all deps build demo test bench fuzz clean test-browsers deps-browsers windows test-windows deps-windows
 
 all: build
 
@@ -45,6 +55,15 @@ deps:
 build: deps
 	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
 	cmake --build $(BUILD) -j$(JOBS)
+
+install: deps
+	cmake -S . -B $(BUILD) -DCMAKE_INSTALL_PREFIX=$(PREFIX) $(CMAKE_FLAGS)
+	cmake --build $(BUILD) -j$(JOBS)
+	DESTDIR=$(DESTDIR) cmake --install $(BUILD)
+
+deb:
+	@$(MAKE) --no-print-directory deps PACKAGE_LISTS="tools/debian-packages.txt tools/deb-packages.txt"
+	JOBS=$(JOBS) tools/deb.sh
 
 demo: build
 	@echo

@@ -62,7 +62,9 @@ file(WRITE ${PP_DUK_OUT}/duktape.c.tmp "${src}")
 configure_file(${PP_DUK_OUT}/duktape.c.tmp ${PP_DUK_OUT}/duktape.c COPYONLY)
 configure_file(${PP_DUK_SRC_DIR}/duktape.h ${PP_DUK_OUT}/duktape.h COPYONLY)
 
-add_library(pp_duktape STATIC ${PP_DUK_OUT}/duktape.c)
+# An object library: its objects go into libpacprobe.a and libpacprobe.so
+# (CMakeLists.txt), not into an archive of their own.
+add_library(pp_duktape OBJECT ${PP_DUK_OUT}/duktape.c)
 target_include_directories(pp_duktape PUBLIC ${PP_DUK_OUT})
 # Third-party code: no project warnings, optimised even in debug builds
 # (the interpreter dominates evaluation time).

@@ -19,7 +19,7 @@
 extern "C" {
 #endif
 
-#if defined(PP_BUILDING_LIB) && defined(__GNUC__)
+#if defined(PP_BUILDING_LIB) && defined(__GNUC__) && !defined(_WIN32)
 #define PP_API __attribute__((visibility("default")))
 #else
 #define PP_API
@@ -132,6 +132,51 @@ PP_API pp_status_t pp_engine_load(pp_engine_t *e, const char *script, size_t len
 PP_API const char *pp_engine_error(const pp_engine_t *e);
 /* Line of the last error in the PAC, 0 when unknown. */
 PP_API int pp_engine_error_line(const pp_engine_t *e);
+
+/* An engine for `mode` using `dns` (shared, not owned; it must outlive the
+ * engine) for the PAC's DNS functions; with NULL every lookup fails, as
+ * with --no-dns. Documented defaults otherwise (1000 ms per evaluation,
+ * 64 MiB heap). NULL on ENOMEM. Free with pp_engine_free. */
+PP_API pp_engine_t *pp_engine_create(pp_emulation_t mode, pp_resolver_t *dns);
+/* Reads the PAC from a file, "-" (stdin) or an http(s) URL (fetched without
+ * proxy, at most 4 MiB and 30 s) and compiles it as pp_engine_load does.
+ * On failure the reason is in pp_engine_error(e). */
+PP_API pp_status_t pp_engine_load_source(pp_engine_t *e, const char *source);
+/* Evaluates FindProxyForURL(url, host) once. *result gets the canonical
+ * result ("PROXY p:8080; DIRECT"; "DIRECT" when the script failed, as the
+ * browser does), *error (when error is not NULL) a one-line reason or NULL.
+ * Both are malloc'd: free them with pp_free. Returns PP_OK or why the
+ * evaluation failed (PP_EBADURL, PP_ESCRIPT, PP_ETIMEOUT, ...; PP_ENOMEM
+ * leaves *result NULL). */
+PP_API pp_status_t pp_engine_find_proxy(pp_engine_t *e, const char *url, char **result, char **error);
+/* Frees a string this library returned. NULL-safe. */
+PP_API void pp_free(void *p);
+
+/* ---- the one call: this machine's proxies for a URL ------------------------ */
+
+typedef struct pp_proxies pp_proxies_t;
+
+/* The proxies this machine's configuration gives for url, in order, and who
+ * decided (docs/library.md): on Windows the logged-on user's WinINet
+ * settings (PAC and WPAD included, evaluated as WinHTTP does), elsewhere the
+ * proxy variables curl reads (http_proxy, https_proxy, all_proxy, no_proxy).
+ * *out is set on every return except PP_ENOMEM and holds at least one URI
+ * ("direct://" when the PAC failed or nothing is configured, the reason in
+ * pp_proxies_error). Free with pp_proxies_free. Blocking: a PAC download or
+ * WPAD discovery can take seconds. */
+PP_API pp_status_t pp_proxies_for_url(const char *url, pp_proxies_t **out);
+/* Number of proxies (at least 1 for a non-NULL p). */
+PP_API size_t pp_proxies_count(const pp_proxies_t *p);
+/* The i-th proxy as a URI: "http://host:port", "https://", "socks4://",
+ * "socks5://", or "direct://"; NULL past the end. Valid until pp_proxies_free. */
+PP_API const char *pp_proxies_uri(const pp_proxies_t *p, size_t i);
+/* Who decided, one line: "env https_proxy", "WinINet user (...)
+ * DefaultConnectionSettings; PAC http://wpad/wpad.dat:12:5". Never NULL. */
+PP_API const char *pp_proxies_decided_by(const pp_proxies_t *p);
+/* Why the configuration could not be followed (PAC unreachable, script
+ * error), or NULL. */
+PP_API const char *pp_proxies_error(const pp_proxies_t *p);
+PP_API void pp_proxies_free(pp_proxies_t *p);
 
 #ifdef __cplusplus
 }

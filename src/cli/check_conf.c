@@ -83,46 +83,6 @@ static int discover(pp_ck_t *ck, char **text, size_t *len, char **why) {
   return rc;
 }
 
-/* One entry of a proxy string for scheme: "http=a:1;https=b:2" (WinINet)
- * or a single curl-style "[scheme://][user[:****]@]host[:port]". */
-static char *proxy_entry(const char *proxy, const char *scheme) {
-  if (!strchr(proxy, '=')) return pp_strndup(proxy, strlen(proxy));
-  size_t sl = strlen(scheme);
-  for (const char *p = proxy; *p;) {
-    size_t n = strcspn(p, "; ");
-    if (n > sl && strncmp(p, scheme, sl) == 0 && p[sl] == '=') return pp_strndup(p + sl + 1, n - sl - 1);
-    p += n;
-    while (*p == ';' || *p == ' ') p++;
-  }
-  return NULL;
-}
-
-/* The route of a proxy entry in PAC syntax, for pp_result_parse. */
-static char *proxy_route(const char *entry) {
-  static const struct { const char *scheme, *kw; int port; } map[] = {
-      {"http", "PROXY", 1080}, {"https", "HTTPS", 443}, {"socks4", "SOCKS", 1080},
-      {"socks4a", "SOCKS", 1080}, {"socks5", "SOCKS5", 1080}, {"socks5h", "SOCKS5", 1080},
-      {"socks", "SOCKS5", 1080}};
-  const char *sep = strstr(entry, "://"), *kw = "PROXY", *hp = entry;
-  int port = 1080; /* curl's default proxy port */
-  for (size_t i = 0; sep && i < sizeof(map) / sizeof(map[0]); i++)
-    if ((size_t)(sep - entry) == strlen(map[i].scheme) &&
-        strncmp(entry, map[i].scheme, strlen(map[i].scheme)) == 0) {
-      kw = map[i].kw;
-      port = map[i].port;
-    }
-  if (sep) hp = sep + 3;
-  const char *at = strrchr(hp, '@');
-  if (at) hp = at + 1;
-  size_t n = strcspn(hp, "/");
-  pp_str_t s = PP_STR_INIT;
-  const char *close = hp[0] == '[' ? memchr(hp, ']', n) : NULL;
-  const char *colon = close ? (close[1] == ':' ? close + 1 : NULL) : memchr(hp, ':', n);
-  if (colon) pp_str_printf(&s, "%s %.*s", kw, (int)n, hp);
-  else pp_str_printf(&s, "%s %.*s:%d", kw, (int)n, hp, port);
-  return pp_str_take(&s);
-}
-
 static const char *url_scheme(const char *url, char *buf, size_t len) {
   size_t n = strcspn(url, ":");
   snprintf(buf, len, "%.*s", (int)(n < len ? n : len - 1), url);
@@ -135,12 +95,7 @@ static bool set_routes(pp_ck_target_t *t, const char *raw) {
 }
 
 bool pp_ck_proxy_of(const char *proxy, const char *scheme, pp_result_t *out) {
-  char *entry = proxy_entry(proxy, scheme);
-  char *route = entry && *entry ? proxy_route(entry) : NULL;
-  bool ok = pp_result_parse(route ? route : "DIRECT", PP_EMU_CHROME, out) != PP_ENOMEM;
-  free(entry);
-  free(route);
-  return ok;
+  return pp_config_proxy_route(proxy, scheme, out) != PP_ENOMEM;
 }
 
 static bool copy_chain(pp_ck_target_t *t, const pp_ck_t *ck) {
@@ -159,12 +114,7 @@ static bool proxy_target(pp_ck_target_t *t, const pp_ck_t *ck) {
     return push(&t->decided_by, &t->ndecided_by, "bypass list %s (%s rules)", ck->noproxy,
                 pp_noproxy_dialect_name(d)) &&
            set_routes(t, "DIRECT");
-  char *entry = proxy_entry(ck->proxy, url_scheme(t->url, sch, sizeof(sch)));
-  char *route = entry && *entry ? proxy_route(entry) : NULL;
-  bool ok = set_routes(t, route ? route : "DIRECT");
-  free(entry);
-  free(route);
-  return ok;
+  return pp_config_proxy_route(ck->proxy, url_scheme(t->url, sch, sizeof(sch)), &t->result) == PP_OK;
 }
 
 static bool pac_target(pp_ck_target_t *t, pp_engine_t *e) {

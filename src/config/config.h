@@ -247,4 +247,10 @@ pp_status_t pp_config_write_reg(const pp_config_t *c, const pp_consumer_t *targe
                                 unsigned char **out, size_t *len, char *err, size_t errlen);
 void pp_config_clear(pp_config_t *c);
 
+/* The routes a configured proxy string gives a URL of `scheme` ("http",
+ * "https"; lower case): WinINet's per-scheme "http=a:1;https=b:2" (no entry
+ * for the scheme: DIRECT) or one curl-style proxy URL (src/config/proxy_route.c).
+ * out is zero-initialised by the caller. PP_OK or PP_ENOMEM. */
+pp_status_t pp_config_proxy_route(const char *proxy, const char *scheme, pp_result_t *out);
+
 #endif
