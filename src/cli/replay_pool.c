@@ -142,7 +142,7 @@ size_t pp_replay_pool_done(pp_replay_pool_t *p, pp_replay_job_t **out, size_t ma
   pthread_mutex_lock(&p->lock);
   while (wait && p->ndone == 0 && p->in_flight > 0) pthread_cond_wait(&p->done_cv, &p->lock);
   size_t n = p->ndone < max ? p->ndone : max;
-  memcpy(out, p->done + (p->ndone - n), n * sizeof(*out));
+  if (n) memcpy(out, p->done + (p->ndone - n), n * sizeof(*out)); /* done may be NULL while empty */
   p->ndone -= n;
   p->in_flight -= n;
   pthread_mutex_unlock(&p->lock);
