@@ -12,8 +12,11 @@
 # first, next, max_ms (default 3000), pad (append spaces up to N bytes to a
 # temporary copy: the 10 MB script is not stored), cmd (default eval).
 # Then the RSS check: corpus-rss.pac dispatches to every behaviour; one eval
-# run over the corpus URLs interleaved with normal ones, 1x and 10x, must
-# end with peak RSS bounded and the two within 10 %. With PP_HOSTILE_SANITIZED
+# run over the corpus URLs interleaved with normal ones, 3x and 10x, must
+# end with peak RSS bounded and the two within 10 %. 3x, not 1x: the corpus
+# PAC keeps its bombs in globals (a, s, o) across calls, so the peak climbs
+# over the first passes (18.7, 19.7, 21.9 MiB at 1x, 2x, 3x) and is flat
+# after (21.8 at 10x, 21.6 at 20x); a per-URL leak still shows from 3x to 10x. With PP_HOSTILE_SANITIZED
 # set (ASan build) time limits are 5x and the RSS check is skipped.
 # usage: run.sh PACPROBE
 set -u
@@ -108,20 +111,20 @@ if [ -n "${PP_HOSTILE_SANITIZED:-}" ]; then
   echo "skip rss: sanitizer build (its allocator decides RSS)"
 elif [ -x /usr/bin/time ]; then
   t0=$(now_ms)
-  r1=$(rss_run 1)
+  r1=$(rss_run 3)
   r10=$(rss_run 10)
   d=$((r10 > r1 ? r10 - r1 : r1 - r10))
   if [ $((d * 10)) -gt "$r1" ]; then # CPU contention moves where deadlines cut: measure again
-    echo "rss  1x $r1 KiB, 10x $r10 KiB: over 10 %, measuring again"
-    r1=$(rss_run 1)
+    echo "rss  3x $r1 KiB, 10x $r10 KiB: over 10 %, measuring again"
+    r1=$(rss_run 3)
     r10=$(rss_run 10)
   fi
   ms=$(($(now_ms) - t0))
   # bound: the 8 MiB heap, the engine's fixed cost and the C heap around it
   [ "$r10" -le 131072 ] || fail rss "peak RSS $r10 KiB over 128 MiB"
   diff=$((r10 > r1 ? r10 - r1 : r1 - r10))
-  [ $((diff * 10)) -le "$r1" ] || fail rss "peak RSS 1x $r1 KiB vs 10x $r10 KiB: over 10 %"
-  echo "rss  peak RSS 1x $r1 KiB, 10x $r10 KiB ($ms ms for both runs)"
+  [ $((diff * 10)) -le "$r1" ] || fail rss "peak RSS 3x $r1 KiB vs 10x $r10 KiB: over 10 %"
+  echo "rss  peak RSS 3x $r1 KiB, 10x $r10 KiB ($ms ms for both runs)"
 else
   echo "skip rss: /usr/bin/time (package time) missing"
 fi
