@@ -168,3 +168,14 @@ out= sane
 $ pacprobe sources --for kdee
 exit 2
 err~ gnome, kde, session, service, apt or docker
+
+=== check --for docker takes dockerd's proxy from daemon.json, not from the shell
+$ env -i http_proxy=http://127.0.0.1:9 "$PP_BIN" check --for docker --docker-daemon $DATA/sources/daemon.json --connect-timeout 1 --resolve daemonproxy.corp.test=127.0.0.1 http://127.0.0.1:1/
+exit 1
+out~ daemon.json http-proxy
+out! 127.0.0.1:9
+
+=== check --for apt: Acquire::http::Proxy decides, the shell's http_proxy does not
+$ env -i http_proxy=http://127.0.0.1:9 "$PP_BIN" check --for apt --apt $DATA/sources/apt-config-dump.txt --connect-timeout 1 --resolve aptproxy.corp.test=127.0.0.1 http://127.0.0.1:1/
+exit 1
+out~ apt: http: apt Acquire::http::Proxy
