@@ -179,3 +179,13 @@ out! 127.0.0.1:9
 $ env -i http_proxy=http://127.0.0.1:9 "$PP_BIN" check --for apt --apt $DATA/sources/apt-config-dump.txt --connect-timeout 1 --resolve aptproxy.corp.test=127.0.0.1 http://127.0.0.1:1/
 exit 1
 out~ apt: http: apt Acquire::http::Proxy
+
+=== --root and --live together, or --user alone, are usage errors
+$ pacprobe sources --no-env --root $TMP --live
+exit 2
+err~ options --root and --live: give one
+
+=== --user needs --root or --live
+$ pacprobe sources --no-env --user alice
+exit 2
+err~ option --user: only with --root or --live
