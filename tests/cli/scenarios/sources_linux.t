@@ -189,3 +189,8 @@ err~ options --root and --live: give one
 $ pacprobe sources --no-env --user alice
 exit 2
 err~ option --user: only with --root or --live
+
+=== KDE ProxyType=4 without the variables in the shell reads what pam_env gives the session (/etc/environment)
+$ pacprobe sources --no-env --kde $DATA/sources/kioslaverc-env --environment $DATA/sources/environment --for kde
+out~ ^effective: proxy http://proxy.corp.test:3128/ bypass localhost;127.0.0.1;.corp.test$
+out~ ^decided by: KDE kioslaverc ProxyType=4: the environment of the session \(http: http_proxy of .*environment:3, https: https_proxy of .*environment:4, bypass: no_proxy\)
