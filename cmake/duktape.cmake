@@ -51,12 +51,17 @@ configure_file(${PP_DUK_OUT}/duk_config.h.tmp ${PP_DUK_OUT}/duk_config.h COPYONL
 #  * 01-lookbehind.patch: (?<=…) and (?<!…) in the regexp compiler and
 #    executor: the body's terms compiled right to left with backward-reading
 #    character, class, period, greedy-quantifier and backreference opcodes
-#    (docs/modern-js.md).
+#    (docs/modern-js.md);
+#  * 02-sticky-indices.patch: the flags y (match only at lastIndex, which it
+#    reads and updates as g does) and d (result.indices, each capture's
+#    [start, end]).
 find_program(PP_PATCH patch)
 if(NOT PP_PATCH)
   message(FATAL_ERROR "patch(1) not found: install patch (tools/debian-packages.txt)")
 endif()
 file(GLOB pp_duk_patches ${CMAKE_CURRENT_LIST_DIR}/duktape-patches/*.patch)
+# a patch added to the directory reconfigures too
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/duktape-patches)
 list(SORT pp_duk_patches)
 set(pp_duk_in ${PP_DUK_SRC_DIR}/duktape.c)
 set(pp_duk_n 0)

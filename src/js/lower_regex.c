@@ -2,8 +2,8 @@
 /*
  * Regular expression literals Duktape cannot compile as written (issue 16):
  * a literal whose pattern or flags need the rewrite of src/pac/regex.c
- * (named groups, flags s and u) or that pacprobe cannot run at all
- * (\p{…}, flags y d v) becomes __pp_re("source", "flags")
+ * (named groups, flags s u y d) or that pacprobe cannot run at all
+ * (\p{…}, flag v) becomes __pp_re("source", "flags")
  * (pacscripts/runtime/08-regexp.js), which builds the regex when the
  * literal is evaluated, as a literal is. So the rest of the PAC still runs;
  * an evaluation that reaches an unsupported regex fails with the distinct
@@ -33,7 +33,10 @@ static const char *feature_of(const pp_regex_t *r, const char *flags, const char
   *es = "ES2018";
   if (r->nnames) return "regex named groups";
   if (strchr(flags, 's')) return "regex flag 's'";
+  *es = "ES2022";
+  if (strchr(flags, 'd')) return "regex flag 'd'";
   *es = "ES2015";
+  if (strchr(flags, 'y')) return "regex flag 'y'";
   return "regex flag 'u'";
 }
 

@@ -2,7 +2,8 @@
 /*
  * The regular expression rewrite (regex.h, issue 16): a pattern in the
  * ECMAScript 2024 syntax becomes one Duktape 2.7 (ES5.1 patterns, flags
- * g i m) matches the same way.
+ * g i m, and as patched in cmake/duktape-patches lookbehind and flags y d)
+ * matches the same way.
  *
  *  (?<name>x)   -> (x), the name kept for .groups and $<name>
  *  \k<name>     -> (?:\N), N the group's number
@@ -21,7 +22,7 @@
  * with such a set is prefixed so no match starts between a pair's halves.
  *
  * Refused as unsupported (the feature named, never a different match):
- * \p{…}, the flags y d v, and under u the constructs whose
+ * \p{…}, the flag v, and under u the constructs whose
  * rewrite is not exact (astral characters or surrogates in a class, lone
  * surrogate escapes; with i also \w \W \b \B, backreferences and non-ASCII
  * characters, whose folding differs). A pattern browsers reject gets the
@@ -42,6 +43,7 @@ typedef struct {
   bool u, s, i, named;
   pp_regex_t *r;
   bool units;                      /* a unit_open set: may match half a pair */
+  bool meta_flag;                  /* y or d: the runtime's RegExp shows them */
   int depth;                       /* open groups */
   bool back[PP_REGEX_MAX_DEPTH];   /* a group reads right to left */
 } rx_t;
@@ -85,13 +87,12 @@ static bool parse_flags(rx_t *x, const char *flags) {
       snprintf(x->r->syntax, sizeof(x->r->syntax), "Invalid regular expression flags '%s'", flags);
       return false;
     }
-    if (*f == 'y') unsupported(x, "regex flag 'y'", "ES2015");
-    else if (*f == 'd') unsupported(x, "regex flag 'd'", "ES2022");
-    else if (*f == 'v') unsupported(x, "regex flag 'v'", "ES2024");
+    if (*f == 'v') unsupported(x, "regex flag 'v'", "ES2024");
     else if (*f == 'u') x->u = true;
     else if (*f == 's') x->s = true;
-    else {
+    else { /* g i m, and y d: Duktape's engine as patched (02-sticky-indices.patch) */
       if (*f == 'i') x->i = true;
+      if (*f == 'y' || *f == 'd') x->meta_flag = true;
       *o++ = *f;
     }
   }
@@ -473,7 +474,8 @@ bool pp_regex_rewrite(const char *src, size_t len, const char *flags, pp_regex_t
   if (out->src.oom) return false;
   if (failed(&x)) return true;
   if (!out->src.s && !pp_str_puts(&out->src, "")) return false;
-  out->changed = out->src.len != len || memcmp(out->src.s, src, len) != 0 || strlen(flags) != strlen(out->flags);
+  out->changed = out->src.len != len || memcmp(out->src.s, src, len) != 0 || strlen(flags) != strlen(out->flags) ||
+                 x.meta_flag;
   return true;
 }
 

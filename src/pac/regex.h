@@ -18,8 +18,9 @@
 
 typedef struct {
   pp_str_t src;            /* the pattern for Duktape */
-  char flags[8];           /* the flags for Duktape: a subset of "gim" */
-  bool changed;            /* src/flags differ from the input */
+  char flags[8];           /* the flags for Duktape: a subset of "gimyd" */
+                           /* (y d: cmake/duktape-patches/02-sticky-indices.patch) */
+  bool changed;            /* src/flags differ from the input, or flag y or d */
   bool lookbehind;         /* (?<=…) or (?<!…): Duktape runs it as patched */
   int ngroups;             /* capturing groups */
   size_t nnames;           /* named groups, in pattern order */
