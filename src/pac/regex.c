@@ -22,7 +22,8 @@
  * with such a set is prefixed so no match starts between a pair's halves.
  *
  * Refused as unsupported (the feature named, never a different match):
- * \p{…}, the flag v, and under u the constructs whose
+ * \p{…} inside a class or with flags iu (regex_prop.c expands it
+ * elsewhere), the flag v, and under u the constructs whose
  * rewrite is not exact (astral characters or surrogates in a class, lone
  * surrogate escapes; with i also \w \W \b \B, backreferences and non-ASCII
  * characters, whose folding differs). A pattern browsers reject gets the
@@ -34,6 +35,7 @@
 #include <string.h>
 
 #include "pac/regex.h"
+#include "pac/regex_prop.h"
 
 #define PP_REGEX_MAX_DEPTH 256
 #define PAIR "[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]"
@@ -214,6 +216,21 @@ static bool valid_u_escape(char c, bool in_class) {
          (c == '-' && in_class);
 }
 
+/* \p{…} or \P{…} outside a class (flag u), p at the backslash. */
+static const char *prop_atom(rx_t *x, const char *p, const char *end) {
+  pp_regex_prop_t pr;
+  if (x->i) {
+    pp_regex_prop_check(p, end, &pr);
+    if (pr.syntax) syntax(x, pr.syntax);
+    else unsupported(x, "regex \\p{...} with flags 'iu'", "ES2018");
+    return end;
+  }
+  pp_regex_prop(p, end, dir_back(x), &x->r->src, &pr);
+  if (pr.syntax) { syntax(x, pr.syntax); return end; }
+  if (pr.halves) x->units = true;
+  return p + pr.len;
+}
+
 /* An escape outside a class, p at the backslash. Returns the next p. */
 static const char *escape_atom(rx_t *x, const char *p, const char *end) {
   if (p + 1 >= end) { syntax(x, "\\ at end of pattern"); return end; }
@@ -234,7 +251,7 @@ static const char *escape_atom(rx_t *x, const char *p, const char *end) {
     putn(x, p, 1 + n);
     return p + 1 + n;
   }
-  if (c == 'p' || c == 'P') { unsupported(x, "regex Unicode property escape \\p{...}", "ES2018"); return end; }
+  if (c == 'p' || c == 'P') return prop_atom(x, p, end);
   if (x->i && strchr("wWbB", c)) { unsupported(x, "\\w, \\W, \\b or \\B in a regex with flags 'iu'", "ES2015"); return end; }
   if (x->i && c >= '1' && c <= '9') { unsupported(x, "backreference in a regex with flags 'iu'", "ES2015"); return end; }
   if (c == 'S' || c == 'D' || c == 'W') {
@@ -292,7 +309,13 @@ static const char *class_atom(rx_t *x, const char *p, const char *end, long *v, 
   if (p + 1 >= end) { syntax(x, "\\ at end of pattern"); return end; }
   char c = p[1];
   if (x->u && !valid_u_escape(c, true)) { syntax(x, "Invalid escape"); return end; }
-  if (x->u && (c == 'p' || c == 'P')) { unsupported(x, "regex Unicode property escape \\p{...}", "ES2018"); return end; }
+  if (x->u && (c == 'p' || c == 'P')) {
+    pp_regex_prop_t pr;
+    pp_regex_prop_check(p, end, &pr);
+    if (pr.syntax) syntax(x, "Invalid property name in character class");
+    else unsupported(x, "regex \\p{...} inside a character class", "ES2018");
+    return end;
+  }
   if (x->u && x->i && (c == 'w' || c == 'W')) { unsupported(x, "\\w, \\W, \\b or \\B in a regex with flags 'iu'", "ES2015"); return end; }
   if (c == 'S' || c == 'D' || c == 'W') *negesc = true;
   if (c == 'u') {
