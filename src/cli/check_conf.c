@@ -148,7 +148,8 @@ static int fetch_quiet(pp_ck_t *ck, const char *url, char **text, size_t *len, c
                                     err, sizeof(err));
   /* the hosting findings of what arrived, or of a status that kept it out */
   bool answered = st == PP_OK ||
-                  (info.code && (!strcmp(info.code, "http-status") || !strcmp(info.code, "too-big")));
+                  (info.code && (!strcmp(info.code, "http-status") || !strcmp(info.code, "too-big") ||
+                     !strcmp(info.code, "redirect-refused")));
   pp_status_t hs = answered ? pp_pac_hosting_check(url, info.http_status || info.headers ? &info : NULL,
                                                    st == PP_OK ? *text : NULL, st == PP_OK ? *len : 0,
                                                    &ck->hosting, &ck->nhosting)
@@ -168,7 +169,7 @@ static bool refused(const pp_ck_t *ck, char **why) {
   const pp_pac_finding_t *f = pp_ck_hosting_refusal(ck);
   if (!f || !ck->consumer->no_pac) return false;
   pp_str_t s = PP_STR_INIT;
-  pp_str_printf(&s, "%s does not use it: %s [%s]", ck->consumer->label, f->message, f->code);
+  pp_str_printf(&s, "%s [%s]", f->message, f->code);
   *why = pp_str_take(&s);
   return true;
 }
@@ -192,6 +193,21 @@ static int fall_through(pp_ck_t *ck, bool autodetect, const char *why) {
   return ok ? PP_EXIT_OK : oom();
 }
 
+/* What the URL alone tells (file://, UNC): a consumer that does not load
+ * such a PAC is not made to fetch it. The findings stay in ck only then. */
+static bool where_refused(pp_ck_t *ck, char **why) {
+  if (!ck->consumer) return false;
+  if (pp_pac_hosting_check(ck->pac_url, NULL, NULL, 0, &ck->hosting, &ck->nhosting) != PP_OK) {
+    *why = NULL;
+    return false;
+  }
+  if (refused(ck, why)) return true;
+  pp_pac_findings_free(ck->hosting, ck->nhosting);
+  ck->hosting = NULL;
+  ck->nhosting = 0;
+  return false;
+}
+
 static int load_pac(pp_ck_t *ck, const pp_args_t *a, pp_cli_env_t *env, pp_engine_t **e) {
   char *text = NULL, *why = NULL;
   size_t len = 0;
@@ -199,7 +215,8 @@ static int load_pac(pp_ck_t *ck, const pp_args_t *a, pp_cli_env_t *env, pp_engin
   /* the consumer's own rule applies to a PAC the configuration names, not to --pac */
   bool quiet = ck->consumer && ck->consumer->no_pac && !a->given[PP_OPT_PAC];
   bool autodetect = a->given[PP_OPT_AUTO] || (!ck->pac_url && ck->mode == PP_MODE_AUTO_DETECT);
-  if (autodetect) rc = discover(ck, &text, &len, quiet ? &why : NULL);
+  if (!autodetect && where_refused(ck, &why)) rc = PP_EXIT_USAGE; /* not even fetched */
+  else if (autodetect) rc = discover(ck, &text, &len, quiet ? &why : NULL);
   else if (quiet && strstr(ck->pac_url, "://")) rc = fetch_quiet(ck, ck->pac_url, &text, &len, &why);
   else rc = pp_cli_read_pac_hosting(ck->pac_url, env->opts.emulate, &text, &len, &ck->hosting, &ck->nhosting);
   if (rc == PP_EXIT_OK && ck->consumer && refused(ck, &why)) {

@@ -216,7 +216,8 @@ int pp_cli_read_pac_hosting(const char *source, pp_emulation_t mode, char **text
   /* findings for a PAC that arrived, or that a status kept out; a fetch
    * that failed otherwise (timeout, size) is the error already printed */
   if (st == PP_OK ||
-      (info.code && (!strcmp(info.code, "http-status") || !strcmp(info.code, "too-big"))))
+      (info.code && (!strcmp(info.code, "http-status") || !strcmp(info.code, "too-big") ||
+                     !strcmp(info.code, "redirect-refused"))))
     hosting(source, &info, st == PP_OK ? *text : NULL, st == PP_OK ? *len : 0, f, n);
   pp_fetch_info_clear(&info);
   if (st == PP_ETOOBIG && max == PP_CHROME_PAC_MAX_BYTES) {

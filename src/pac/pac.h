@@ -226,11 +226,12 @@ typedef struct pp_fetch_info {
   size_t nredirects;
   size_t bytes;          /* body bytes received */
   const char *code;      /* static: "ok", "http-status", "too-big", "timeout",
-                            "redirect-loop", "connect", "fetch-error", "oom" */
+                            "redirect-loop", "redirect-refused", "connect",
+                            "fetch-error", "oom" */
   double ms;
   /* The final response's framing and caching headers (issue 21, PAC
-   * hosting checks). headers false: the backend does not record them
-   * (the WinHTTP one), and nothing below is meaningful. */
+   * hosting checks), recorded by both fetch backends (libcurl, WinHTTP).
+   * headers false: no HTTP response (a file), nothing below is meaningful. */
   bool headers;
   long long content_length; /* -1: no Content-Length */
   bool chunked;             /* Transfer-Encoding: chunked */

@@ -121,7 +121,7 @@ static bool where(const char *source, pp_pac_finding_t **out, size_t *n) {
   if (source[0] == '\\' && source[1] == '\\')
     return add(out, n, "unc-path", UNC_CLIENTS, ALL, CR | WH, "the PAC is a UNC path (%.300s)", source);
   if (strncasecmp(source, "file:", 5) != 0) return true;
-  bool ok = add(out, n, "file-url", FILE_CLIENTS, ALL, CR | WH, "the PAC is a file:// URL (%.300s)",
+  bool ok = add(out, n, "file-url", FILE_CLIENTS, CR | WH, CR | WH, "the PAC is a file:// URL (%.300s)",
                 source);
   const char *host = strncmp(source + 5, "//", 2) == 0 ? source + 7 : "";
   bool drive = host[0] && (host[1] == ':' || host[1] == '|'); /* file://C:/... */

@@ -108,8 +108,21 @@ fl_run check --pac "$U/proxy" --for winhttp --connect-timeout 1 --format json ht
 want_rc 1
 want_jq '.config.pac_hosting[0] | .code == "content-type" and .relevant == true and .refuses == ["winhttp"]'
 want_jq '.config.fallthrough | test("^WinHttpGetProxyForUrl fails")'
-want_jq '.targets[0].decided_by[-1] | test("^the PAC .*/proxy is not used \\(a WinHTTP service \\(.NET Framework\\) does not use it: served as .text/plain., not application/x-ns-proxy-autoconfig \\[content-type\\]\\) → WinHttpGetProxyForUrl fails")'
+want_jq '.targets[0].decided_by[-1] | test("^the PAC .*/proxy is not used \\(served as .text/plain., not application/x-ns-proxy-autoconfig \\[content-type\\]\\) → WinHttpGetProxyForUrl fails")'
 want_jq '.config.mode == "direct" and .targets[0].attempts[0].route == "DIRECT"'
+
+fl_case "must show 3: a file:// AutoConfigURL: WinINet (the WinHTTP proxy service) ignores it, DIRECT follows"
+printf '%s\n' "$PAC" > "$FL_TMP/local.pac"
+printf 'Windows Registry Editor Version 5.00\n\n[HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings]\n"AutoConfigURL"="file://%s/local.pac"\n' \
+  "$FL_TMP" > "$FL_TMP/acu.reg"
+fl_run check --reg "$FL_TMP/acu.reg" --for user --connect-timeout 1 http://127.0.0.1:1/
+want_rc 1
+want_out "decided by: WinINet user .* → the PAC file://.*/local.pac is not used \(the PAC is a file:// URL \(file://.*/local.pac\) \[file-url\]\) → WinINet tries the next mode → DIRECT → DIRECT failed"
+want_out "^pac hosting file-url \[relevant to --for user: it does not use this PAC\]: the PAC is a file:// URL"
+want_no_out 'PROXY p\.test:1'
+fl_run check --reg "$FL_TMP/acu.reg" --for firefox --connect-timeout 1 --format json http://127.0.0.1:1/
+want_jq '.config.pac_hosting[0] | .code == "file-url" and .relevant == false'
+want_jq '.targets[0].attempts[0].route == "PROXY p.test:1"' # Firefox reads a file:// PAC
 
 fl_case "check --for chrome: the same PAC is used, the finding marked not relevant"
 fl_run check --pac "$U/proxy" --for chrome --connect-timeout 1 http://127.0.0.1:1/
