@@ -231,7 +231,9 @@ static bool write_report(disc_run_t *r, const pp_discovery_t *d) {
 static void print_help(void) {
   printf("usage: pacprobe discover [options]\n\n"
          "Find the PAC as WPAD clients do: DHCPINFORM asking for option 252 (and\n"
-         "lease files), then wpad.<domain> in DNS, then fetch and check the PAC.\n"
+         "lease files), then wpad.<domain> in DNS, then fetch and check the PAC;\n"
+         "each fetch lists its PAC hosting findings (docs/sources.md) and the\n"
+         "clients they affect.\n"
          "Every step is shown with its time and verdict.\n\noptions:\n");
   pp_options_help(stdout, PP_CMD_DISCOVER);
   printf("\nexit status: 0 a usable PAC was found, 1 nothing usable, 2 usage error\n");
