@@ -263,8 +263,8 @@ pp_status_t pp_pac_hosting_check(const char *source, const pp_fetch_info_t *info
     long long size = info->headers && info->content_length >= 0 ? info->content_length : -1;
     ok = size >= 0 ? add(out, n, "too-big", SIZE_CLIENTS, CR | LP, size > CHROMIUM_MAX ? CR : 0,
                          "the script is %lld bytes (Content-Length)", size)
-                   : add(out, n, "too-big", SIZE_CLIENTS, CR | LP, CR, "the script is over %zu bytes "
-                         "(the download stopped there)", info->bytes);
+                   : add(out, n, "too-big", SIZE_CLIENTS, CR | LP, CR, "the script is larger than the "
+                         "download limit (stopped after %zu bytes, no Content-Length)", info->bytes);
   }
   return ok ? PP_OK : PP_ENOMEM;
 }
