@@ -13,7 +13,8 @@
 static json_t *names(unsigned mask) {
   json_t *a = json_array();
   for (unsigned bit = 1; bit && bit <= mask; bit <<= 1)
-    if ((mask & bit) && pp_pac_client_name(bit)) json_array_append_new(a, json_string(pp_pac_client_name(bit)));
+    if ((mask & bit) && pp_pac_client_name(bit))
+      json_array_append_new(a, json_string(pp_pac_client_name(bit)));
   return a;
 }
 
