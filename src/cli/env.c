@@ -138,10 +138,28 @@ int pp_cli_discover_pac_hosting(const char *who, char **text, size_t *len, char 
 
 /* --pac auto: WPAD discovery with discover's defaults (DESIGN §1.5); the
  * note says what decided, `pacprobe discover` shows the whole trace. */
-static int read_auto(char **text, size_t *len) {
+static void print_hosting(pp_pac_finding_t *f, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    pp_msg_warn("PAC hosting [%s]: %s; %s", f[i].code, f[i].message, f[i].clients);
+  pp_pac_findings_free(f, n);
+}
+
+/* The hosting findings of the PAC that decided are handed back in *f, *n
+ * when f is non-NULL, else printed. */
+static int read_auto(char **text, size_t *len, pp_pac_finding_t **f, size_t *n) {
   char *url = NULL, *by = NULL;
-  int rc = pp_cli_discover_pac("--pac auto", text, len, &url, &by, NULL);
+  pp_pac_finding_t *mine = NULL;
+  size_t nmine = 0;
+  int rc = pp_cli_discover_pac_hosting("--pac auto", text, len, &url, &by, NULL, &mine, &nmine);
   if (rc == PP_EXIT_OK) pp_msg_note("--pac auto: WPAD decided by %s: %s", by, url);
+  if (rc == PP_EXIT_OK && f) {
+    *f = mine;
+    *n = nmine;
+  } else if (rc == PP_EXIT_OK) {
+    print_hosting(mine, nmine);
+  } else {
+    pp_pac_findings_free(mine, nmine);
+  }
   free(url);
   free(by);
   return rc;
@@ -189,9 +207,7 @@ static void hosting(const char *source, const pp_fetch_info_t *info, const char 
     *nout = n;
     return;
   }
-  for (size_t i = 0; i < n; i++)
-    pp_msg_warn("PAC hosting [%s]: %s; %s", f[i].code, f[i].message, f[i].clients);
-  pp_pac_findings_free(f, n);
+  print_hosting(f, n);
 }
 
 int pp_cli_read_pac(const char *source, pp_emulation_t mode, char **text, size_t *len) {
@@ -204,7 +220,7 @@ int pp_cli_read_pac_hosting(const char *source, pp_emulation_t mode, char **text
   /* WPAD: the PAC's Content-Type is not handed back here, so it is decoded
    * as a download without charset (docs/browsers.md). */
   if (strcmp(source, "auto") == 0) {
-    int rc = read_auto(text, len);
+    int rc = read_auto(text, len, f, n);
     return rc == PP_EXIT_OK ? decode_pac(source, mode, NULL, text, len) : rc;
   }
   bool url = strstr(source, "://") != NULL, chrome = mode == PP_EMU_CHROME;

@@ -83,6 +83,12 @@ lab_run laptop discover --interface "$C" --no-dhcp --domain "gone.$D"
 want_rc 1
 want_out "^      hosting http-status: HTTP status 404; Chrome and Edge need 200 \(ERR_HTTP_RESPONSE_CODE_FAILURE\), WinHTTP too \(ERROR_WINHTTP_UNABLE_TO_DOWNLOAD_SCRIPT\); Firefox takes any 2xx"
 
+lab_case "eval --pac auto: the findings of the PAC WPAD found, as warnings"
+lab_run laptop eval --pac auto http://a.test/
+want_rc 0
+want_err "^pacprobe: warning: PAC hosting \[content-type\]: served as 'text/plain'.*and this one does not"
+want_err "^pacprobe: warning: PAC hosting \[bom\]: "
+
 lab_case "check --auto reports the findings of the PAC WPAD found"
 lab_run laptop check --auto --connect-timeout 1 http://10.77.0.1:9/
 want_out "^pac hosting content-type: served as 'text/plain'"
