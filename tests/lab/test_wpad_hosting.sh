@@ -102,6 +102,11 @@ jq -e '.config.pac_hosting[1] | .code == "long-cache" and .relevant == false' "$
   && ok || bad "long-cache relevant to winhttp"
 jq -e '.config.mode == "direct" and .targets[0].attempts[0].route == "DIRECT"' "$LAB_OUT" >/dev/null \
   && ok || bad "winhttp still used the PAC"
+lab_run laptop check --auto --for winhttp --connect-timeout 1 --report "$LAB_TMP/c.html" http://10.77.0.1:9/
+grep -q '<section id="hosting"><h2>Where the PAC is hosted</h2>' "$LAB_TMP/c.html" && ok || bad "check report: no hosting"
+grep -q '<span class="badge warn">content-type</span> <strong>relevant</strong> served as' "$LAB_TMP/c.html" \
+  && ok || bad "check report: relevance"
+lab_run laptop check --auto --for winhttp --connect-timeout 1 --format json http://10.77.0.1:9/
 jq -e '.targets[0].decided_by[-1] | test("is not used \\(served as .text/plain., not application/x-ns-proxy-autoconfig \\[content-type\\]\\) → WinHttpGetProxyForUrl fails")' \
   "$LAB_OUT" >/dev/null && ok || bad "chain does not say why"
 

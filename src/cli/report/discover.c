@@ -43,21 +43,6 @@ static void answer(FILE *f, const json_t *a) {
   }
 }
 
-/* A fetch's hosting findings (docs/sources.md "Where the PAC is hosted"):
- * code, what was seen, the clients it affects. */
-static void hosting(FILE *f, const json_t *a) {
-  const json_t *list = json_object_get(a, "hosting"), *v;
-  size_t i;
-  if (!json_array_size(list)) return;
-  fputs("<ul class=\"hosting\">", f);
-  json_array_foreach(list, i, v) {
-    pp_html_wrap(f, "<li><span class=\"badge warn\">", pp_html_str(v, "code"), "</span> ");
-    pp_html_member(f, v, "message");
-    pp_html_wrap(f, "<div class=\"mute\">", pp_html_str(v, "clients"), "</div></li>");
-  }
-  fputs("</ul>", f);
-}
-
 static void step(FILE *f, const json_t *a, size_t n) {
   const char *result = pp_html_str(a, "result");
   fprintf(f, "<tr class=\"step\"><td>%zu</td><td>", n);
@@ -69,7 +54,7 @@ static void step(FILE *f, const json_t *a, size_t n) {
   if (pp_html_str(a, "detail")) {
     pp_html_wrap(f, "<div class=\"mute\">", pp_html_str(a, "detail"), "</div>");
   }
-  hosting(f, a);
+  pp_html_hosting(f, json_object_get(a, "hosting"));
   fprintf(f, "</td><td class=\"ms\">%.0f ms</td></tr>\n", pp_html_num(a, "ms") > 0 ? pp_html_num(a, "ms") : 0);
 }
 
