@@ -33,8 +33,6 @@ static void keyword(lw_t *w, long k) {
   if (is(w, k, "import")) pp_lower_unsupported(w, k, "import", "ES2015");
   else if (is(w, k, "export")) pp_lower_unsupported(w, k, "export", "ES2015");
   else if (is(w, k, "super") && !in_class(w, k)) pp_lower_unsupported(w, k, "super", "ES2015");
-  else if (is(w, k, "function") && is(w, k + 1, "*"))
-    pp_lower_unsupported(w, k, "generator function", "ES2015");
   else if (is(w, k, "new") && is(w, k + 1, ".") && is(w, k + 2, "target"))
     pp_lower_unsupported(w, k, "new.target", "ES2015");
 }
