@@ -80,11 +80,13 @@
   rt.define(GenProto, 'return', function (v) { return step(this, 2, v, 'return'); });
   rt.define(GenProto, 'throw', function (v) { return step(this, 1, v, 'throw'); });
 
-  rt.hidden('__pp_gen', function (self, vals, body) {
+  function makeGen(self, vals, body) {
     var g = Object.create(GenProto);
     Object.defineProperty(g, STATE, { value: { state: START, thr: null, body: body, self: self, vals: vals } });
     return g;
-  });
+  }
+  rt.makeGen = makeGen; /* async functions (07-promise.js) run on it */
+  rt.hidden('__pp_gen', makeGen);
 
   /* yield v: the value out, what next(x) sends back in (throw(e) and
    * return(v) arrive as a throw here). */

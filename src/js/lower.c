@@ -272,6 +272,7 @@ static void lower_token(lw_t *w, long k) {
     pp_lower_gen_catch(w, k);
     pp_lower_catch(w, k);
   } else if (t->kind == PP_JS_IDENT && pp_lower_is(w, k, "yield")) pp_lower_yield(w, k);
+  else if (t->kind == PP_JS_IDENT && pp_lower_is(w, k, "await")) pp_lower_await(w, k);
   else if (pp_lower_is(w, k, "**") || pp_lower_is(w, k, "**=")) pp_lower_pow(w, k);
   else if (pp_lower_is(w, k, "??")) pp_lower_nullish(w, k);
   else if (pp_lower_is(w, k, "?\?=") || pp_lower_is(w, k, "||=") || pp_lower_is(w, k, "&&="))

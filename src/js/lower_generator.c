@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Generators (ES2015): `function* g(a) { body }` (and `*m() {}` methods)
+ * Generators (ES2015) and async functions (ES2017): `function* g(a) { body }`
+ * (and `*m() {}` methods)
  * becomes `function g(a) { return __pp_gen(this, [a], function (a) { body
  * }); }`: the parameter prologue (defaults, rest, patterns) stays in the
  * outer function, so it runs at the call as the language says, and the body
@@ -12,6 +13,9 @@
  * first lets return()'s signal through (__pp_gcatch; a catch with a
  * pattern binding in a generator is refused). Only text is added
  * around the original tokens, so every line keeps its number.
+ * An async function, arrow or method is the same with __pp_async
+ * (07-promise.js), which drives the coroutine by promise reactions; `await
+ * e` is `__pp_yield(e)` there.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -23,8 +27,13 @@ static bool is(const lw_t *w, long k, const char *s) { return pp_lower_is(w, k, 
 
 /* Is token k directly in the body of a generator (not a nested function)? */
 static bool in_generator(const lw_t *w, long k) {
-  long f = w->fn_of[k];
+  long f = w->fn_of ? w->fn_of[k] : -1;
   return f >= 0 && w->fns[f].gen;
+}
+
+bool pp_lower_in_async(const lw_t *w, long k) {
+  long f = w->fn_of && k >= 0 && k < w->n ? w->fn_of[k] : -1;
+  return f >= 0 && w->fns[f].is_async;
 }
 
 /* ", name" for every identifier parameter (the others stay in the outer
@@ -56,16 +65,28 @@ static bool uses_arguments(lw_t *w, long fi, const lw_fn_t *f) {
 
 void pp_lower_generator(lw_t *w, long fi) {
   const lw_fn_t *f = &w->fns[fi];
+  if (f->gen && f->is_async)
+    return pp_lower_unsupported(w, f->start - 1, "async generator function", "ES2018");
   pp_str_t names = PP_STR_INIT;
-  pp_lower_used(w, f->start, LWF_GENERATOR, "generator function", "ES2015");
+  bool arrow = f->arrow >= 0, expr_body = arrow && !is(w, f->body_lo, "{");
+  if (f->gen) pp_lower_used(w, f->start, LWF_GENERATOR, "generator function", "ES2015");
+  else pp_lower_used(w, f->start, LWF_ASYNC, "async function", "ES2017");
   if (is(w, f->start, "function") && is(w, f->start + 1, "*")) pp_lower_repl(w, f->start + 1, "");
+  if (f->is_async && is(w, f->start - 1, "async") && (is(w, f->start, "function") || arrow))
+    pp_lower_repl(w, f->start - 1, "");
   param_names(w, f, &names);
-  bool args = uses_arguments(w, fi, f);
+  bool args = !arrow && uses_arguments(w, fi, f);
   const char *list = names.s ? names.s : "";
-  /* after the prologue (its items sort first: their key is body_lo) */
-  pp_lower_after(w, f->body_lo, f->start, "%sreturn __pp_gen(this, [%s], function (%s) {",
-                 args ? "var __pp_ga = arguments; " : "", list, list);
-  pp_lower_before(w, f->body_hi, LONG_MIN, "});");
+  const char *helper = f->gen ? "__pp_gen" : "__pp_async";
+  if (expr_body) { /* `async x => e`: inside lower_fn's `{return (e)}` */
+    pp_lower_after(w, f->arrow, f->arrow, "return %s(this, [%s], function (%s) {", helper, list, list);
+    pp_lower_after(w, f->body_hi, LONG_MIN, ");}");
+  } else {
+    /* after the prologue (its items sort first: their key is body_lo) */
+    pp_lower_after(w, f->body_lo, f->start, "%sreturn %s(this, [%s], function (%s) {",
+                   args ? "var __pp_ga = arguments; " : "", helper, list, list);
+    pp_lower_before(w, f->body_hi, LONG_MIN, "});");
+  }
   pp_str_free(&names);
 }
 
@@ -112,4 +133,15 @@ void pp_lower_gen_catch(lw_t *w, long k) {
     return pp_lower_unsupported(w, k, "catch binding pattern in a generator", "ES2015");
   }
   pp_lower_after(w, body, LONG_MAX, "__pp_gcatch(%s); ", name);
+}
+
+/* `await e`: e is a unary expression (`await a + b` awaits a). */
+void pp_lower_await(lw_t *w, long k) {
+  if (!pp_lower_in_async(w, k) || is(w, k - 1, ".") || (w->fl[k] & LW_KEY)) return;
+  long s = k + 1;
+  while (s < w->n - 1 && (is(w, s, "await") || is(w, s, "new"))) s++;
+  long end = pp_lower_operand_end(w, s);
+  if (end < k + 1) end = k + 1;
+  pp_lower_repl(w, k, "__pp_yield(");
+  pp_lower_after(w, end, k, ")");
 }

@@ -45,11 +45,36 @@ out~ ^0 errors, 0 warnings$
 out~ generators\.pac:4:1: warning: generator function \(ES2015\): winhttp's engine rejects this; pacprobe lowers it to ES5
 out~ generators\.pac:4:1: warning: generator function \(ES2015\): pacparser's engine rejects this; pacprobe lowers it to ES5
 
-=== an async function, even one never called: the same distinct error at its position
-$ pacprobe eval -p $DATA/modern/async9.pac http://www.example.com/
+=== a private class member, even in a class never used: the distinct error at its position
+$ pacprobe eval -p $DATA/modern/private9.pac http://www.example.com/
 exit 2
-err~ ^pacprobe: error: .*async9\.pac:9:1: unsupported JavaScript feature 'async function' \(ES2017\) — browsers accept this; pacprobe's engine does not$
+err~ ^pacprobe: error: .*private9\.pac:9:3: unsupported JavaScript feature 'private name #' \(ES2022\) — browsers accept this; pacprobe's engine does not$
 err! SyntaxError|ReferenceError
+
+=== Promise and async functions: the top level's jobs run before the first call, each call's before the next (one engine, in order)
+$ pacprobe eval --no-dns -p $DATA/modern/async.pac http://www.corp.example/ http://x.lab.example/ http://reject.test/ http://calls.test/ http://calls.test/ http://other/
+exit 0
+out<<
+http://www.corp.example/ : PROXY corp:3128
+http://x.lab.example/ : PROXY lab:8080
+http://reject.test/ : PROXY reject:1
+http://calls.test/ : PROXY calls-1:1
+http://calls.test/ : PROXY calls-2:1
+http://other/ : DIRECT
+.
+
+=== promise jobs that never end: --timeout stops the drain after the call, the URL fails, the next one gets a fresh engine
+$ pacprobe eval --no-dns --timeout 300 -p $DATA/modern/async.pac http://spin.test/ http://x.lab.example/
+exit 1
+out= http://x.lab.example/ : PROXY lab:8080
+err~ spin\.test/: execution timeout: the script ran longer than 300 ms
+
+=== lint: no findings for chrome (an async arrow is not a call to 'async'); WinHTTP's engine lacks async functions and Promise
+$ pacprobe lint --no-dns $DATA/modern/async.pac && pacprobe lint --no-dns --emulate winhttp $DATA/modern/async.pac
+exit 0
+out~ ^0 errors, 0 warnings$
+out~ async\.pac:6:7: warning: async function \(ES2017\): winhttp's engine rejects this; pacprobe lowers it to ES5
+out~ async\.pac:18:10: warning: Promise \(ES2015\): winhttp's engine rejects this; pacprobe provides it
 
 === BigInt: the distinct unsupported-feature error, not "ReferenceError: BigInt is not defined"
 $ pacprobe eval -p $DATA/modern/bigint.pac http://www.example.com/
