@@ -210,17 +210,20 @@
     } });
     return box;
   }
+  /* Marks the steppers (the lowered loop tests it before calling
+   * __pp_iclose, so a loop over an array pays one property read). */
+  Object.defineProperty(Stepper.prototype, '__pp_open', { value: true });
   /* The end of a lowered for…of (break, return, throw out of the body) and
    * of an array pattern: closes the iterator it read (when one). With a
-   * thrown error, the loop's error wins over return()'s. */
-  hidden('__pp_iclose', function (a, thrown) {
+   * thrown error (thrown true), the loop's error wins over return()'s. */
+  hidden('__pp_iclose', function (a, thrown, e) {
     if (!(a instanceof Stepper)) {
-      if (arguments.length > 1) throw thrown;
+      if (thrown) throw e;
       return;
     }
-    if (arguments.length < 2) return a.close();
+    if (!thrown) return a.close();
     try { a.close(); } catch (ignored) { /* the loop's error is the one */ }
-    throw thrown;
+    throw e;
   });
   /* for…of: arrays as they are (read live, as the Array iterator does),
    * strings by code point, anything with a Symbol.iterator method through

@@ -236,12 +236,14 @@ static long labels_start(const lw_t *w, long k) {
 
 /* IteratorClose: leaving the loop early (break, return, throw, a labelled
  * continue) calls the iterator's return() (__pp_iclose, 05-polyfills.js);
- * a generator's finally blocks run. Its labels stay on the loop. */
+ * a generator's finally blocks run. Its labels stay on the loop. A loop over
+ * an array or a string (no iterator) pays one property read. */
 static void close_on_exit(lw_t *w, long k, const char *arr) {
   long s = labels_start(w, k), e = pp_lower_stmt_end(w, k);
   pp_lower_before(w, s, e, "try { ");
-  pp_lower_after(w, e, s, " } catch (__pp_x) { __pp_iclose(%s, __pp_x); } finally { __pp_iclose(%s); }",
-                 arr, arr);
+  pp_lower_after(w, e, s,
+                 " } catch (__pp_x) { __pp_iclose(%s, true, __pp_x); } finally { if (%s && %s.__pp_open) "
+                 "__pp_iclose(%s); }", arr, arr, arr, arr);
 }
 
 void pp_lower_for_of(lw_t *w, long k) {
