@@ -68,7 +68,7 @@ static int from_sources(pp_ck_t *ck, const pp_args_t *a) {
   }
   rc = ok ? PP_EXIT_OK : oom();
 done:
-  if (st != PP_OK) rc = oom();
+  if (st != PP_OK) rc = st == PP_EINVAL ? PP_EXIT_USAGE : oom(); /* EINVAL: reported */
   pp_config_clear(&c);
   return rc;
 }
