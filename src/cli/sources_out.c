@@ -34,7 +34,7 @@ static void title(FILE *out, size_t i, const pp_source_t *s) {
   if (s->account != PP_ACCT_NONE && s->kind != PP_SRC_NETSH) {
     fprintf(out, " %s", pp_account_name(s->account));
     if (s->sid) fprintf(out, " (%s)", pp_safe(s->sid));
-    else if (s->account == PP_ACCT_USER && s->kind != PP_SRC_GNOME) fputs(" (HKEY_CURRENT_USER)", out);
+    else if (s->account == PP_ACCT_USER && s->kind < PP_SRC_GNOME) fputs(" (HKEY_CURRENT_USER)", out);
   }
   if (s->value && s->kind != PP_SRC_NETSH) fprintf(out, " %s", pp_safe(s->value));
   if (s->file) fprintf(out, s->line ? "  %s:%u" : "  %s", pp_safe(s->file), s->line);
@@ -62,6 +62,7 @@ static void source_text(FILE *out, size_t i, const pp_source_t *s) {
             s->dword ? "per user" : "per machine: HKEY_LOCAL_MACHINE decides");
   if (s->kind == PP_SRC_NETSH && !s->proxy) fputs("    direct access (no proxy server)\n", out);
   if (s->kind == PP_SRC_GNOME && s->mode) fprintf(out, "    mode: %s\n", pp_safe(s->mode));
+  pp_sources_linux_text(out, s);
   if (s->kind == PP_SRC_CHROME_POLICY || s->kind == PP_SRC_EDGE_POLICY) {
     if (s->mode) fprintf(out, "    ProxyMode: %s%s\n", pp_safe(s->mode),
                          s->mandatory ? " (ProxyPacMandatory)" : "");
@@ -134,6 +135,7 @@ static json_t *source_json(const pp_source_t *s) {
     json_object_set_new(o, "mode", pp_json_str(s->mode));
     json_object_set_new(o, "mandatory", json_boolean(s->mandatory));
   }
+  pp_sources_linux_json(o, s);
   return o;
 }
 
