@@ -83,8 +83,8 @@ const pp_opt_def_t pp_options[] = {
      "limit per PAC download in ms (default 30000, Chromium; or 30s)"},
     {PP_OPT_FOR, "for", 0, PP_ARG_STRING, "CONSUMER", PP_CMD_CHECK, 0,
      "env (default: curl's variables), chrome, firefox, winhttp, user, localsystem, localservice, "
-     "networkservice, mdi-sensor, wget, go, docker, python-urllib, python-requests, node, dotnet, "
-     "with their rules (docs/consumers.md)"},
+     "networkservice, mdi-sensor, wget, go, docker (dockerd's configuration), apt, python-urllib, "
+     "python-requests, node, dotnet, with their rules (docs/consumers.md)"},
     {PP_OPT_FOR, "for", 0, PP_ARG_STRING, "CONSUMER[,...]", PP_CMD_SOURCES, 0,
      "user, localsystem, localservice, networkservice, winhttp, env, mdi-sensor, chrome, edge, "
      "gnome, kde, session, service, apt, docker (default: user on Windows or with --reg/--netsh, "
