@@ -11,7 +11,7 @@
  * the private native __pp_re_rewrite (src/pac/regex.c), which answers with
  * an equivalent pattern for Duktape, the flags it keeps and the group
  * names; or throws the SyntaxError browsers throw; or the distinct
- * "unsupported JavaScript feature" error (flag v, \p{…} in a class…),
+ * "unsupported JavaScript feature" error (flag v, \p{…} with iu…),
  * which fails the evaluation as unsupported even if the script catches it.
  * A regex literal with such a pattern is lowered to __pp_re(source, flags)
  * (src/js lowering), so it takes the same path. The original source and

@@ -3,7 +3,7 @@
  * Regular expression literals Duktape cannot compile as written (issue 16):
  * a literal whose pattern or flags need the rewrite of src/pac/regex.c
  * (named groups, flags s u y d) or that pacprobe cannot run at all
- * (flag v, \p{…} in a class) becomes __pp_re("source", "flags")
+ * (flag v, \p{…} with iu) becomes __pp_re("source", "flags")
  * (pacscripts/runtime/08-regexp.js), which builds the regex when the
  * literal is evaluated, as a literal is. So the rest of the PAC still runs;
  * an evaluation that reaches an unsupported regex fails with the distinct

@@ -22,8 +22,8 @@
  * with such a set is prefixed so no match starts between a pair's halves.
  *
  * Refused as unsupported (the feature named, never a different match):
- * \p{…} inside a class or with flags iu (regex_prop.c expands it
- * elsewhere), the flag v, and under u the constructs whose
+ * \p{…} with flags iu (regex_prop.c expands it otherwise; in a class
+ * class_props joins it), the flag v, and under u the constructs whose
  * rewrite is not exact (astral characters or surrogates in a class, lone
  * surrogate escapes; with i also \w \W \b \B, backreferences and non-ASCII
  * characters, whose folding differs). A pattern browsers reject gets the
@@ -46,6 +46,7 @@ typedef struct {
   pp_regex_t *r;
   bool units;                      /* a unit_open set: may match half a pair */
   bool meta_flag;                  /* y or d: the runtime's RegExp shows them */
+  pp_str_t cls_props;              /* the \\p{…} of the class being read */
   int depth;                       /* open groups */
   bool back[PP_REGEX_MAX_DEPTH];   /* a group reads right to left */
 } rx_t;
@@ -309,12 +310,18 @@ static const char *class_atom(rx_t *x, const char *p, const char *end, long *v, 
   if (p + 1 >= end) { syntax(x, "\\ at end of pattern"); return end; }
   char c = p[1];
   if (x->u && !valid_u_escape(c, true)) { syntax(x, "Invalid escape"); return end; }
-  if (x->u && (c == 'p' || c == 'P')) {
+  if (x->u && (c == 'p' || c == 'P')) { /* kept aside: class_props joins them */
     pp_regex_prop_t pr;
-    pp_regex_prop_check(p, end, &pr);
-    if (pr.syntax) syntax(x, "Invalid property name in character class");
-    else unsupported(x, "regex \\p{...} inside a character class", "ES2018");
-    return end;
+    if (x->i) pp_regex_prop_check(p, end, &pr);
+    else {
+      if (x->cls_props.len) pp_str_putc(&x->cls_props, '|');
+      pp_regex_prop(p, end, dir_back(x), &x->cls_props, &pr);
+    }
+    if (pr.syntax) { syntax(x, "Invalid property name in character class"); return end; }
+    if (x->i) { unsupported(x, "regex \\p{...} with flags 'iu'", "ES2018"); return end; }
+    if (pr.halves) x->units = true;
+    if (p + pr.len + 1 < end && p[pr.len] == '-' && p[pr.len + 1] != ']') syntax(x, "Invalid character class");
+    return p + pr.len;
   }
   if (x->u && x->i && (c == 'w' || c == 'W')) { unsupported(x, "\\w, \\W, \\b or \\B in a regex with flags 'iu'", "ES2015"); return end; }
   if (c == 'S' || c == 'D' || c == 'W') *negesc = true;
@@ -341,6 +348,42 @@ static const char *class_atom(rx_t *x, const char *p, const char *end, long *v, 
   return p + 1 + n;
 }
 
+/* A class that held \p{…}/\P{…} (kept in x->cls_props as alternatives),
+ * the rest of it at src[mark…]. [A\p{X}] is (?:X|[A]); [^A\p{X}] is one
+ * code point that is neither: (?!(?:X|[A]))ANY, or ANY(?<!(?:X|[A])) when
+ * reading right to left, ANY a whole pair or one unit. */
+static void class_props(rx_t *x, size_t mark, bool neg, bool negesc) {
+  pp_str_t cls = PP_STR_INIT, alt = PP_STR_INIT;
+  const char *t = x->r->src.s + mark;
+  size_t tn = x->r->src.len - mark;
+  if (neg) pp_str_putc(&cls, '['), t += 2, tn -= 2; /* "[^" -> "[" */
+  pp_str_append(&cls, t, tn);
+  x->r->src.len = mark;
+  pp_str_append(&alt, x->cls_props.s, x->cls_props.len);
+  if (cls.len > 2) { /* not "[]": the rest joins the alternatives */
+    pp_str_putc(&alt, '|');
+    size_t m2 = x->r->src.len;
+    if (negesc) unit_open(x);
+    putn(x, cls.s, cls.len);
+    if (negesc) unit_close(x);
+    pp_str_append(&alt, x->r->src.s + m2, x->r->src.len - m2);
+    x->r->src.len = m2;
+  }
+  if (!neg) {
+    put(x, "(?:");
+  } else {
+    x->units = true;
+    put(x, dir_back(x) ? "(?:(?:" PAIR "|[\\s\\S](?<!" PAIR "))(?<!(?:" : "(?:(?!(?:");
+  }
+  putn(x, alt.s ? alt.s : "", alt.len);
+  if (!neg) put(x, ")");
+  else put(x, dir_back(x) ? ")))" : "))(?:" PAIR "|(?!" PAIR ")[\\s\\S]))");
+  if (cls.oom || alt.oom || x->cls_props.oom) x->r->src.oom = true;
+  pp_str_free(&cls);
+  pp_str_free(&alt);
+  x->cls_props.len = 0;
+}
+
 /* A class, p at '['. */
 static const char *class_(rx_t *x, const char *p, const char *end) {
   bool neg = p + 1 < end && p[1] == '^', negesc = false, has_s = false, has_k = false;
@@ -357,7 +400,9 @@ static const char *class_(rx_t *x, const char *p, const char *end) {
       continue;
     }
     long v;
+    size_t props = x->cls_props.len;
     p = class_atom(x, p, end, &v, &negesc);
+    if (range && x->cls_props.len != props) syntax(x, "Invalid character class");
     if (range && prev >= 0 && v >= 0) {
       if (v < prev) syntax(x, "Range out of order in character class");
       has_s = has_s || covers(prev, v, 's');
@@ -373,6 +418,7 @@ static const char *class_(rx_t *x, const char *p, const char *end) {
   if (x->u && x->i && has_s) put(x, "\\u017F");
   if (x->u && x->i && has_k) put(x, "\\u212A");
   put(x, "]");
+  if (x->cls_props.len) return class_props(x, mark, neg, negesc), p + 1;
   if (x->u && neg != negesc) { /* the class holds astral code points: whole pairs first */
     pp_str_t cls = PP_STR_INIT;
     pp_str_append(&cls, x->r->src.s + mark, x->r->src.len - mark);
@@ -494,6 +540,8 @@ bool pp_regex_rewrite(const char *src, size_t len, const char *flags, pp_regex_t
   if (parse_flags(&x, flags)) scan_groups(&x, src, len);
   if (!failed(&x)) emit(&x, src, len);
   if (!failed(&x) && x.units) start_guard(&x);
+  if (x.cls_props.oom) out->src.oom = true;
+  pp_str_free(&x.cls_props);
   if (out->src.oom) return false;
   if (failed(&x)) return true;
   if (!out->src.s && !pp_str_puts(&out->src, "")) return false;

@@ -139,11 +139,11 @@ http://b/ : PROXY p1:1
 .
 
 === a regex literal pacprobe cannot run fails only the evaluations that reach it, as unsupported
-$ printf 'function FindProxyForURL(u, h) {\n  if (h == "x") return /(?<=a)b/.test(h) ? "PROXY p:1" : "DIRECT";\n  return /^(?<n>w+)\\./.exec(h).groups.n == "www" ? "PROXY w:1" : "DIRECT";\n}\n' >lb.pac && pacprobe eval -p lb.pac http://www.a/ http://x/
+$ printf 'function FindProxyForURL(u, h) {\n  if (h == "x") return /[a]/v.test(h) ? "PROXY p:1" : "DIRECT";\n  return /^(?<n>w+)\\./.exec(h).groups.n == "www" ? "PROXY w:1" : "DIRECT";\n}\n' >lb.pac && pacprobe eval -p lb.pac http://www.a/ http://x/
 exit 1
 out= http://www.a/ : PROXY w:1
-err~ warning: lb\.pac:2:24: regex lookbehind \(\?<=\.\.\.\) \(ES2018\): pacprobe's engine cannot run this regex
-err~ error: http://x/: lb\.pac:2: unsupported JavaScript feature 'regex lookbehind \(\?<=\.\.\.\)' \(ES2018\) .* \(the browser's answer is not known; result reported as DIRECT\)
+err~ warning: lb\.pac:2:24: regex flag 'v' \(ES2024\): pacprobe's engine cannot run this regex
+err~ error: http://x/: lb\.pac:2: unsupported JavaScript feature 'regex flag 'v'' \(ES2024\) .* \(the browser's answer is not known; result reported as DIRECT\)
 
 === a closure capturing a loop's let is reported as a note in every mode
 $ printf 'var fs = [];\nfor (let i = 0; i < 2; i++) fs.push(() => i);\nfunction FindProxyForURL(u, h) { return "DIRECT"; }\n' >c.pac && pacprobe eval -p c.pac http://x/
