@@ -16,7 +16,8 @@
 static const char *const consumers[] = {"user",           "localsystem", "localservice",
                                         "networkservice", "winhttp",     "env",
                                         "mdi-sensor",     "chrome",      "edge",
-                                        "gnome"};
+                                        "gnome",          "firefox",     "dotnet",
+                                        "java",           "macos"};
 
 pp_status_t pp_consumer_parse(const char *name, pp_consumer_t *out) {
   for (size_t i = 0; i < sizeof(consumers) / sizeof(consumers[0]); i++)
@@ -34,7 +35,9 @@ const char *pp_consumer_name(pp_consumer_t c) {
 const char *pp_source_kind_name(pp_source_kind_t k) {
   static const char *const n[] = {"cmdline", "env",     "wininet", "wininet-values",
                                   "policy",  "winhttp", "netsh",   "mdi",
-                                  "chrome-policy", "edge-policy", "gnome"};
+                                  "chrome-policy", "edge-policy", "gnome",
+                                  "firefox-policy", "firefox-prefs", "dotnet-config",
+                                  "java-props", "java-cmdline", "scutil", "macos-plist"};
   return (size_t)k < sizeof(n) / sizeof(n[0]) ? n[k] : "?";
 }
 
@@ -140,6 +143,7 @@ static void source_free(pp_source_t *s) {
   free(s->error);
   free(s->blob);
   free(s->mode);
+  pp_config_settings_free(s);
 }
 
 void pp_config_clear(pp_config_t *c) {

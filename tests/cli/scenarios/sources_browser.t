@@ -63,7 +63,7 @@ err~ none.json: cannot open
 === --for names the new consumers in its error
 $ pacprobe sources --for firefoxx
 exit 2
-err~ chrome, edge or gnome
+err~ chrome, edge, gnome, firefox, dotnet, java or macos
 
 === must show 3: a file:// AutoConfigURL names the clients that ignore it
 $ pacprobe sources --no-env --reg $DATA/sources/autoconfig-file.reg --for user
