@@ -283,11 +283,14 @@ static int statement(lexer_t *x, pp_source_t *tmp, unsigned *at) {
     return (x->why = x->why ? x->why : "a quoted preference name expected"), -1;
   if (!string(x, name, sizeof(name)) || !expect(x, ',', "',' expected") || !value(x, val, sizeof(val)))
     return -1;
-  /* pref("name", value, locked, sticky): attributes we note but do not need */
+  /* pref("name", value, locked, sticky): attributes we do not need */
   while (skip(x) && x->p < x->end && *x->p == ',') {
     x->p++;
-    char attr[32];
-    if (!value(x, attr, sizeof(attr))) return -1;
+    if (!skip(x)) return -1;
+    size_t n = (size_t)(x->end - x->p);
+    if (n >= 6 && memcmp(x->p, "locked", 6) == 0) x->p += 6;
+    else if (n >= 6 && memcmp(x->p, "sticky", 6) == 0) x->p += 6;
+    else return (x->why = "an attribute expected (locked or sticky)"), -1;
   }
   if (!expect(x, ')', "')' expected") || !expect(x, ';', "';' expected")) return -1;
   if (keep(name) && !pp_config_setting_add(tmp, name, val, *at)) return -2;
@@ -310,7 +313,7 @@ pp_status_t pp_config_add_firefox_prefs(pp_config_t *c, const void *data, size_t
   if (r < 0) {
     pp_config_settings_free(&tmp);
     if (r == -2) return PP_ENOMEM;
-    return pp_config_line_error(c, k, file, x.line, "%s (Firefox skips this statement; pacprobe does not use the file)", x.why);
+    return pp_config_line_error(c, k, file, at, "%s (Firefox skips this statement; pacprobe does not use the file)", x.why);
   }
   pp_source_t *s = pp_config_push(c, k, file);
   if (!s) {
