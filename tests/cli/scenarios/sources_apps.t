@@ -139,3 +139,9 @@ $ pacprobe sources --no-env --firefox-prefs $TMP/none.js --java-props $TMP/none.
 exit 1
 err~ none.js: cannot open
 err~ none.properties: cannot open
+
+=== check --for firefox decides from the Firefox files too (a refused loopback proxy, no traffic leaves the host)
+$ env -i "$PP_BIN" check --for firefox --firefox-prefs $DATA/sources/firefox-loopback.js http://127.0.0.1:9/
+exit 1
+out~ decided by: Firefox network.proxy.type=1 \(firefox-prefs .*firefox-loopback.js:1\) → PROXY 127.0.0.1:9 failed
+err~ ^pacprobe: warning: network.proxy.ssl is not set: Firefox sends https DIRECT$
