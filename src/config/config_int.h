@@ -192,6 +192,13 @@ bool pp_config_setting_add(pp_source_t *s, const char *name, const char *value, 
 /* The last setting called name (case-sensitive unless nocase), or NULL. */
 const pp_setting_t *pp_config_setting(const pp_source_t *s, const char *name, bool nocase);
 void pp_config_settings_free(pp_source_t *s);
+/* A new source of kind k holding tmp's settings (moved; tmp is emptied,
+ * also on failure); line 0: the first setting's. PP_OK or PP_ENOMEM. */
+pp_status_t pp_config_settings_source(pp_config_t *c, pp_source_kind_t k, const char *file,
+                                      pp_source_t *tmp, pp_account_t a, const char *value,
+                                      unsigned line);
+/* The line of the first "key" in JSON text, 0 when absent. */
+unsigned pp_config_key_line(const char *data, size_t len, const char *key);
 /* An error source "file:line: reason" (made printable) of kind k. */
 pp_status_t pp_config_line_error(pp_config_t *c, pp_source_kind_t k, const char *file,
                                  unsigned line, const char *fmt, ...)

@@ -126,15 +126,6 @@ pp_status_t pp_config_add_dotnet(pp_config_t *c, const void *data, size_t len, c
     pp_config_settings_free(&tmp);
     return pp_config_line_error(c, k, file, where, "%s", why);
   }
-  pp_source_t *s = pp_config_push(c, k, file);
-  if (!s) {
-    pp_config_settings_free(&tmp);
-    return PP_ENOMEM;
-  }
-  s->settings = tmp.settings;
-  s->nsettings = tmp.nsettings;
-  s->credentials = tmp.credentials;
-  s->line = at;
-  s->account = PP_ACCT_NONE;
-  return (s->value = strdup(found ? "defaultProxy" : "no <defaultProxy>")) ? PP_OK : PP_ENOMEM;
+  return pp_config_settings_source(c, k, file, &tmp, PP_ACCT_NONE,
+                                   found ? "defaultProxy" : "no <defaultProxy>", at);
 }

@@ -28,17 +28,6 @@
 static const struct { const char *mode; const char *type; } modes[] = {
     {"none", "0"}, {"system", "5"}, {"manual", "1"}, {"autoDetect", "4"}, {"autoConfig", "2"}};
 
-static unsigned key_line(const char *data, size_t len, const char *key) {
-  char pat[64];
-  int n = snprintf(pat, sizeof(pat), "\"%s\"", key);
-  unsigned line = 1;
-  for (size_t i = 0; n > 0 && i + (size_t)n <= len; i++) {
-    if (data[i] == '\n') line++;
-    else if (memcmp(data + i, pat, (size_t)n) == 0) return line;
-  }
-  return 0;
-}
-
 /* The policy's keys and their JSON types (the policy schema,
  * browser/components/enterprisepolicies/schemas/policies-schema.json). */
 static const struct { const char *key; json_type type; } schema[] = {
@@ -103,7 +92,7 @@ static bool host_port(pp_source_t *s, const char *type, const char *addr, unsign
 static bool policy_prefs(pp_source_t *s, json_t *p, const char *data, size_t len) {
   json_t *v;
   bool ok = true;
-#define LINE(k) key_line(data, len, k)
+#define LINE(k) pp_config_key_line(data, len, k)
   if ((v = json_object_get(p, "Mode")))
     for (size_t i = 0; ok && i < sizeof(modes) / sizeof(modes[0]); i++)
       if (strcmp(json_string_value(v), modes[i].mode) == 0)
@@ -157,7 +146,7 @@ pp_status_t pp_config_add_firefox_policies(pp_config_t *c, const void *data, siz
   else if (p && !json_is_object(p)) bad = "Proxy", snprintf(why, sizeof(why), "policy Proxy is not an object");
   else if (p) bad = bad_key(p, why, sizeof(why));
   if (*why) {
-    unsigned line = bad ? key_line(data, len, bad) : !json_is_object(root) ? 1 : key_line(data, len, "policies");
+    unsigned line = bad ? pp_config_key_line(data, len, bad) : !json_is_object(root) ? 1 : pp_config_key_line(data, len, "policies");
     json_decref(root);
     return pp_config_line_error(c, k, file, line, "%s (Firefox ignores the Proxy policy)", why);
   }
@@ -165,7 +154,7 @@ pp_status_t pp_config_add_firefox_policies(pp_config_t *c, const void *data, siz
   bool ok = s && (s->value = strdup("Proxy"));
   if (ok) {
     s->account = PP_ACCT_MACHINE;
-    s->line = p ? key_line(data, len, "Proxy") : 0;
+    s->line = p ? pp_config_key_line(data, len, "Proxy") : 0;
     s->locked = p && json_is_true(json_object_get(p, "Locked"));
     if (p) ok = policy_prefs(s, p, data, len);
   }
@@ -315,18 +304,8 @@ pp_status_t pp_config_add_firefox_prefs(pp_config_t *c, const void *data, size_t
     if (r == -2) return PP_ENOMEM;
     return pp_config_line_error(c, k, file, at, "%s (Firefox skips this statement; pacprobe does not use the file)", x.why);
   }
-  pp_source_t *s = pp_config_push(c, k, file);
-  if (!s) {
-    pp_config_settings_free(&tmp);
-    return PP_ENOMEM;
-  }
   size_t fl = strlen(file);
   bool user_js = fl >= 7 && strcmp(file + fl - 7, "user.js") == 0;
-  s->account = PP_ACCT_USER;
-  s->settings = tmp.settings;
-  s->nsettings = tmp.nsettings;
-  s->credentials = tmp.credentials;
-  s->line = s->nsettings ? s->settings[0].line : 0;
-  return (s->value = strdup(user_js ? "user.js" : "prefs.js")) ? PP_OK
-                                                                                     : PP_ENOMEM;
+  return pp_config_settings_source(c, k, file, &tmp, PP_ACCT_USER, user_js ? "user.js" : "prefs.js",
+                                   0);
 }

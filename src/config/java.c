@@ -156,17 +156,7 @@ pp_status_t pp_config_add_java_props(pp_config_t *c, const void *data, size_t le
     pp_config_settings_free(&tmp);
     return pp_config_line_error(c, k, file, line, "%s", why);
   }
-  pp_source_t *s = pp_config_push(c, k, file);
-  if (!s) {
-    pp_config_settings_free(&tmp);
-    return PP_ENOMEM;
-  }
-  s->settings = tmp.settings;
-  s->nsettings = tmp.nsettings;
-  s->credentials = tmp.credentials;
-  s->account = PP_ACCT_MACHINE;
-  s->line = s->nsettings ? s->settings[0].line : 0;
-  return (s->value = strdup("net.properties")) ? PP_OK : PP_ENOMEM;
+  return pp_config_settings_source(c, k, file, &tmp, PP_ACCT_MACHINE, "net.properties", 0);
 }
 
 /* ---- a command line ------------------------------------------------------ */
@@ -268,15 +258,5 @@ pp_status_t pp_config_add_java_cmdline(pp_config_t *c, const void *data, size_t 
     pp_config_settings_free(&tmp);
     return pp_config_line_error(c, k, file, line, "%s", why);
   }
-  pp_source_t *s = pp_config_push(c, k, file);
-  if (!s) {
-    pp_config_settings_free(&tmp);
-    return PP_ENOMEM;
-  }
-  s->settings = tmp.settings;
-  s->nsettings = tmp.nsettings;
-  s->credentials = tmp.credentials;
-  s->account = PP_ACCT_NONE;
-  s->line = s->nsettings ? s->settings[0].line : 0;
-  return (s->value = strdup("-D")) ? PP_OK : PP_ENOMEM;
+  return pp_config_settings_source(c, k, file, &tmp, PP_ACCT_NONE, "-D", 0);
 }

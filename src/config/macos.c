@@ -97,17 +97,8 @@ pp_status_t pp_config_add_scutil(pp_config_t *c, const void *data, size_t len, c
     pp_config_settings_free(&tmp);
     return ok ? pp_config_line_error(c, k, file, lineno ? lineno : 1, "%s", why) : PP_ENOMEM;
   }
-  pp_source_t *s = pp_config_push(c, k, file);
-  if (!s) {
-    pp_config_settings_free(&tmp);
-    return PP_ENOMEM;
-  }
-  s->settings = tmp.settings;
-  s->nsettings = tmp.nsettings;
-  s->credentials = tmp.credentials;
-  s->account = PP_ACCT_USER;
-  s->line = 1;
-  return (s->value = strdup("State:/Network/Global/Proxies")) ? PP_OK : PP_ENOMEM;
+  return pp_config_settings_source(c, k, file, &tmp, PP_ACCT_USER,
+                                   "State:/Network/Global/Proxies", 1);
 }
 
 /* ---- preferences.plist (XML) ---------------------------------------------- */

@@ -63,6 +63,37 @@ void pp_config_settings_free(pp_source_t *s) {
   s->nsettings = 0;
 }
 
+pp_status_t pp_config_settings_source(pp_config_t *c, pp_source_kind_t k, const char *file,
+                                      pp_source_t *tmp, pp_account_t a, const char *value,
+                                      unsigned line) {
+  pp_source_t *s = pp_config_push(c, k, file);
+  if (!s) {
+    pp_config_settings_free(tmp);
+    return PP_ENOMEM;
+  }
+  s->settings = tmp->settings;
+  s->nsettings = tmp->nsettings;
+  s->credentials = tmp->credentials;
+  tmp->settings = NULL;
+  tmp->nsettings = 0;
+  s->account = a;
+  s->line = line ? line : s->nsettings ? s->settings[0].line : 0;
+  return (s->value = strdup(value)) ? PP_OK : PP_ENOMEM;
+}
+
+/* The 1-based line of the first `"key"` in JSON text (0 when absent), so
+ * an error names a line although jansson keeps no key positions. */
+unsigned pp_config_key_line(const char *data, size_t len, const char *key) {
+  char pat[64];
+  int n = snprintf(pat, sizeof(pat), "\"%s\"", key);
+  unsigned line = 1;
+  for (size_t i = 0; n > 0 && i + (size_t)n <= len; i++) {
+    if (data[i] == '\n') line++;
+    else if (memcmp(data + i, pat, (size_t)n) == 0) return line;
+  }
+  return 0;
+}
+
 pp_status_t pp_config_line_error(pp_config_t *c, pp_source_kind_t k, const char *file,
                                  unsigned line, const char *fmt, ...) {
   char why[512], msg[1024];

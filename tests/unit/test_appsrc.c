@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The application and runtime source readers of src/config (firefox.c,
- * dotnet.c, java.c, macos.c, xml.c): each fixture in data/config against
+ * dotnet.c, java.c, macos.c, xml.c): each fixture of tests/cli/data/sources against
  * what the reader makes of it, hand-written malformed inputs against their
  * one-line error, and every fixture cut at every length: an error naming
  * the file or a source, never a crash (run under ASan in CI).
@@ -19,6 +19,10 @@
 #include "config/xml.h"
 #include "pacprobe.h"
 #include "support/casefile.h"
+
+/* The fixtures of the scenario tests (tests/cli/data/sources), from the
+ * unit data directory. */
+#define SRC "../../cli/data/sources/"
 
 typedef pp_status_t (*reader_t)(pp_config_t *, const void *, size_t, const char *);
 
@@ -56,8 +60,8 @@ static void test_firefox(void **state) {
   (void)state;
   pp_config_t c;
   memset(&c, 0, sizeof(c));
-  load(&c, pp_config_add_firefox_policies, "config/firefox-policies.json");
-  load(&c, pp_config_add_firefox_prefs, "config/firefox-prefs.js");
+  load(&c, pp_config_add_firefox_policies, SRC "firefox-policies.json");
+  load(&c, pp_config_add_firefox_prefs, SRC "firefox-prefs.js");
   assert_int_equal(c.nsources, 2);
   assert_true(c.sources[0].locked);
   assert_string_equal(c.sources[0].mode, "manual");
@@ -97,8 +101,8 @@ static void test_java(void **state) {
   (void)state;
   pp_config_t c;
   memset(&c, 0, sizeof(c));
-  load(&c, pp_config_add_java_props, "config/java-net.properties");
-  load(&c, pp_config_add_java_cmdline, "config/java-cmdline.txt");
+  load(&c, pp_config_add_java_props, SRC "java-net.properties");
+  load(&c, pp_config_add_java_cmdline, SRC "java-cmdline.txt");
   assert_string_equal(value(&c.sources[0], "http.proxyPort"), "3128");            /* key: value */
   assert_string_equal(value(&c.sources[0], "https.proxyHost"), "proxy.corp.test"); /* key = value */
   assert_string_equal(value(&c.sources[0], "http.nonProxyHosts"), "localhost|127.*|[::1]|*.corp.test");
@@ -130,8 +134,8 @@ static void test_dotnet(void **state) {
   (void)state;
   pp_config_t c;
   memset(&c, 0, sizeof(c));
-  load(&c, pp_config_add_dotnet, "config/dotnet-machine.config");
-  load(&c, pp_config_add_dotnet, "config/dotnet-app.config");
+  load(&c, pp_config_add_dotnet, SRC "dotnet-machine.config");
+  load(&c, pp_config_add_dotnet, SRC "dotnet-app.config");
   assert_string_equal(value(&c.sources[0], "proxy.usesystemdefault"), "true");
   assert_string_equal(value(&c.sources[1], "proxy.proxyaddress"), "http://proxy.corp.test:8080");
   assert_int_equal(pp_config_decide(&c, PP_FOR_DOTNET), PP_OK);
@@ -161,11 +165,11 @@ static void test_macos(void **state) {
   (void)state;
   pp_config_t c;
   memset(&c, 0, sizeof(c));
-  load(&c, pp_config_add_macos_plist, "config/macos-preferences.plist");
+  load(&c, pp_config_add_macos_plist, SRC "macos-preferences.plist");
   assert_int_equal(c.nsources, 2); /* two services with Proxies, ServiceOrder first */
   assert_non_null(strstr(c.sources[0].value, "USB"));
   assert_string_equal(value(&c.sources[0], "HTTPPort"), "8080");
-  load(&c, pp_config_add_scutil, "config/scutil-proxy.txt");
+  load(&c, pp_config_add_scutil, SRC "scutil-proxy.txt");
   assert_int_equal(c.nsources, 3);
   assert_null(c.sources[2].error);
   assert_int_equal(pp_config_decide(&c, PP_FOR_MACOS), PP_OK);
@@ -187,9 +191,9 @@ static void test_macos(void **state) {
 static void test_truncations(void **state) {
   (void)state;
   static const char *const files[] = {
-      "config/firefox-policies.json", "config/firefox-prefs.js", "config/dotnet-machine.config",
-      "config/java-net.properties", "config/java-cmdline.txt", "config/scutil-proxy.txt",
-      "config/macos-preferences.plist"};
+      SRC "firefox-policies.json", SRC "firefox-prefs.js", SRC "dotnet-machine.config",
+      SRC "java-net.properties", SRC "java-cmdline.txt", SRC "scutil-proxy.txt",
+      SRC "macos-preferences.plist"};
   static const reader_t readers[] = {
       pp_config_add_firefox_policies, pp_config_add_firefox_prefs, pp_config_add_dotnet,
       pp_config_add_java_props, pp_config_add_java_cmdline, pp_config_add_scutil,
