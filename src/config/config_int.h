@@ -197,6 +197,13 @@ void pp_config_settings_free(pp_source_t *s);
 pp_status_t pp_config_settings_source(pp_config_t *c, pp_source_kind_t k, const char *file,
                                       pp_source_t *tmp, pp_account_t a, const char *value,
                                       unsigned line);
+/* A setting and the source it is in. */
+typedef struct pp_config_ref {
+  const pp_setting_t *v;
+  pp_source_t *s;
+} pp_config_ref_t;
+/* The last setting called name among the usable sources of kind k. */
+pp_config_ref_t pp_config_last_setting(pp_config_t *c, pp_source_kind_t k, const char *name);
 /* The line of the first "key" in JSON text, 0 when absent. */
 unsigned pp_config_key_line(const char *data, size_t len, const char *key);
 /* An error source "file:line: reason" (made printable) of kind k. */

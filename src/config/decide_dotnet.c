@@ -26,19 +26,10 @@
 
 #include "config/config_int.h"
 
-typedef struct attr {
-  const pp_setting_t *v;
-  pp_source_t *s;
-} attr_t;
+typedef pp_config_ref_t attr_t;
 
 static attr_t attr(pp_config_t *c, const char *name) {
-  attr_t r = {NULL, NULL};
-  for (size_t i = 0; i < c->nsources; i++) {
-    pp_source_t *s = &c->sources[i];
-    const pp_setting_t *v = s->kind == PP_SRC_DOTNET && !s->error ? pp_config_setting(s, name, false)
-                                                                  : NULL;
-    if (v) r = (attr_t){v, s};
-  }
+  attr_t r = pp_config_last_setting(c, PP_SRC_DOTNET, name);
   if (r.s) r.s->in_effect = true;
   return r;
 }

@@ -20,23 +20,13 @@
 
 #define DEFAULT_NON_PROXY "localhost|127.*|[::1]|0.0.0.0|[::0]"
 
-typedef struct prop {
-  const pp_setting_t *v;
-  pp_source_t *s;
-} prop_t;
+typedef pp_config_ref_t prop_t;
 
 /* -D (the last command line with it) before net.properties; an empty
  * value counts as set for nonProxyHosts and unset for hosts, as Java. */
 static prop_t prop(pp_config_t *c, const char *name) {
-  prop_t r = {NULL, NULL};
-  for (int pass = 0; pass < 2 && !r.v; pass++) {
-    pp_source_kind_t k = pass == 0 ? PP_SRC_JAVA_CMDLINE : PP_SRC_JAVA_PROPS;
-    for (size_t i = 0; i < c->nsources; i++) {
-      pp_source_t *s = &c->sources[i];
-      const pp_setting_t *v = s->kind == k && !s->error ? pp_config_setting(s, name, false) : NULL;
-      if (v) r = (prop_t){v, s};
-    }
-  }
+  prop_t r = pp_config_last_setting(c, PP_SRC_JAVA_CMDLINE, name);
+  if (!r.v) r = pp_config_last_setting(c, PP_SRC_JAVA_PROPS, name);
   if (r.s) r.s->in_effect = true;
   return r;
 }

@@ -81,6 +81,16 @@ pp_status_t pp_config_settings_source(pp_config_t *c, pp_source_kind_t k, const 
   return (s->value = strdup(value)) ? PP_OK : PP_ENOMEM;
 }
 
+pp_config_ref_t pp_config_last_setting(pp_config_t *c, pp_source_kind_t k, const char *name) {
+  pp_config_ref_t r = {NULL, NULL};
+  for (size_t i = 0; i < c->nsources; i++) {
+    pp_source_t *s = &c->sources[i];
+    const pp_setting_t *v = s->kind == k && !s->error ? pp_config_setting(s, name, false) : NULL;
+    if (v) r = (pp_config_ref_t){v, s};
+  }
+  return r;
+}
+
 /* The 1-based line of the first `"key"` in JSON text (0 when absent), so
  * an error names a line although jansson keeps no key positions. */
 unsigned pp_config_key_line(const char *data, size_t len, const char *key) {
