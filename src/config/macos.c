@@ -186,7 +186,9 @@ static bool flatten(pp_xml_t *x, pp_xml_tok_t *t, pp_source_t *tmp, const char *
       } else *why = "not a plist element";
     } else { /* CLOSE */
       if (in_key) {
-        snprintf(w->key, sizeof(w->key), "%s", text);
+        size_t kn = strnlen(text, sizeof(w->key) - 1); /* a longer key is cut */
+        memcpy(w->key, text, kn);
+        w->key[kn] = '\0';
         w->have_key = true;
         in_key = false;
       } else if (scalar) {
@@ -283,11 +285,12 @@ pp_status_t pp_config_add_macos_plist(pp_config_t *c, const void *data, size_t l
     pp_xml_init(x, data, len);
     ok = flatten(x, t, &flat, &why, &where);
   }
-  free(x);
-  free(t);
+  /* the error first: why may point into x */
   pp_status_t st = !ok ? PP_ENOMEM
                    : why ? pp_config_line_error(c, k, file, where, "not an XML property list: %s", why)
                          : services(c, &flat, file);
+  free(x);
+  free(t);
   pp_config_settings_free(&flat);
   return st;
 }

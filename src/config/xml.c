@@ -65,7 +65,8 @@ static void blanks(pp_xml_t *x) {
 static bool decode(pp_xml_t *x, const char *stop_chars, char *out, size_t n, size_t *len,
                    bool *truncated) {
   size_t o = 0;
-  while (x->p < x->end && !strchr(stop_chars, *x->p)) {
+  /* strchr finds the terminator too: a NUL byte is checked first */
+  while (x->p < x->end && (*x->p == '\0' || !strchr(stop_chars, *x->p))) {
     char ch = *x->p++;
     if (ch == '\n') x->line++;
     if (ch == '&') {

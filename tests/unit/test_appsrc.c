@@ -150,6 +150,17 @@ static void test_dotnet(void **state) {
   expect_error(pp_config_add_dotnet, "<configuration>&nbsp;</configuration>", "unknown entity");
   expect_error(pp_config_add_dotnet, "<configuration>", "ends inside an element");
   expect_error(pp_config_add_dotnet, "", "no root element");
+  { /* a NUL byte in text and in an attribute: an error, not a loop */
+    static const char t1[] = "<configuration>a\0b</configuration>";
+    static const char t2[] = "<configuration x='a\0b'/>";
+    pp_config_t c2;
+    memset(&c2, 0, sizeof(c2));
+    assert_int_equal(pp_config_add_dotnet(&c2, t1, sizeof(t1) - 1, "t"), PP_OK);
+    assert_int_equal(pp_config_add_dotnet(&c2, t2, sizeof(t2) - 1, "t"), PP_OK);
+    assert_non_null(strstr(c2.sources[0].error, "a NUL byte"));
+    assert_non_null(strstr(c2.sources[1].error, "a NUL byte"));
+    pp_config_clear(&c2);
+  }
   /* enabled="false": no proxy, whatever else */
   memset(&c, 0, sizeof(c));
   const char *x = "<?xml version='1.0'?><!-- c --><configuration><system.net>"
@@ -180,6 +191,9 @@ static void test_macos(void **state) {
   expect_error(pp_config_add_scutil, "HTTPEnable : 1\n", "t:1: not scutil --proxy output");
   expect_error(pp_config_add_scutil, "<dictionary> {\n}\n}\n", "t:3: text after the dictionary");
   expect_error(pp_config_add_macos_plist, "bplist00\x01", "t:1: a binary property list");
+  /* an error of the XML reader itself (its text lives in the reader) */
+  expect_error(pp_config_add_macos_plist, "<plist>\n<dict>&bad;</dict></plist>",
+               "t:2: not an XML property list: an unknown entity");
   expect_error(pp_config_add_macos_plist, "<plist><dict><key>a</key></dict></plist>",
                "a <key> without its value");
   expect_error(pp_config_add_macos_plist, "<plist><dict><string>a</string></dict></plist>",
