@@ -46,7 +46,37 @@ endif()
 file(WRITE ${PP_DUK_OUT}/duk_config.h.tmp "${cfg}")
 configure_file(${PP_DUK_OUT}/duk_config.h.tmp ${PP_DUK_OUT}/duk_config.h COPYONLY)
 
-file(READ ${PP_DUK_SRC_DIR}/duktape.c src)
+# Larger changes are unified diffs in cmake/duktape-patches/, applied in
+# name order with patch(1) (no fuzz); one that does not apply fails configure.
+#  * 01-lookbehind.patch: (?<=…) and (?<!…) in the regexp compiler and
+#    executor: the body's terms compiled right to left with backward-reading
+#    character, class, period, greedy-quantifier and backreference opcodes
+#    (docs/modern-js.md);
+#  * 02-sticky-indices.patch: the flags y (match only at lastIndex, which it
+#    reads and updates as g does) and d (result.indices, each capture's
+#    [start, end]).
+find_program(PP_PATCH patch)
+if(NOT PP_PATCH)
+  message(FATAL_ERROR "patch(1) not found: install patch (tools/debian-packages.txt)")
+endif()
+file(GLOB pp_duk_patches ${CMAKE_CURRENT_LIST_DIR}/duktape-patches/*.patch)
+# a patch added to the directory reconfigures too
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/duktape-patches)
+list(SORT pp_duk_patches)
+set(pp_duk_in ${PP_DUK_SRC_DIR}/duktape.c)
+set(pp_duk_n 0)
+foreach(pp_p ${pp_duk_patches})
+  math(EXPR pp_duk_n "${pp_duk_n} + 1")
+  set(pp_duk_o ${PP_DUK_OUT}/duktape.c.patched${pp_duk_n})
+  execute_process(COMMAND ${PP_PATCH} --batch --forward --fuzz=0 --reject-file=- -o ${pp_duk_o} ${pp_duk_in} -i ${pp_p}
+    RESULT_VARIABLE pp_rc OUTPUT_VARIABLE pp_out ERROR_VARIABLE pp_out)
+  if(NOT pp_rc EQUAL 0)
+    message(FATAL_ERROR "duktape patch: ${pp_p} does not apply to ${PP_DUK_SRC_DIR}/duktape.c:\n${pp_out}")
+  endif()
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${pp_p})
+  set(pp_duk_in ${pp_duk_o})
+endforeach()
+file(READ ${pp_duk_in} src)
 pp_patch_text(src "\t\tre_ctx->steps_count++;\n"
   "\t\tre_ctx->steps_count++;\n\t\tif ((re_ctx->steps_count & 0xffffU) == 0 && pp_duk_exec_timeout_check(re_ctx->thr->heap->heap_udata)) {\n\t\t\tDUK_ERROR_RANGE(re_ctx->thr, \"execution timeout\");\n\t\t\tDUK_WO_NORETURN(return NULL;);\n\t\t}\n"
   "regexp step counter")

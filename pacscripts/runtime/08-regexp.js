@@ -1,15 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * pacprobe PAC runtime, part 0d: the regular expression features of
- * ES2015-ES2020 Duktape 2.7 lacks (issue 16): named groups (?<name>…),
- * \k<name>, .groups, $<name>, the s (dotAll) and u (unicode) flags, and
- * String.prototype.matchAll.
+ * ES2015-ES2022 Duktape 2.7 lacks (issue 16): named groups (?<name>…),
+ * \k<name>, .groups, $<name>, the s (dotAll) and u (unicode) flags, the y
+ * (sticky) and d (hasIndices) flags (matched by Duktape's engine as patched,
+ * cmake/duktape-patches/02-sticky-indices.patch; here sticky, hasIndices,
+ * indices.groups), and String.prototype.matchAll.
  *
  * RegExp(pattern, flags) hands a pattern Duktape cannot run as written to
  * the private native __pp_re_rewrite (src/pac/regex.c), which answers with
  * an equivalent pattern for Duktape, the flags it keeps and the group
  * names; or throws the SyntaxError browsers throw; or the distinct
- * "unsupported JavaScript feature" error (lookbehind, \p{…}, flags y d v…),
+ * "unsupported JavaScript feature" error (flag v, \p{…} in a class…),
  * which fails the evaluation as unsupported even if the script catches it.
  * A regex literal with such a pattern is lowered to __pp_re(source, flags)
  * (src/js lowering), so it takes the same path. The original source and
@@ -54,7 +56,8 @@
     }
     Object.defineProperty(re, META, { value: {
       source: source, flags: canonicalFlags(flags), names: names,
-      unicode: flags.indexOf('u') >= 0, dotAll: flags.indexOf('s') >= 0
+      unicode: flags.indexOf('u') >= 0, dotAll: flags.indexOf('s') >= 0,
+      sticky: flags.indexOf('y') >= 0, hasIndices: flags.indexOf('d') >= 0
     } });
     return re;
   }
@@ -87,8 +90,8 @@
   accessor('flags', function () { var m = meta(this); return m ? m.flags : nativeFlags.call(this); });
   accessor('dotAll', function () { var m = meta(this); return m ? m.dotAll : this === RP ? undefined : false; });
   accessor('unicode', function () { var m = meta(this); return m ? m.unicode : this === RP ? undefined : false; });
-  accessor('sticky', function () { return this === RP ? undefined : false; });
-  accessor('hasIndices', function () { return this === RP ? undefined : false; });
+  accessor('sticky', function () { var m = meta(this); return m ? m.sticky : this === RP ? undefined : false; });
+  accessor('hasIndices', function () { var m = meta(this); return m ? m.hasIndices : this === RP ? undefined : false; });
   Object.defineProperty(RP, 'toString', { value: function toString() {
     return '/' + String(this.source) + '/' + String(this.flags);
   }, writable: true, configurable: true, enumerable: false });
@@ -104,6 +107,16 @@
       for (var i = 0; i < d.names.length; i++) groups[d.names[i][1]] = m[d.names[i][0]];
     }
     m.groups = groups;
+    if (d && d.hasIndices) { /* the engine's [start, end] pairs; V8 puts them after groups */
+      var ind = m.indices, ig;
+      delete m.indices;
+      if (groups !== undefined) {
+        ig = Object.create(null);
+        for (var j = 0; j < d.names.length; j++) ig[d.names[j][1]] = ind[d.names[j][0]];
+      }
+      ind.groups = ig;
+      m.indices = ind;
+    }
     return m;
   }, writable: true, configurable: true, enumerable: false });
 
@@ -181,7 +194,8 @@
     var s = String(rt.toObject(this, 'String.prototype.split'));
     var lim = limit === undefined ? 4294967295 : limit >>> 0, out = [];
     if (lim === 0) return out;
-    var re = new RegExp(separator, separator.flags.indexOf('g') < 0 ? separator.flags + 'g' : separator.flags);
+    var sf = separator.flags.replace('y', '');
+    var re = new RegExp(separator, sf.indexOf('g') < 0 ? sf + 'g' : sf);
     if (s.length === 0) return re.exec(s) ? out : [s];
     var p = 0, q = 0;
     while (q < s.length) {

@@ -60,6 +60,8 @@ typedef struct pp_ck {
   const struct pp_ck_consumer *consumer; /* --for: whose behaviour (check_consumer.h) */
   const char *fallthrough; /* the PAC could not be had: the rule that took over */
   bool pac_failed;         /* ... because the configured PAC URL failed (exit 1) */
+  pp_pac_finding_t *hosting; /* where the PAC is hosted (check_hosting.c) */
+  size_t nhosting;
 } pp_ck_t;
 
 /* Decides the configuration (--proxy, --pac, --auto or the sources for
@@ -113,6 +115,14 @@ bool pp_ck_print_json(FILE *out, const pp_ck_t *ck);
 /* The object --format json prints (DESIGN §1.7, docs/json.md), also what
  * --report draws; a new reference, NULL on out of memory. */
 json_t *pp_ck_json(const pp_ck_t *ck);
+/* check_hosting.c: the PAC hosting findings (docs/sources.md "Where the
+ * PAC is hosted") for ck's consumer: the PP_PAC_CLIENT_* it is (0 for none
+ * or no --for); the first finding that makes it not use the PAC, or NULL;
+ * the text lines and the JSON array ("relevant" with --for). */
+unsigned pp_ck_consumer_clients(const pp_ck_t *ck);
+const pp_pac_finding_t *pp_ck_hosting_refusal(const pp_ck_t *ck);
+void pp_ck_print_hosting(FILE *out, const pp_ck_t *ck);
+json_t *pp_ck_hosting_json(const pp_ck_t *ck);
 /* Writes the JUnit report to f (errors surface in ferror(f)). */
 void pp_ck_write_junit(FILE *f, const pp_ck_t *ck);
 

@@ -68,7 +68,7 @@ static int from_sources(pp_ck_t *ck, const pp_args_t *a) {
   }
   rc = ok ? PP_EXIT_OK : oom();
 done:
-  if (st != PP_OK) rc = oom();
+  if (st != PP_OK) rc = st == PP_EINVAL ? PP_EXIT_USAGE : oom(); /* EINVAL: reported */
   pp_config_clear(&c);
   return rc;
 }
@@ -77,7 +77,8 @@ done:
  * With why, a failure is handed back instead of printed. */
 static int discover(pp_ck_t *ck, char **text, size_t *len, char **why) {
   char *by = NULL;
-  int rc = pp_cli_discover_pac("auto-detect", text, len, &ck->pac_url, &by, why);
+  int rc = pp_cli_discover_pac_hosting("auto-detect", text, len, &ck->pac_url, &by, why, &ck->hosting,
+                                       &ck->nhosting);
   if (rc == PP_EXIT_OK && !push(&ck->decided_by, &ck->ndecided_by, "wpad %s", by)) rc = oom();
   free(by);
   return rc;
@@ -140,12 +141,37 @@ static bool pac_target(pp_ck_target_t *t, pp_engine_t *e) {
 
 /* The configuration's PAC URL for a --for consumer: a failure is handed
  * back in *why (the consumer's rule takes over) instead of printed. */
-static int fetch_quiet(const char *url, char **text, size_t *len, char **why) {
+static int fetch_quiet(pp_ck_t *ck, const char *url, char **text, size_t *len, char **why) {
   char err[512];
-  if (pp_pac_read(url, PP_PAC_MAX_BYTES, PP_PAC_FETCH_TIMEOUT_MS, text, len, err, sizeof(err)) == PP_OK)
-    return PP_EXIT_OK;
+  pp_fetch_info_t info;
+  pp_status_t st = pp_pac_read_info(url, PP_PAC_MAX_BYTES, PP_PAC_FETCH_TIMEOUT_MS, text, len, NULL, &info,
+                                    err, sizeof(err));
+  /* the hosting findings of what arrived, or of a status that kept it out */
+  bool answered = st == PP_OK ||
+                  (info.code && (!strcmp(info.code, "http-status") || !strcmp(info.code, "too-big") ||
+                     !strcmp(info.code, "redirect-refused")));
+  pp_status_t hs = answered ? pp_pac_hosting_check(url, info.http_status || info.headers ? &info : NULL,
+                                                   st == PP_OK ? *text : NULL, st == PP_OK ? *len : 0,
+                                                   &ck->hosting, &ck->nhosting)
+                            : PP_OK;
+  pp_fetch_info_clear(&info);
+  if (hs != PP_OK) return oom();
+  if (st == PP_OK) return PP_EXIT_OK;
   *why = pp_strndup(err, strlen(err));
   return PP_EXIT_USAGE;
+}
+
+/* A hosting finding makes the consumer not use the PAC it would get (a
+ * file:// URL for WinHTTP, text/plain without a PAC extension for the
+ * WinHTTP proxy service, a status other than 200 for Chrome): the PAC is
+ * dropped and the consumer's no-PAC rule decides, as for a failed fetch. */
+static bool refused(const pp_ck_t *ck, char **why) {
+  const pp_pac_finding_t *f = pp_ck_hosting_refusal(ck);
+  if (!f || !ck->consumer->no_pac) return false;
+  pp_str_t s = PP_STR_INIT;
+  pp_str_printf(&s, "%s [%s]", f->message, f->code);
+  *why = pp_str_take(&s);
+  return true;
 }
 
 /* No PAC could be had for a --for consumer (docs/consumers.md "no PAC"):
@@ -157,11 +183,29 @@ static int fall_through(pp_ck_t *ck, bool autodetect, const char *why) {
   ck->fallthrough = c->no_pac;
   ck->pac_failed = !autodetect; /* WPAD finding nothing is normal; a named PAC failing is not */
   ck->mode = PP_MODE_DIRECT;
-  bool ok = autodetect ? push(&ck->decided_by, &ck->ndecided_by, "auto-detect found no PAC (%s) → %s",
+  bool unused = pp_ck_hosting_refusal(ck) != NULL; /* it arrived, the consumer would not take it */
+  bool ok = unused ? push(&ck->decided_by, &ck->ndecided_by, "the PAC %s is not used (%s) → %s",
+                          ck->pac_url, why, c->no_pac)
+          : autodetect ? push(&ck->decided_by, &ck->ndecided_by, "auto-detect found no PAC (%s) → %s",
                               why, c->no_pac)
                        : push(&ck->decided_by, &ck->ndecided_by, "the PAC %s could not be fetched (%s) → %s",
                               ck->pac_url, why, c->no_pac);
   return ok ? PP_EXIT_OK : oom();
+}
+
+/* What the URL alone tells (file://, UNC): a consumer that does not load
+ * such a PAC is not made to fetch it. The findings stay in ck only then. */
+static bool where_refused(pp_ck_t *ck, char **why) {
+  if (!ck->consumer) return false;
+  if (pp_pac_hosting_check(ck->pac_url, NULL, NULL, 0, &ck->hosting, &ck->nhosting) != PP_OK) {
+    *why = NULL;
+    return false;
+  }
+  if (refused(ck, why)) return true;
+  pp_pac_findings_free(ck->hosting, ck->nhosting);
+  ck->hosting = NULL;
+  ck->nhosting = 0;
+  return false;
 }
 
 static int load_pac(pp_ck_t *ck, const pp_args_t *a, pp_cli_env_t *env, pp_engine_t **e) {
@@ -171,9 +215,15 @@ static int load_pac(pp_ck_t *ck, const pp_args_t *a, pp_cli_env_t *env, pp_engin
   /* the consumer's own rule applies to a PAC the configuration names, not to --pac */
   bool quiet = ck->consumer && ck->consumer->no_pac && !a->given[PP_OPT_PAC];
   bool autodetect = a->given[PP_OPT_AUTO] || (!ck->pac_url && ck->mode == PP_MODE_AUTO_DETECT);
-  if (autodetect) rc = discover(ck, &text, &len, quiet ? &why : NULL);
-  else if (quiet && strstr(ck->pac_url, "://")) rc = fetch_quiet(ck->pac_url, &text, &len, &why);
-  else rc = pp_cli_read_pac(ck->pac_url, env->opts.emulate, &text, &len);
+  if (!autodetect && where_refused(ck, &why)) rc = PP_EXIT_USAGE; /* not even fetched */
+  else if (autodetect) rc = discover(ck, &text, &len, quiet ? &why : NULL);
+  else if (quiet && strstr(ck->pac_url, "://")) rc = fetch_quiet(ck, ck->pac_url, &text, &len, &why);
+  else rc = pp_cli_read_pac_hosting(ck->pac_url, env->opts.emulate, &text, &len, &ck->hosting, &ck->nhosting);
+  if (rc == PP_EXIT_OK && ck->consumer && refused(ck, &why)) {
+    free(text);
+    text = NULL;
+    rc = PP_EXIT_USAGE;
+  }
   if (rc != PP_EXIT_OK && why) {
     rc = fall_through(ck, autodetect, why);
     free(why);

@@ -203,6 +203,7 @@ void pp_ck_print_text(FILE *out, const pp_ck_t *ck) {
   for (size_t i = 0; i < ck->ndecided_by; i++)
     fprintf(out, "%s%s", i ? ", " : " by ", pp_safe(ck->decided_by[i]));
   fprintf(out, "%s%s)\n", ck->pac_url ? " " : "", ck->pac_url ? pp_safe(ck->pac_url) : "");
+  pp_ck_print_hosting(out, ck);
   for (size_t i = 0; i < ck->ncreds; i++) {
     const pp_proxy_cred_t *c = &ck->creds[i];
     bool v6 = strchr(c->host, ':') && c->host[0] != '[';
@@ -314,6 +315,7 @@ json_t *pp_ck_json(const pp_ck_t *ck) {
       "credentials", creds, "targets", targets, "summary", "total", (json_int_t)ck->n, "ok", (json_int_t)ok, "failed",
       (json_int_t)(ck->n - ok));
   json_t *cfg = root ? json_object_get(root, "config") : NULL;
+  if (cfg) json_object_set_new(cfg, "pac_hosting", pp_ck_hosting_json(ck));
   if (cfg && ck->consumer) {
     json_object_set_new(cfg, "for", json_string(ck->consumer->name));
     json_object_set_new(cfg, "consumer", json_string(ck->consumer->label));

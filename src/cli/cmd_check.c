@@ -318,6 +318,7 @@ static void ck_free(pp_ck_t *ck) {
   free(ck->t);
   pp_strlist_free(ck->decided_by, ck->ndecided_by);
   free(ck->pac_url);
+  pp_pac_findings_free(ck->hosting, ck->nhosting);
   free(ck->proxy);
   free(ck->noproxy);
   pp_ck_creds_free(ck);

@@ -13,6 +13,7 @@
 
 #include "cli/cli.h"
 #include "cli/json.h"
+#include "cli/hosting_out.h"
 #include "cli/report/html.h"
 
 typedef struct disc_run {
@@ -78,6 +79,13 @@ static void fetch_summary(const pp_wpad_attempt_t *a, char *out, size_t len) {
     n += snprintf(out + n, len - (size_t)n, "%s%s", i ? " -> " : ", redirected to ", f->redirects[i]);
 }
 
+/* The hosting findings of a fetch, under its line (docs/sources.md). */
+static void print_hosting(const pp_wpad_attempt_t *a) {
+  for (size_t i = 0; i < a->nhosting; i++)
+    printf("      hosting %s: %s; %s\n", a->hosting[i].code, pp_safe(a->hosting[i].message),
+           a->hosting[i].clients);
+}
+
 static void print_attempt(const pp_wpad_attempt_t *a) {
   char answer[2048];
   if (a->method == PP_WPAD_FETCH && a->fetch.code) fetch_summary(a, answer, sizeof(answer));
@@ -88,6 +96,7 @@ static void print_attempt(const pp_wpad_attempt_t *a) {
   printf("%-5s %s -> %s  [%s%s%s, %.0f ms]%s%s\n", pp_wpad_method_name(a->method), pp_safe(asked),
          pp_safe(answer), pp_term_on(pp_term_verdict_style(a->result)), a->result ? pp_safe(a->result) : "?",
          pp_term_off(), a->ms, a->detail ? ": " : "", a->detail ? pp_safe(a->detail) : "");
+  print_hosting(a);
 }
 
 /* The system's own detector next to pacprobe's (Windows only). */
@@ -145,6 +154,7 @@ static void fetch_fields(json_t *o, const pp_wpad_attempt_t *a) {
   for (size_t i = 0; i < f->nredirects; i++) json_array_append_new(r, jstr(f->redirects[i]));
   json_object_set_new(o, "redirects", r);
   json_object_set_new(o, "effective_url", jstr(f->effective_url));
+  json_object_set_new(o, "hosting", pp_json_hosting(a->hosting, a->nhosting, 0));
 }
 
 static json_t *attempt_json(const pp_wpad_attempt_t *a) {
@@ -221,7 +231,9 @@ static bool write_report(disc_run_t *r, const pp_discovery_t *d) {
 static void print_help(void) {
   printf("usage: pacprobe discover [options]\n\n"
          "Find the PAC as WPAD clients do: DHCPINFORM asking for option 252 (and\n"
-         "lease files), then wpad.<domain> in DNS, then fetch and check the PAC.\n"
+         "lease files), then wpad.<domain> in DNS, then fetch and check the PAC;\n"
+         "each fetch lists its PAC hosting findings (docs/sources.md) and the\n"
+         "clients they affect.\n"
          "Every step is shown with its time and verdict.\n\noptions:\n");
   pp_options_help(stdout, PP_CMD_DISCOVER);
   printf("\nexit status: 0 a usable PAC was found, 1 nothing usable, 2 usage error\n");

@@ -20,26 +20,30 @@ extern char **environ;
 
 static void usage(FILE *out) {
   fprintf(out, "usage: pacprobe sources [--reg FILE]... [--netsh FILE]... [--chrome-policy FILE]...\n"
-               "                        [--edge-policy FILE]... [--gnome FILE]... [--firefox-policies FILE]...\n"
-               "                        [--firefox-prefs FILE]... [--dotnet-config FILE]...\n"
-               "                        [--java-props FILE]... [--java-cmdline FILE]... [--scutil FILE]...\n"
-               "                        [--macos-plist FILE]... [--for CONSUMER[,...]]\n"
+               "                        [--edge-policy FILE]... [--gnome FILE]... [--kde FILE]...\n"
+               "                        [--environment FILE]... [--systemd FILE]... [--apt FILE]...\n"
+               "                        [--docker-config FILE]... [--docker-daemon FILE]...\n"
+               "                        [--firefox-policies FILE]... [--firefox-prefs FILE]...\n"
+               "                        [--dotnet-config FILE]... [--java-props FILE]...\n"
+               "                        [--java-cmdline FILE]... [--scutil FILE]... [--macos-plist FILE]...\n"
+               "                        [--root DIR | --live] [--user NAME] [--for CONSUMER[,...]]\n"
                "                        [--proxy URL] [--pac FILE|URL|auto] [--noproxy LIST]\n"
                "                        [--mdi-proxy URL] [--write-reg OUT] [--format text|json]\n"
                "       pacprobe sources --no-proxy-test [--noproxy LIST] [--no-env] URL...\n\n"
                "Collects every proxy configuration source and says which one is in effect for a\n"
                "consumer: user, localsystem, localservice, networkservice, winhttp, env,\n"
-               "mdi-sensor, chrome, edge, gnome, firefox, dotnet, java, macos. Default: user on\n"
-               "Windows or with --reg/--netsh, else env. On Windows, without --reg, --netsh and\n"
-               "the other files, reads the live registry and shows what Windows itself says\n"
-               "next to the decision.\n\n"
+               "mdi-sensor, chrome, edge, gnome, kde, session, service, apt, docker, firefox,\n"
+               "dotnet, java, macos. Default: user on Windows or with --reg/--netsh, else env. On\n"
+               "Windows, without --reg, --netsh and the other files, reads the live registry and\n"
+               "shows what Windows itself says next to the decision. --root DIR reads every\n"
+               "source at its standard path under DIR; --live reads them on this machine.\n\n"
                "options:\n");
   pp_options_help(out, PP_CMD_SOURCES);
 }
 
 /* Reads at most PP_CONFIG_MAX_BYTES + 1 bytes so that a huge file is
  * refused without reading it whole. NULL with a reason in err. */
-static char *slurp(const char *path, size_t *len, char *err, size_t errlen) {
+char *pp_sources_slurp(const char *path, size_t *len, char *err, size_t errlen) {
   FILE *f = pp_os_fopen(path, "rb");
   if (!f) {
     pp_set_err(err, errlen, "%s: cannot open: %s", path, strerror(errno));
@@ -77,8 +81,19 @@ static char *slurp(const char *path, size_t *len, char *err, size_t errlen) {
 
 typedef enum file_kind {
   FILE_REG, FILE_NETSH, FILE_CHROME, FILE_EDGE, FILE_GNOME,
-  FILE_APP /* the application and runtime readers of apps[] */
+  FILE_KDE, FILE_ENVFILE, FILE_SYSTEMD, FILE_APT, FILE_DOCKER_CLIENT, FILE_DOCKER_DAEMON
 } file_kind_t;
+
+static pp_status_t add_linux(pp_config_t *c, const char *data, size_t len, const char *file,
+                             file_kind_t k) {
+  switch (k) {
+  case FILE_KDE: return pp_config_add_kde(c, data, len, file);
+  case FILE_ENVFILE: return pp_config_add_envfile(c, data, len, file);
+  case FILE_SYSTEMD: return pp_config_add_systemd(c, data, len, file);
+  case FILE_APT: return pp_config_add_apt(c, data, len, file);
+  default: return pp_config_add_docker(c, data, len, file, k == FILE_DOCKER_DAEMON);
+  }
+}
 
 /* Application and runtime sources: option, source kind, reader. */
 typedef pp_status_t (*app_reader_t)(pp_config_t *, const void *, size_t, const char *);
@@ -102,7 +117,7 @@ static pp_status_t add_app_files(pp_config_t *c, const pp_args_t *a, bool *any) 
     for (size_t i = 0; i < files->n; i++) {
       char err[512];
       size_t len = 0;
-      char *data = slurp(files->v[i], &len, err, sizeof(err));
+      char *data = pp_sources_slurp(files->v[i], &len, err, sizeof(err));
       pp_status_t st = data ? apps[j].read(c, data, len, files->v[i])
                             : pp_config_add_error(c, apps[j].kind, files->v[i], err);
       free(data);
@@ -115,16 +130,19 @@ static pp_status_t add_app_files(pp_config_t *c, const pp_args_t *a, bool *any) 
 
 static pp_status_t add_files(pp_config_t *c, const pp_strv_t *files, file_kind_t k) {
   static const pp_source_kind_t kinds[] = {PP_SRC_WININET, PP_SRC_NETSH, PP_SRC_CHROME_POLICY,
-                                           PP_SRC_EDGE_POLICY, PP_SRC_GNOME};
+                                           PP_SRC_EDGE_POLICY, PP_SRC_GNOME, PP_SRC_KDE,
+                                           PP_SRC_ENVFILE, PP_SRC_SYSTEMD, PP_SRC_APT,
+                                           PP_SRC_DOCKER_CLIENT, PP_SRC_DOCKER_DAEMON};
   for (size_t i = 0; i < files->n; i++) {
     char err[512];
     size_t len = 0;
-    char *data = slurp(files->v[i], &len, err, sizeof(err));
+    char *data = pp_sources_slurp(files->v[i], &len, err, sizeof(err));
     pp_status_t st;
     if (!data) st = pp_config_add_error(c, kinds[k], files->v[i], err);
     else if (k == FILE_NETSH) st = pp_config_add_netsh(c, data, len, files->v[i]);
     else if (k == FILE_REG) st = pp_config_add_reg(c, data, len, files->v[i]);
     else if (k == FILE_GNOME) st = pp_config_add_gnome(c, data, len, files->v[i]);
+    else if (k >= FILE_KDE) st = add_linux(c, data, len, files->v[i], k);
     else st = pp_config_add_browser_policy(c, data, len, files->v[i], k == FILE_EDGE);
     free(data);
     if (st != PP_OK) return st;
@@ -139,8 +157,8 @@ static int parse_for(const char *spec, pp_consumer_t *out, size_t *n) {
   for (char *save = NULL, *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
     if (*n == MAX_FOR || pp_consumer_parse(t, &out[*n]) != PP_OK) {
       pp_msg_error("option --for: bad value '%s': expected user, localsystem, localservice, "
-                   "networkservice, winhttp, env, mdi-sensor, chrome, edge, gnome, firefox, dotnet, java or "
-                   "macos (comma-separated)", t);
+                   "networkservice, winhttp, env, mdi-sensor, chrome, edge, gnome, kde, session, service, "
+                   "apt, docker, firefox, dotnet, java or macos (comma-separated)", t);
       return PP_EXIT_USAGE;
     }
     (*n)++;
@@ -162,6 +180,18 @@ pp_status_t pp_sources_add_files(pp_config_t *c, const pp_args_t *a, bool *offli
   if (st == PP_OK) st = add_app_files(c, a, &apps_given);
   *offline = a->list[PP_OPT_REG].n || a->list[PP_OPT_NETSH].n || a->list[PP_OPT_GNOME].n ||
              a->list[PP_OPT_CHROME_POLICY].n || a->list[PP_OPT_EDGE_POLICY].n || apps_given;
+  static const struct { pp_opt_id_t id; file_kind_t k; } linux_files[] = {
+      {PP_OPT_KDE, FILE_KDE}, {PP_OPT_ENVIRONMENT, FILE_ENVFILE}, {PP_OPT_SYSTEMD, FILE_SYSTEMD},
+      {PP_OPT_APT, FILE_APT}, {PP_OPT_DOCKER_CONFIG, FILE_DOCKER_CLIENT},
+      {PP_OPT_DOCKER_DAEMON, FILE_DOCKER_DAEMON}};
+  for (size_t i = 0; i < sizeof(linux_files) / sizeof(linux_files[0]); i++) {
+    if (st == PP_OK) st = add_files(c, &a->list[linux_files[i].id], linux_files[i].k);
+    *offline = *offline || a->list[linux_files[i].id].n;
+  }
+  if (st == PP_OK && (a->given[PP_OPT_ROOT] || a->given[PP_OPT_LIVE])) {
+    st = pp_sources_add_root(c, a);
+    *offline = true;
+  }
   return st;
 }
 
@@ -258,8 +288,9 @@ int pp_cmd_sources(int argc, char **argv, int first) {
     goto done;
   }
   if (a.given[PP_OPT_FOR] && parse_for(a.value[PP_OPT_FOR], k, &nk) != PP_EXIT_OK) goto done;
-  if (collect(&c, &a) != PP_OK) {
-    pp_msg_error("out of memory");
+  pp_status_t cst = collect(&c, &a);
+  if (cst != PP_OK) {
+    if (cst == PP_ENOMEM) pp_msg_error("out of memory"); /* else reported already */
     goto done;
   }
   /* Without --for: the Windows user where there is Windows configuration

@@ -39,8 +39,12 @@ static const pp_wpad_attempt_t *last_of(const pp_discovery_t *d, pp_wpad_method_
 static void found(pp_str_t *s, const pp_discovery_t *d, const pp_discover_opts_t *o) {
   pp_str_printf(s, "Found: the PAC at %s, offered by %s", d->pac_url, d->decided_by ? d->decided_by : "WPAD");
   pp_str_puts(s, o->no_fetch ? " (not fetched: --no-fetch)" : ", fetched and valid");
+  const pp_wpad_attempt_t *won = last_of(d, PP_WPAD_FETCH);
   if (d->nwarnings)
     pp_str_printf(s, "; %zu warning%s above to look at", d->nwarnings, d->nwarnings == 1 ? "" : "s");
+  if (won && won->nhosting)
+    pp_str_printf(s, "; %zu hosting finding%s of its fetch above name%s the clients affected",
+                  won->nhosting, won->nhosting == 1 ? "" : "s", won->nhosting == 1 ? "s" : "");
   pp_str_puts(s, ".");
 }
 

@@ -90,14 +90,33 @@ static void discover_failed(const char *who, const char *reason, char **why) {
   else if (!(*why = strdup(reason))) pp_msg_error("out of memory");
 }
 
+/* The hosting findings of the last fetch of the trace, moved out of it. */
+static void take_hosting(pp_discovery_t *d, pp_pac_finding_t **hosting, size_t *n) {
+  for (size_t i = d->nattempts; hosting && i-- > 0;)
+    if (d->attempts[i].method == PP_WPAD_FETCH) {
+      *hosting = d->attempts[i].hosting;
+      *n = d->attempts[i].nhosting;
+      d->attempts[i].hosting = NULL;
+      d->attempts[i].nhosting = 0;
+      return;
+    }
+}
+
 int pp_cli_discover_pac(const char *who, char **text, size_t *len, char **pac_url,
                         char **decided_by, char **why) {
+  return pp_cli_discover_pac_hosting(who, text, len, pac_url, decided_by, why, NULL, NULL);
+}
+
+int pp_cli_discover_pac_hosting(const char *who, char **text, size_t *len, char **pac_url,
+                                char **decided_by, char **why, pp_pac_finding_t **hosting,
+                                size_t *nhosting) {
   pp_discover_opts_t o;
   pp_discovery_t d;
   pp_discover_opts_init(&o);
   o.resolver = pp_resolver_new();
   pp_status_t st = o.resolver ? pp_discover(&o, &d) : PP_ENOMEM;
   int rc = PP_EXIT_USAGE;
+  if (st == PP_OK) take_hosting(&d, hosting, nhosting);
   if (st != PP_OK) {
     discover_failed(who, o.resolver && d.error ? d.error : pp_strerror(st), st == PP_ENOMEM ? NULL : why);
   } else if (!d.pac) {
@@ -119,10 +138,28 @@ int pp_cli_discover_pac(const char *who, char **text, size_t *len, char **pac_ur
 
 /* --pac auto: WPAD discovery with discover's defaults (DESIGN §1.5); the
  * note says what decided, `pacprobe discover` shows the whole trace. */
-static int read_auto(char **text, size_t *len) {
+static void print_hosting(pp_pac_finding_t *f, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    pp_msg_warn("PAC hosting [%s]: %s; %s", f[i].code, f[i].message, f[i].clients);
+  pp_pac_findings_free(f, n);
+}
+
+/* The hosting findings of the PAC that decided are handed back in *f, *n
+ * when f is non-NULL, else printed. */
+static int read_auto(char **text, size_t *len, pp_pac_finding_t **f, size_t *n) {
   char *url = NULL, *by = NULL;
-  int rc = pp_cli_discover_pac("--pac auto", text, len, &url, &by, NULL);
+  pp_pac_finding_t *mine = NULL;
+  size_t nmine = 0;
+  int rc = pp_cli_discover_pac_hosting("--pac auto", text, len, &url, &by, NULL, &mine, &nmine);
   if (rc == PP_EXIT_OK) pp_msg_note("--pac auto: WPAD decided by %s: %s", by, url);
+  if (rc == PP_EXIT_OK && f) {
+    *f = mine;
+    *n = nmine;
+  } else if (rc == PP_EXIT_OK) {
+    print_hosting(mine, nmine);
+  } else {
+    pp_pac_findings_free(mine, nmine);
+  }
   free(url);
   free(by);
   return rc;
@@ -156,7 +193,8 @@ static int decode_pac(const char *source, pp_emulation_t mode, const char *chars
  * warned about. Other clients have no such cap: they get PP_PAC_MAX_BYTES. */
 /* The PAC hosting findings (docs/sources.md "Where the PAC is hosted") as
  * warnings: for a URL or UNC path, with what the fetch recorded. */
-static void hosting(const char *source, const pp_fetch_info_t *info, const char *body, size_t len) {
+static void hosting(const char *source, const pp_fetch_info_t *info, const char *body, size_t len,
+                    pp_pac_finding_t **out, size_t *nout) {
   bool url = strstr(source, "://") != NULL;
   if (!url && !(source[0] == '\\' && source[1] == '\\')) return; /* a local file or stdin */
   pp_pac_finding_t *f = NULL;
@@ -164,17 +202,25 @@ static void hosting(const char *source, const pp_fetch_info_t *info, const char 
   if (pp_pac_hosting_check(source, info->http_status || info->headers ? info : NULL, body, len, &f,
                            &n) != PP_OK)
     pp_msg_error("out of memory");
-  for (size_t i = 0; i < n; i++)
-    pp_msg_warn("PAC hosting [%s]: %s; %s", f[i].code, f[i].message, f[i].clients);
-  pp_pac_findings_free(f, n);
+  if (out) {
+    *out = f;
+    *nout = n;
+    return;
+  }
+  print_hosting(f, n);
 }
 
 int pp_cli_read_pac(const char *source, pp_emulation_t mode, char **text, size_t *len) {
+  return pp_cli_read_pac_hosting(source, mode, text, len, NULL, NULL);
+}
+
+int pp_cli_read_pac_hosting(const char *source, pp_emulation_t mode, char **text, size_t *len,
+                            pp_pac_finding_t **f, size_t *n) {
   char err[512];
   /* WPAD: the PAC's Content-Type is not handed back here, so it is decoded
    * as a download without charset (docs/browsers.md). */
   if (strcmp(source, "auto") == 0) {
-    int rc = read_auto(text, len);
+    int rc = read_auto(text, len, f, n);
     return rc == PP_EXIT_OK ? decode_pac(source, mode, NULL, text, len) : rc;
   }
   bool url = strstr(source, "://") != NULL, chrome = mode == PP_EMU_CHROME;
@@ -185,8 +231,10 @@ int pp_cli_read_pac(const char *source, pp_emulation_t mode, char **text, size_t
                                     &info, err, sizeof(err));
   /* findings for a PAC that arrived, or that a status kept out; a fetch
    * that failed otherwise (timeout, size) is the error already printed */
-  if (st == PP_OK || (info.code && strcmp(info.code, "http-status") == 0))
-    hosting(source, &info, st == PP_OK ? *text : NULL, st == PP_OK ? *len : 0);
+  if (st == PP_OK ||
+      (info.code && (!strcmp(info.code, "http-status") || !strcmp(info.code, "too-big") ||
+                     !strcmp(info.code, "redirect-refused"))))
+    hosting(source, &info, st == PP_OK ? *text : NULL, st == PP_OK ? *len : 0, f, n);
   pp_fetch_info_clear(&info);
   if (st == PP_ETOOBIG && max == PP_CHROME_PAC_MAX_BYTES) {
     pp_msg_error("PAC: %s: Chromium's limit for a PAC download; Chrome would not use this PAC "

@@ -29,6 +29,11 @@ void pp_cli_env_free(pp_cli_env_t *env);
  * limited to 1 MiB in chrome mode). On failure prints one line and returns
  * PP_EXIT_USAGE. *text is malloc'd. */
 int pp_cli_read_pac(const char *source, pp_emulation_t mode, char **text, size_t *len);
+/* pp_cli_read_pac that hands the PAC hosting findings (docs/sources.md
+ * "Where the PAC is hosted") back in *f, *n (free with
+ * pp_pac_findings_free) instead of printing them as warnings. */
+int pp_cli_read_pac_hosting(const char *source, pp_emulation_t mode, char **text, size_t *len,
+                            pp_pac_finding_t **f, size_t *n);
 
 /* WPAD discovery with `discover`'s defaults, as --pac auto and check --auto
  * use it. PP_EXIT_OK with the PAC in *text (malloc'd, *len bytes) and
@@ -37,6 +42,12 @@ int pp_cli_read_pac(const char *source, pp_emulation_t mode, char **text, size_t
  * non-NULL nothing is printed and the reason is in *why (malloc'd). */
 int pp_cli_discover_pac(const char *who, char **text, size_t *len, char **pac_url,
                         char **decided_by, char **why);
+/* The same, also handing back the hosting findings of the fetch that
+ * decided, or of the last fetch tried when none did (hosting non-NULL;
+ * free with pp_pac_findings_free). */
+int pp_cli_discover_pac_hosting(const char *who, char **text, size_t *len, char **pac_url,
+                                char **decided_by, char **why, pp_pac_finding_t **hosting,
+                                size_t *nhosting);
 
 /* The name errors use for a PAC source ("stdin" for "-"). */
 const char *pp_cli_pac_name(const char *source);

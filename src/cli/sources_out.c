@@ -78,6 +78,7 @@ static void source_text(FILE *out, size_t i, const pp_source_t *s) {
             s->dword ? "per user" : "per machine: HKEY_LOCAL_MACHINE decides");
   if (s->kind == PP_SRC_NETSH && !s->proxy) fputs("    direct access (no proxy server)\n", out);
   if (s->kind == PP_SRC_GNOME && s->mode) fprintf(out, "    mode: %s\n", pp_safe(s->mode));
+  pp_sources_linux_text(out, s);
   if (s->kind == PP_SRC_CHROME_POLICY || s->kind == PP_SRC_EDGE_POLICY) {
     if (s->mode) fprintf(out, "    ProxyMode: %s%s\n", pp_safe(s->mode),
                          s->mandatory ? " (ProxyPacMandatory)" : "");
@@ -151,6 +152,7 @@ static json_t *source_json(const pp_source_t *s) {
     json_object_set_new(o, "mode", pp_json_str(s->mode));
     json_object_set_new(o, "mandatory", json_boolean(s->mandatory));
   }
+  pp_sources_linux_json(o, s);
   if (s->nsettings || s->kind == PP_SRC_FIREFOX_POLICY || s->kind == PP_SRC_FIREFOX_PREFS ||
       s->kind == PP_SRC_DOTNET || s->kind == PP_SRC_JAVA_PROPS || s->kind == PP_SRC_JAVA_CMDLINE ||
       s->kind == PP_SRC_SCUTIL || s->kind == PP_SRC_MACOS_PLIST) {

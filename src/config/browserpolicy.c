@@ -30,6 +30,19 @@ static bool known_mode(const char *m) {
   return false;
 }
 
+/* The 1-based line of the first `"key"` in the text (0 when absent), so a
+ * policy error names a line although jansson keeps no key positions. */
+unsigned pp_config_json_key_line(const char *data, size_t len, const char *key) {
+  char pat[64];
+  int n = snprintf(pat, sizeof(pat), "\"%s\"", key);
+  unsigned line = 1;
+  for (size_t i = 0; n > 0 && i + (size_t)n <= len; i++) {
+    if (data[i] == '\n') line++;
+    else if (memcmp(data + i, pat, (size_t)n) == 0) return line;
+  }
+  return 0;
+}
+
 /* A string policy: NULL when absent, empty or null; *bad when another type. */
 static const char *str_policy(json_t *o, const char *key, bool *bad) {
   json_t *v = json_object_get(o, key);
@@ -161,7 +174,7 @@ pp_status_t pp_config_add_browser_policy(pp_config_t *c, const void *data, size_
   if (bad_key) {
     json_decref(root);
     return error_source(c, k, file, "%s:%u: policy %s has the wrong type (Chrome ignores the "
-                        "proxy policies)", file, pp_config_key_line(data, len, bad_key), bad_key);
+                        "proxy policies)", file, pp_config_json_key_line(data, len, bad_key), bad_key);
   }
   pp_source_t *s = pp_config_push(c, k, file);
   char why[256] = "";
@@ -172,7 +185,7 @@ pp_status_t pp_config_add_browser_policy(pp_config_t *c, const void *data, size_
     const char *first = dict == ps ? "ProxySettings" : NULL;
     for (size_t i = 0; !first && keys[i]; i++)
       if (json_object_get(dict, keys[i])) first = keys[i];
-    s->line = first ? pp_config_key_line(data, len, first) : 0;
+    s->line = first ? pp_config_json_key_line(data, len, first) : 0;
     if (*why) {
       char msg[512];
       snprintf(msg, sizeof(msg), "%s:%u: %s (Chrome ignores the proxy policies)", file, s->line, why);

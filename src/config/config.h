@@ -82,6 +82,12 @@ typedef enum pp_source_kind {
   PP_SRC_CHROME_POLICY, /* Chrome/Chromium proxy policies (JSON file or registry) */
   PP_SRC_EDGE_POLICY, /* Microsoft Edge proxy policies (JSON file or registry) */
   PP_SRC_GNOME,       /* gsettings list-recursively org.gnome.system.proxy */
+  PP_SRC_KDE,         /* KDE's kioslaverc [Proxy Settings] */
+  PP_SRC_ENVFILE,     /* /etc/environment (pam_env): one source per proxy variable */
+  PP_SRC_SYSTEMD,     /* systemd DefaultEnvironment= / a unit's Environment= */
+  PP_SRC_APT,         /* apt.conf Acquire::http(s)::Proxy... */
+  PP_SRC_DOCKER_CLIENT, /* ~/.docker/config.json "proxies" */
+  PP_SRC_DOCKER_DAEMON, /* /etc/docker/daemon.json "proxies" */
   PP_SRC_FIREFOX_POLICY, /* Firefox enterprise policies.json "Proxy" */
   PP_SRC_FIREFOX_PREFS,  /* Firefox prefs.js / user.js network.proxy.* */
   PP_SRC_DOTNET,      /* .NET Framework <defaultProxy> (machine/app/web.config) */
@@ -111,6 +117,11 @@ typedef enum pp_consumer {
   PP_FOR_CHROME,   /* Chrome's policies, else the system settings it reads */
   PP_FOR_EDGE,     /* Edge's policies, else the system settings */
   PP_FOR_GNOME,    /* GNOME's settings (GIO, libproxy's gnome module) */
+  PP_FOR_KDE,      /* KIO's kioslaverc */
+  PP_FOR_SESSION,  /* a login session: /etc/environment through pam_env */
+  PP_FOR_SERVICE,  /* a systemd system service: DefaultEnvironment, its Environment= */
+  PP_FOR_APT,      /* apt's Acquire::http(s)::Proxy, then http_proxy/https_proxy */
+  PP_FOR_DOCKER,   /* dockerd's pulls: daemon.json "proxies", then its environment */
   PP_FOR_FIREFOX,  /* Firefox: policies.json, prefs, else the system settings */
   PP_FOR_DOTNET,   /* .NET: <defaultProxy>, else the system settings */
   PP_FOR_JAVA,     /* Java: -D flags, net.properties, useSystemProxies */
@@ -245,6 +256,52 @@ pp_status_t pp_config_add_browser_policy(pp_config_t *c, const void *data, size_
  * what gsettings prints becomes a source with "file:line: reason"
  * (counted in nerrors). PP_OK or PP_ENOMEM. */
 pp_status_t pp_config_add_gnome(pp_config_t *c, const void *data, size_t len, const char *file);
+/* Linux system sources (src/config/kde.c, envfile.c, apt.c, docker.c;
+ * docs/sources.md "Linux system sources"). Each takes the bytes of one
+ * file; `file` names it in errors and output. A line or value that is not
+ * the documented format becomes an error source "file:line: reason"
+ * (counted in nerrors) and the rest of the file is still read where the
+ * format allows it. PP_OK or PP_ENOMEM. */
+/* kioslaverc: [Proxy Settings] ProxyType, httpProxy, httpsProxy, ftpProxy,
+ * socksProxy, Proxy Config Script, NoProxyFor, ReversedException. */
+pp_status_t pp_config_add_kde(pp_config_t *c, const void *data, size_t len, const char *file);
+/* /etc/environment as pam_env reads it: one PP_SRC_ENVFILE source per
+ * proxy variable (value = its name). */
+pp_status_t pp_config_add_envfile(pp_config_t *c, const void *data, size_t len, const char *file);
+/* systemd: [Manager] DefaultEnvironment= (system.conf, user.conf and their
+ * .d drop-ins; a path with "user.conf" is the user manager's) and
+ * [Service] Environment= (a unit drop-in; the unit is taken from a
+ * "NAME.service.d/" directory in the path); one source per proxy variable,
+ * key = "DefaultEnvironment" or the unit's name. */
+pp_status_t pp_config_add_systemd(pp_config_t *c, const void *data, size_t len, const char *file);
+/* apt.conf syntax (nested or flat, also `apt-config dump` output): one
+ * source per Acquire::http(s)::Proxy[::HOST] and Proxy-Auto-Detect. */
+pp_status_t pp_config_add_apt(pp_config_t *c, const void *data, size_t len, const char *file);
+/* Docker: the client's config.json ("proxies" → "default" and per-daemon
+ * entries) or, with daemon, daemon.json ("proxies": http-proxy,
+ * https-proxy, no-proxy). */
+pp_status_t pp_config_add_docker(pp_config_t *c, const void *data, size_t len, const char *file,
+                                 bool daemon);
+/* Standard locations (src/config/locations.c; docs/sources.md "Standard
+ * locations"): one row per place a source lives, walked by `sources
+ * --root DIR` / `--live`. path is relative to the root, or to the user's
+ * home with PP_LOC_HOME; its last component may hold one '*'. */
+typedef pp_status_t (*pp_location_add_fn)(pp_config_t *c, const void *data, size_t len,
+                                          const char *file);
+enum { PP_LOC_HOME = 1u << 0 };
+typedef struct pp_location {
+  const char *path;        /* "etc/environment", ".config/kioslaverc" */
+  unsigned flags;          /* PP_LOC_HOME */
+  pp_source_kind_t kind;   /* what an unreadable file is reported as */
+  pp_location_add_fn add;  /* reads the bytes (pp_config_add_*) */
+} pp_location_t;
+/* Row i in reading order (the built-in rows, then registered ones); NULL
+ * past the end. */
+const pp_location_t *pp_location_at(size_t i);
+/* Adds a row after the others (not thread-safe: call before reading);
+ * PP_EINVAL for an absolute path or no function, PP_ENOMEM when 32 rows
+ * were registered already. */
+pp_status_t pp_location_register(const pp_location_t *row);
 /* Application and runtime sources (docs/sources.md "Applications and
  * runtimes"). Each adds one source per file (the .NET and plist readers
  * one per <defaultProxy> / network service); input that is not the format

@@ -185,6 +185,33 @@ bool pp_config_decide_gnome(pp_config_t *c, bool *found);
 /* browserpolicy.c: one registry value under a browser's policy key. */
 pp_status_t pp_config_add_browser_reg_value(pp_config_t *c, const char *file,
                                             const pp_reg_value_t *v, pp_account_t a, bool edge);
+/* browserpolicy.c: the 1-based line of the first "key" in JSON text (0: none). */
+unsigned pp_config_json_key_line(const char *data, size_t len, const char *key);
+/* fix.c: frees what one source owns (not the source itself). */
+void pp_source_free(pp_source_t *s);
+/* envfile.c: "file:line: why" as an error source of kind. */
+pp_status_t pp_config_line_error(pp_config_t *c, pp_source_kind_t kind, const char *file,
+                                 unsigned line, const char *why);
+/* envfile.c: one source for a NAME=VALUE assignment when NAME is a proxy
+ * variable (http_proxy ... NO_PROXY) with a non-empty value; else nothing. */
+pp_status_t pp_config_add_envvar(pp_config_t *c, pp_source_kind_t kind, const char *file,
+                                 unsigned line, const char *key, pp_account_t a,
+                                 const char *assignment);
+/* decide_linux.c: --for kde, session, service, apt, docker (*handled false
+ * for other consumers); KDE's settings for a browser without a policy
+ * (*found: there were any). false on ENOMEM. */
+bool pp_config_decide_linux(pp_config_t *c, pp_consumer_t k, bool *handled);
+bool pp_config_decide_kde(pp_config_t *c, bool *found);
+/* decide.c: the proxy variables among the sources whose kind is in the
+ * mask (1u << kind) with curl's rules, as --for env does with the process
+ * environment (systemd: DefaultEnvironment of the system manager only). */
+bool pp_config_decide_env(pp_config_t *c, unsigned kinds);
+/* The source of variable `name` a consumer reading the kinds in the mask
+ * sees: for systemd sources, the system manager's DefaultEnvironment and
+ * the Environment= of `unit` (NULL: none), the unit's winning; otherwise
+ * the last given. NULL when unset. */
+pp_source_t *pp_config_env_var(pp_config_t *c, unsigned kinds, const char *unit,
+                               const char *name);
 /* settings.c: the settings list of application sources. */
 /* Appends name=value (value made printable; masked when the name is a
  * password's). false on ENOMEM. */
@@ -204,11 +231,9 @@ typedef struct pp_config_ref {
 } pp_config_ref_t;
 /* The last setting called name among the usable sources of kind k. */
 pp_config_ref_t pp_config_last_setting(pp_config_t *c, pp_source_kind_t k, const char *name);
-/* The line of the first "key" in JSON text, 0 when absent. */
-unsigned pp_config_key_line(const char *data, size_t len, const char *key);
-/* An error source "file:line: reason" (made printable) of kind k. */
-pp_status_t pp_config_line_error(pp_config_t *c, pp_source_kind_t k, const char *file,
-                                 unsigned line, const char *fmt, ...)
+/* pp_config_line_error (envfile.c) with a printf format. */
+pp_status_t pp_config_line_errorf(pp_config_t *c, pp_source_kind_t k, const char *file,
+                                  unsigned line, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 /* "file:line" of a setting, into buf. */
 const char *pp_config_setting_where(const pp_source_t *s, const pp_setting_t *v, char *buf,

@@ -228,22 +228,39 @@ static bool winhttp(pp_config_t *c) {
                  where(s, l, sizeof(l)));
 }
 
-static pp_source_t *env_source(pp_config_t *c, const char *name) {
-  for (size_t i = c->nsources; i-- > 0;)
-    if (c->sources[i].kind == PP_SRC_ENV && pp_config_is_value(&c->sources[i], name) &&
-        strcmp(c->sources[i].value, name) == 0)
-      return &c->sources[i];
-  return NULL;
+/* A unit's own Environment= beats the manager's DefaultEnvironment=. */
+static int env_rank(const pp_source_t *s) {
+  return s->kind == PP_SRC_SYSTEMD && s->key && strcmp(s->key, "DefaultEnvironment") != 0;
 }
+
+pp_source_t *pp_config_env_var(pp_config_t *c, unsigned kinds, const char *unit,
+                               const char *name) {
+  pp_source_t *best = NULL;
+  for (size_t i = 0; i < c->nsources; i++) {
+    pp_source_t *s = &c->sources[i];
+    if (!(kinds & (1u << s->kind)) || s->error || !s->value || strcmp(s->value, name) != 0)
+      continue;
+    if (s->kind == PP_SRC_SYSTEMD && (s->account == PP_ACCT_USER ||
+                                      (env_rank(s) && (!unit || strcmp(s->key, unit) != 0))))
+      continue;
+    if (!best || env_rank(s) >= env_rank(best)) best = s;
+  }
+  return best;
+}
+
+static pp_source_t *env_source_of(pp_config_t *c, unsigned kinds, const char *name) {
+  return pp_config_env_var(c, kinds, NULL, name); /* curl-style consumers: no unit */
+}
+
 
 /* The environment as curl reads it, rebuilt from the (masked) env sources
  * so that pp_env_proxy_for's rules are the only copy of curl's order. */
-static char **env_array(pp_config_t *c) {
+static char **env_array(pp_config_t *c, unsigned kinds) {
   char **v = calloc(c->nsources + 1, sizeof(*v));
   size_t n = 0;
   for (size_t i = 0; v && i < c->nsources; i++) {
     const pp_source_t *s = &c->sources[i];
-    if (s->kind != PP_SRC_ENV || !s->proxy) continue;
+    if (!(kinds & (1u << s->kind)) || !s->proxy || s != env_source_of(c, kinds, s->value)) continue;
     pp_str_t e = PP_STR_INIT;
     pp_str_printf(&e, "%s=%s", s->value, s->proxy);
     if (!(v[n++] = pp_str_take(&e))) {
@@ -254,17 +271,27 @@ static char **env_array(pp_config_t *c) {
   return v;
 }
 
-static bool env_bypass(pp_config_t *c) {
+static bool env_bypass(pp_config_t *c, unsigned kinds) {
   pp_source_t *np = find(c, PP_SRC_CMDLINE, PP_ACCT_NONE, "--noproxy", false);
-  if (!np) np = env_source(c, "no_proxy");
-  if (!np) np = env_source(c, "NO_PROXY");
+  if (!np) np = env_source_of(c, kinds, "no_proxy");
+  if (!np) np = env_source_of(c, kinds, "NO_PROXY");
   if (!np) return true;
   np->in_effect = true;
   return copy_list(&c->effective.bypass, &c->effective.nbypass, np->bypass, np->nbypass);
 }
 
-static bool env(pp_config_t *c) {
-  char **envp = env_array(c);
+/* "env http_proxy", or "systemd http_proxy (file:line)" for a file source. */
+static void env_by(pp_str_t *by, const pp_source_t *s) {
+  char l[512];
+  pp_str_printf(by, "%s%s %s", by->len ? ", " : "", pp_source_kind_name(s->kind), s->value);
+  if (s->key && s->kind == PP_SRC_SYSTEMD) pp_str_printf(by, " of %s", s->key);
+  if (s->file) pp_str_printf(by, " (%s)", where(s, l, sizeof(l)));
+}
+
+static bool env(pp_config_t *c) { return pp_config_decide_env(c, 1u << PP_SRC_ENV); }
+
+bool pp_config_decide_env(pp_config_t *c, unsigned kinds) {
+  char **envp = env_array(c, kinds);
   if (!envp) return false;
   const char *hv = NULL, *sv = NULL;
   const char *h = pp_env_proxy_for((const char *const *)envp, "http", &hv);
@@ -276,21 +303,23 @@ static bool env(pp_config_t *c) {
   else if (h || s)
     pp_str_printf(&p, "%s%s%s%s%s", h ? "http=" : "", h ? h : "", h && s ? ";" : "",
                   s ? "https=" : "", s ? s : "");
-  if (h) pp_str_printf(&by, "env %s", hv);
-  if (s && (!h || strcmp(hv, sv) != 0)) pp_str_printf(&by, "%senv %s", h ? ", " : "", sv);
-  if (hv && h) env_source(c, hv)->in_effect = true;
-  if (sv && s) env_source(c, sv)->in_effect = true;
+  pp_source_t *hs = h ? env_source_of(c, kinds, hv) : NULL;
+  pp_source_t *ss = s ? env_source_of(c, kinds, sv) : NULL;
+  if (hs) env_by(&by, hs);
+  if (ss && ss != hs) env_by(&by, ss);
+  if (hs) hs->in_effect = true;
+  if (ss) ss->in_effect = true;
   pp_strlist_free(envp, c->nsources + 1);
   bool ok = !p.oom && !by.oom;
   if (ok && (h || s)) {
     c->effective.mode = PP_MODE_PROXY;
     ok = dup_or_null(&c->effective.proxy, p.s) && dup_or_null(&c->decided_by, by.s) &&
-         env_bypass(c);
+         env_bypass(c, kinds);
   } else if (ok) {
     c->effective.mode = PP_MODE_DIRECT;
     ok = decided(c, "default: no proxy variables set (curl goes direct)");
   }
-  if (ok && env_source(c, "HTTP_PROXY") && !env_source(c, "http_proxy"))
+  if (ok && env_source_of(c, kinds, "HTTP_PROXY") && !env_source_of(c, kinds, "http_proxy"))
     ok = pp_config_warn(c, "http-proxy-ignored", "HTTP_PROXY is set but curl never reads it "
                         "(httpoxy, CVE-2016-5385); set http_proxy");
   pp_str_free(&p);
@@ -436,15 +465,15 @@ static void reset(pp_config_t *c) {
   c->nwarnings = 0;
 }
 
-/* Chrome/Edge: a policy, else the system settings the browser reads:
- * WinINet's where the sources are Windows ones, else the environment. */
 /* The system settings an application follows: GNOME's where given (on a
  * GNOME desktop Chrome reads them: Chromium proxy_config_service_linux.cc
- * SettingGetterImplGSettings), macOS's (scutil, plist), WinINet's where
- * the sources are Windows ones, else the environment. */
+ * SettingGetterImplGSettings), else KDE's (SettingGetterImplKDE), macOS's
+ * (scutil, plist), WinINet's where the sources are Windows ones, else the
+ * environment. Chrome/Edge without a deciding policy read these too. */
 static bool system_settings(pp_config_t *c) {
   bool found;
   if (!pp_config_decide_gnome(c, &found)) return false;
+  if (!found && !pp_config_decide_kde(c, &found)) return false;
   if (found) return true;
   if (!pp_config_decide_macos(c, &found)) return false;
   if (found) return true;
@@ -474,7 +503,9 @@ static bool browser(pp_config_t *c, pp_consumer_t k) {
 }
 
 static bool by_consumer(pp_config_t *c, pp_consumer_t k) {
-  bool found;
+  bool found, handled;
+  if (!pp_config_decide_linux(c, k, &handled)) return false;
+  if (handled) return true;
   switch (k) {
   case PP_FOR_CHROME:
   case PP_FOR_EDGE: return browser(c, k);
@@ -506,11 +537,13 @@ pp_status_t pp_config_decide(pp_config_t *c, pp_consumer_t consumer) {
   c->consumer = consumer;
   bool ok = cmdline(c, &done);
   if (ok && !done) ok = by_consumer(c, consumer);
-  bool curl = consumer == PP_FOR_ENV || find(c, PP_SRC_CMDLINE, PP_ACCT_NONE, "--proxy", false);
+  bool curl = consumer == PP_FOR_ENV || consumer == PP_FOR_SESSION || consumer == PP_FOR_SERVICE ||
+              consumer == PP_FOR_APT || find(c, PP_SRC_CMDLINE, PP_ACCT_NONE, "--proxy", false);
   /* Chromium's bypass rules take wildcards and CIDR: nothing to warn about */
   bool browser_rules = consumer == PP_FOR_CHROME || consumer == PP_FOR_EDGE ||
                        consumer == PP_FOR_GNOME || /* GNOME's ignore-hosts takes CIDR too */
-                       /* each has its own rules (decide_apps.c) */
+                       consumer == PP_FOR_KDE || consumer == PP_FOR_DOCKER || /* KIO, Go */
+                       /* each has its own rules (decide_firefox.c, ...) */
                        consumer == PP_FOR_FIREFOX || consumer == PP_FOR_DOTNET ||
                        consumer == PP_FOR_JAVA || consumer == PP_FOR_MACOS;
   ok = ok && auto_detect_note(c) && (browser_rules || bypass_check(c, curl)) && legacy_differs(c) &&

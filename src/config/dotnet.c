@@ -84,7 +84,7 @@ static bool in_default_proxy(const pp_xml_t *x, int extra) {
 pp_status_t pp_config_add_dotnet(pp_config_t *c, const void *data, size_t len, const char *file) {
   const pp_source_kind_t k = PP_SRC_DOTNET;
   if (len > PP_CONFIG_MAX_BYTES)
-    return pp_config_line_error(c, k, file, 0, "over the 32 MiB limit for a configuration file");
+    return pp_config_line_errorf(c, k, file, 0, "over the 32 MiB limit for a configuration file");
   pp_xml_t *x = malloc(sizeof(*x));
   pp_xml_tok_t *t = malloc(sizeof(*t));
   pp_source_t tmp;
@@ -124,7 +124,7 @@ pp_status_t pp_config_add_dotnet(pp_config_t *c, const void *data, size_t len, c
   free(x);
   if (*why) {
     pp_config_settings_free(&tmp);
-    return pp_config_line_error(c, k, file, where, "%s", why);
+    return pp_config_line_errorf(c, k, file, where, "%s", why);
   }
   return pp_config_settings_source(c, k, file, &tmp, PP_ACCT_NONE,
                                    found ? "defaultProxy" : "no <defaultProxy>", at);

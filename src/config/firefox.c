@@ -92,7 +92,7 @@ static bool host_port(pp_source_t *s, const char *type, const char *addr, unsign
 static bool policy_prefs(pp_source_t *s, json_t *p, const char *data, size_t len) {
   json_t *v;
   bool ok = true;
-#define LINE(k) pp_config_key_line(data, len, k)
+#define LINE(k) pp_config_json_key_line(data, len, k)
   if ((v = json_object_get(p, "Mode")))
     for (size_t i = 0; ok && i < sizeof(modes) / sizeof(modes[0]); i++)
       if (strcmp(json_string_value(v), modes[i].mode) == 0)
@@ -131,11 +131,11 @@ pp_status_t pp_config_add_firefox_policies(pp_config_t *c, const void *data, siz
                                            const char *file) {
   const pp_source_kind_t k = PP_SRC_FIREFOX_POLICY;
   if (len > PP_CONFIG_MAX_BYTES)
-    return pp_config_line_error(c, k, file, 0, "over the 32 MiB limit for a configuration file");
+    return pp_config_line_errorf(c, k, file, 0, "over the 32 MiB limit for a configuration file");
   json_error_t je;
   json_t *root = json_loadb(data, len, 0, &je);
   if (!root)
-    return pp_config_line_error(c, k, file, (unsigned)je.line, "%d: not a JSON policies file: %s",
+    return pp_config_line_errorf(c, k, file, (unsigned)je.line, "%d: not a JSON policies file: %s",
                                 je.column, je.text);
   json_t *pol = json_is_object(root) ? json_object_get(root, "policies") : NULL;
   json_t *p = pol && json_is_object(pol) ? json_object_get(pol, "Proxy") : NULL;
@@ -146,15 +146,15 @@ pp_status_t pp_config_add_firefox_policies(pp_config_t *c, const void *data, siz
   else if (p && !json_is_object(p)) bad = "Proxy", snprintf(why, sizeof(why), "policy Proxy is not an object");
   else if (p) bad = bad_key(p, why, sizeof(why));
   if (*why) {
-    unsigned line = bad ? pp_config_key_line(data, len, bad) : !json_is_object(root) ? 1 : pp_config_key_line(data, len, "policies");
+    unsigned line = bad ? pp_config_json_key_line(data, len, bad) : !json_is_object(root) ? 1 : pp_config_json_key_line(data, len, "policies");
     json_decref(root);
-    return pp_config_line_error(c, k, file, line, "%s (Firefox ignores the Proxy policy)", why);
+    return pp_config_line_errorf(c, k, file, line, "%s (Firefox ignores the Proxy policy)", why);
   }
   pp_source_t *s = pp_config_push(c, k, file);
   bool ok = s && (s->value = strdup("Proxy"));
   if (ok) {
     s->account = PP_ACCT_MACHINE;
-    s->line = p ? pp_config_key_line(data, len, "Proxy") : 0;
+    s->line = p ? pp_config_json_key_line(data, len, "Proxy") : 0;
     s->locked = p && json_is_true(json_object_get(p, "Locked"));
     if (p) ok = policy_prefs(s, p, data, len);
   }
@@ -290,10 +290,10 @@ pp_status_t pp_config_add_firefox_prefs(pp_config_t *c, const void *data, size_t
                                         const char *file) {
   const pp_source_kind_t k = PP_SRC_FIREFOX_PREFS;
   if (len > PP_CONFIG_MAX_BYTES)
-    return pp_config_line_error(c, k, file, 0, "over the 32 MiB limit for a configuration file");
+    return pp_config_line_errorf(c, k, file, 0, "over the 32 MiB limit for a configuration file");
   lexer_t x = {(const char *)data, (const char *)data + len, 1, NULL};
   if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) x.p += 3;
-  if (memchr(data, '\0', len)) return pp_config_line_error(c, k, file, 1, "a NUL byte: not a prefs file");
+  if (memchr(data, '\0', len)) return pp_config_line_errorf(c, k, file, 1, "a NUL byte: not a prefs file");
   pp_source_t tmp;
   memset(&tmp, 0, sizeof(tmp));
   unsigned at = 1;
@@ -302,7 +302,7 @@ pp_status_t pp_config_add_firefox_prefs(pp_config_t *c, const void *data, size_t
   if (r < 0) {
     pp_config_settings_free(&tmp);
     if (r == -2) return PP_ENOMEM;
-    return pp_config_line_error(c, k, file, at, "%s (Firefox skips this statement; pacprobe does not use the file)", x.why);
+    return pp_config_line_errorf(c, k, file, at, "%s (Firefox skips this statement; pacprobe does not use the file)", x.why);
   }
   size_t fl = strlen(file);
   bool user_js = fl >= 7 && strcmp(file + fl - 7, "user.js") == 0;

@@ -16,8 +16,10 @@
 static const char *const consumers[] = {"user",           "localsystem", "localservice",
                                         "networkservice", "winhttp",     "env",
                                         "mdi-sensor",     "chrome",      "edge",
-                                        "gnome",          "firefox",     "dotnet",
-                                        "java",           "macos"};
+                                        "gnome",          "kde",         "session",
+                                        "service",        "apt",         "docker",
+                                        "firefox",        "dotnet",      "java",
+                                        "macos"};
 
 pp_status_t pp_consumer_parse(const char *name, pp_consumer_t *out) {
   for (size_t i = 0; i < sizeof(consumers) / sizeof(consumers[0]); i++)
@@ -36,6 +38,8 @@ const char *pp_source_kind_name(pp_source_kind_t k) {
   static const char *const n[] = {"cmdline", "env",     "wininet", "wininet-values",
                                   "policy",  "winhttp", "netsh",   "mdi",
                                   "chrome-policy", "edge-policy", "gnome",
+                                  "kde", "environment", "systemd", "apt",
+                                  "docker-client", "docker-daemon",
                                   "firefox-policy", "firefox-prefs", "dotnet-config",
                                   "java-props", "java-cmdline", "scutil", "macos-plist"};
   return (size_t)k < sizeof(n) / sizeof(n[0]) ? n[k] : "?";
@@ -132,7 +136,7 @@ pp_status_t pp_config_write_reg(const pp_config_t *c, const pp_consumer_t *targe
   return st;
 }
 
-static void source_free(pp_source_t *s) {
+void pp_source_free(pp_source_t *s) {
   free(s->file);
   free(s->key);
   free(s->value);
@@ -148,7 +152,7 @@ static void source_free(pp_source_t *s) {
 
 void pp_config_clear(pp_config_t *c) {
   if (!c) return;
-  for (size_t i = 0; i < c->nsources; i++) source_free(&c->sources[i]);
+  for (size_t i = 0; i < c->nsources; i++) pp_source_free(&c->sources[i]);
   free(c->sources);
   free(c->effective.proxy);
   free(c->effective.pac_url);

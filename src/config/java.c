@@ -72,7 +72,7 @@ pp_status_t pp_config_add_java_props(pp_config_t *c, const void *data, size_t le
                                      const char *file) {
   const pp_source_kind_t k = PP_SRC_JAVA_PROPS;
   if (len > PP_CONFIG_MAX_BYTES)
-    return pp_config_line_error(c, k, file, 0, "over the 32 MiB limit for a configuration file");
+    return pp_config_line_errorf(c, k, file, 0, "over the 32 MiB limit for a configuration file");
   const char *p = data, *end = p + len;
   unsigned line = 1;
   pp_source_t tmp;
@@ -154,7 +154,7 @@ pp_status_t pp_config_add_java_props(pp_config_t *c, const void *data, size_t le
   }
   if (why) {
     pp_config_settings_free(&tmp);
-    return pp_config_line_error(c, k, file, line, "%s", why);
+    return pp_config_line_errorf(c, k, file, line, "%s", why);
   }
   return pp_config_settings_source(c, k, file, &tmp, PP_ACCT_MACHINE, "net.properties", 0);
 }
@@ -218,7 +218,7 @@ pp_status_t pp_config_add_java_cmdline(pp_config_t *c, const void *data, size_t 
                                        const char *file) {
   const pp_source_kind_t k = PP_SRC_JAVA_CMDLINE;
   if (len > PP_CONFIG_MAX_BYTES)
-    return pp_config_line_error(c, k, file, 0, "over the 32 MiB limit for a configuration file");
+    return pp_config_line_errorf(c, k, file, 0, "over the 32 MiB limit for a configuration file");
   const char *p = data, *end = p + len;
   bool nul = memchr(data, '\0', len) != NULL; /* /proc/PID/cmdline */
   unsigned line = 1, at = 1;
@@ -256,7 +256,7 @@ pp_status_t pp_config_add_java_cmdline(pp_config_t *c, const void *data, size_t 
   }
   if (r < 0) {
     pp_config_settings_free(&tmp);
-    return pp_config_line_error(c, k, file, line, "%s", why);
+    return pp_config_line_errorf(c, k, file, line, "%s", why);
   }
   return pp_config_settings_source(c, k, file, &tmp, PP_ACCT_NONE, "-D", 0);
 }

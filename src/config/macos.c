@@ -95,7 +95,7 @@ pp_status_t pp_config_add_scutil(pp_config_t *c, const void *data, size_t len, c
   if (ok && !why && !done) why = depth ? "the output ends inside a dictionary" : "empty: no '<dictionary> {'";
   if (!ok || why) {
     pp_config_settings_free(&tmp);
-    return ok ? pp_config_line_error(c, k, file, lineno ? lineno : 1, "%s", why) : PP_ENOMEM;
+    return ok ? pp_config_line_errorf(c, k, file, lineno ? lineno : 1, "%s", why) : PP_ENOMEM;
   }
   return pp_config_settings_source(c, k, file, &tmp, PP_ACCT_USER,
                                    "State:/Network/Global/Proxies", 1);
@@ -270,9 +270,9 @@ pp_status_t pp_config_add_macos_plist(pp_config_t *c, const void *data, size_t l
                                       const char *file) {
   const pp_source_kind_t k = PP_SRC_MACOS_PLIST;
   if (len > PP_CONFIG_MAX_BYTES)
-    return pp_config_line_error(c, k, file, 0, "over the 32 MiB limit for a configuration file");
+    return pp_config_line_errorf(c, k, file, 0, "over the 32 MiB limit for a configuration file");
   if (len >= 6 && memcmp(data, "bplist", 6) == 0)
-    return pp_config_line_error(c, k, file, 1, "a binary property list: pacprobe reads the XML "
+    return pp_config_line_errorf(c, k, file, 1, "a binary property list: pacprobe reads the XML "
                                 "form; convert it with 'plutil -convert xml1 -o - %s'", file);
   pp_xml_t *x = malloc(sizeof(*x));
   pp_xml_tok_t *t = malloc(sizeof(*t));
@@ -287,7 +287,7 @@ pp_status_t pp_config_add_macos_plist(pp_config_t *c, const void *data, size_t l
   }
   /* the error first: why may point into x */
   pp_status_t st = !ok ? PP_ENOMEM
-                   : why ? pp_config_line_error(c, k, file, where, "not an XML property list: %s", why)
+                   : why ? pp_config_line_errorf(c, k, file, where, "not an XML property list: %s", why)
                          : services(c, &flat, file);
   free(x);
   free(t);

@@ -91,31 +91,14 @@ pp_config_ref_t pp_config_last_setting(pp_config_t *c, pp_source_kind_t k, const
   return r;
 }
 
-/* The 1-based line of the first `"key"` in JSON text (0 when absent), so
- * an error names a line although jansson keeps no key positions. */
-unsigned pp_config_key_line(const char *data, size_t len, const char *key) {
-  char pat[64];
-  int n = snprintf(pat, sizeof(pat), "\"%s\"", key);
-  unsigned line = 1;
-  for (size_t i = 0; n > 0 && i + (size_t)n <= len; i++) {
-    if (data[i] == '\n') line++;
-    else if (memcmp(data + i, pat, (size_t)n) == 0) return line;
-  }
-  return 0;
-}
-
-pp_status_t pp_config_line_error(pp_config_t *c, pp_source_kind_t k, const char *file,
-                                 unsigned line, const char *fmt, ...) {
-  char why[512], msg[1024];
+pp_status_t pp_config_line_errorf(pp_config_t *c, pp_source_kind_t k, const char *file,
+                                  unsigned line, const char *fmt, ...) {
+  char why[512];
   va_list ap;
   va_start(ap, fmt);
   vsnprintf(why, sizeof(why), fmt, ap);
   va_end(ap);
-  snprintf(msg, sizeof(msg), "%s:%u: %s", file, line, why);
-  char *safe = pp_config_printable(msg, strlen(msg));
-  pp_status_t st = safe ? pp_config_add_error(c, k, file, safe) : PP_ENOMEM;
-  free(safe);
-  return st;
+  return pp_config_line_error(c, k, file, line, why);
 }
 
 const char *pp_config_setting_where(const pp_source_t *s, const pp_setting_t *v, char *buf,

@@ -2,8 +2,8 @@
 /*
  * Regular expression literals Duktape cannot compile as written (issue 16):
  * a literal whose pattern or flags need the rewrite of src/pac/regex.c
- * (named groups, flags s and u) or that pacprobe cannot run at all
- * (lookbehind, \p{…}, flags y d v) becomes __pp_re("source", "flags")
+ * (named groups, flags s u y d) or that pacprobe cannot run at all
+ * (flag v, \p{…} in a class) becomes __pp_re("source", "flags")
  * (pacscripts/runtime/08-regexp.js), which builds the regex when the
  * literal is evaluated, as a literal is. So the rest of the PAC still runs;
  * an evaluation that reaches an unsupported regex fails with the distinct
@@ -33,8 +33,19 @@ static const char *feature_of(const pp_regex_t *r, const char *flags, const char
   *es = "ES2018";
   if (r->nnames) return "regex named groups";
   if (strchr(flags, 's')) return "regex flag 's'";
+  *es = "ES2022";
+  if (strchr(flags, 'd')) return "regex flag 'd'";
   *es = "ES2015";
+  if (strchr(flags, 'y')) return "regex flag 'y'";
   return "regex flag 'u'";
+}
+
+/* Lookbehind runs in pacprobe's (patched) engine as written; older engines
+ * (--emulate winhttp, pacparser) are told apart by lint. First use only. */
+static void lookbehind_used(lw_t *w, long k) {
+  for (size_t j = 0; j < w->res->nlowered; j++)
+    if (strcmp(w->res->lowered[j].feature, "regex lookbehind") == 0) return;
+  pp_lower_used(w, k, 0, "regex lookbehind", "ES2018");
 }
 
 void pp_lower_regex(lw_t *w, long k) {
@@ -51,6 +62,7 @@ void pp_lower_regex(lw_t *w, long k) {
     w->oom = true;
     return;
   }
+  if (!r.syntax[0] && !r.unsupported && r.lookbehind) lookbehind_used(w, k);
   if (!r.syntax[0] && (r.changed || r.unsupported)) {
     pp_str_t text = PP_STR_INIT;
     pp_str_puts(&text, "__pp_re(");

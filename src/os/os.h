@@ -121,6 +121,20 @@ int pp_os_place(const char *tmp, const char *path, bool replace);
 int pp_os_remove(const char *path);
 /* Whether anything exists at path (a dangling link counts). */
 bool pp_os_exists(const char *path);
+/* ---- directories and commands (dir.c) ------------------------------------ */
+
+/* The names in dir (not "." and ".."), sorted bytewise, at most max (the
+ * rest are left out and *more set); *names is malloc'd (free each and the
+ * array). 0, or -1 with errno (ENOSYS on Windows: --root reads no folders
+ * there). */
+int pp_os_list_dir(const char *dir, size_t max, char ***names, size_t *n, bool *more);
+/* Whether path is a symbolic link (not followed). */
+bool pp_os_is_symlink(const char *path);
+/* Runs argv (argv[0] searched in PATH; no shell, stdin and stderr
+ * /dev/null) and returns at most max bytes of its stdout (malloc'd, *len
+ * set) when it exits 0; NULL otherwise or on Windows. */
+char *pp_os_run_capture(const char *const *argv, size_t max, size_t *len);
+
 /* The separator of path lists in environment variables
  * (PACPROBE_TARGETS_DIR): ':' on POSIX, ';' on Windows, where ':' follows
  * a drive letter (C:\x), as in PATH. */

@@ -226,11 +226,12 @@ typedef struct pp_fetch_info {
   size_t nredirects;
   size_t bytes;          /* body bytes received */
   const char *code;      /* static: "ok", "http-status", "too-big", "timeout",
-                            "redirect-loop", "connect", "fetch-error", "oom" */
+                            "redirect-loop", "redirect-refused", "connect",
+                            "fetch-error", "oom" */
   double ms;
   /* The final response's framing and caching headers (issue 21, PAC
-   * hosting checks). headers false: the backend does not record them
-   * (the WinHTTP one), and nothing below is meaningful. */
+   * hosting checks), recorded by both fetch backends (libcurl, WinHTTP).
+   * headers false: no HTTP response (a file), nothing below is meaningful. */
   bool headers;
   long long content_length; /* -1: no Content-Length */
   bool chunked;             /* Transfer-Encoding: chunked */
@@ -252,10 +253,21 @@ pp_status_t pp_pac_read_info(const char *source, size_t max_bytes, unsigned time
 /* PAC hosting checks (docs/sources.md "Where the PAC is hosted"): what the
  * URL (file://, UNC), the answer (status, Content-Type, framing,
  * redirects, caching) and the body (BOM, size) mean for each client. */
+/* The PAC clients a finding names (docs/sources.md "Where the PAC is
+ * hosted"): WINHTTP covers the WinHTTP proxy service, hence the .NET
+ * Framework services on it and WinINet on Windows 10 and later. */
+enum {
+  PP_PAC_CLIENT_CHROMIUM = 1u << 0, /* Chrome, Edge */
+  PP_PAC_CLIENT_FIREFOX = 1u << 1,
+  PP_PAC_CLIENT_WINHTTP = 1u << 2,
+  PP_PAC_CLIENT_LIBPROXY = 1u << 3
+};
 typedef struct pp_pac_finding {
   const char *code;    /* stable: file-url, unc-path, http-status, content-type, ... */
   char *message;       /* one line; foreign text escaped */
   const char *clients; /* static: which clients it affects and how */
+  unsigned affects;    /* PP_PAC_CLIENT_* it names as affected, refusing or not */
+  unsigned refuses;    /* PP_PAC_CLIENT_* that do not use the PAC because of it */
 } pp_pac_finding_t;
 
 /* source: the PAC URL or path as configured; info: the fetch (NULL for a
@@ -264,5 +276,8 @@ typedef struct pp_pac_finding {
 pp_status_t pp_pac_hosting_check(const char *source, const pp_fetch_info_t *info, const char *body,
                                  size_t len, pp_pac_finding_t **out, size_t *n);
 void pp_pac_findings_free(pp_pac_finding_t *f, size_t n);
+/* The name of one PP_PAC_CLIENT_* bit ("chromium", "firefox", "winhttp",
+ * "libproxy"), NULL for any other value. */
+const char *pp_pac_client_name(unsigned bit);
 
 #endif

@@ -2,7 +2,8 @@
 /*
  * The regular expression rewrite (regex.h, issue 16): a pattern in the
  * ECMAScript 2024 syntax becomes one Duktape 2.7 (ES5.1 patterns, flags
- * g i m) matches the same way.
+ * g i m, and as patched in cmake/duktape-patches lookbehind and flags y d)
+ * matches the same way.
  *
  *  (?<name>x)   -> (x), the name kept for .groups and $<name>
  *  \k<name>     -> (?:\N), N the group's number
@@ -14,8 +15,15 @@
  *  \u{1F600}    -> (?:\uD83D\uDE00)     \u{41} -> \u0041
  *  with i and u: simple case folding adds U+017F to s and U+212A to k.
  *
+ * Lookbehind (?<=…) (?<!…) passes through: Duktape's engine runs it as
+ * patched (cmake/duktape-patches/01-lookbehind.patch, right to left); the
+ * rewrites above that hold a lookahead take their backward form inside a
+ * lookbehind: .  -> (?:P|[^\n\r\u2028\u2029](?<!P)). Under u a pattern
+ * with such a set is prefixed so no match starts between a pair's halves.
+ *
  * Refused as unsupported (the feature named, never a different match):
- * lookbehind, \p{…}, the flags y d v, and under u the constructs whose
+ * \p{…} inside a class or with flags iu (regex_prop.c expands it
+ * elsewhere), the flag v, and under u the constructs whose
  * rewrite is not exact (astral characters or surrogates in a class, lone
  * surrogate escapes; with i also \w \W \b \B, backreferences and non-ASCII
  * characters, whose folding differs). A pattern browsers reject gets the
@@ -27,13 +35,19 @@
 #include <string.h>
 
 #include "pac/regex.h"
+#include "pac/regex_prop.h"
 
+#define PP_REGEX_MAX_DEPTH 256
 #define PAIR "[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]"
 
 typedef struct {
   const char *p, *end;
   bool u, s, i, named;
   pp_regex_t *r;
+  bool units;                      /* a unit_open set: may match half a pair */
+  bool meta_flag;                  /* y or d: the runtime's RegExp shows them */
+  int depth;                       /* open groups */
+  bool back[PP_REGEX_MAX_DEPTH];   /* a group reads right to left */
 } rx_t;
 
 static bool failed(const rx_t *x) { return x->r->unsupported || x->r->syntax[0]; }
@@ -48,8 +62,25 @@ static void syntax(rx_t *x, const char *msg) {
   if (!failed(x)) snprintf(x->r->syntax, sizeof(x->r->syntax), "%s", msg);
 }
 
+/* The reading direction of each open group: a lookbehind's body runs
+ * right to left (cmake/duktape-patches/01-lookbehind.patch), a
+ * lookahead's left to right, any other group as the one around it. */
+static bool dir_back(const rx_t *x) { return x->depth > 0 && x->back[x->depth - 1]; }
+
+static void push_dir(rx_t *x, bool back) {
+  if (x->depth >= PP_REGEX_MAX_DEPTH) return unsupported(x, "regex groups nested deeper than 256", "ES3");
+  x->back[x->depth++] = back;
+}
+
 static void put(rx_t *x, const char *s) { pp_str_puts(&x->r->src, s); }
 static void putn(rx_t *x, const char *s, size_t n) { pp_str_append(&x->r->src, s, n); }
+
+/* Under u, one code point of a set X that may hold astral ones: a whole
+ * pair first, else one code unit that is not half of a pair in the
+ * reading direction. Forward (?:P|(?!P)X); in a lookbehind, which reads
+ * right to left, (?:P|X(?<!P)). */
+static void unit_open(rx_t *x) { x->units = true; put(x, dir_back(x) ? "(?:" PAIR "|" : "(?:" PAIR "|(?!" PAIR ")"); }
+static void unit_close(rx_t *x) { put(x, dir_back(x) ? "(?<!" PAIR "))" : ")"); }
 
 static bool parse_flags(rx_t *x, const char *flags) {
   char *o = x->r->flags;
@@ -58,13 +89,12 @@ static bool parse_flags(rx_t *x, const char *flags) {
       snprintf(x->r->syntax, sizeof(x->r->syntax), "Invalid regular expression flags '%s'", flags);
       return false;
     }
-    if (*f == 'y') unsupported(x, "regex flag 'y'", "ES2015");
-    else if (*f == 'd') unsupported(x, "regex flag 'd'", "ES2022");
-    else if (*f == 'v') unsupported(x, "regex flag 'v'", "ES2024");
+    if (*f == 'v') unsupported(x, "regex flag 'v'", "ES2024");
     else if (*f == 'u') x->u = true;
     else if (*f == 's') x->s = true;
-    else {
+    else { /* g i m, and y d: Duktape's engine as patched (02-sticky-indices.patch) */
       if (*f == 'i') x->i = true;
+      if (*f == 'y' || *f == 'd') x->meta_flag = true;
       *o++ = *f;
     }
   }
@@ -186,6 +216,21 @@ static bool valid_u_escape(char c, bool in_class) {
          (c == '-' && in_class);
 }
 
+/* \p{…} or \P{…} outside a class (flag u), p at the backslash. */
+static const char *prop_atom(rx_t *x, const char *p, const char *end) {
+  pp_regex_prop_t pr;
+  if (x->i) {
+    pp_regex_prop_check(p, end, &pr);
+    if (pr.syntax) syntax(x, pr.syntax);
+    else unsupported(x, "regex \\p{...} with flags 'iu'", "ES2018");
+    return end;
+  }
+  pp_regex_prop(p, end, dir_back(x), &x->r->src, &pr);
+  if (pr.syntax) { syntax(x, pr.syntax); return end; }
+  if (pr.halves) x->units = true;
+  return p + pr.len;
+}
+
 /* An escape outside a class, p at the backslash. Returns the next p. */
 static const char *escape_atom(rx_t *x, const char *p, const char *end) {
   if (p + 1 >= end) { syntax(x, "\\ at end of pattern"); return end; }
@@ -206,13 +251,13 @@ static const char *escape_atom(rx_t *x, const char *p, const char *end) {
     putn(x, p, 1 + n);
     return p + 1 + n;
   }
-  if (c == 'p' || c == 'P') { unsupported(x, "regex Unicode property escape \\p{...}", "ES2018"); return end; }
+  if (c == 'p' || c == 'P') return prop_atom(x, p, end);
   if (x->i && strchr("wWbB", c)) { unsupported(x, "\\w, \\W, \\b or \\B in a regex with flags 'iu'", "ES2015"); return end; }
   if (x->i && c >= '1' && c <= '9') { unsupported(x, "backreference in a regex with flags 'iu'", "ES2015"); return end; }
   if (c == 'S' || c == 'D' || c == 'W') {
-    char b[64];
-    snprintf(b, sizeof(b), "(?:" PAIR "|\\%c)", c);
-    put(x, b);
+    unit_open(x);
+    putn(x, p, 2);
+    unit_close(x);
     return p + 2;
   }
   if (c == 'u') {
@@ -264,7 +309,13 @@ static const char *class_atom(rx_t *x, const char *p, const char *end, long *v, 
   if (p + 1 >= end) { syntax(x, "\\ at end of pattern"); return end; }
   char c = p[1];
   if (x->u && !valid_u_escape(c, true)) { syntax(x, "Invalid escape"); return end; }
-  if (x->u && (c == 'p' || c == 'P')) { unsupported(x, "regex Unicode property escape \\p{...}", "ES2018"); return end; }
+  if (x->u && (c == 'p' || c == 'P')) {
+    pp_regex_prop_t pr;
+    pp_regex_prop_check(p, end, &pr);
+    if (pr.syntax) syntax(x, "Invalid property name in character class");
+    else unsupported(x, "regex \\p{...} inside a character class", "ES2018");
+    return end;
+  }
   if (x->u && x->i && (c == 'w' || c == 'W')) { unsupported(x, "\\w, \\W, \\b or \\B in a regex with flags 'iu'", "ES2015"); return end; }
   if (c == 'S' || c == 'D' || c == 'W') *negesc = true;
   if (c == 'u') {
@@ -326,9 +377,9 @@ static const char *class_(rx_t *x, const char *p, const char *end) {
     pp_str_t cls = PP_STR_INIT;
     pp_str_append(&cls, x->r->src.s + mark, x->r->src.len - mark);
     x->r->src.len = mark;
-    put(x, "(?:" PAIR "|(?!" PAIR ")");
+    unit_open(x);
     putn(x, cls.s ? cls.s : "", cls.len);
-    put(x, ")");
+    unit_close(x);
     if (cls.oom) x->r->src.oom = true;
     pp_str_free(&cls);
   }
@@ -338,16 +389,27 @@ static const char *class_(rx_t *x, const char *p, const char *end) {
 /* A group opening, p at '('. */
 static const char *group(rx_t *x, const char *p, const char *end) {
   if (p + 2 < end && p[1] == '?' && p[2] == '<') {
-    if (p + 3 < end && p[3] == '=') { unsupported(x, "regex lookbehind (?<=...)", "ES2018"); return end; }
-    if (p + 3 < end && p[3] == '!') { unsupported(x, "regex lookbehind (?<!...)", "ES2018"); return end; }
+    if (p + 3 < end && (p[3] == '=' || p[3] == '!')) { /* lookbehind: Duktape's patched engine */
+      x->r->lookbehind = true;
+      push_dir(x, true);
+      putn(x, p, 4);
+      return p + 4;
+    }
     size_t n = name_len(p + 3, end);
+    push_dir(x, dir_back(x));
     put(x, "(");
     return p + 3 + n + 1;
+  }
+  if (p + 2 < end && p[1] == '?' && (p[2] == '=' || p[2] == '!')) { /* lookahead: forward */
+    push_dir(x, false);
+    putn(x, p, 3);
+    return p + 3;
   }
   if (x->u && p + 1 < end && p[1] == '?' && (p + 2 >= end || !strchr(":=!", p[2]))) {
     syntax(x, "Invalid group");
     return end;
   }
+  push_dir(x, dir_back(x));
   put(x, "(");
   return p + 1;
 }
@@ -396,17 +458,33 @@ static void emit(rx_t *x, const char *src, size_t len) {
     if (*p == '\\') p = escape_atom(x, p, end);
     else if (*p == '[') p = class_(x, p, end);
     else if (*p == '(') p = group(x, p, end);
+    else if (*p == ')') {
+      if (x->depth > 0) x->depth--;
+      p = literal(x, p, end);
+    }
     else if (*p == '{' && x->u) p = brace(x, p, end);
     else if (*p == '.' && (x->s || x->u)) {
       const char *one = x->s ? "[\\s\\S]" : "[^\\n\\r\\u2028\\u2029]";
-      if (x->u) put(x, "(?:" PAIR "|(?!" PAIR ")");
+      if (x->u) unit_open(x);
       put(x, one);
-      if (x->u) put(x, ")");
+      if (x->u) unit_close(x);
       p++;
     } else {
       p = literal(x, p, end);
     }
   }
+}
+
+/* Under u a match never starts between the halves of a pair (V8 steps by
+ * code point), which a set that can match one half alone would allow. */
+static void start_guard(rx_t *x) {
+  pp_str_t all = PP_STR_INIT;
+  pp_str_puts(&all, "(?:(?<![\\uD800-\\uDBFF])|(?![\\uDC00-\\uDFFF]))(?:");
+  pp_str_append(&all, x->r->src.s ? x->r->src.s : "", x->r->src.len);
+  pp_str_puts(&all, ")");
+  if (x->r->src.oom) all.oom = true;
+  pp_str_free(&x->r->src);
+  x->r->src = all;
 }
 
 bool pp_regex_rewrite(const char *src, size_t len, const char *flags, pp_regex_t *out) {
@@ -415,10 +493,12 @@ bool pp_regex_rewrite(const char *src, size_t len, const char *flags, pp_regex_t
   x.r = out;
   if (parse_flags(&x, flags)) scan_groups(&x, src, len);
   if (!failed(&x)) emit(&x, src, len);
+  if (!failed(&x) && x.units) start_guard(&x);
   if (out->src.oom) return false;
   if (failed(&x)) return true;
   if (!out->src.s && !pp_str_puts(&out->src, "")) return false;
-  out->changed = out->src.len != len || memcmp(out->src.s, src, len) != 0 || strlen(flags) != strlen(out->flags);
+  out->changed = out->src.len != len || memcmp(out->src.s, src, len) != 0 || strlen(flags) != strlen(out->flags) ||
+                 x.meta_flag;
   return true;
 }
 

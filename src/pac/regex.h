@@ -2,7 +2,8 @@
 /*
  * Regular expression features Duktape 2.7 lacks, by rewriting the pattern
  * (regex.c, issue 16): named groups (?<name>…) and \k<name>, the s (dotAll)
- * and u (unicode) flags. What cannot be rewritten exactly is reported as
+ * and u (unicode) flags. Lookbehind passes through to Duktape's engine,
+ * patched to run it (cmake/duktape-patches/01-lookbehind.patch). What cannot be rewritten exactly is reported as
  * unsupported with the feature's name, never matched differently.
  */
 #ifndef PP_PAC_REGEX_H
@@ -17,8 +18,10 @@
 
 typedef struct {
   pp_str_t src;            /* the pattern for Duktape */
-  char flags[8];           /* the flags for Duktape: a subset of "gim" */
-  bool changed;            /* src/flags differ from the input */
+  char flags[8];           /* the flags for Duktape: a subset of "gimyd" */
+                           /* (y d: cmake/duktape-patches/02-sticky-indices.patch) */
+  bool changed;            /* src/flags differ from the input, or flag y or d */
+  bool lookbehind;         /* (?<=…) or (?<!…): Duktape runs it as patched */
   int ngroups;             /* capturing groups */
   size_t nnames;           /* named groups, in pattern order */
   int name_group[PP_REGEX_MAX_NAMES];

@@ -356,6 +356,11 @@ static pp_status_t try_one(run_t *r, const cand_url_t *c, char **text, size_t *l
   pp_status_t st = pp_pac_fetch(c->url, r->o->max_bytes, r->o->fetch_timeout_ms, pins, c->pin ? 1 : 0,
                                 &a->fetch, text, len, err, sizeof(err));
   const char *res = a->fetch.code;
+  /* what the answer means for each client, whatever the verdict here */
+  if (a->fetch.http_status &&
+      pp_pac_hosting_check(c->url, &a->fetch, st == PP_OK ? *text : NULL, st == PP_OK ? *len : 0,
+                           &a->hosting, &a->nhosting) != PP_OK)
+    return PP_ENOMEM;
   if (st == PP_OK) res = check_pac(r->o, *text, *len, c->url, a->fetch.content_type, err, sizeof(err));
   a->ms = a->fetch.ms;
   bool ok = pp_wpad_set(&a->result, "%s", res) &&
@@ -377,14 +382,7 @@ static bool decide(run_t *r, const cand_url_t *c, char *text, size_t len) {
 }
 
 static bool final_warnings(run_t *r, const cand_url_t *won) {
-  pp_discovery_t *d = r->d;
-  const pp_wpad_attempt_t *last = d->nattempts ? &d->attempts[d->nattempts - 1] : NULL;
-  const char *ct = last && last->method == PP_WPAD_FETCH ? last->fetch.content_type : NULL;
-  if (last && last->method == PP_WPAD_FETCH &&
-      (!ct || strncmp(ct, "application/x-ns-proxy-autoconfig", 33)))
-    if (!pp_wpad_warn(d, "content-type", "%s served as %s, not application/x-ns-proxy-autoconfig "
-                      "(browsers accept it; some proxies and filters do not)", won->url, ct ? ct : "(none)"))
-      return false;
+  pp_discovery_t *d = r->d; /* the Content-Type is a hosting finding of the fetch */
   if (won->method == PP_WPAD_DNS) {
     for (size_t i = 0; i < r->nurls && &r->urls[i] != won; i++)
       if (r->urls[i].method != PP_WPAD_DNS &&

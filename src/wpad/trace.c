@@ -81,6 +81,7 @@ static void attempt_free(pp_wpad_attempt_t *a) {
   free(a->result);
   free(a->detail);
   pp_fetch_info_clear(&a->fetch);
+  pp_pac_findings_free(a->hosting, a->nhosting);
 }
 
 void pp_discovery_clear(pp_discovery_t *d) {

@@ -56,6 +56,9 @@ typedef struct pp_wpad_attempt {
   char *result;       /* short code, docs/json.md */
   char *detail;       /* one line, NULL when there is nothing to add */
   pp_fetch_info_t fetch; /* fetch only */
+  pp_pac_finding_t *hosting; /* fetch only: the PAC hosting findings of an
+                                answer (docs/sources.md), NULL/0 none */
+  size_t nhosting;
   double ms;
 } pp_wpad_attempt_t;
 

@@ -30,7 +30,9 @@ fl_case "eval (chrome): endless body stops at Chromium's 1 MiB PAC download limi
 fl_run eval -p "http://127.0.0.1:$P_http_endless/x.pac" "$U"
 want_rc 2
 want_err "^pacprobe: error: PAC: http://127\.0\.0\.1:$P_http_endless/x\.pac: PAC larger than 1048576 bytes: Chromium's limit for a PAC download; Chrome would not use this PAC \(DIRECT for every URL\); other --emulate modes read up to 4194304 bytes$"
-want_errlines 1
+want_err "^pacprobe: warning: PAC hosting \[too-big\]: the script is larger than the download limit \(stopped after [0-9]+ bytes, no Content-Length\); Chrome and Edge refuse it"
+want_err "^pacprobe: warning: PAC hosting \[no-content-length\]: no Content-Length"
+want_errlines 4 # and content-type: the endless server sends none
 want_within 3000
 
 fl_case "eval --emulate firefox: endless body stops at pacprobe's 4 MiB limit"

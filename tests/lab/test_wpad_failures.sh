@@ -39,9 +39,9 @@ want_order "^fetch http://10\.77\.0\.1/missing\.pac \(dhcp $C server 10\.77\.0\.
 want_out "^warning dhcp-failed-fallback: dhcp $C server 10\.77\.0\.1 offered http://10\.77\.0\.1/missing\.pac"
 want_out "^warning pac-invalid: http://wpad\.syntax\."
 want_out "^warning pac-invalid: http://wpad\.nofunc\."
-want_out "^warning content-type: http://wpad\.corp\.pacprobe\.test/wpad\.dat served as text/plain"
+want_out "^      hosting content-type: served as 'text/plain', not application/x-ns-proxy-autoconfig; no client pacprobe models refuses it: .*the WinHTTP proxy service takes it for the URL's extension"
 want_out "^decided_by: dns$"
-want_out "^Found: the PAC at http://wpad\.corp\.pacprobe\.test/wpad\.dat, offered by dns, fetched and valid; [0-9]+ warnings above to look at\.$"
+want_out "^Found: the PAC at http://wpad\.corp\.pacprobe\.test/wpad\.dat, offered by dns, fetched and valid; [0-9]+ warnings above to look at; 1 hosting finding of its fetch above names the clients affected\.$"
 want_no_out "wpad\.pacprobe\.test/wpad\.dat"
 
 lab_case "--order dns,dhcp and --no-fetch: the first DNS candidate decides unfetched"

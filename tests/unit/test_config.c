@@ -285,12 +285,73 @@ static void test_gnome(void **state) {
   free(data);
 }
 
+static pp_status_t add_linux(pp_config_t *c, const char *kind, const char *in, size_t n) {
+  if (strcmp(kind, "kde") == 0) return pp_config_add_kde(c, in, n, "kioslaverc");
+  if (strcmp(kind, "environment") == 0) return pp_config_add_envfile(c, in, n, "environment");
+  if (strcmp(kind, "systemd") == 0) return pp_config_add_systemd(c, in, n, "system.conf");
+  if (strcmp(kind, "systemd-user") == 0) return pp_config_add_systemd(c, in, n, "user.conf");
+  if (strcmp(kind, "systemd-unit") == 0)
+    return pp_config_add_systemd(c, in, n, "docker.service.d/http-proxy.conf");
+  if (strcmp(kind, "apt") == 0) return pp_config_add_apt(c, in, n, "apt.conf");
+  if (strcmp(kind, "docker-client") == 0) return pp_config_add_docker(c, in, n, "config.json", false);
+  if (strcmp(kind, "docker-daemon") == 0) return pp_config_add_docker(c, in, n, "daemon.json", true);
+  fail_msg("unknown kind %s", kind);
+  return PP_EINVAL;
+}
+
+static void linux_case(pp_test_fields_t *f, const char *where) {
+  char got[1024];
+  const char *in = f->f[1]; /* unescaped by the case reader */
+  size_t n = strlen(in);
+  pp_config_t c;
+  pp_consumer_t k;
+  memset(&c, 0, sizeof(c));
+  assert_int_equal(add_linux(&c, f->f[0], in, n), PP_OK);
+  assert_int_equal(pp_consumer_parse(f->f[2], &k), PP_OK);
+  assert_int_equal(pp_config_decide(&c, k), PP_OK);
+  const pp_config_effective_t *e = &c.effective;
+  const char *v = e->mode == PP_MODE_PROXY ? e->proxy : e->mode == PP_MODE_PAC ? e->pac_url : NULL;
+  snprintf(got, sizeof(got), "%s %s", pp_config_mode_name(e->mode), v ? v : "-");
+  check(strcmp(got, f->f[3]) == 0, where, f->f[3], got);
+  got[0] = '\0';
+  for (size_t i = 0; i < e->nbypass; i++)
+    snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s%s", i ? ";" : "", e->bypass[i]);
+  check(strcmp(*got ? got : "-", f->f[4]) == 0, where, f->f[4], got);
+  const char *err = NULL;
+  for (size_t i = 0; i < c.nsources && !err; i++) err = c.sources[i].error;
+  if (strcmp(f->f[5], "-") == 0) check(!err, where, "no error", err ? err : "");
+  else check(err && strstr(err, f->f[5]), where, f->f[5], err ? err : "(no error)");
+  assert_int_equal(c.nerrors != 0, err != NULL);
+  pp_config_clear(&c);
+}
+
+static void test_linux_cases(void **state) {
+  (void)state;
+  pp_config_t c;
+  each_case("config/linux.cases", linux_case);
+  pp_location_t bad = {"/etc/x", 0, PP_SRC_APT, pp_config_add_apt};
+  assert_int_equal(pp_location_register(&bad), PP_EINVAL);
+  size_t n = 0;
+  while (pp_location_at(n)) n++;
+  pp_location_t row = {"etc/x.conf", 0, PP_SRC_APT, pp_config_add_apt};
+  assert_int_equal(pp_location_register(&row), PP_OK);
+  assert_ptr_equal(pp_location_at(n)->add, pp_config_add_apt);
+  assert_null(pp_location_at(n + 1));
+  memset(&c, 0, sizeof(c));
+  static const char nul[] = "[Proxy Settings]\nProxyType=1\0";
+  assert_int_equal(pp_config_add_kde(&c, nul, sizeof(nul) - 1, "k"), PP_OK);
+  assert_int_equal(c.nerrors, 1);
+  assert_non_null(strstr(c.sources[0].error, "k:2: a NUL byte"));
+  pp_config_clear(&c);
+}
+
 /* Every fixture byte-truncated at every length: an error or a result,
  * never a crash (run under ASan in CI). */
 static void test_truncations(void **state) {
   (void)state;
   static const char *const files[] = {"config/all-flags.reg", "config/ie6-regedit4.reg",
-                                      "config/netsh-utf16.txt", "config/winhttp.reg"};
+                                      "config/netsh-utf16.txt", "config/winhttp.reg",
+                                      "config/linux.cases"};
   for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
     size_t len = 0;
     char *data = pp_test_read_data(files[i], &len);
@@ -305,6 +366,20 @@ static void test_truncations(void **state) {
       assert_int_equal(pp_config_decide(&c, PP_FOR_MDI_SENSOR), PP_OK);
       for (size_t k = 0; k < c.nsources; k++)
         if (c.sources[k].error) assert_non_null(strstr(c.sources[k].error, "byte offset"));
+      pp_config_clear(&c);
+      /* the Linux parsers on the same bytes: a source or a located error */
+      memset(&c, 0, sizeof(c));
+      assert_int_equal(pp_config_add_kde(&c, copy, cut, "k"), PP_OK);
+      assert_int_equal(pp_config_add_envfile(&c, copy, cut, "e"), PP_OK);
+      assert_int_equal(pp_config_add_systemd(&c, copy, cut, "s"), PP_OK);
+      assert_int_equal(pp_config_add_apt(&c, copy, cut, "a"), PP_OK);
+      assert_int_equal(pp_config_add_docker(&c, copy, cut, "d", true), PP_OK);
+      static const pp_consumer_t ks[] = {PP_FOR_KDE, PP_FOR_SESSION, PP_FOR_SERVICE, PP_FOR_APT,
+                                         PP_FOR_DOCKER, PP_FOR_CHROME};
+      for (size_t k = 0; k < sizeof(ks) / sizeof(ks[0]); k++)
+        assert_int_equal(pp_config_decide(&c, ks[k]), PP_OK);
+      for (size_t k = 0; k < c.nsources; k++)
+        if (c.sources[k].error) assert_non_null(strchr(c.sources[k].error, ':'));
       pp_config_clear(&c);
       pp_wininet_t w;
       if (pp_wininet_decode(copy, cut, false, &w, NULL, 0) == PP_OK) pp_wininet_clear(&w);
@@ -323,6 +398,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_noproxy_cases),
       cmocka_unit_test(test_browser_policy),
       cmocka_unit_test(test_gnome),
+      cmocka_unit_test(test_linux_cases),
       cmocka_unit_test(test_truncations),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

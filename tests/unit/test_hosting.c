@@ -29,6 +29,25 @@ static const char *codes(const char *src, const pp_fetch_info_t *f, const char *
   return buf;
 }
 
+/* The refuses mask of the finding `code` (which must be there). */
+static unsigned refuses(const char *src, const pp_fetch_info_t *f, const char *body, size_t len,
+                        const char *code) {
+  pp_pac_finding_t *v = NULL;
+  size_t k = 0;
+  unsigned m = 0;
+  bool found = false;
+  assert_int_equal(pp_pac_hosting_check(src, f, body, len, &v, &k), PP_OK);
+  for (size_t i = 0; i < k; i++)
+    if (!strcmp(v[i].code, code)) {
+      m = v[i].refuses;
+      found = true;
+      assert_int_equal(v[i].refuses & ~v[i].affects, 0); /* a refusing client is an affected one */
+    }
+  pp_pac_findings_free(v, k);
+  assert_true(found);
+  return m;
+}
+
 static pp_fetch_info_t good(void) {
   pp_fetch_info_t f;
   memset(&f, 0, sizeof(f));
@@ -83,7 +102,39 @@ static void test_hosting(void **state) {
   free(huge);
 }
 
+/* Which clients do not use the PAC, per finding (docs/sources.md). */
+static void test_refuses(void **state) {
+  (void)state;
+  char b[256];
+  const char *pac = "function FindProxyForURL(u,h){}";
+  size_t n = strlen(pac);
+  unsigned cr = PP_PAC_CLIENT_CHROMIUM, wh = PP_PAC_CLIENT_WINHTTP, ff = PP_PAC_CLIENT_FIREFOX;
+  assert_int_equal(refuses("file:///etc/x.pac", NULL, NULL, 0, "file-url"), cr | wh);
+  pp_fetch_info_t f = good();
+  f.content_type = "text/plain";
+  /* the WinHTTP proxy service takes text/plain for .pac/.dat/.js/.jvs only */
+  assert_int_equal(refuses("http://p/x.pac", &f, pac, n, "content-type"), 0);
+  assert_int_equal(refuses("http://p/WPAD.DAT?v=2", &f, pac, n, "content-type"), 0);
+  assert_int_equal(refuses("http://p/proxy", &f, pac, n, "content-type"), wh);
+  f.effective_url = "http://p/x.js"; /* the final URL after redirects decides */
+  assert_int_equal(refuses("http://p/proxy", &f, pac, n, "content-type"), 0);
+  f = good();
+  f.http_status = 404;
+  assert_int_equal(refuses("http://p/x.pac", &f, NULL, 0, "http-status"), cr | wh | ff);
+  f.http_status = 203; /* Firefox takes any 2xx */
+  assert_int_equal(refuses("http://p/x.pac", &f, pac, n, "http-status"), cr | wh);
+  f = good();
+  char *r[] = {"http://q/z.pac"};
+  f.redirects = r;
+  f.nredirects = 1;
+  assert_string_equal(codes("http://p/x.pac", &f, pac, n, b, sizeof(b)), "redirect"); /* no downgrade */
+  assert_int_equal(refuses("https://p/x.pac", &f, pac, n, "redirect-to-http"), wh);
+  f = good();
+  assert_int_equal(refuses("http://p/x.pac", &f, "var x;", 6, "no-findproxyforurl"), cr);
+}
+
 int main(void) {
-  const struct CMUnitTest tests[] = {cmocka_unit_test(test_hosting)};
+  const struct CMUnitTest tests[] = {cmocka_unit_test(test_hosting),
+                                     cmocka_unit_test(test_refuses)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -243,6 +243,12 @@ static void target(FILE *f, const json_t *t, size_t n) {
 void pp_report_check(FILE *f, const json_t *root) {
   pp_html_begin(f, "check");
   summary(f, root);
+  const json_t *hosting = json_object_get(json_object_get(root, "config"), "pac_hosting");
+  if (json_array_size(hosting)) {
+    fputs("<section id=\"hosting\"><h2>Where the PAC is hosted</h2>\n", f);
+    pp_html_hosting(f, hosting);
+    fputs("</section>\n", f);
+  }
   size_t i;
   const json_t *t;
   json_array_foreach(json_object_get(root, "targets"), i, t) target(f, t, i + 1);

@@ -3,7 +3,8 @@
  * The `discover --report` page (docs/report.md), drawn from the object of
  * `discover --format json` (DESIGN §1.5, docs/json.md): each step (DHCP per
  * interface, lease files, each wpad. name, each fetch) with what was asked,
- * the answer, the outcome and its time; the warnings; and the closing
+ * the answer, the outcome (a fetch's hosting findings under it) and its
+ * time; the warnings; and the closing
  * sentence (src/cli/discover_closing.c).
  */
 #include <string.h>
@@ -53,6 +54,7 @@ static void step(FILE *f, const json_t *a, size_t n) {
   if (pp_html_str(a, "detail")) {
     pp_html_wrap(f, "<div class=\"mute\">", pp_html_str(a, "detail"), "</div>");
   }
+  pp_html_hosting(f, json_object_get(a, "hosting"));
   fprintf(f, "</td><td class=\"ms\">%.0f ms</td></tr>\n", pp_html_num(a, "ms") > 0 ? pp_html_num(a, "ms") : 0);
 }
 

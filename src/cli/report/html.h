@@ -33,6 +33,9 @@ void pp_html_begin(FILE *f, const char *what);
 void pp_html_end(FILE *f);
 /* open (our markup, written as is), text escaped (pp_html_text), close. */
 void pp_html_wrap(FILE *f, const char *open, const char *text, const char *close);
+/* A JSON array of PAC hosting findings (hosting.c) as a list; nothing
+ * when empty. */
+void pp_html_hosting(FILE *f, const json_t *list);
 /* A verdict or outcome as a coloured badge: class "badge ok|bad|warn". */
 void pp_html_badge(FILE *f, const char *text, bool ok);
 

@@ -130,6 +130,7 @@ static const char *failure_code(pp_status_t st, CURLcode rc, long http_status) {
   if (rc == CURLE_OPERATION_TIMEDOUT) return "timeout";
   if (rc == CURLE_TOO_MANY_REDIRECTS) return "redirect-loop";
   if (rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST) return "connect";
+  if (http_status >= 300 && http_status < 400) return "redirect-refused"; /* e.g. to file: */
   if (http_status != 0 && http_status != 200) return "http-status";
   return "fetch-error";
 }

@@ -6,7 +6,8 @@
  * HTTP 200 only, the size cap enforced while receiving, one total timeout,
  * at most 5 redirects followed here (not by WinHTTP) so each Location is
  * recorded, http and https only after a redirect; file:// URLs become a
- * path (PathCreateFromUrlW) read as a local file.
+ * path (PathCreateFromUrlW) read as a local file. The final response's
+ * framing and caching headers are recorded as the libcurl backend does.
  */
 #include <windows.h>
 #include <winhttp.h>
@@ -72,6 +73,30 @@ static wchar_t *header(HINTERNET req, DWORD what) {
   return buf;
 }
 
+/* A header of the response as UTF-8 (malloc'd), NULL when absent. */
+static char *header8(HINTERNET req, DWORD what) {
+  wchar_t *w = header(req, what);
+  char *s = w ? pp_win_utf8(w, (int)wcslen(w)) : NULL;
+  free(w);
+  return s;
+}
+
+/* The framing and caching headers of the final response into info (the
+ * PAC hosting checks, src/wpad/hosting.c): the same record the libcurl
+ * backend keeps, so the findings do not depend on the platform. */
+static void record_headers(pp_fetch_info_t *info, HINTERNET req) {
+  char *len = header8(req, WINHTTP_QUERY_CONTENT_LENGTH), *te = header8(req, WINHTTP_QUERY_TRANSFER_ENCODING);
+  info->headers = true;
+  info->content_length = len ? strtoll(len, NULL, 10) : -1;
+  info->chunked = te && strstr(te, "chunked");
+  free(len);
+  free(te);
+  free(info->cache_control);
+  free(info->expires);
+  info->cache_control = header8(req, WINHTTP_QUERY_CACHE_CONTROL);
+  info->expires = header8(req, WINHTTP_QUERY_EXPIRES);
+}
+
 static bool fail(fetch_t *f) {
   f->error = GetLastError();
   if (f->error == ERROR_WINHTTP_TIMEOUT) f->timed_out = true;
@@ -133,6 +158,7 @@ static bool one(fetch_t *f, const char *url, char **next) {
     if (f->info) {
       free(f->info->content_type);
       f->info->content_type = ct ? pp_win_utf8(ct, (int)wcslen(ct)) : NULL;
+      record_headers(f->info, req);
     }
     free(ct);
     wchar_t *loc = f->status >= 300 && f->status < 400 ? header(req, WINHTTP_QUERY_LOCATION) : NULL;
@@ -219,6 +245,7 @@ static const char *failure_code(const fetch_t *f, pp_status_t st) {
   if (f->loop) return "redirect-loop";
   if (f->error == ERROR_WINHTTP_CANNOT_CONNECT || f->error == ERROR_WINHTTP_NAME_NOT_RESOLVED)
     return "connect";
+  if (f->status >= 300 && f->status < 400) return "redirect-refused"; /* e.g. to file: */
   if (f->status != 0 && f->status != 200) return "http-status";
   return "fetch-error";
 }

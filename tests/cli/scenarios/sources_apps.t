@@ -145,3 +145,13 @@ $ env -i "$PP_BIN" check --for firefox --firefox-prefs $DATA/sources/firefox-loo
 exit 1
 out~ decided by: Firefox network.proxy.type=1 \(firefox-prefs .*firefox-loopback.js:1\) → PROXY 127.0.0.1:9 failed
 err~ ^pacprobe: warning: network.proxy.ssl is not set: Firefox sends https DIRECT$
+
+=== --root reads Firefox's policies.json and a Debian JDK's net.properties at their standard paths (a malformed one: exit 1)
+$ mkdir -p $TMP/r/etc/firefox/policies $TMP/r/etc/java-17-openjdk $TMP/r/etc/java-21-openjdk && cp $DATA/sources/firefox-policies.json $TMP/r/etc/firefox/policies/policies.json && cp $DATA/sources/java-net.properties $TMP/r/etc/java-17-openjdk/net.properties && cp $DATA/sources/java-net-broken.properties $TMP/r/etc/java-21-openjdk/net.properties && pacprobe sources --no-env --root $TMP/r --for firefox,java
+exit 1
+out~ ^source 1: firefox-policy machine Proxy  .*r/etc/firefox/policies/policies.json:4$
+out~ ^source 2: java-props machine net.properties  .*r/etc/java-17-openjdk/net.properties:15$
+out~ ^decided by: Firefox network.proxy.type=1 \(firefox-policy .*r/etc/firefox/policies/policies.json:5, Locked\)$
+out~ ^decided by: Java http.proxyHost \(.*r/etc/java-17-openjdk/net.properties:18\)
+err~ ^pacprobe: error: .*r/etc/java-21-openjdk/net.properties:4: malformed \\uxxxx encoding
+errlines 1

@@ -63,12 +63,13 @@ err~ none.json: cannot open
 === --for names the new consumers in its error
 $ pacprobe sources --for firefoxx
 exit 2
-err~ chrome, edge, gnome, firefox, dotnet, java or macos
+err~ chrome, edge, gnome, kde
+err~ firefox, dotnet, java or macos
 
 === must show 3: a file:// AutoConfigURL names the clients that ignore it
 $ pacprobe sources --no-env --reg $DATA/sources/autoconfig-file.reg --for user
 out~ ^effective: pac file://C:/Windows/proxy.pac$
-out~ ^warning \[pac-file-url\]: the PAC is a file:// URL \(file://C:/Windows/proxy.pac\): Chrome and Edge do not load it \(Chromium fetches http, https and data: only: PacFileFetcherImpl::IsUrlSchemeAllowed\) nor do WinHTTP and the .NET services on it \(ERROR_WINHTTP_UNRECOGNIZED_SCHEME\); Firefox and libproxy read it$
+out~ ^warning \[pac-file-url\]: the PAC is a file:// URL \(file://C:/Windows/proxy.pac\): Chrome and Edge do not load it \(Chromium fetches http, https and data: only: PacFileFetcherImpl::IsUrlSchemeAllowed\), nor does the WinHTTP proxy service, so neither WinHTTP, the .NET services on it nor WinINet on Windows 10 \(Microsoft KB 4025058: no file:// or ftp:// PAC\); Firefox and libproxy read it$
 out! pac-unc-path
 
 === a UNC PAC path: the share must be readable by the account
