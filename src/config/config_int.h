@@ -250,6 +250,8 @@ bool pp_config_decided_by_macos(const pp_config_t *c);
 /* decide.c: the system settings as Chrome reads them (GNOME, WinINet,
  * else the environment); `app` prefixes decided_by. */
 bool pp_config_decide_system(pp_config_t *c, const char *app);
+/* "app → the system settings: " before decided_by. false on ENOMEM. */
+bool pp_config_system_note(pp_config_t *c, const char *app);
 /* live.c */
 void pp_config_os_clear(pp_config_os_t *v);
 /* osview.c: os-disagrees; sets c->os.compared/agrees. false on ENOMEM. */

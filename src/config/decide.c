@@ -483,7 +483,10 @@ static bool system_settings(pp_config_t *c) {
 }
 
 bool pp_config_decide_system(pp_config_t *c, const char *app) {
-  if (!system_settings(c)) return false;
+  return system_settings(c) && pp_config_system_note(c, app);
+}
+
+bool pp_config_system_note(pp_config_t *c, const char *app) {
   pp_str_t o = PP_STR_INIT;
   pp_str_printf(&o, "%s → the system settings: %s", app, c->decided_by ? c->decided_by : "-");
   if (o.oom) {
