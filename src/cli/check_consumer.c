@@ -21,8 +21,11 @@
 #define WININET_NEXT "WinINet tries the next mode → DIRECT"
 /* A runtime that takes one proxy from the environment (docs/sources.md
  * "NO_PROXY dialects"): no PAC, no list, no failover. */
-#define ENV_RUNTIME(name, label, dialect)                                                    \
-  {name, label, PP_FOR_ENV, true, PP_AFTER_LIST_ERROR, NULL, NULL, NULL,                     \
+#define ENV_RUNTIME(name, label, dialect) CONFIG_RUNTIME(name, label, PP_FOR_ENV, dialect)
+/* The same for a program whose one proxy comes from its own configuration
+ * (docs/sources.md: --for apt, docker). */
+#define CONFIG_RUNTIME(name, label, config, dialect)                                         \
+  {name, label, config, true, PP_AFTER_LIST_ERROR, NULL, NULL, NULL,                         \
    "the proxy failed → the request fails; " label " uses the one proxy of its environment "  \
    "and never fails over, not to another proxy and not to DIRECT",                           \
    "407 → the request fails unless the proxy URL carries user:password; " label " has no "   \
@@ -84,7 +87,8 @@ static const pp_ck_consumer_t consumers[] = {
      "*.atp.azure.com through the proxy without authentication", PP_NP_CURL},
     ENV_RUNTIME("wget", "wget", PP_NP_WGET),
     ENV_RUNTIME("go", "a Go program (net/http)", PP_NP_GO),
-    ENV_RUNTIME("docker", "Docker (Go net/http)", PP_NP_GO),
+    CONFIG_RUNTIME("docker", "Docker (Go net/http)", PP_FOR_DOCKER, PP_NP_GO),
+    CONFIG_RUNTIME("apt", "apt", PP_FOR_APT, PP_NP_CURL),
     ENV_RUNTIME("python-urllib", "Python urllib", PP_NP_PY_URLLIB),
     ENV_RUNTIME("python-requests", "Python requests", PP_NP_PY_REQUESTS),
     ENV_RUNTIME("node", "Node (proxy-from-env)", PP_NP_NODE),
@@ -101,7 +105,7 @@ const pp_ck_consumer_t *pp_ck_consumer_find(const char *name) {
 
 const char *pp_ck_consumer_names(void) {
   return "chrome, firefox, env (curl), winhttp, user, localsystem, localservice, "
-         "networkservice, mdi-sensor, wget, go, docker, python-urllib, python-requests, node, "
+         "networkservice, mdi-sensor, wget, go, docker, apt, python-urllib, python-requests, node, "
          "dotnet";
 }
 

@@ -188,6 +188,14 @@ pp_status_t pp_sources_add_files(pp_config_t *c, const pp_args_t *a, bool *offli
     if (st == PP_OK) st = add_files(c, &a->list[linux_files[i].id], linux_files[i].k);
     *offline = *offline || a->list[linux_files[i].id].n;
   }
+  if (st == PP_OK && a->given[PP_OPT_ROOT] && a->given[PP_OPT_LIVE]) {
+    pp_msg_error("options --root and --live: give one (--live is --root / plus gsettings)");
+    return PP_EINVAL;
+  }
+  if (st == PP_OK && a->given[PP_OPT_USER] && !a->given[PP_OPT_ROOT] && !a->given[PP_OPT_LIVE]) {
+    pp_msg_error("option --user: only with --root or --live");
+    return PP_EINVAL;
+  }
   if (st == PP_OK && (a->given[PP_OPT_ROOT] || a->given[PP_OPT_LIVE])) {
     st = pp_sources_add_root(c, a);
     *offline = true;

@@ -89,8 +89,8 @@ const pp_opt_def_t pp_options[] = {
      "a Firefox profile's prefs.js or user.js: network.proxy.* (repeatable; user.js wins)"},
     {PP_OPT_FOR, "for", 0, PP_ARG_STRING, "CONSUMER", PP_CMD_CHECK, 0,
      "env (default: curl's variables), chrome, firefox, winhttp, user, localsystem, localservice, "
-     "networkservice, mdi-sensor, wget, go, docker, python-urllib, python-requests, node, dotnet, "
-     "with their rules (docs/consumers.md)"},
+     "networkservice, mdi-sensor, wget, go, docker (dockerd's configuration), apt, python-urllib, "
+     "python-requests, node, dotnet, with their rules (docs/consumers.md)"},
     {PP_OPT_FOR, "for", 0, PP_ARG_STRING, "CONSUMER[,...]", PP_CMD_SOURCES, 0,
      "user, localsystem, localservice, networkservice, winhttp, env, mdi-sensor, chrome, edge, "
      "gnome, kde, session, service, apt, docker, firefox, dotnet, java, macos (default: user on "

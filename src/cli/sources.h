@@ -13,7 +13,8 @@ bool pp_sources_print_json(FILE *out, const pp_config_t *c);
 /* cmd_sources.c: the files of --reg, --netsh, --chrome-policy,
  * --edge-policy as sources (an unreadable file becomes an error source);
  * *offline says whether any was given (else the live configuration is
- * read). PP_OK or PP_ENOMEM. */
+ * read). PP_OK, PP_ENOMEM, or PP_EINVAL after a message (--root with
+ * --live, --user without them, a bad --user). */
 pp_status_t pp_sources_add_files(pp_config_t *c, const pp_args_t *a, bool *offline);
 /* At most PP_CONFIG_MAX_BYTES of path (malloc'd); NULL with a reason in err. */
 char *pp_sources_slurp(const char *path, size_t *len, char *err, size_t errlen);

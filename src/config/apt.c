@@ -220,6 +220,7 @@ static void items_free(parse_t *ps) {
 }
 
 static pp_status_t push_item(pp_config_t *c, const char *file, const item_t *it) {
+  if (!*it->value) return PP_OK; /* "" is unset: apt's Find falls through to the next */
   pp_source_t *s = pp_config_push(c, PP_SRC_APT, file);
   if (!s || !(s->value = strdup(it->name))) return PP_ENOMEM;
   s->line = it->line;
@@ -232,7 +233,6 @@ static pp_status_t push_item(pp_config_t *c, const char *file, const item_t *it)
     return (s->mode = strdup(it->value)) ? PP_OK : PP_ENOMEM;
   }
   if (strcmp(it->value, "DIRECT") == 0) return (s->mode = strdup("DIRECT")) ? PP_OK : PP_ENOMEM;
-  if (!*it->value) return PP_OK; /* "" unsets */
   return pp_config_set_proxy(s, it->value) ? PP_OK : PP_ENOMEM;
 }
 

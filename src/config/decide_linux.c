@@ -3,7 +3,8 @@
  * The Linux system consumers (docs/sources.md "Linux system sources"):
  *   kde:     the last kioslaverc given (the user's after /etc/xdg's), as KIO
  *            reads it; ProxyType=4 reads the variables it names from the
- *            session's environment (the process environment here);
+ *            session's environment (the process environment, else
+ *            /etc/environment's, which pam_env gives every session);
  *   session: a login session: /etc/environment through pam_env, then
  *            curl's rules on those variables;
  *   service: a systemd system service: the system manager's
@@ -82,13 +83,17 @@ static bool two(pp_config_t *c, const char *h, const char *s) {
 
 /* ---- KDE --------------------------------------------------------------- */
 
-/* "$A,$B" names: the first variable of the process environment set. */
+/* "A,B" names: the first variable set in the session's environment: the
+ * process environment, else what pam_env gives a session (/etc/environment). */
 static pp_source_t *env_named(pp_config_t *c, const char *names) {
-  char buf[512];
-  snprintf(buf, sizeof(buf), "%s", names);
-  for (char *save = NULL, *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-    pp_source_t *s = pp_config_env_var(c, 1u << PP_SRC_ENV, NULL, t);
-    if (s) return s;
+  static const unsigned where[] = {1u << PP_SRC_ENV, 1u << PP_SRC_ENVFILE};
+  for (size_t w = 0; w < 2; w++) {
+    char buf[512];
+    snprintf(buf, sizeof(buf), "%s", names);
+    for (char *save = NULL, *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+      pp_source_t *s = pp_config_env_var(c, where[w], NULL, t);
+      if (s) return s;
+    }
   }
   return NULL;
 }
@@ -109,9 +114,12 @@ static bool kde_env(pp_config_t *c, const pp_source_t *k) {
   bool ok = two(c, he ? he->proxy : NULL, se ? se->proxy : NULL) &&
             (!(he || se) || copy_bypass(c, ne));
   char l[512];
-  return ok && by(c, "KDE kioslaverc ProxyType=4: the environment of the session (http: %s, "
-                  "https: %s, bypass: %s) (%s)", he ? he->value : "unset", se ? se->value : "unset",
-                  ne ? ne->value : "unset", at(k, l, sizeof(l)));
+  char hl[512], sl[512], hw[600] = "", sw[600] = "";
+  if (he && he->file) snprintf(hw, sizeof(hw), " of %s", at(he, hl, sizeof(hl)));
+  if (se && se->file) snprintf(sw, sizeof(sw), " of %s", at(se, sl, sizeof(sl)));
+  return ok && by(c, "KDE kioslaverc ProxyType=4: the environment of the session (http: %s%s, "
+                  "https: %s%s, bypass: %s) (%s)", he ? he->value : "unset", hw,
+                  se ? se->value : "unset", sw, ne ? ne->value : "unset", at(k, l, sizeof(l)));
 }
 
 bool pp_config_decide_kde(pp_config_t *c, bool *found) {

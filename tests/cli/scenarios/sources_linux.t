@@ -168,3 +168,29 @@ out= sane
 $ pacprobe sources --for kdee
 exit 2
 err~ gnome, kde, session, service, apt, docker, firefox
+
+=== check --for docker takes dockerd's proxy from daemon.json, not from the shell
+$ env -i http_proxy=http://127.0.0.1:9 "$PP_BIN" check --for docker --docker-daemon $DATA/sources/daemon.json --connect-timeout 1 --resolve daemonproxy.corp.test=127.0.0.1 http://127.0.0.1:1/
+exit 1
+out~ daemon.json http-proxy
+out! 127.0.0.1:9
+
+=== check --for apt: Acquire::http::Proxy decides, the shell's http_proxy does not
+$ env -i http_proxy=http://127.0.0.1:9 "$PP_BIN" check --for apt --apt $DATA/sources/apt-config-dump.txt --connect-timeout 1 --resolve aptproxy.corp.test=127.0.0.1 http://127.0.0.1:1/
+exit 1
+out~ apt: http: apt Acquire::http::Proxy
+
+=== --root and --live together, or --user alone, are usage errors
+$ pacprobe sources --no-env --root $TMP --live
+exit 2
+err~ options --root and --live: give one
+
+=== --user needs --root or --live
+$ pacprobe sources --no-env --user alice
+exit 2
+err~ option --user: only with --root or --live
+
+=== KDE ProxyType=4 without the variables in the shell reads what pam_env gives the session (/etc/environment)
+$ pacprobe sources --no-env --kde $DATA/sources/kioslaverc-env --environment $DATA/sources/environment --for kde
+out~ ^effective: proxy http://proxy.corp.test:3128/ bypass localhost;127.0.0.1;.corp.test$
+out~ ^decided by: KDE kioslaverc ProxyType=4: the environment of the session \(http: http_proxy of .*environment:3, https: https_proxy of .*environment:4, bypass: no_proxy\)
