@@ -180,20 +180,51 @@
    * (`i < a.length && (x = a[i], true)`), __pp_flat and the built-ins
    * below read `length` once per element, so next() runs exactly when the
    * spec's loop calls it and a Map/Set changed during the loop is seen live. */
+  function Stepper() {}
   function stepper(iterator) {
-    var next = iterator.next, box = {}, n = 0, done = false;
+    var next = iterator.next, box = new Stepper(), n = 0, done = false;
     callable(next, 'iterator.next');
     Object.defineProperty(box, 'length', { get: function () {
       if (done) return n;
-      var r = next.call(iterator);
-      if (Object(r) !== r) throw new TypeError('Iterator result ' + String(r) + ' is not an object');
+      var r;
+      try {
+        r = next.call(iterator);
+        if (Object(r) !== r) throw new TypeError('Iterator result ' + String(r) + ' is not an object');
+      } catch (e) {
+        done = true; /* an iterator whose next() throws is not closed */
+        throw e;
+      }
       if (r.done) { done = true; return n; }
       delete box[n - 1];
       box[n] = r.value;
       return ++n;
     } });
+    /* IteratorClose: return() of an iterator left before its end. */
+    Object.defineProperty(box, 'close', { value: function () {
+      if (done) return;
+      done = true;
+      var f = iterator['return'];
+      if (f === undefined || f === null) return;
+      var r = f.call(iterator);
+      if (Object(r) !== r) throw new TypeError('Iterator result ' + String(r) + ' is not an object');
+    } });
     return box;
   }
+  /* Marks the steppers (the lowered loop tests it before calling
+   * __pp_iclose, so a loop over an array pays one property read). */
+  Object.defineProperty(Stepper.prototype, '__pp_open', { value: true });
+  /* The end of a lowered for…of (break, return, throw out of the body) and
+   * of an array pattern: closes the iterator it read (when one). With a
+   * thrown error (thrown true), the loop's error wins over return()'s. */
+  hidden('__pp_iclose', function (a, thrown, e) {
+    if (!(a instanceof Stepper)) {
+      if (thrown) throw e;
+      return;
+    }
+    if (!thrown) return a.close();
+    try { a.close(); } catch (ignored) { /* the loop's error is the one */ }
+    throw e;
+  });
   /* for…of: arrays as they are (read live, as the Array iterator does),
    * strings by code point, anything with a Symbol.iterator method through
    * its iterator, other array-likes as they are; the rest is not iterable. */
@@ -218,6 +249,7 @@
     if (typeof v !== 'string' && typeof v[Symbol.iterator] !== 'function') return v;
     var src = G.__pp_iter(v), out = [];
     for (var i = 0; (n < 0 || i < n) && i < src.length; i++) out.push(src[i]);
+    if (n >= 0) G.__pp_iclose(src);
     return out;
   });
   /* [a, ...b] and f(...b): arr holds the elements, at[] the spread ones. */

@@ -268,7 +268,11 @@ static void lower_token(lw_t *w, long k) {
   if (t->kind == PP_JS_KEYWORD && pp_lower_is(w, k, "class")) pp_lower_class(w, k);
   else if (w->fl[k] & LW_DECL) pp_lower_decl(w, k);
   else if (pp_lower_is(w, k, "for")) pp_lower_for_of(w, k);
-  else if (pp_lower_is(w, k, "catch")) pp_lower_catch(w, k);
+  else if (pp_lower_is(w, k, "catch")) {
+    pp_lower_gen_catch(w, k);
+    pp_lower_catch(w, k);
+  } else if (t->kind == PP_JS_IDENT && pp_lower_is(w, k, "yield")) pp_lower_yield(w, k);
+  else if (t->kind == PP_JS_IDENT && pp_lower_is(w, k, "await")) pp_lower_await(w, k);
   else if (pp_lower_is(w, k, "**") || pp_lower_is(w, k, "**=")) pp_lower_pow(w, k);
   else if (pp_lower_is(w, k, "??")) pp_lower_nullish(w, k);
   else if (pp_lower_is(w, k, "?\?=") || pp_lower_is(w, k, "||=") || pp_lower_is(w, k, "&&="))

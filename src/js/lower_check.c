@@ -33,8 +33,6 @@ static void keyword(lw_t *w, long k) {
   if (is(w, k, "import")) pp_lower_unsupported(w, k, "import", "ES2015");
   else if (is(w, k, "export")) pp_lower_unsupported(w, k, "export", "ES2015");
   else if (is(w, k, "super") && !in_class(w, k)) pp_lower_unsupported(w, k, "super", "ES2015");
-  else if (is(w, k, "function") && is(w, k + 1, "*"))
-    pp_lower_unsupported(w, k, "generator function", "ES2015");
   else if (is(w, k, "new") && is(w, k + 1, ".") && is(w, k + 2, "target"))
     pp_lower_unsupported(w, k, "new.target", "ES2015");
 }
@@ -44,14 +42,12 @@ static void ident(lw_t *w, long k) {
   if (is(w, k, "BigInt")) return pp_lower_unsupported(w, k, "BigInt", "ES2020");
   if (w->t[k + 1].nl_before) return;
   if (is(w, k, "async")) {
-    if (is(w, k + 1, "function")) return pp_lower_unsupported(w, k, "async function", "ES2017");
-    if ((pp_lower_kind(w, k + 1, PP_JS_IDENT) && is(w, k + 2, "=>")) ||
-        (is(w, k + 1, "(") && w->match[k + 1] > 0 && is(w, w->match[k + 1] + 1, "=>")))
-      return pp_lower_unsupported(w, k, "async arrow function", "ES2017");
-    if (w->parent[k] >= 0 && (w->fl[w->parent[k]] & LW_OBJ) && pp_lower_kind(w, k + 1, PP_JS_IDENT))
-      return pp_lower_unsupported(w, k, "async method", "ES2017");
+    if (is(w, k + 1, "function") && is(w, k + 2, "*"))
+      return pp_lower_unsupported(w, k, "async generator function", "ES2018");
+  } else if (is(w, k, "await") && is(w, k - 1, "for")) {
+    pp_lower_unsupported(w, k, "for await…of", "ES2018");
   } else if (is(w, k, "await") && w->t[k + 1].kind != PP_JS_PUNCT &&
-             pp_lower_ends_operand(w, k + 1)) {
+             pp_lower_ends_operand(w, k + 1) && !pp_lower_in_async(w, k)) {
     pp_lower_unsupported(w, k, "await", "ES2017");
   }
 }
@@ -104,7 +100,8 @@ static const struct { const char *name, *es; } BUILTINS[] = {
 /* Global objects of ES2015+ (the runtime's or Duktape's own). */
 static const struct { const char *name, *es; } GLOBALS[] = {
     {"Map", "ES2015"}, {"Set", "ES2015"}, {"WeakMap", "ES2015"}, {"WeakSet", "ES2015"},
-    {"Symbol", "ES2015"}, {"Reflect", "ES2015"}, {"Proxy", "ES2015"}, {"globalThis", "ES2020"},
+    {"Symbol", "ES2015"}, {"Reflect", "ES2015"}, {"Promise", "ES2015"},
+    {"AggregateError", "ES2021"}, {"Proxy", "ES2015"}, {"globalThis", "ES2020"},
     {NULL, NULL}};
 
 /* Records built-in f (first use only). */

@@ -60,7 +60,7 @@ static bool modifier(const lw_t *w, long j, const char *word) {
 long pp_lower_class_member(const lw_t *w, long j, long close, lw_member_t *m) {
   memset(m, 0, sizeof(*m));
   m->first = j;
-  m->key = m->paren = m->init = m->mod_static = m->mod_kind = m->unsupported_at = -1;
+  m->key = m->paren = m->init = m->mod_static = m->mod_kind = m->unsupported_at = m->star = m->async_at = -1;
   m->unsupported_es = "ES2022";
   if (modifier(w, j, "static") || (is(w, j, "static") && is(w, j + 1, "{"))) m->mod_static = j++;
   if (is(w, j, "{")) { /* static block */
@@ -71,12 +71,16 @@ long pp_lower_class_member(const lw_t *w, long j, long close, lw_member_t *m) {
     return m->last + 1;
   }
   if (modifier(w, j, "get") || modifier(w, j, "set")) m->mod_kind = j++;
-  if (modifier(w, j, "async") || is(w, j, "*")) {
-    m->unsupported = is(w, j, "*") ? "generator method" : "async method";
-    m->unsupported_es = is(w, j, "*") ? "ES2015" : "ES2017";
-    m->unsupported_at = j;
+  while (j < close && (modifier(w, j, "async") || is(w, j, "*"))) {
+    if (is(w, j, "*")) m->star = j;
+    else m->async_at = j;
+    j++;
   }
-  while (j < close && (modifier(w, j, "async") || is(w, j, "*"))) j++;
+  if (m->star >= 0 && m->async_at >= 0) {
+    m->unsupported = "async generator method";
+    m->unsupported_es = "ES2018";
+    m->unsupported_at = m->async_at;
+  }
   if (is(w, j, "#")) {
     m->unsupported = "private name #";
     m->unsupported_at = m->key = j++;
@@ -181,6 +185,8 @@ static void method(lw_t *w, const cls_t *c, const lw_member_t *m) {
   char target[160], key[160];
   snprintf(target, sizeof(target), "%s%s", c->name, m->mod_static >= 0 ? "" : ".prototype");
   if (m->mod_static >= 0) pp_lower_repl(w, m->mod_static, "");
+  if (m->star >= 0) pp_lower_repl(w, m->star, "");
+  if (m->async_at >= 0) pp_lower_repl(w, m->async_at, "");
   if (m->mod_kind >= 0) {
     pp_lower_before(w, m->first, m->last, "__pp_accessor(%s, ", target);
     pp_lower_repl(w, m->mod_kind, "");

@@ -226,6 +226,26 @@ void pp_lower_decl(lw_t *w, long k) {
   }
 }
 
+/* The first label of the statement at k (`a: b: for`), or k. */
+static long labels_start(const lw_t *w, long k) {
+  while (k >= 2 && is(w, k - 1, ":") && pp_lower_kind(w, k - 2, PP_JS_IDENT) &&
+         !is(w, k - 3, "case") && !is(w, k - 3, "?"))
+    k -= 2;
+  return k;
+}
+
+/* IteratorClose: leaving the loop early (break, return, throw, a labelled
+ * continue) calls the iterator's return() (__pp_iclose, 05-polyfills.js);
+ * a generator's finally blocks run. Its labels stay on the loop. A loop over
+ * an array or a string (no iterator) pays one property read. */
+static void close_on_exit(lw_t *w, long k, const char *arr) {
+  long s = labels_start(w, k), e = pp_lower_stmt_end(w, k);
+  pp_lower_before(w, s, e, "try { ");
+  pp_lower_after(w, e, s,
+                 " } catch (__pp_x) { __pp_iclose(%s, true, __pp_x); } finally { if (%s && %s.__pp_open) "
+                 "__pp_iclose(%s); }", arr, arr, arr, arr);
+}
+
 void pp_lower_for_of(lw_t *w, long k) {
   long p = k + 1;
   if (!is(w, p, "(") || w->match[p] < 0) return;
@@ -269,4 +289,5 @@ void pp_lower_for_of(lw_t *w, long k) {
   if (!head.s) w->oom = true;
   else pp_lower_repl(w, o, head.s);
   pp_str_free(&head);
+  close_on_exit(w, k, arr);
 }

@@ -84,6 +84,7 @@ static void lower_fn(lw_t *w, lw_fn_t *f) {
   if (f->needs_this)
     pp_lower_after(w, dest, dest, " var __pp_this = this, __pp_args = arguments; ");
   if (!(arrow && f->params_lo == f->start && f->params_lo == f->params_hi)) params(w, f, dest);
+  if (f->gen || f->is_async) pp_lower_generator(w, f - w->fns);
   if (!arrow) return;
   pp_lower_used(w, f->arrow, LWF_ARROW, "arrow function", "ES2015");
   if (pp_lower_kind(w, f->start, PP_JS_IDENT)) {

@@ -41,6 +41,8 @@ typedef struct lw_fn {
   long arrow;      /* index of `=>`, -1 for a function */
   bool needs_this; /* an arrow inside uses this/arguments lexically */
   long up;         /* enclosing function, -1 = program */
+  bool gen;        /* function* or *method: lowered by lower_generator.c */
+  bool is_async;   /* async function, arrow or method: lower_generator.c too */
 } lw_fn_t;
 
 enum {
@@ -102,6 +104,8 @@ typedef struct lw_member {
   long mod_static;   /* `static`, or -1 */
   long mod_kind;     /* `get` / `set`, or -1 */
   long key, key_end; /* the name: one token, `[`..`]`, or `#` name; key -1: unreadable */
+  long star;         /* `*` of a generator method, or -1 */
+  long async_at;     /* `async` of an async method, or -1 */
   long paren;        /* `(` of a method's parameters, -1 for a field */
   long init, init_end; /* a field's initializer, init -1: none */
   long last;         /* last token (`}` of a method body, `;` of a field) */
@@ -156,6 +160,15 @@ void pp_lower_spread(lw_t *w, long k);           /* lower_spread.c */
 void pp_lower_pow(lw_t *w, long k);              /* lower_operator.c */
 void pp_lower_number(lw_t *w, long k);           /* lower_literal.c */
 void pp_lower_catch(lw_t *w, long k);
+/* lower_generator.c: the body of generator function f runs in a coroutine;
+ * `yield` and `yield*` in it call the runtime; its catch blocks let
+ * return()'s signal through. */
+void pp_lower_generator(lw_t *w, long f);
+void pp_lower_yield(lw_t *w, long k);
+void pp_lower_gen_catch(lw_t *w, long k);
+void pp_lower_await(lw_t *w, long k);
+/* Is token k directly in the body of an async function? */
+bool pp_lower_in_async(const lw_t *w, long k);
 void pp_lower_nullish(lw_t *w, long k);          /* lower_nullish.c: ?? */
 void pp_lower_logical_assign(lw_t *w, long k);   /* ??= ||= &&= */
 void pp_lower_optional(lw_t *w, long k);         /* lower_optional.c: ?. */
@@ -175,7 +188,8 @@ enum {
   LWF_METHOD = 1u << 8, LWF_DESTRUCT = 1u << 9, LWF_SPREAD = 1u << 10, LWF_POW = 1u << 11,
   LWF_CATCH = 1u << 12, LWF_NUMBER = 1u << 13, LWF_NULLISH = 1u << 14, LWF_LOGASSIGN = 1u << 15,
   LWF_OPTIONAL = 1u << 16, LWF_SEPARATOR = 1u << 17, LWF_CLASS = 1u << 18, LWF_OSPREAD = 1u << 19,
-  LWF_ORES = 1u << 20, LWF_TAGGED = 1u << 21
+  LWF_ORES = 1u << 20, LWF_TAGGED = 1u << 21, LWF_GENERATOR = 1u << 22,
+  LWF_ASYNC = 1u << 23
 };
 
 #endif

@@ -2,7 +2,7 @@
 /*
  * Object literals: shorthand properties and methods get their `name:`,
  * spread properties go through __pp_ospread;
- * the forms not lowered (computed names, generator methods) are refused
+ * the forms not lowered (computed names) are refused
  * at their original position.
  */
 #include <stdio.h>
@@ -47,7 +47,12 @@ void pp_lower_object(lw_t *w, long k) {
       spread(w, k, j, prop_end(w, j, close), &spreads);
       continue;
     }
-    if (is(w, j, "*")) return pp_lower_unsupported(w, j, "generator method", "ES2015");
+    if (is(w, j, "async") && pp_lower_kind(w, j, PP_JS_IDENT) && is(w, j + 1, "*"))
+      return pp_lower_unsupported(w, j, "async generator method", "ES2018");
+    if (is(w, j, "async") && pp_lower_kind(w, j, PP_JS_IDENT) && is(w, j + 2, "(") &&
+        (w->fl[j + 1] & LW_KEY))
+      pp_lower_repl(w, j++, ""); /* an async method (lower_generator.c) */
+    if (is(w, j, "*")) pp_lower_repl(w, j++, ""); /* a generator method (lower_generator.c) */
     if (accessor && is(w, j + 1, "["))
       return pp_lower_unsupported(w, j + 1, "getter or setter with a computed name", "ES2015");
     if (is(w, j, "[")) return pp_lower_unsupported(w, j, "computed property name", "ES2015");

@@ -34,7 +34,8 @@ static bool is_closer(const lw_t *w, long k) {
 bool pp_lower_ends_operand(const lw_t *w, long k) {
   if (k < 0 || k >= w->n) return false;
   switch (w->t[k].kind) {
-  case PP_JS_IDENT: case PP_JS_NUMBER: case PP_JS_STRING: case PP_JS_TEMPLATE:
+  case PP_JS_IDENT: return !pp_lower_is(w, k, "yield"); /* `yield [a]`: an operand follows */
+  case PP_JS_NUMBER: case PP_JS_STRING: case PP_JS_TEMPLATE:
   case PP_JS_TEMPLATE_TAIL: case PP_JS_REGEX: return true;
   case PP_JS_KEYWORD:
     return pp_lower_is(w, k, "this") || pp_lower_is(w, k, "null") || pp_lower_is(w, k, "true") ||

@@ -86,10 +86,10 @@ static bool is_name_tok(const lw_t *w, long k) {
 }
 
 /* Registers a method `name(...) {...}` whose `(` is at p. */
-static bool add_method(lw_t *w, long p) {
+static bool add_method(lw_t *w, long p, bool gen, bool async) {
   long c = w->match[p];
   if (c < 0 || !is(w, c + 1, "{")) return true;
-  lw_fn_t f = {p, p + 1, c - 1, c + 1, w->match[c + 1], -1, false, -1};
+  lw_fn_t f = {p, p + 1, c - 1, c + 1, w->match[c + 1], -1, false, -1, gen, async};
   return add_fn(w, &f);
 }
 
@@ -101,10 +101,13 @@ static bool scan_object(lw_t *w, long k) {
                                              is(w, j, "async")) &&
         is_name_tok(w, j + 1) && is(w, j + 2, "(")) {
       w->fl[j + 1] |= LW_KEY;
-      if (!add_method(w, j + 2)) return false;
+      if (!add_method(w, j + 2, false, is(w, j, "async"))) return false;
+    } else if (is(w, j, "*") && is_name_tok(w, j + 1) && is(w, j + 2, "(")) {
+      w->fl[j + 1] |= LW_KEY;
+      if (!add_method(w, j + 2, true, false)) return false;
     } else if (is_name_tok(w, j) && (is(w, j + 1, ":") || is(w, j + 1, "("))) {
       w->fl[j] |= LW_KEY;
-      if (is(w, j + 1, "(") && !add_method(w, j + 1)) return false;
+      if (is(w, j + 1, "(") && !add_method(w, j + 1, false, false)) return false;
     }
     while (j < close && !is(w, j, ",")) {
       bool op = is(w, j, "(") || is(w, j, "[") || is(w, j, "{") ||
@@ -123,7 +126,7 @@ static bool scan_class(lw_t *w, long k) {
   lw_member_t m;
   for (long j = k + 1; pp_lower_class_next(w, &j, close, &m);) {
     if (m.key >= 0 && m.key == m.key_end && !is(w, m.key, "#")) w->fl[m.key] |= LW_KEY;
-    if (m.paren >= 0 && !add_method(w, m.paren)) return false;
+    if (m.paren >= 0 && !add_method(w, m.paren, m.star >= 0, m.async_at >= 0)) return false;
   }
   return true;
 }
@@ -143,7 +146,7 @@ static bool decl_start(const lw_t *w, long k) {
 }
 
 static bool add_arrow(lw_t *w, long k) {
-  lw_fn_t f = {-1, 0, -1, k + 1, -1, k, false, -1};
+  lw_fn_t f = {-1, 0, -1, k + 1, -1, k, false, -1, false, false};
   if (pp_lower_kind(w, k - 1, PP_JS_IDENT)) {
     f.start = f.params_lo = f.params_hi = k - 1;
   } else if (is(w, k - 1, ")") && w->match[k - 1] >= 0) {
@@ -153,6 +156,8 @@ static bool add_arrow(lw_t *w, long k) {
   } else {
     return true; /* not an arrow we understand; Duktape will complain */
   }
+  f.is_async = pp_lower_kind(w, f.start - 1, PP_JS_IDENT) && is(w, f.start - 1, "async") &&
+               !w->t[f.start].nl_before;
   f.body_hi = is(w, k + 1, "{") ? w->match[k + 1] : pp_lower_expr_end(w, k + 1, true);
   if (f.body_hi < k + 1) f.body_hi = k;
   return add_fn(w, &f);
@@ -160,11 +165,13 @@ static bool add_arrow(lw_t *w, long k) {
 
 static bool add_function(lw_t *w, long k) {
   long j = k + 1;
-  if (is(w, j, "*")) j++;
+  bool gen = is(w, j, "*");
+  if (gen) j++;
   if (pp_lower_kind(w, j, PP_JS_IDENT)) j++;
   if (!is(w, j, "(") || !is(w, w->match[j] + 1, "{")) return true;
   long c = w->match[j];
-  lw_fn_t f = {k, j + 1, c - 1, c + 1, w->match[c + 1], -1, false, -1};
+  bool async = pp_lower_kind(w, k - 1, PP_JS_IDENT) && is(w, k - 1, "async") && !w->t[k].nl_before;
+  lw_fn_t f = {k, j + 1, c - 1, c + 1, w->match[c + 1], -1, false, -1, gen, async};
   return add_fn(w, &f);
 }
 
@@ -184,7 +191,7 @@ static bool classify(lw_t *w) {
       w->fl[k] |= LW_ARRAYLIT;
     } else if (is(w, k, "(") && pp_lower_ends_operand(w, k - 1) &&
                !pp_lower_kind(w, k - 1, PP_JS_KEYWORD) && !(w->fl[k - 1] & LW_KEY) &&
-               !is(w, k - 2, "function")) {
+               !is(w, k - 2, "function") && !(is(w, k - 2, "*") && is(w, k - 3, "function"))) {
       w->fl[k] |= LW_CALL;
     } else if (is(w, k, "=>")) {
       if (!add_arrow(w, k)) return false;
@@ -236,7 +243,7 @@ pp_status_t pp_lower_structure(lw_t *w) {
   if (!w->match || !w->parent || !w->fn_of || !w->arrow_at || !w->aux || !w->fl || !w->repl ||
       !w->owner)
     return PP_ENOMEM;
-  for (size_t k = 0; k < n; k++) w->aux[k] = -1;
+  for (size_t k = 0; k < n; k++) w->aux[k] = w->fn_of[k] = -1;
   pp_status_t st = match_brackets(w);
   if (st != PP_OK) return st;
   if (!classify(w) || !sweep_functions(w)) return PP_ENOMEM;

@@ -157,8 +157,14 @@ static void collect_names(pp_lint_ctx_t *c) {
     if (pp_lint_is(c, i, "with")) c->dynamic_names = true;
     if (pp_lint_is(c, i, "this") && pp_lint_is(c, i + 1, "[")) c->dynamic_names = true;
     if ((pp_lint_is(c, i, "function") || pp_lint_is(c, i, "catch")) && i + 1 < c->ntok) {
-      size_t open = pp_lint_is(c, i + 1, "(") ? i + 1 : i + 2;
+      size_t open = i + 1 + (pp_lint_is(c, i + 1, "*") ? 1 : 0); /* function* g( */
+      if (!pp_lint_is(c, open, "(")) open++;
       if (pp_lint_is(c, open, "(")) declare_params(c, open);
+    }
+    if (pp_lint_is(c, i, "=>") && i > 0) { /* an arrow's parameters: x => …, (a, b) => … */
+      if (c->tok[i - 1].kind == PP_JS_IDENT) add_name(c, &c->decl, &c->ndecl, i - 1);
+      else if (pp_lint_is(c, i - 1, ")") && c->match[i - 1] != PP_LINT_NO_MATCH)
+        declare_params(c, c->match[i - 1]);
     }
   }
 }
@@ -209,6 +215,7 @@ bool pp_lint_call_at(const pp_lint_ctx_t *c, size_t i, pp_lint_call_t *call) {
   size_t close = c->match[i + 1];
   if (close == PP_LINT_NO_MATCH) return false;
   if (pp_lint_is(c, close + 1, "{")) return false; /* a method or getter: `get a() {` */
+  if (pp_lint_is(c, close + 1, "=>")) return false; /* `async (x) => …` */
   memset(call, 0, sizeof(*call));
   call->callee = i;
   call->open = i + 1;

@@ -136,6 +136,16 @@ static duk_ret_t describe_error(duk_context *ctx, void *udata) {
   return 1;
 }
 
+/* The promise jobs the script queued (07-promise.js), run where Chromium's
+ * PAC context runs its microtasks: when the call stack empties after the
+ * top level and after each FindProxyForURL call. Leaves one value on the
+ * stack (the error on failure, as duk_pcall). */
+static int drain_jobs(duk_context *ctx) {
+  duk_get_global_string(ctx, "__pp_drain");
+  if (!duk_is_function(ctx, -1)) return 0; /* leaves undefined */
+  return duk_pcall(ctx, 0);
+}
+
 /* Classifies the failure of a protected call whose error is at the stack
  * top and records it on the handle. `what` names the phase for messages. */
 /* The run-time twin of lower.c's load-time message (e->unsup). */
@@ -283,6 +293,10 @@ static pp_status_t run_pac_top_level(pp_engine_t *e) {
   e->unsup[0] = '\0';
   pp_heap_arm(&e->hc, e->opts.timeout_ms);
   int rc = duk_pcall(ctx, 0);
+  if (rc == 0) {
+    duk_pop(ctx);
+    rc = drain_jobs(ctx);
+  }
   /* Still armed while the error is formatted: its toString may loop. */
   pp_status_t st = rc != 0 ? record_failure(e, PP_ESCRIPT) : PP_OK;
   pp_heap_disarm(&e->hc);
@@ -473,6 +487,12 @@ static pp_status_t call_pac(pp_engine_t *e, pp_eval_t *out) {
     st = fail_eval(out, st, pp_engine_error(e), e->err_line);
   } else {
     st = take_return_value(e, out);
+    if (st == PP_OK && drain_jobs(ctx) != 0) {
+      free(out->raw);
+      out->raw = NULL;
+      st = record_failure(e, PP_ESCRIPT);
+      st = fail_eval(out, st, pp_engine_error(e), e->err_line);
+    }
     if (st == PP_OK && (e->hc.timed_out || e->hc.mem_hit)) st = record_failure(e, PP_ESCRIPT);
     else if (st == PP_OK && e->unsup[0]) {
       free(out->raw);

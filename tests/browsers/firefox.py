@@ -184,11 +184,28 @@ def show_log(tmp):
         print("  | " + "".join(c if c.isprintable() else "?" for c in line))
 
 
+def skipped_files():
+    """Case files Firefox cannot run at all (firefox-skip.txt: PATH<TAB>why)."""
+    out = {}
+    with open(os.path.join(HERE, "firefox-skip.txt"), encoding="utf-8") as f:
+        for line in f:
+            if line.strip() and not line.startswith("#"):
+                path, why = line.rstrip("\n").split("\t", 1)
+                out[path] = why
+    return out
+
+
 def run(report, pacprobe, files):
     if not shutil.which("firefox-esr") or not common.Lab.available():
         print("SKIP: needs Debian's firefox-esr, root and ip")
         return 77
-    groups = common.collect(files, report)
+    skip = skipped_files()
+    groups = []
+    for g in common.collect(files, report):
+        if os.path.relpath(g.path) in skip:
+            report.skip(skip[os.path.relpath(g.path)], len(g.cases))
+        else:
+            groups.append(g)
     groups = common.batches(groups, BATCH_MAX)
     groups.sort(key=lambda g: g.tz)  # one Firefox per time zone
     tmp = tempfile.mkdtemp(prefix="pp-firefox.")

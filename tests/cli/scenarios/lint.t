@@ -133,8 +133,8 @@ out~ --strict
 out~ --urls FILE
 
 === a construct pacprobe cannot run is a warning (browsers accept it), not a PAC error
-$ printf 'function FindProxyForURL(u, h) {\n  return "DIRECT";\n}\nasync function a() {}\n' > $TMP/c.pac; pacprobe lint $TMP/c.pac
-out~ c\.pac:4:1: warning: unsupported JavaScript feature 'async function' \(ES2017\) .* \[unsupported-js\]$
+$ printf 'function FindProxyForURL(u, h) {\n  return "DIRECT";\n}\nasync function* a() {}\n' > $TMP/c.pac; pacprobe lint $TMP/c.pac
+out~ c\.pac:4:1: warning: unsupported JavaScript feature 'async generator function' \(ES2018\) .* \[unsupported-js\]$
 out~ ^0 errors, 1 warning$
 
 === a class (lowered since issue 16) is no finding at all in chrome mode

@@ -17,18 +17,64 @@ out<<
 0
 .
 
-=== a generator at line 9 column 1: the distinct unsupported-feature error, exit 2, never "broken PAC"
-$ pacprobe eval -p $DATA/modern/generator9.pac http://www.example.com/
-exit 2
-err~ ^pacprobe: error: .*generator9\.pac:9:1: unsupported JavaScript feature 'generator function' \(ES2015\) — browsers accept this; pacprobe's engine does not$
-err! SyntaxError|cannot be used|would go DIRECT
-errlines 1
+=== generators (issue 16): rules from a generator and yield*, answered as a browser does
+$ pacprobe eval --no-dns -p $DATA/modern/generators.pac http://www.corp.example/ http://x.lab.example/ http://other/
+exit 0
+out<<
+http://www.corp.example/ : PROXY corp:3128
+http://x.lab.example/ : PROXY lab:8080
+http://other/ : DIRECT
+.
 
-=== an async function, even one never called: the same distinct error at its position
-$ pacprobe eval -p $DATA/modern/async9.pac http://www.example.com/
+=== an error thrown inside a generator body: its own line, the URL fails, the rest go on
+$ pacprobe eval --no-dns -p $DATA/modern/generators.pac http://throw.test/ http://other/
+exit 1
+out= http://other/ : DIRECT
+err~ generators\.pac:12: RangeError: no route for throw\.test
+
+=== a generator that never ends, read by for…of: --timeout ends it; one that fills the heap: --memory-limit
+$ pacprobe eval --no-dns --timeout 300 -p $DATA/modern/generators.pac http://loop.test/ && echo unexpected; pacprobe eval --no-dns --memory-limit 16 --timeout 30s -p $DATA/modern/generators.pac http://memory.test/
+exit 1
+err~ loop\.test/: execution timeout: the script ran longer than 300 ms
+err~ memory\.test/: memory limit: the script needed more than 16 MiB
+
+=== lint: no findings for chrome; WinHTTP's and pacparser's engines reject generators
+$ pacprobe lint --no-dns $DATA/modern/generators.pac && pacprobe lint --no-dns --emulate winhttp $DATA/modern/generators.pac && pacprobe lint --no-dns --emulate pacparser $DATA/modern/generators.pac
+exit 0
+out~ ^0 errors, 0 warnings$
+out~ generators\.pac:4:1: warning: generator function \(ES2015\): winhttp's engine rejects this; pacprobe lowers it to ES5
+out~ generators\.pac:4:1: warning: generator function \(ES2015\): pacparser's engine rejects this; pacprobe lowers it to ES5
+
+=== a private class member, even in a class never used: the distinct error at its position
+$ pacprobe eval -p $DATA/modern/private9.pac http://www.example.com/
 exit 2
-err~ ^pacprobe: error: .*async9\.pac:9:1: unsupported JavaScript feature 'async function' \(ES2017\) — browsers accept this; pacprobe's engine does not$
+err~ ^pacprobe: error: .*private9\.pac:9:3: unsupported JavaScript feature 'private name #' \(ES2022\) — browsers accept this; pacprobe's engine does not$
 err! SyntaxError|ReferenceError
+
+=== Promise and async functions: the top level's jobs run before the first call, each call's before the next (one engine, in order)
+$ pacprobe eval --no-dns -p $DATA/modern/async.pac http://www.corp.example/ http://x.lab.example/ http://reject.test/ http://calls.test/ http://calls.test/ http://other/
+exit 0
+out<<
+http://www.corp.example/ : PROXY corp:3128
+http://x.lab.example/ : PROXY lab:8080
+http://reject.test/ : PROXY reject:1
+http://calls.test/ : PROXY calls-1:1
+http://calls.test/ : PROXY calls-2:1
+http://other/ : DIRECT
+.
+
+=== promise jobs that never end: --timeout stops the drain after the call, the URL fails, the next one gets a fresh engine
+$ pacprobe eval --no-dns --timeout 300 -p $DATA/modern/async.pac http://spin.test/ http://x.lab.example/
+exit 1
+out= http://x.lab.example/ : PROXY lab:8080
+err~ spin\.test/: execution timeout: the script ran longer than 300 ms
+
+=== lint: no findings for chrome (an async arrow is not a call to 'async'); WinHTTP's engine lacks async functions and Promise
+$ pacprobe lint --no-dns $DATA/modern/async.pac && pacprobe lint --no-dns --emulate winhttp $DATA/modern/async.pac
+exit 0
+out~ ^0 errors, 0 warnings$
+out~ async\.pac:6:7: warning: async function \(ES2017\): winhttp's engine rejects this; pacprobe lowers it to ES5
+out~ async\.pac:18:10: warning: Promise \(ES2015\): winhttp's engine rejects this; pacprobe provides it
 
 === BigInt: the distinct unsupported-feature error, not "ReferenceError: BigInt is not defined"
 $ pacprobe eval -p $DATA/modern/bigint.pac http://www.example.com/
@@ -141,6 +187,6 @@ out~ es2022\.pac:28:19: warning: tagged template \(ES2015\)
 out~ es2022\.pac:4:25: warning: numeric separator \(ES2021\)
 
 === eval code with a construct pacprobe does not lower: the distinct message, its position inside the string, the PAC's line
-$ pacprobe eval -p $DATA/modern/eval-generator.pac http://x/
+$ pacprobe eval -p $DATA/modern/eval-private.pac http://x/
 exit 1
-err~ eval-generator\.pac:2: SyntaxError: eval code:2:1: unsupported JavaScript feature 'generator function' \(ES2015\) — browsers accept this; pacprobe's engine does not
+err~ eval-private\.pac:2: SyntaxError: eval code:2:11: unsupported JavaScript feature 'private name #' \(ES2022\) — browsers accept this; pacprobe's engine does not
