@@ -43,7 +43,7 @@ static const pp_ck_consumer_t consumers[] = {
      "skips the failed proxies for 5 minutes",
      "407 → Chrome answers Negotiate/NTLM with the logged-on user's Windows credentials, and "
      "prompts for Basic/Digest", PP_NP_CURL},
-    {"firefox", "Firefox", PP_FOR_USER, false, PP_AFTER_LIST_DIRECT,
+    {"firefox", "Firefox", PP_FOR_FIREFOX, false, PP_AFTER_LIST_DIRECT,
      "Firefox goes DIRECT and retries the PAC download later",
      "the PAC script failed → Firefox goes DIRECT",
      "no usable entry in the result → Firefox goes DIRECT",

@@ -23,17 +23,20 @@ static void usage(FILE *out) {
                "                        [--edge-policy FILE]... [--gnome FILE]... [--kde FILE]...\n"
                "                        [--environment FILE]... [--systemd FILE]... [--apt FILE]...\n"
                "                        [--docker-config FILE]... [--docker-daemon FILE]...\n"
+               "                        [--firefox-policies FILE]... [--firefox-prefs FILE]...\n"
+               "                        [--dotnet-config FILE]... [--java-props FILE]...\n"
+               "                        [--java-cmdline FILE]... [--scutil FILE]... [--macos-plist FILE]...\n"
                "                        [--root DIR | --live] [--user NAME] [--for CONSUMER[,...]]\n"
                "                        [--proxy URL] [--pac FILE|URL|auto] [--noproxy LIST]\n"
                "                        [--mdi-proxy URL] [--write-reg OUT] [--format text|json]\n"
                "       pacprobe sources --no-proxy-test [--noproxy LIST] [--no-env] URL...\n\n"
                "Collects every proxy configuration source and says which one is in effect for a\n"
                "consumer: user, localsystem, localservice, networkservice, winhttp, env,\n"
-               "mdi-sensor, chrome, edge, gnome, kde, session, service, apt, docker. Default: user\n"
-               "on Windows or with --reg/--netsh, else env. On Windows, without --reg, --netsh and\n"
-               "policy files, reads the live registry and shows what Windows itself says next to\n"
-               "the decision. --root DIR reads every source at its standard path under DIR;\n"
-               "--live reads them on this machine.\n\n"
+               "mdi-sensor, chrome, edge, gnome, kde, session, service, apt, docker, firefox,\n"
+               "dotnet, java, macos. Default: user on Windows or with --reg/--netsh, else env. On\n"
+               "Windows, without --reg, --netsh and the other files, reads the live registry and\n"
+               "shows what Windows itself says next to the decision. --root DIR reads every\n"
+               "source at its standard path under DIR; --live reads them on this machine.\n\n"
                "options:\n");
   pp_options_help(out, PP_CMD_SOURCES);
 }
@@ -92,6 +95,39 @@ static pp_status_t add_linux(pp_config_t *c, const char *data, size_t len, const
   }
 }
 
+/* Application and runtime sources: option, source kind, reader. */
+typedef pp_status_t (*app_reader_t)(pp_config_t *, const void *, size_t, const char *);
+static const struct {
+  pp_opt_id_t opt;
+  pp_source_kind_t kind;
+  app_reader_t read;
+} apps[] = {
+    {PP_OPT_FIREFOX_POLICIES, PP_SRC_FIREFOX_POLICY, pp_config_add_firefox_policies},
+    {PP_OPT_FIREFOX_PREFS, PP_SRC_FIREFOX_PREFS, pp_config_add_firefox_prefs},
+    {PP_OPT_DOTNET_CONFIG, PP_SRC_DOTNET, pp_config_add_dotnet},
+    {PP_OPT_JAVA_PROPS, PP_SRC_JAVA_PROPS, pp_config_add_java_props},
+    {PP_OPT_JAVA_CMDLINE, PP_SRC_JAVA_CMDLINE, pp_config_add_java_cmdline},
+    {PP_OPT_SCUTIL, PP_SRC_SCUTIL, pp_config_add_scutil},
+    {PP_OPT_MACOS_PLIST, PP_SRC_MACOS_PLIST, pp_config_add_macos_plist},
+};
+
+static pp_status_t add_app_files(pp_config_t *c, const pp_args_t *a, bool *any) {
+  for (size_t j = 0; j < sizeof(apps) / sizeof(apps[0]); j++) {
+    const pp_strv_t *files = &a->list[apps[j].opt];
+    for (size_t i = 0; i < files->n; i++) {
+      char err[512];
+      size_t len = 0;
+      char *data = pp_sources_slurp(files->v[i], &len, err, sizeof(err));
+      pp_status_t st = data ? apps[j].read(c, data, len, files->v[i])
+                            : pp_config_add_error(c, apps[j].kind, files->v[i], err);
+      free(data);
+      if (st != PP_OK) return st;
+      *any = true;
+    }
+  }
+  return PP_OK;
+}
+
 static pp_status_t add_files(pp_config_t *c, const pp_strv_t *files, file_kind_t k) {
   static const pp_source_kind_t kinds[] = {PP_SRC_WININET, PP_SRC_NETSH, PP_SRC_CHROME_POLICY,
                                            PP_SRC_EDGE_POLICY, PP_SRC_GNOME, PP_SRC_KDE,
@@ -122,7 +158,7 @@ static int parse_for(const char *spec, pp_consumer_t *out, size_t *n) {
     if (*n == MAX_FOR || pp_consumer_parse(t, &out[*n]) != PP_OK) {
       pp_msg_error("option --for: bad value '%s': expected user, localsystem, localservice, "
                    "networkservice, winhttp, env, mdi-sensor, chrome, edge, gnome, kde, session, service, "
-                   "apt or docker (comma-separated)", t);
+                   "apt, docker, firefox, dotnet, java or macos (comma-separated)", t);
       return PP_EXIT_USAGE;
     }
     (*n)++;
@@ -140,8 +176,10 @@ pp_status_t pp_sources_add_files(pp_config_t *c, const pp_args_t *a, bool *offli
   if (st == PP_OK) st = add_files(c, &a->list[PP_OPT_CHROME_POLICY], FILE_CHROME);
   if (st == PP_OK) st = add_files(c, &a->list[PP_OPT_EDGE_POLICY], FILE_EDGE);
   if (st == PP_OK) st = add_files(c, &a->list[PP_OPT_GNOME], FILE_GNOME);
+  bool apps_given = false;
+  if (st == PP_OK) st = add_app_files(c, a, &apps_given);
   *offline = a->list[PP_OPT_REG].n || a->list[PP_OPT_NETSH].n || a->list[PP_OPT_GNOME].n ||
-             a->list[PP_OPT_CHROME_POLICY].n || a->list[PP_OPT_EDGE_POLICY].n;
+             a->list[PP_OPT_CHROME_POLICY].n || a->list[PP_OPT_EDGE_POLICY].n || apps_given;
   static const struct { pp_opt_id_t id; file_kind_t k; } linux_files[] = {
       {PP_OPT_KDE, FILE_KDE}, {PP_OPT_ENVIRONMENT, FILE_ENVFILE}, {PP_OPT_SYSTEMD, FILE_SYSTEMD},
       {PP_OPT_APT, FILE_APT}, {PP_OPT_DOCKER_CONFIG, FILE_DOCKER_CLIENT},

@@ -29,12 +29,28 @@ static void list(FILE *out, char **v, size_t n, const char *sep) {
   for (size_t i = 0; i < n; i++) fprintf(out, "%s%s", i ? sep : "", pp_safe(v[i]));
 }
 
+/* Kinds whose "user" is a registry hive (HKEY_CURRENT_USER). */
+static bool registry_kind(pp_source_kind_t k) {
+  return k == PP_SRC_WININET || k == PP_SRC_WININET_VALUES || k == PP_SRC_POLICY ||
+         k == PP_SRC_WINHTTP || k == PP_SRC_CHROME_POLICY || k == PP_SRC_EDGE_POLICY;
+}
+
+/* Application sources: the settings as read, with their lines. */
+static void settings_text(FILE *out, const pp_source_t *s) {
+  if (s->kind == PP_SRC_FIREFOX_POLICY)
+    fprintf(out, "    Mode: %s%s\n", s->mode ? pp_safe(s->mode) : "(not set)",
+            s->locked ? " (Locked)" : " (not Locked: defaults the user can change)");
+  for (size_t i = 0; i < s->nsettings; i++)
+    fprintf(out, "    %s = %s  (line %u)\n", pp_safe(s->settings[i].name),
+            pp_safe(s->settings[i].value), s->settings[i].line);
+}
+
 static void title(FILE *out, size_t i, const pp_source_t *s) {
   fprintf(out, "source %zu: %s", i + 1, pp_source_kind_name(s->kind));
   if (s->account != PP_ACCT_NONE && s->kind != PP_SRC_NETSH) {
     fprintf(out, " %s", pp_account_name(s->account));
     if (s->sid) fprintf(out, " (%s)", pp_safe(s->sid));
-    else if (s->account == PP_ACCT_USER && s->kind < PP_SRC_GNOME) fputs(" (HKEY_CURRENT_USER)", out);
+    else if (s->account == PP_ACCT_USER && registry_kind(s->kind)) fputs(" (HKEY_CURRENT_USER)", out);
   }
   if (s->value && s->kind != PP_SRC_NETSH) fprintf(out, " %s", pp_safe(s->value));
   if (s->file) fprintf(out, s->line ? "  %s:%u" : "  %s", pp_safe(s->file), s->line);
@@ -69,6 +85,7 @@ static void source_text(FILE *out, size_t i, const pp_source_t *s) {
     else if (s->dword) fprintf(out, "    ProxyServerMode: %u\n", s->dword - 1);
     else fputs("    no proxy policy\n", out);
   }
+  settings_text(out, s);
   if (s->proxy) fprintf(out, "    proxy: %s\n", pp_safe(s->proxy));
   if (s->kind == PP_SRC_CMDLINE && s->value && strcmp(s->value, "--proxy") == 0 && !s->proxy)
     fputs("    proxy: \"\" (no proxy)\n", out);
@@ -136,6 +153,20 @@ static json_t *source_json(const pp_source_t *s) {
     json_object_set_new(o, "mandatory", json_boolean(s->mandatory));
   }
   pp_sources_linux_json(o, s);
+  if (s->nsettings || s->kind == PP_SRC_FIREFOX_POLICY || s->kind == PP_SRC_FIREFOX_PREFS ||
+      s->kind == PP_SRC_DOTNET || s->kind == PP_SRC_JAVA_PROPS || s->kind == PP_SRC_JAVA_CMDLINE ||
+      s->kind == PP_SRC_SCUTIL || s->kind == PP_SRC_MACOS_PLIST) {
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < s->nsettings; i++)
+      json_array_append_new(a, json_pack("{s:o,s:o,s:i}", "name", pp_json_str(s->settings[i].name),
+                                         "value", pp_json_str(s->settings[i].value), "line",
+                                         (int)s->settings[i].line));
+    json_object_set_new(o, "settings", a);
+    if (s->kind == PP_SRC_FIREFOX_POLICY) {
+      json_object_set_new(o, "mode", pp_json_str(s->mode));
+      json_object_set_new(o, "locked", json_boolean(s->locked));
+    }
+  }
   return o;
 }
 

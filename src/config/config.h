@@ -87,7 +87,14 @@ typedef enum pp_source_kind {
   PP_SRC_SYSTEMD,     /* systemd DefaultEnvironment= / a unit's Environment= */
   PP_SRC_APT,         /* apt.conf Acquire::http(s)::Proxy... */
   PP_SRC_DOCKER_CLIENT, /* ~/.docker/config.json "proxies" */
-  PP_SRC_DOCKER_DAEMON  /* /etc/docker/daemon.json "proxies" */
+  PP_SRC_DOCKER_DAEMON, /* /etc/docker/daemon.json "proxies" */
+  PP_SRC_FIREFOX_POLICY, /* Firefox enterprise policies.json "Proxy" */
+  PP_SRC_FIREFOX_PREFS,  /* Firefox prefs.js / user.js network.proxy.* */
+  PP_SRC_DOTNET,      /* .NET Framework <defaultProxy> (machine/app/web.config) */
+  PP_SRC_JAVA_PROPS,  /* Java net.properties */
+  PP_SRC_JAVA_CMDLINE, /* Java -D flags (a command line read from a file) */
+  PP_SRC_SCUTIL,      /* macOS `scutil --proxy` output */
+  PP_SRC_MACOS_PLIST  /* macOS SystemConfiguration preferences.plist (XML) */
 } pp_source_kind_t;
 
 typedef enum pp_account {
@@ -114,7 +121,11 @@ typedef enum pp_consumer {
   PP_FOR_SESSION,  /* a login session: /etc/environment through pam_env */
   PP_FOR_SERVICE,  /* a systemd system service: DefaultEnvironment, its Environment= */
   PP_FOR_APT,      /* apt's Acquire::http(s)::Proxy, then http_proxy/https_proxy */
-  PP_FOR_DOCKER    /* dockerd's pulls: daemon.json "proxies", then its environment */
+  PP_FOR_DOCKER,   /* dockerd's pulls: daemon.json "proxies", then its environment */
+  PP_FOR_FIREFOX,  /* Firefox: policies.json, prefs, else the system settings */
+  PP_FOR_DOTNET,   /* .NET: <defaultProxy>, else the system settings */
+  PP_FOR_JAVA,     /* Java: -D flags, net.properties, useSystemProxies */
+  PP_FOR_MACOS     /* macOS CFNetwork (Safari, Chrome on a Mac): scutil view */
 } pp_consumer_t;
 
 typedef enum pp_config_mode {
@@ -123,6 +134,14 @@ typedef enum pp_config_mode {
   PP_MODE_PAC,
   PP_MODE_AUTO_DETECT
 } pp_config_mode_t;
+
+/* One setting of an application source: "network.proxy.type" = "1" at
+ * line 12. The value is printable ASCII and has any password masked. */
+typedef struct pp_setting {
+  char *name;
+  char *value;
+  unsigned line;
+} pp_setting_t;
 
 typedef struct pp_source {
   pp_source_kind_t kind;
@@ -150,6 +169,12 @@ typedef struct pp_source {
    * file sets no proxy policy) and ProxyPacMandatory */
   char *mode;
   bool mandatory;
+  /* application and runtime sources (Firefox, .NET, Java, macOS): the
+   * settings as read, in file order (values printable, secrets masked);
+   * Firefox's Locked policy */
+  pp_setting_t *settings;
+  size_t nsettings;
+  bool locked;
 } pp_source_t;
 
 typedef struct pp_config_warning {
@@ -277,6 +302,33 @@ const pp_location_t *pp_location_at(size_t i);
  * PP_EINVAL for an absolute path or no function, PP_ENOMEM when 32 rows
  * were registered already. */
 pp_status_t pp_location_register(const pp_location_t *row);
+/* Application and runtime sources (docs/sources.md "Applications and
+ * runtimes"). Each adds one source per file (the .NET and plist readers
+ * one per <defaultProxy> / network service); input that is not the format
+ * becomes a source with "file:line: reason" (counted in nerrors) and the
+ * other inputs are still read. PP_OK or PP_ENOMEM. */
+/* Firefox policies.json: "policies": {"Proxy": {...}} (firefox.c). */
+pp_status_t pp_config_add_firefox_policies(pp_config_t *c, const void *data, size_t len,
+                                           const char *file);
+/* Firefox prefs.js / user.js: user_pref("network.proxy.*", value); lines
+ * (parsed, never evaluated). A file named user.js overrides prefs.js. */
+pp_status_t pp_config_add_firefox_prefs(pp_config_t *c, const void *data, size_t len,
+                                        const char *file);
+/* .NET Framework machine.config / app.config / web.config (dotnet.c):
+ * <system.net><defaultProxy>. Later files override earlier ones. */
+pp_status_t pp_config_add_dotnet(pp_config_t *c, const void *data, size_t len, const char *file);
+/* Java net.properties (java.c). */
+pp_status_t pp_config_add_java_props(pp_config_t *c, const void *data, size_t len,
+                                     const char *file);
+/* A Java command line in a file: its -Dname=value flags (java.c). */
+pp_status_t pp_config_add_java_cmdline(pp_config_t *c, const void *data, size_t len,
+                                       const char *file);
+/* macOS `scutil --proxy` output (macos.c). */
+pp_status_t pp_config_add_scutil(pp_config_t *c, const void *data, size_t len, const char *file);
+/* macOS /Library/Preferences/SystemConfiguration/preferences.plist, XML
+ * form only (a binary plist is an error naming plutil) (macos.c). */
+pp_status_t pp_config_add_macos_plist(pp_config_t *c, const void *data, size_t len,
+                                      const char *file);
 /* A source the caller could not read (missing file): kind and file with a
  * one-line error. */
 pp_status_t pp_config_add_error(pp_config_t *c, pp_source_kind_t kind, const char *file,

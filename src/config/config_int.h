@@ -212,6 +212,46 @@ bool pp_config_decide_env(pp_config_t *c, unsigned kinds);
  * the last given. NULL when unset. */
 pp_source_t *pp_config_env_var(pp_config_t *c, unsigned kinds, const char *unit,
                                const char *name);
+/* settings.c: the settings list of application sources. */
+/* Appends name=value (value made printable; masked when the name is a
+ * password's). false on ENOMEM. */
+bool pp_config_setting_add(pp_source_t *s, const char *name, const char *value, unsigned line);
+/* The last setting called name (case-sensitive unless nocase), or NULL. */
+const pp_setting_t *pp_config_setting(const pp_source_t *s, const char *name, bool nocase);
+void pp_config_settings_free(pp_source_t *s);
+/* A new source of kind k holding tmp's settings (moved; tmp is emptied,
+ * also on failure); line 0: the first setting's. PP_OK or PP_ENOMEM. */
+pp_status_t pp_config_settings_source(pp_config_t *c, pp_source_kind_t k, const char *file,
+                                      pp_source_t *tmp, pp_account_t a, const char *value,
+                                      unsigned line);
+/* A setting and the source it is in. */
+typedef struct pp_config_ref {
+  const pp_setting_t *v;
+  pp_source_t *s;
+} pp_config_ref_t;
+/* The last setting called name among the usable sources of kind k. */
+pp_config_ref_t pp_config_last_setting(pp_config_t *c, pp_source_kind_t k, const char *name);
+/* pp_config_line_error (envfile.c) with a printf format. */
+pp_status_t pp_config_line_errorf(pp_config_t *c, pp_source_kind_t k, const char *file,
+                                  unsigned line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* "file:line" of a setting, into buf. */
+const char *pp_config_setting_where(const pp_source_t *s, const pp_setting_t *v, char *buf,
+                                    size_t n);
+/* decide_apps.c: --for firefox, dotnet, java, macos; and the system
+ * settings an application follows (GNOME, WinINet, macOS or env) with
+ * "note → " before decided_by. false on ENOMEM. */
+bool pp_config_decide_firefox(pp_config_t *c);
+bool pp_config_decide_dotnet(pp_config_t *c);
+bool pp_config_decide_java(pp_config_t *c);
+bool pp_config_decide_macos(pp_config_t *c, bool *found);
+/* A macOS source is in effect (the WPAD note names CFNetwork). */
+bool pp_config_decided_by_macos(const pp_config_t *c);
+/* decide.c: the system settings as Chrome reads them (GNOME, WinINet,
+ * else the environment); `app` prefixes decided_by. */
+bool pp_config_decide_system(pp_config_t *c, const char *app);
+/* "app → the system settings: " before decided_by. false on ENOMEM. */
+bool pp_config_system_note(pp_config_t *c, const char *app);
 /* live.c */
 void pp_config_os_clear(pp_config_os_t *v);
 /* osview.c: os-disagrees; sets c->os.compared/agrees. false on ENOMEM. */

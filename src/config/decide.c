@@ -427,8 +427,10 @@ static bool bypass_check(pp_config_t *c, bool curl) {
 static bool auto_detect_note(pp_config_t *c) {
   const pp_config_effective_t *e = &c->effective;
   if (!e->auto_detect || e->mode == PP_MODE_AUTO_DETECT) return true;
-  return pp_config_warn(c, "auto-detect-with-proxy", "automatic detection is on as well: WinINet "
+  return pp_config_warn(c, "auto-detect-with-proxy", "automatic detection is on as well: %s "
                         "tries WPAD first and uses a PAC it finds there before this %s",
+                        c->consumer == PP_FOR_MACOS || pp_config_decided_by_macos(c)
+                            ? "CFNetwork (and Chrome)" : "WinINet",
                         e->mode == PP_MODE_PAC ? "auto-config URL" : "proxy");
 }
 
@@ -463,21 +465,44 @@ static void reset(pp_config_t *c) {
   c->nwarnings = 0;
 }
 
-/* Chrome/Edge: a policy, else the system settings the browser reads:
- * WinINet's where the sources are Windows ones, else the environment. */
-static bool browser(pp_config_t *c, pp_consumer_t k) {
-  bool done, found;
-  if (!pp_config_decide_browser(c, k, &done)) return false;
-  if (done) return true;
-  /* on a GNOME desktop Chrome reads GNOME's settings (Chromium
-   * proxy_config_service_linux.cc SettingGetterImplGSettings) */
+/* The system settings an application follows: GNOME's where given (on a
+ * GNOME desktop Chrome reads them: Chromium proxy_config_service_linux.cc
+ * SettingGetterImplGSettings), else KDE's (SettingGetterImplKDE), macOS's
+ * (scutil, plist), WinINet's where the sources are Windows ones, else the
+ * environment. Chrome/Edge without a deciding policy read these too. */
+static bool system_settings(pp_config_t *c) {
+  bool found;
   if (!pp_config_decide_gnome(c, &found)) return false;
-  if (!found && !pp_config_decide_kde(c, &found)) return false; /* SettingGetterImplKDE */
-  if (found) return pp_config_browser_system_note(c, k);
+  if (!found && !pp_config_decide_kde(c, &found)) return false;
+  if (found) return true;
+  if (!pp_config_decide_macos(c, &found)) return false;
+  if (found) return true;
   bool windows = find(c, PP_SRC_WININET, PP_ACCT_NONE, NULL, false) ||
                  find(c, PP_SRC_WININET_VALUES, PP_ACCT_NONE, NULL, false);
-  return (windows ? wininet(c, PP_ACCT_USER, &found) : env(c)) &&
-         pp_config_browser_system_note(c, k);
+  return windows ? wininet(c, PP_ACCT_USER, &found) : env(c);
+}
+
+bool pp_config_decide_system(pp_config_t *c, const char *app) {
+  return system_settings(c) && pp_config_system_note(c, app);
+}
+
+bool pp_config_system_note(pp_config_t *c, const char *app) {
+  pp_str_t o = PP_STR_INIT;
+  pp_str_printf(&o, "%s → the system settings: %s", app, c->decided_by ? c->decided_by : "-");
+  if (o.oom) {
+    pp_str_free(&o);
+    return false;
+  }
+  free(c->decided_by);
+  c->decided_by = pp_str_take(&o);
+  return c->decided_by != NULL;
+}
+
+static bool browser(pp_config_t *c, pp_consumer_t k) {
+  bool done;
+  if (!pp_config_decide_browser(c, k, &done)) return false;
+  if (done) return true;
+  return system_settings(c) && pp_config_browser_system_note(c, k);
 }
 
 static bool by_consumer(pp_config_t *c, pp_consumer_t k) {
@@ -492,6 +517,14 @@ static bool by_consumer(pp_config_t *c, pp_consumer_t k) {
     if (found) return true;
     c->effective.mode = PP_MODE_DIRECT;
     return decided(c, "default: no GNOME settings given (mode 'none': direct)");
+  case PP_FOR_FIREFOX: return pp_config_decide_firefox(c);
+  case PP_FOR_DOTNET: return pp_config_decide_dotnet(c);
+  case PP_FOR_JAVA: return pp_config_decide_java(c);
+  case PP_FOR_MACOS:
+    if (!pp_config_decide_macos(c, &found)) return false;
+    if (found) return true;
+    c->effective.mode = PP_MODE_DIRECT;
+    return decided(c, "default: no macOS settings given (--scutil, --macos-plist)");
   case PP_FOR_WINHTTP: return winhttp(c);
   case PP_FOR_ENV: return env(c);
   case PP_FOR_MDI_SENSOR: return mdi(c);
@@ -512,7 +545,10 @@ pp_status_t pp_config_decide(pp_config_t *c, pp_consumer_t consumer) {
   /* Chromium's bypass rules take wildcards and CIDR: nothing to warn about */
   bool browser_rules = consumer == PP_FOR_CHROME || consumer == PP_FOR_EDGE ||
                        consumer == PP_FOR_GNOME || /* GNOME's ignore-hosts takes CIDR too */
-                       consumer == PP_FOR_KDE || consumer == PP_FOR_DOCKER; /* KIO, Go */
+                       consumer == PP_FOR_KDE || consumer == PP_FOR_DOCKER || /* KIO, Go */
+                       /* each has its own rules (decide_firefox.c, ...) */
+                       consumer == PP_FOR_FIREFOX || consumer == PP_FOR_DOTNET ||
+                       consumer == PP_FOR_JAVA || consumer == PP_FOR_MACOS;
   ok = ok && auto_detect_note(c) && (browser_rules || bypass_check(c, curl)) && legacy_differs(c) &&
        credentials(c) && pac_where(c) &&
        pp_config_compare_os(c, done);

@@ -97,17 +97,10 @@ bool pp_config_decide_browser(pp_config_t *c, pp_consumer_t k, bool *done) {
 
 bool pp_config_browser_system_note(pp_config_t *c, pp_consumer_t k) {
   pp_source_t *p = policy(c, k == PP_FOR_EDGE ? PP_SRC_EDGE_POLICY : PP_SRC_CHROME_POLICY);
-  pp_str_t o = PP_STR_INIT;
-  if (p) pp_str_printf(&o, "%s policy ProxyMode=system → ", label(k));
-  else pp_str_printf(&o, "no %s proxy policy → ", label(k));
-  pp_str_printf(&o, "the system settings: %s", c->decided_by ? c->decided_by : "-");
-  if (o.oom) {
-    pp_str_free(&o);
-    return false;
-  }
-  free(c->decided_by);
-  c->decided_by = pp_str_take(&o);
-  return c->decided_by != NULL;
+  char app[64];
+  if (p) snprintf(app, sizeof(app), "%s policy ProxyMode=system", label(k));
+  else snprintf(app, sizeof(app), "no %s proxy policy", label(k));
+  return pp_config_system_note(c, app);
 }
 
 bool pp_config_decide_gnome(pp_config_t *c, bool *found) {

@@ -22,18 +22,6 @@
 
 #include "config/config_int.h"
 
-static pp_status_t bad(pp_config_t *c, pp_source_kind_t k, const char *file, unsigned line,
-                       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-static pp_status_t bad(pp_config_t *c, pp_source_kind_t k, const char *file, unsigned line,
-                       const char *fmt, ...) {
-  char why[512];
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(why, sizeof(why), fmt, ap);
-  va_end(ap);
-  return pp_config_line_error(c, k, file, line, why);
-}
-
 /* One field: a string becomes a source; another type an error. */
 static pp_status_t field(pp_config_t *c, pp_source_kind_t k, const char *file, const char *data,
                          size_t len, json_t *o, const char *name, const char *entry) {
@@ -41,7 +29,7 @@ static pp_status_t field(pp_config_t *c, pp_source_kind_t k, const char *file, c
   if (!v || json_is_null(v)) return PP_OK;
   unsigned line = pp_config_json_key_line(data, len, name);
   if (!json_is_string(v))
-    return bad(c, k, file, line, "\"%s\" is not a string (Docker refuses the file)", name);
+    return pp_config_line_errorf(c, k, file, line, "\"%s\" is not a string (Docker refuses the file)", name);
   const char *val = json_string_value(v);
   if (!*val) return PP_OK;
   pp_source_t *s = pp_config_push(c, k, file);
@@ -75,7 +63,7 @@ static pp_status_t client_proxies(pp_config_t *c, const char *file, const char *
   pp_status_t st = PP_OK;
   json_object_foreach(px, entry, o) {
     if (!json_is_object(o))
-      return bad(c, PP_SRC_DOCKER_CLIENT, file, pp_config_json_key_line(data, len, entry),
+      return pp_config_line_errorf(c, PP_SRC_DOCKER_CLIENT, file, pp_config_json_key_line(data, len, entry),
                  "proxies \"%s\" is not an object", entry);
     for (size_t i = 0; st == PP_OK && i < 5; i++)
       st = field(c, PP_SRC_DOCKER_CLIENT, file, data, len, o, names[i], entry);
@@ -99,9 +87,9 @@ pp_status_t pp_config_add_docker(pp_config_t *c, const void *data, size_t len, c
   }
   pp_status_t st = PP_OK;
   json_t *px = json_is_object(root) ? json_object_get(root, "proxies") : NULL;
-  if (!json_is_object(root)) st = bad(c, k, file, 1, "the file is not a JSON object");
+  if (!json_is_object(root)) st = pp_config_line_errorf(c, k, file, 1, "the file is not a JSON object");
   else if (px && !json_is_object(px) && !json_is_null(px))
-    st = bad(c, k, file, pp_config_json_key_line(data, len, "proxies"),
+    st = pp_config_line_errorf(c, k, file, pp_config_json_key_line(data, len, "proxies"),
              "\"proxies\" is not an object");
   else if (px && json_is_object(px))
     st = daemon ? daemon_proxies(c, file, data, len, px) : client_proxies(c, file, data, len, px);

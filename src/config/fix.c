@@ -17,7 +17,9 @@ static const char *const consumers[] = {"user",           "localsystem", "locals
                                         "networkservice", "winhttp",     "env",
                                         "mdi-sensor",     "chrome",      "edge",
                                         "gnome",          "kde",         "session",
-                                        "service",        "apt",         "docker"};
+                                        "service",        "apt",         "docker",
+                                        "firefox",        "dotnet",      "java",
+                                        "macos"};
 
 pp_status_t pp_consumer_parse(const char *name, pp_consumer_t *out) {
   for (size_t i = 0; i < sizeof(consumers) / sizeof(consumers[0]); i++)
@@ -37,7 +39,9 @@ const char *pp_source_kind_name(pp_source_kind_t k) {
                                   "policy",  "winhttp", "netsh",   "mdi",
                                   "chrome-policy", "edge-policy", "gnome",
                                   "kde", "environment", "systemd", "apt",
-                                  "docker-client", "docker-daemon"};
+                                  "docker-client", "docker-daemon",
+                                  "firefox-policy", "firefox-prefs", "dotnet-config",
+                                  "java-props", "java-cmdline", "scutil", "macos-plist"};
   return (size_t)k < sizeof(n) / sizeof(n[0]) ? n[k] : "?";
 }
 
@@ -143,6 +147,7 @@ void pp_source_free(pp_source_t *s) {
   free(s->error);
   free(s->blob);
   free(s->mode);
+  pp_config_settings_free(s);
 }
 
 void pp_config_clear(pp_config_t *c) {

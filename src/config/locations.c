@@ -53,7 +53,22 @@ static const pp_location_t builtin[] = {
     {"etc/opt/chrome/policies/managed/*.json", 0, PP_SRC_CHROME_POLICY, add_chrome},
     {"etc/chromium/policies/managed/*.json", 0, PP_SRC_CHROME_POLICY, add_chrome},
     {"etc/opt/edge/policies/managed/*.json", 0, PP_SRC_EDGE_POLICY, add_edge},
-    /* application and runtime sources (Firefox, .NET, Java): rows go here */
+    /* Firefox (firefox.c): the system-wide policies.json, then the distribution
+     * folders of the Debian and Mozilla packages; a later file wins per setting */
+    {"etc/firefox/policies/policies.json", 0, PP_SRC_FIREFOX_POLICY, pp_config_add_firefox_policies},
+    {"usr/lib/firefox/distribution/policies.json", 0, PP_SRC_FIREFOX_POLICY,
+     pp_config_add_firefox_policies},
+    {"usr/lib/firefox-esr/distribution/policies.json", 0, PP_SRC_FIREFOX_POLICY,
+     pp_config_add_firefox_policies},
+    /* Java (java.c): Debian's JDKs keep conf/net.properties in /etc */
+    {"etc/java-11-openjdk/net.properties", 0, PP_SRC_JAVA_PROPS, pp_config_add_java_props},
+    {"etc/java-17-openjdk/net.properties", 0, PP_SRC_JAVA_PROPS, pp_config_add_java_props},
+    {"etc/java-21-openjdk/net.properties", 0, PP_SRC_JAVA_PROPS, pp_config_add_java_props},
+    /* .NET Framework (dotnet.c): machine.config of a Windows tree */
+    {"Windows/Microsoft.NET/Framework64/v4.0.30319/Config/machine.config", 0, PP_SRC_DOTNET,
+     pp_config_add_dotnet},
+    {"Windows/Microsoft.NET/Framework/v4.0.30319/Config/machine.config", 0, PP_SRC_DOTNET,
+     pp_config_add_dotnet},
 };
 
 #define MAX_EXTRA 32

@@ -64,6 +64,7 @@ err~ none.json: cannot open
 $ pacprobe sources --for firefoxx
 exit 2
 err~ chrome, edge, gnome, kde
+err~ firefox, dotnet, java or macos
 
 === must show 3: a file:// AutoConfigURL names the clients that ignore it
 $ pacprobe sources --no-env --reg $DATA/sources/autoconfig-file.reg --for user

@@ -167,7 +167,7 @@ out= sane
 === --for names the Linux consumers in its error
 $ pacprobe sources --for kdee
 exit 2
-err~ gnome, kde, session, service, apt or docker
+err~ gnome, kde, session, service, apt, docker, firefox
 
 === check --for docker takes dockerd's proxy from daemon.json, not from the shell
 $ env -i http_proxy=http://127.0.0.1:9 "$PP_BIN" check --for docker --docker-daemon $DATA/sources/daemon.json --connect-timeout 1 --resolve daemonproxy.corp.test=127.0.0.1 http://127.0.0.1:1/
