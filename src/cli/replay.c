@@ -437,10 +437,20 @@ int pp_replay_wait(pp_replay_t *r) {
   return 0;
 }
 
-/* Most requests first; ties by first appearance. */
+/* Most requests first; ties by bytes, then by the result texts, so the
+ * order does not depend on which evaluation a worker finished first.
+ * qsort has no context argument: the names are reached through this
+ * pointer, set by pp_replay_finish (called once, on one thread). */
+static const pp_replay_t *sorting;
+
 static int by_requests(const void *x, const void *y) {
   const pp_replay_group_t *a = x, *b = y;
   if (a->requests != b->requests) return a->requests > b->requests ? -1 : 1;
+  if (a->bytes != b->bytes) return a->bytes > b->bytes ? -1 : 1;
+  for (int i = 0; i < 2; i++) {
+    int c = strcmp(sorting->result_names[a->res[i]], sorting->result_names[b->res[i]]);
+    if (c) return c;
+  }
   return a->first < b->first ? -1 : a->first > b->first;
 }
 
@@ -455,7 +465,9 @@ void pp_replay_finish(pp_replay_t *r) {
     g->top[k] = (uint32_t)i;
     if (g->ntop < PP_REPLAY_TOP) g->ntop++;
   }
+  sorting = r;
   if (r->ngroups) qsort(r->groups, r->ngroups, sizeof(*r->groups), by_requests); /* NULL when none: UBSan */
+  sorting = NULL;
 }
 
 int pp_cli_memo_scan(const char *text, size_t len, const char *name, const pp_engine_opts_t *opts,

@@ -48,7 +48,7 @@ typedef struct pp_replay_group {
   unsigned long hosts;      /* distinct hosts counted */
   uint32_t top[PP_REPLAY_TOP]; /* host entries (pp_replay_host), most requests first */
   size_t ntop;
-  size_t first;             /* order of appearance: ties keep it */
+  size_t first;             /* order the group was made in: the last tie-break */
 } pp_replay_group_t;
 
 /* The traffic of one host within one group. */
