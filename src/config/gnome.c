@@ -33,15 +33,6 @@ static bool gv_string(const char *v, char *out, size_t n) {
   return false;
 }
 
-static pp_status_t line_error(pp_config_t *c, const char *file, unsigned line, const char *why) {
-  char msg[512];
-  snprintf(msg, sizeof(msg), "%s:%u: %s", file, line, why);
-  char *safe = pp_config_printable(msg, strlen(msg));
-  pp_status_t st = safe ? pp_config_add_error(c, PP_SRC_GNOME, file, safe) : PP_ENOMEM;
-  free(safe);
-  return st;
-}
-
 /* ['a', 'b'] into the source's bypass list. */
 static bool gv_list(pp_source_t *s, const char *v) {
   size_t n = strlen(v);
@@ -162,7 +153,7 @@ pp_status_t pp_config_add_gnome(pp_config_t *c, const void *data, size_t len, co
     if (st == PP_OK && why) {
       pp_strlist_free(tmp.bypass, tmp.nbypass);
       free(tmp.pac_url);
-      return line_error(c, file, lineno, why);
+      return pp_config_line_error(c, PP_SRC_GNOME, file, lineno, why);
     }
   }
   pp_source_t *s = st == PP_OK ? pp_config_push(c, PP_SRC_GNOME, file) : NULL;
